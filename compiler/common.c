@@ -1,0 +1,367 @@
+/*
+ * common.c: arena, vectors, string buffers, interning, the source-file table and diagnostics.
+ *
+ * The arena hands out zeroed memory from large chunks and never frees it; the process exit is the
+ * collector. Diagnostics are kept in a list and printed sorted by position at diag_flush, which is how
+ * gc orders errors found by different phases of one run.
+ */
+#include "common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- memory ---------------------------------------------------------------------------------- */
+
+enum { CHUNK_SIZE = 1 << 20 };
+
+static struct {
+	char *cur, *end;
+} arena;
+
+static noreturn void out_of_memory(void)
+{
+	fputs("gocc: out of memory\n", stderr);
+	exit(2);
+}
+
+void *xalloc(size_t size)
+{
+	size = (size + 15) & ~(size_t)15;
+	if (size > CHUNK_SIZE / 4) {
+		void *p = calloc(1, size);
+		if (!p)
+			out_of_memory();
+		return p;
+	}
+	if ((size_t)(arena.end - arena.cur) < size) {
+		arena.cur = calloc(1, CHUNK_SIZE);
+		if (!arena.cur)
+			out_of_memory();
+		arena.end = arena.cur + CHUNK_SIZE;
+	}
+	void *p = arena.cur;
+	arena.cur += size;
+	return p;
+}
+
+void *xrealloc(void *old, size_t oldsize, size_t newsize)
+{
+	void *p = xalloc(newsize);
+	if (old)
+		memcpy(p, old, oldsize < newsize ? oldsize : newsize);
+	return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xalloc(n + 1);
+	memcpy(p, s, n);
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xsprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *p = xalloc(n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+/* ---- Vec ------------------------------------------------------------------------------------- */
+
+void vec_push(Vec *v, void *item)
+{
+	if (v->len == v->cap) {
+		int cap = v->cap ? v->cap * 2 : 8;
+		v->data = xrealloc(v->data, sizeof(void *) * v->cap, sizeof(void *) * cap);
+		v->cap = cap;
+	}
+	v->data[v->len++] = item;
+}
+
+void *vec_pop(Vec *v)
+{
+	if (v->len == 0)
+		internal_error("vec_pop on empty vector");
+	return v->data[--v->len];
+}
+
+/* ---- StrBuf ---------------------------------------------------------------------------------- */
+
+static void sb_reserve(StrBuf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->data = xrealloc(b->data, b->cap, cap);
+	b->cap = cap;
+}
+
+void sb_put(StrBuf *b, const char *s, size_t n)
+{
+	sb_reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+}
+
+void sb_putc(StrBuf *b, char c)
+{
+	sb_put(b, &c, 1);
+}
+
+void sb_puts(StrBuf *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+void sb_printf(StrBuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	sb_reserve(b, n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, n + 1, fmt, ap);
+	va_end(ap);
+	b->len += n;
+}
+
+char *sb_cstr(StrBuf *b)
+{
+	sb_reserve(b, 0);
+	b->data[b->len] = 0;
+	return b->data;
+}
+
+/* ---- interning: open-addressing hash set of NUL-terminated strings --------------------------- */
+
+static struct {
+	const char **slots;
+	size_t cap, count;
+} interned;
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static void intern_grow(void)
+{
+	size_t cap = interned.cap ? interned.cap * 2 : 4096;
+	const char **slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		out_of_memory();
+	for (size_t i = 0; i < interned.cap; i++) {
+		const char *s = interned.slots[i];
+		if (!s)
+			continue;
+		size_t j = hash_bytes(s, strlen(s)) & (cap - 1);
+		while (slots[j])
+			j = (j + 1) & (cap - 1);
+		slots[j] = s;
+	}
+	free(interned.slots);
+	interned.slots = slots;
+	interned.cap = cap;
+}
+
+const char *intern(const char *s, size_t len)
+{
+	if (interned.count * 2 >= interned.cap)
+		intern_grow();
+	size_t j = hash_bytes(s, len) & (interned.cap - 1);
+	for (; interned.slots[j]; j = (j + 1) & (interned.cap - 1)) {
+		const char *t = interned.slots[j];
+		if (strncmp(t, s, len) == 0 && t[len] == 0)
+			return t;
+	}
+	interned.count++;
+	return interned.slots[j] = xstrndup(s, len);
+}
+
+/* ---- source files ---------------------------------------------------------------------------- */
+
+const Pos nopos = {-1, 0, 0};
+static Vec files;
+
+SourceFile *source_add(const char *name, const char *text, size_t len)
+{
+	SourceFile *f = xnew(SourceFile);
+	f->name = xstrdup(name);
+	f->text = text;
+	f->len = len;
+	f->index = files.len;
+	vec_push(&files, f);
+	return f;
+}
+
+SourceFile *source_read(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	StrBuf b = {0};
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sb_put(&b, buf, n);
+	int err = ferror(fp);
+	fclose(fp);
+	if (err) {
+		errno = EIO;
+		return NULL;
+	}
+	sb_cstr(&b);
+	return source_add(path, b.data ? b.data : "", b.len);
+}
+
+SourceFile *source_file(int index)
+{
+	if (index < 0 || index >= files.len)
+		return NULL;
+	return files.data[index];
+}
+
+bool pos_valid(Pos p)
+{
+	return p.file >= 0 && p.line > 0;
+}
+
+int pos_cmp(Pos a, Pos b)
+{
+	if (a.file != b.file)
+		return a.file < b.file ? -1 : 1;
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	if (a.col != b.col)
+		return a.col < b.col ? -1 : 1;
+	return 0;
+}
+
+/* ---- diagnostics ----------------------------------------------------------------------------- */
+
+typedef struct Diag {
+	Pos pos;
+	char *msg;
+	int seq; /* insertion order, to keep the sort stable */
+} Diag;
+
+static Vec diags;
+static Pos current_pos = {-1, 0, 0};
+
+void verror_at(Pos pos, const char *fmt, va_list ap)
+{
+	Diag *d = xnew(Diag);
+	d->pos = pos;
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	d->msg = xalloc(n + 1);
+	vsnprintf(d->msg, n + 1, fmt, ap);
+	d->seq = diags.len;
+	vec_push(&diags, d);
+}
+
+void error_at(Pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror_at(pos, fmt, ap);
+	va_end(ap);
+}
+
+void unsupported_at(Pos pos, const char *what)
+{
+	error_at(pos, "gocc: %s is not supported yet", what);
+}
+
+int error_count(void)
+{
+	return diags.len;
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+	const Diag *x = *(Diag *const *)a, *y = *(Diag *const *)b;
+	int c = pos_cmp(x->pos, y->pos);
+	return c ? c : x->seq - y->seq;
+}
+
+static void print_pos(FILE *out, Pos pos)
+{
+	SourceFile *f = source_file(pos.file);
+	if (!f)
+		return;
+	if (pos.col > 0)
+		fprintf(out, "%s:%d:%d: ", f->name, pos.line, pos.col);
+	else
+		fprintf(out, "%s:%d: ", f->name, pos.line);
+}
+
+int diag_flush(void)
+{
+	int n = diags.len;
+	qsort(diags.data, n, sizeof(void *), diag_cmp);
+	int printed = 0;
+	Diag *prev = NULL;
+	for (int i = 0; i < n; i++) {
+		Diag *d = diags.data[i];
+		/* gc reports at most one error per line */
+		if (prev && prev->pos.file == d->pos.file && prev->pos.line == d->pos.line)
+			continue;
+		if (printed == 10) {
+			print_pos(stderr, d->pos);
+			fputs("too many errors\n", stderr);
+			break;
+		}
+		print_pos(stderr, d->pos);
+		fprintf(stderr, "%s\n", d->msg);
+		printed++;
+		prev = d;
+	}
+	fflush(stderr);
+	diags.len = 0;
+	return n;
+}
+
+void diag_set_current(Pos pos)
+{
+	current_pos = pos;
+}
+
+noreturn void internal_error(const char *fmt, ...)
+{
+	fflush(stdout);
+	fputs("gocc: internal error: ", stderr);
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (pos_valid(current_pos)) {
+		fputs(" (while compiling ", stderr);
+		SourceFile *f = source_file(current_pos.file);
+		fprintf(stderr, "%s:%d:%d)", f ? f->name : "?", current_pos.line, current_pos.col);
+	}
+	fputc('\n', stderr);
+	diag_flush();
+	abort();
+}

@@ -1,0 +1,101 @@
+/*
+ * common.h: the few facilities every phase of gocc shares.
+ *
+ * - Memory: the compiler allocates from one arena and never frees (chibicc's rule). A compile is a
+ *   short-lived process; freeing wholesale at exit is the fastest and simplest correct policy.
+ * - Vec: a growable array of pointers, the one container the phases pass to each other.
+ * - Strings: identifiers are interned, so two names are equal iff their pointers are equal.
+ * - Positions and diagnostics: user errors are collected (several per run, gc's `file:line:col: msg`
+ *   format, sorted by position) and are separate from internal bugs, which abort at once naming the
+ *   source position being compiled.
+ *
+ * Nothing here depends on LLVM: the lexer, parser and checker build and test without it.
+ */
+#ifndef GOCC_COMMON_H
+#define GOCC_COMMON_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdnoreturn.h>
+
+/* ---- memory ---------------------------------------------------------------------------------- */
+
+void *xalloc(size_t size);                  /* zeroed arena memory; never returns NULL */
+void *xrealloc(void *old, size_t oldsize, size_t newsize);
+char *xstrndup(const char *s, size_t n);    /* NUL-terminated copy in the arena */
+char *xstrdup(const char *s);
+char *xsprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define xnew(T) ((T *)xalloc(sizeof(T)))
+
+/* ---- Vec: growable array of pointers --------------------------------------------------------- */
+
+typedef struct Vec {
+	void **data;
+	int len, cap;
+} Vec;
+
+void vec_push(Vec *v, void *item);
+void *vec_pop(Vec *v);
+#define vec_at(v, i) ((v)->data[(i)])
+#define vec_last(v) ((v)->data[(v)->len - 1])
+
+/* ---- StrBuf: growable byte buffer (not NUL-terminated unless asked) -------------------------- */
+
+typedef struct StrBuf {
+	char *data;
+	size_t len, cap;
+} StrBuf;
+
+void sb_putc(StrBuf *b, char c);
+void sb_put(StrBuf *b, const char *s, size_t n);
+void sb_puts(StrBuf *b, const char *s);
+void sb_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sb_cstr(StrBuf *b); /* NUL-terminates in place and returns data */
+
+/* ---- interned identifiers -------------------------------------------------------------------- */
+
+const char *intern(const char *s, size_t len); /* same bytes -> same pointer */
+
+/* ---- source files and positions -------------------------------------------------------------- */
+
+typedef struct SourceFile {
+	const char *name; /* path as given on the command line, made absolute for DWARF/tracebacks */
+	const char *text; /* contents, NUL-terminated (NUL also appears after len) */
+	size_t len;
+	int index;        /* position in the global file table */
+} SourceFile;
+
+typedef struct Pos {
+	int file; /* index into the file table; -1 = no position */
+	int line; /* 1-based */
+	int col;  /* 1-based, counted in bytes as gc does */
+} Pos;
+
+extern const Pos nopos;
+
+SourceFile *source_add(const char *name, const char *text, size_t len);
+SourceFile *source_read(const char *path);  /* NULL (and errno) if it cannot be read */
+SourceFile *source_file(int index);
+bool pos_valid(Pos p);
+int pos_cmp(Pos a, Pos b);
+
+/* ---- diagnostics ----------------------------------------------------------------------------- */
+
+/* A user error in the program being compiled; printed later by diag_flush. */
+void error_at(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void verror_at(Pos pos, const char *fmt, va_list ap);
+/* `file:line:col: gocc: WHAT is not supported yet` */
+void unsupported_at(Pos pos, const char *what);
+int error_count(void);
+/* Prints collected errors sorted by position, like gc (stops after 10 with "too many errors").
+ * Returns the number of errors. */
+int diag_flush(void);
+/* Sets the position reported by internal errors (the construct being compiled). */
+void diag_set_current(Pos pos);
+/* A bug in gocc: prints `gocc: internal error: MSG` with the current source position and aborts. */
+noreturn void internal_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define unreachable() internal_error("unreachable code reached at %s:%d", __FILE__, __LINE__)
+
+#endif

@@ -1,0 +1,292 @@
+/*
+ * main.c: the gocc driver, shaped like the go command.
+ *
+ *   gocc build [flags] FILE.go... | DIR     compile package main into an executable
+ *   gocc run [flags] FILE.go... [--] [args] build into a temporary directory and run it; the
+ *                                           program's exit status becomes gocc's
+ *   gocc parse FILE.go...                   parse only (each file on its own), report syntax errors
+ *   gocc version | gocc --help
+ *
+ * Flags: -o out, -O0..-O3 (default -O2), -emit-llvm, -S, -d LETTERS (dump phases: A ast, T types,
+ * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1.
+ *
+ * compile() reads top to bottom as the pipeline: read, lex+parse, check, lower, optimise+emit, link.
+ */
+#include "ast.h"
+#include "backend.h"
+#include "common.h"
+#include "types.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef GOCC_VERSION
+#define GOCC_VERSION "dev"
+#endif
+
+static const char usage[] =
+	"gocc: an ahead-of-time compiler for Go (go1.19 semantics)\n"
+	"\n"
+	"Usage:\n"
+	"  gocc build [flags] FILE.go... | DIR   compile package main to an executable\n"
+	"  gocc run [flags] FILE.go... [--] [arguments...]\n"
+	"                                        compile and run; exits with the program's status\n"
+	"  gocc parse FILE.go...                 parse only, report syntax errors\n"
+	"  gocc version                          print the version\n"
+	"\n"
+	"Flags:\n"
+	"  -o FILE      output file (default: the first file's or the directory's base name)\n"
+	"  -O0 .. -O3   optimisation level (default -O2)\n"
+	"  -emit-llvm   write LLVM IR (.ll) instead of an executable\n"
+	"  -S           write assembly (.s) instead of an executable\n"
+	"  -d LETTERS   dump phases to stderr: A syntax tree, T types, I IR before and O after\n"
+	"               optimisation\n";
+
+typedef struct Args {
+	Options opts;
+	Vec files;    /* const char* .go paths */
+	Vec run_args; /* gocc run: arguments for the program */
+} Args;
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A directory argument means its .go files, minus _test.go, in name order (as go build does). */
+static bool add_dir(Vec *files, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return false;
+	Vec names = {0};
+	for (struct dirent *e; (e = readdir(d));) {
+		if (has_suffix(e->d_name, ".go") && !has_suffix(e->d_name, "_test.go") && e->d_name[0] != '.')
+			vec_push(&names, xsprintf("%s/%s", dir, e->d_name));
+	}
+	closedir(d);
+	qsort(names.data, names.len, sizeof(void *), cmp_str);
+	for (int i = 0; i < names.len; i++)
+		vec_push(files, names.data[i]);
+	return true;
+}
+
+static noreturn void bad_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "gocc: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nrun 'gocc --help' for usage\n");
+	exit(2);
+}
+
+static void parse_args(int argc, char **argv, bool is_run, Args *a)
+{
+	a->opts.opt_level = 2;
+	bool files_done = false;
+	for (int i = 0; i < argc; i++) {
+		const char *s = argv[i];
+		if (files_done) {
+			vec_push(&a->run_args, (void *)s);
+		} else if (strcmp(s, "--") == 0) {
+			files_done = true;
+		} else if (strcmp(s, "-o") == 0) {
+			if (++i == argc)
+				bad_usage("flag needs an argument: %s", s);
+			a->opts.output = argv[i];
+		} else if (strcmp(s, "-d") == 0) {
+			if (++i == argc)
+				bad_usage("flag needs an argument: %s", s);
+			a->opts.dump = argv[i];
+		} else if (s[0] == '-' && s[1] == 'O' && s[2] >= '0' && s[2] <= '3' && !s[3]) {
+			a->opts.opt_level = s[2] - '0';
+		} else if (strcmp(s, "-emit-llvm") == 0) {
+			a->opts.emit_llvm = true;
+		} else if (strcmp(s, "-S") == 0) {
+			a->opts.emit_asm = true;
+		} else if (s[0] == '-' && a->files.len == 0) {
+			bad_usage("unknown flag %s", s);
+		} else if (has_suffix(s, ".go")) {
+			vec_push(&a->files, (void *)s);
+		} else if (is_run && a->files.len > 0) {
+			files_done = true; /* like go run: the first non-.go argument starts the program's */
+			vec_push(&a->run_args, (void *)s);
+		} else {
+			struct stat st;
+			if (stat(s, &st) != 0 || !S_ISDIR(st.st_mode) || !add_dir(&a->files, s))
+				bad_usage("cannot find package or .go file %s", s);
+		}
+	}
+	if (a->files.len == 0)
+		bad_usage("%s", "no Go files listed");
+}
+
+static bool dump(const Options *o, char letter)
+{
+	return o->dump && strchr(o->dump, letter);
+}
+
+static const char *default_output(const Args *a)
+{
+	const char *first = a->files.data[0];
+	const char *base = strrchr(first, '/');
+	base = base ? base + 1 : first;
+	size_t n = strlen(base) - 3; /* drop ".go" */
+	if (a->opts.emit_llvm)
+		return xsprintf("%.*s.ll", (int)n, base);
+	if (a->opts.emit_asm)
+		return xsprintf("%.*s.s", (int)n, base);
+	return xstrndup(base, n);
+}
+
+/* libgocc_rt.a lives next to the gocc executable (build/); GOCC_RUNTIME overrides. */
+static const char *find_runtime(void)
+{
+	const char *env = getenv("GOCC_RUNTIME");
+	if (env && *env)
+		return env;
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n < 0)
+		return "libgocc_rt.a";
+	self[n] = 0;
+	char *slash = strrchr(self, '/');
+	if (slash)
+		*slash = 0;
+	return xsprintf("%s/libgocc_rt.a", self);
+}
+
+static Node *read_and_parse(const char *path)
+{
+	SourceFile *f = source_read(path);
+	if (!f) {
+		fprintf(stderr, "gocc: open %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	return parse_file(f);
+}
+
+/* The pipeline. Returns 0 on success, 1 after printing diagnostics. */
+static int compile(Args *a, const char *output)
+{
+	Options *o = &a->opts;
+	Vec files = {0};
+	for (int i = 0; i < a->files.len; i++)
+		vec_push(&files, read_and_parse(a->files.data[i]));
+	if (diag_flush())
+		return 1;
+	if (dump(o, 'A'))
+		for (int i = 0; i < files.len; i++)
+			ast_dump(files.data[i], 0);
+
+	types_init();
+	Package *pkg = check_package(&files);
+	if (diag_flush())
+		return 1;
+	if (dump(o, 'T'))
+		types_dump(pkg);
+
+	Module *m = lower_package(pkg, o);
+	if (diag_flush())
+		return 1;
+
+	if (o->emit_llvm || o->emit_asm)
+		return emit_module(m, o, output) ? 0 : 1;
+	char *object = xsprintf("%s.o", output);
+	bool ok = emit_module(m, o, object) && link_executable(object, output, o);
+	unlink(object);
+	return ok ? 0 : 1;
+}
+
+static int cmd_build(int argc, char **argv)
+{
+	Args a = {0};
+	parse_args(argc, argv, false, &a);
+	a.opts.runtime_lib = find_runtime();
+	return compile(&a, a.opts.output ? a.opts.output : default_output(&a));
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	Args a = {0};
+	parse_args(argc, argv, true, &a);
+	a.opts.runtime_lib = find_runtime();
+	if (a.opts.emit_llvm || a.opts.emit_asm)
+		bad_usage("%s", "-emit-llvm and -S are build flags");
+	char dir[] = "/tmp/gocc-run-XXXXXX";
+	if (!mkdtemp(dir)) {
+		perror("gocc: mkdtemp");
+		return 1;
+	}
+	char *exe = xsprintf("%s/%s", dir, default_output(&a));
+	int status = compile(&a, exe);
+	if (status == 0) {
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			char **argv2 = xalloc(sizeof(char *) * (a.run_args.len + 2));
+			argv2[0] = exe;
+			for (int i = 0; i < a.run_args.len; i++)
+				argv2[i + 1] = a.run_args.data[i];
+			execv(exe, argv2);
+			perror("gocc: exec");
+			_exit(127);
+		}
+		int ws = 0;
+		while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+			;
+		status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+	}
+	unlink(exe);
+	rmdir(dir);
+	return status;
+}
+
+static int cmd_parse(int argc, char **argv)
+{
+	if (argc == 0)
+		bad_usage("%s", "no Go files listed");
+	int status = 0;
+	for (int i = 0; i < argc; i++) {
+		read_and_parse(argv[i]);
+		if (diag_flush())
+			status = 1;
+	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "build") == 0)
+		return cmd_build(argc - 2, argv + 2);
+	if (strcmp(cmd, "run") == 0)
+		return cmd_run(argc - 2, argv + 2);
+	if (strcmp(cmd, "parse") == 0)
+		return cmd_parse(argc - 2, argv + 2);
+	if (strcmp(cmd, "version") == 0) {
+		printf("gocc version %s linux/amd64 (go1.19 semantics, LLVM 19)\n", GOCC_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	bad_usage("unknown command %s", cmd);
+}

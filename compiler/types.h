@@ -1,0 +1,231 @@
+/*
+ * types.h: Go types, declared objects and scopes: the checker's output model, read by lowering.
+ *
+ * Types are built by types.c and the checker and are compared structurally with type_identical
+ * (named types are identical only to themselves). Sizes and alignments are linux/amd64's and match
+ * gc (unsafe.Sizeof agrees). type_string spells a type as gc's runtime does in panics and as gc does
+ * in diagnostics ("main.T", "*main.T", "[]int", "map[string][]int", "interface {}", "func(int) string").
+ *
+ * Every declared name is an Object living in a Scope. Objects carry the facts lowering needs
+ * (global or local, captured by a closure, address taken, link name) so that lowering never has to
+ * re-derive them from the tree.
+ */
+#ifndef GOCC_TYPES_H
+#define GOCC_TYPES_H
+
+#include "ast.h"
+#include "common.h"
+#include "constant.h"
+
+typedef enum TypeKind {
+	TY_INVALID,
+	/* basic types, in go/types order */
+	TY_BOOL,
+	TY_INT, TY_INT8, TY_INT16, TY_INT32, TY_INT64,
+	TY_UINT, TY_UINT8, TY_UINT16, TY_UINT32, TY_UINT64, TY_UINTPTR,
+	TY_FLOAT32, TY_FLOAT64,
+	TY_COMPLEX64, TY_COMPLEX128,
+	TY_STRING,
+	TY_UNSAFE_POINTER,
+	/* the types of untyped constants and nil */
+	TY_UNTYPED_BOOL, TY_UNTYPED_INT, TY_UNTYPED_RUNE, TY_UNTYPED_FLOAT, TY_UNTYPED_COMPLEX,
+	TY_UNTYPED_STRING, TY_UNTYPED_NIL,
+	/* composite types */
+	TY_ARRAY,
+	TY_SLICE,
+	TY_STRUCT,
+	TY_POINTER,
+	TY_FUNC,      /* a signature */
+	TY_INTERFACE,
+	TY_MAP,
+	TY_CHAN,
+	TY_NAMED,     /* a defined type: has an Object and an underlying type */
+	TY_TUPLE,     /* results of a multi-value call; never the type of a variable */
+	TY_TYPEPARAM, /* later issue: generics */
+	TY_KIND_COUNT
+} TypeKind;
+
+typedef struct Field {
+	const char *name;  /* interned; for embedded fields the type's name */
+	Type *type;
+	bool embedded;
+	const char *tag;   /* decoded tag string or NULL */
+	int64_t offset;    /* byte offset, set by type_layout */
+	Object *obj;       /* the OBJ_VAR with is_field, for positions and selector results */
+} Field;
+
+struct Type {
+	TypeKind kind;
+	int64_t size, align; /* valid after type_layout (types.c computes on demand) */
+	bool laid_out;
+	union {
+		struct { Type *elem; int64_t len; } array;         /* TY_ARRAY; TY_SLICE uses elem only */
+		struct { Type *elem; } pointer;
+		struct { Field **fields; int nfields; } strct;
+		struct {
+			Type **params; int nparams;   /* the last is []T when variadic */
+			Type **results; int nresults;
+			bool variadic;
+			Type *recv;                   /* receiver type for method signatures, else NULL */
+		} func;
+		struct {
+			Object **methods; int nmethods; /* sorted by name, embedded interfaces flattened */
+			Vec embeddeds;                  /* Type*, before flattening (for type_string) */
+			bool complete;
+		} iface;
+		struct { Type *key, *value; } map;
+		struct { ChanDir dir; Type *elem; } chan;
+		struct {
+			Object *obj;        /* the OBJ_TYPE that declared it */
+			Type *underlying;   /* never TY_NAMED; NULL while being resolved */
+			Vec methods;        /* Object* OBJ_FUNC, declared with receiver T or *T, in source order */
+		} named;
+		struct { Type **types; int n; } tuple;
+	};
+	void *backend; /* lowering's cache (LLVMTypeRef, type descriptor global ...) */
+};
+
+typedef enum ObjKind {
+	OBJ_BAD,
+	OBJ_CONST,
+	OBJ_TYPE,    /* type name (defined or alias) */
+	OBJ_VAR,     /* variable, parameter, result or struct field */
+	OBJ_FUNC,    /* declared function, method, or function literal */
+	OBJ_PACKAGE, /* imported package name */
+	OBJ_BUILTIN, /* predeclared function */
+	OBJ_NIL,     /* predeclared nil */
+	OBJ_LABEL,
+} ObjKind;
+
+struct Object {
+	ObjKind kind;
+	const char *name; /* interned */
+	Pos pos;
+	Type *type;
+	Node *decl;       /* declaring node: ND_VALUE_SPEC, ND_TYPE_SPEC, ND_FUNC_DECL, ND_FUNC_LIT,
+	                     ND_FIELD (params/results/fields), ND_ASSIGN_STMT (:=), ND_RANGE_STMT ... */
+	Scope *scope;     /* scope declaring it */
+	bool used;
+
+	ConstValue *cval; /* OBJ_CONST */
+	BuiltinId builtin;/* OBJ_BUILTIN */
+
+	/* OBJ_VAR */
+	bool is_global;
+	bool is_param;    /* parameter or receiver */
+	bool is_result;   /* named or unnamed result */
+	bool is_field;
+	bool captured;    /* referenced from a function literal nested in its declaring function */
+	bool addr_taken;  /* &x, x.m() with pointer receiver, x[:] of an array ... : must live in memory */
+	Object *owner;    /* OBJ_VAR local/param: its function (OBJ_FUNC) */
+
+	/* OBJ_FUNC */
+	const char *link_name; /* "main.f", "main.T.M", "main.(*T).M", "main.f.func1", "main.init.0" */
+	Node *body;            /* ND_BLOCK or NULL */
+	Node *func_type;       /* ND_FUNC_TYPE */
+	Object *recv;          /* receiver OBJ_VAR, or NULL */
+	Vec params, results;   /* OBJ_VAR in order (unnamed ones get name "_" or "~r0") */
+	Object *outer;         /* function literals: the enclosing function */
+	int nlits;             /* number of function literals so far (for .funcN names) */
+	bool has_defer, has_recover;
+
+	void *backend;    /* lowering's cache (LLVMValueRef of the global / alloca / function) */
+};
+
+struct Scope {
+	Scope *parent;
+	Vec objects;      /* Object*, in declaration order */
+	bool is_func;     /* function scope: parameters and results live here */
+	Object *func;     /* enclosing function object (NULL at package and universe level) */
+	Pos pos;
+};
+
+/* The package being compiled. */
+typedef struct Initializer {
+	Vec lhs;  /* Object* (NULL entries for `_`) */
+	Node *rhs; /* one expression: a multi-value call when lhs.len > 1, else the value */
+} Initializer;
+
+typedef struct Package {
+	const char *name; /* "main" */
+	const char *path; /* "main" */
+	Vec files;        /* ND_FILE */
+	Scope *scope;     /* package scope (parent: universe) */
+	Vec funcs;        /* OBJ_FUNC with bodies to lower: declared functions and methods, source order;
+	                     function literals are reached through their ND_FUNC_LIT nodes */
+	Vec globals;      /* OBJ_VAR package-level variables, source order */
+	Vec var_inits;    /* Initializer*, in the spec's dependency order */
+	Vec init_funcs;   /* OBJ_FUNC `init` functions in source order (link names main.init.0 ...) */
+	Object *main_func;/* `main`, or NULL */
+} Package;
+
+/* ---- the universe ---------------------------------------------------------------------------- */
+
+void types_init(void);          /* builds the universe scope; call once */
+Scope *universe(void);
+Type *type_basic(TypeKind kind);/* predeclared basic and untyped types */
+extern Type *ty_invalid;
+Type *type_error(void);         /* the `error` interface (later issue; present in the universe) */
+Type *type_byte(void);          /* alias of uint8, spelled "uint8" by type_string as gc does */
+Type *type_rune(void);          /* alias of int32 */
+
+/* ---- constructing types ---------------------------------------------------------------------- */
+
+Type *type_new(TypeKind kind);
+Type *type_pointer(Type *elem);   /* canonicalised: same elem -> same Type* */
+Type *type_slice(Type *elem);     /* canonicalised */
+Type *type_array(Type *elem, int64_t len);
+Type *type_map(Type *key, Type *value);
+Type *type_chan(ChanDir dir, Type *elem);
+Type *type_tuple(Type **types, int n);
+Type *type_named(Object *obj, Type *underlying);
+
+/* ---- predicates and queries ------------------------------------------------------------------ */
+
+Type *type_underlying(Type *t);
+bool type_identical(Type *a, Type *b);
+bool type_is_untyped(Type *t);
+bool type_is_integer(Type *t);   /* on the underlying type; includes untyped int and rune */
+bool type_is_unsigned(Type *t);
+bool type_is_float(Type *t);
+bool type_is_complex(Type *t);
+bool type_is_numeric(Type *t);
+bool type_is_string(Type *t);
+bool type_is_boolean(Type *t);
+bool type_is_comparable(Type *t);
+bool type_is_ordered(Type *t);
+bool type_has_pointers(Type *t); /* does a value hold any pointer the GC must see? */
+Type *type_default(Type *t);     /* untyped -> default type (int, rune=int32, float64 ...) */
+
+int64_t type_size(Type *t);
+int64_t type_align(Type *t);
+/* Byte offset of field i of a struct type (lays it out if needed). */
+int64_t type_field_offset(Type *t, int i);
+
+/* gc's spelling: "int", "main.T", "*main.T", "[]int", "[3]int", "map[string]int",
+ * "struct { x int }", "func(int) (string, error)", "interface {}", "chan<- int", "untyped int". */
+const char *type_string(Type *t);
+
+/* Methods: the method set lookup used by selectors; returns the OBJ_FUNC or NULL.
+ * *pointer_recv is set when the method has a pointer receiver. */
+Object *type_lookup_method(Type *t, const char *name, bool *pointer_recv);
+
+/* ---- objects and scopes ---------------------------------------------------------------------- */
+
+Object *object_new(ObjKind kind, const char *name, Pos pos, Type *type);
+Scope *scope_new(Scope *parent, Object *func);
+Object *scope_lookup_local(Scope *s, const char *name);
+Object *scope_lookup(Scope *s, const char *name); /* walks parents to the universe */
+/* Inserts obj; returns the previous object of that name in s (and does not insert) or NULL. */
+Object *scope_insert(Scope *s, Object *obj);
+
+/* ---- the checker ----------------------------------------------------------------------------- */
+
+/* Type-checks package main made of `files` (ND_FILE). Reports errors with error_at, gc's wording,
+ * several per run. Returns the annotated package; use it only if error_count() == 0. */
+Package *check_package(Vec *files);
+
+/* Debug dump of the package's objects and types (gocc -d T). */
+void types_dump(Package *pkg);
+
+#endif
