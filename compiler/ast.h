@@ -142,6 +142,10 @@ struct Node {
 	Type *type;       /* type of the expression (after any implicit conversion of untyped values
 	                     to their final type), or the denoted type for MODE_TYPE */
 	ConstValue *cval; /* MODE_CONST: the exact value, already representable in `type` */
+	Type *iface_conv; /* checker: non-NULL when this value is implicitly converted to the interface
+	                     type iface_conv where it is used (assignment, argument, return, composite
+	                     element, map key, send, comparison with an interface, case value, panic);
+	                     `type` stays the value's own (concrete or other interface) type */
 
 	union {
 		struct { const char *name; Object *obj; /* checker: what it resolves to; NULL for `_` */ } ident;
@@ -151,7 +155,11 @@ struct Node {
 			const char *str; size_t str_len; /* TOK_STRING: decoded bytes */
 			int32_t rune; /* TOK_CHAR: decoded value */
 		} lit;
-		struct { Node *type; Vec elts; Pos lbrace, rbrace; bool incomplete; } composite;
+		struct {
+			Node *type; Vec elts; Pos lbrace, rbrace; bool incomplete;
+			bool implicit_addr; /* checker: an elided `&T` element (`[]*T{{...}}`): Node.type is T
+			                       and the element's value is &T{...} of type *T */
+		} composite;
 		struct {
 			Node *type; /* ND_FUNC_TYPE */
 			Node *body; /* ND_BLOCK */
@@ -207,7 +215,7 @@ struct Node {
 		struct { Node *x; } expr_stmt;
 		struct { Node *chan; Node *value; } send;
 		struct { Node *x; TokenKind tok; } incdec;
-		struct { Vec lhs; TokenKind tok; Vec rhs; } assign;
+		struct { Vec lhs; TokenKind tok; Vec rhs; Pos tok_pos; /* the operator: gc reports there */ } assign;
 		struct { Node *call; } go_defer;
 		struct { Vec results; } return_stmt;
 		struct {

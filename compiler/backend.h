@@ -3,7 +3,7 @@
  *
  * lower_package turns a checked Package into an LLVM module (one module per program); emit.c runs
  * the optimisation pipeline, writes IR, assembly or an object file, and links the object with the
- * runtime library into an executable. Only files behind this header include llvm-c/*.
+ * runtime library into an executable. Only files behind this header include llvm-c headers.
  */
 #ifndef GOCC_BACKEND_H
 #define GOCC_BACKEND_H

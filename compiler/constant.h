@@ -3,8 +3,10 @@
  *
  * The spec demands integer constants of at least 256 bits and float constants with a 256-bit
  * mantissa, exact where possible. gocc uses GMP: integers are mpz_t; floats are exact rationals
- * (mpq_t) while their exponent stays moderate and switch to 512-bit binary floats (mpf_t) beyond, as
- * go/constant does with big.Rat and big.Float. Complex constants are a pair of floats.
+ * (mpq_t) while numerator and denominator stay below 4096 bits and become 512-bit binary floats
+ * beyond (an mpz_t mantissa and a binary exponent, rounded to nearest-even after every operation),
+ * as go/constant does with big.Rat and big.Float. Complex constants are a pair of int or float
+ * values.
  * Why GMP and not hand-written bignums: see docs/dependencies.md.
  *
  * ConstValue is immutable once made; operations return new values allocated in the compiler arena.

@@ -67,11 +67,17 @@ struct Type {
 			Type **results; int nresults;
 			bool variadic;
 			Type *recv;                   /* receiver type for method signatures, else NULL */
+			/* Parameter and result names for diagnostics only (may be NULL; "" = unnamed).
+			   Identity ignores them. */
+			const char **param_names, **result_names;
 		} func;
 		struct {
 			Object **methods; int nmethods; /* sorted by name, embedded interfaces flattened */
 			Vec embeddeds;                  /* Type*, before flattening (for type_string) */
 			bool complete;
+			Object **explicit_methods;      /* the methods written in this interface, source order */
+			int nexplicit;
+			bool completing;                /* cycle guard while flattening */
 		} iface;
 		struct { Type *key, *value; } map;
 		struct { ChanDir dir; Type *elem; } chan;
@@ -124,17 +130,24 @@ struct Object {
 	Node *body;            /* ND_BLOCK or NULL */
 	Node *func_type;       /* ND_FUNC_TYPE */
 	Object *recv;          /* receiver OBJ_VAR, or NULL */
+	bool ptr_recv;         /* method declared with a pointer receiver (*T) */
 	Vec params, results;   /* OBJ_VAR in order (unnamed ones get name "_" or "~r0") */
 	Object *outer;         /* function literals: the enclosing function */
 	int nlits;             /* number of function literals so far (for .funcN names) */
 	bool has_defer, has_recover;
 
+	/* OBJ_PACKAGE: the imported package (only "unsafe" for now) */
+	const char *pkg_path;
+	Scope *pkg_scope;
+
 	void *backend;    /* lowering's cache (LLVMValueRef of the global / alloca / function) */
+	void *checker;    /* checker-private bookkeeping (declaration info, cycle colour) */
 };
 
 struct Scope {
 	Scope *parent;
 	Vec objects;      /* Object*, in declaration order */
+	void *index;      /* types.c: hash index over objects once the scope grows */
 	bool is_func;     /* function scope: parameters and results live here */
 	Object *func;     /* enclosing function object (NULL at package and universe level) */
 	Pos pos;
@@ -184,6 +197,7 @@ Type *type_named(Object *obj, Type *underlying);
 
 Type *type_underlying(Type *t);
 bool type_identical(Type *a, Type *b);
+bool type_identical_ignore_tags(Type *a, Type *b); /* conversions: struct tags ignored */
 bool type_is_untyped(Type *t);
 bool type_is_integer(Type *t);   /* on the underlying type; includes untyped int and rune */
 bool type_is_unsigned(Type *t);
@@ -205,10 +219,32 @@ int64_t type_field_offset(Type *t, int i);
 /* gc's spelling: "int", "main.T", "*main.T", "[]int", "[3]int", "map[string]int",
  * "struct { x int }", "func(int) (string, error)", "interface {}", "chan<- int", "untyped int". */
 const char *type_string(Type *t);
+/* gc's diagnostic spelling (types2): package-local names unqualified ("T"), byte/rune/any kept,
+ * "struct{a int}", "interface{M()}", parameter names shown: "func(x int) string". */
+const char *type_diag_string(Type *t);
 
 /* Methods: the method set lookup used by selectors; returns the OBJ_FUNC or NULL.
  * *pointer_recv is set when the method has a pointer receiver. */
 Object *type_lookup_method(Type *t, const char *name, bool *pointer_recv);
+
+/* The general selector lookup (go/types LookupFieldOrMethod): finds field or method `name` of t
+ * (or of *t's base), through embedded fields, at the shallowest depth. `path` holds the embedded
+ * field indices followed by the index of the field (or of the method in its named type's / interface's
+ * method list). obj == NULL with collision set: ambiguous selector; obj == NULL with needs_pointer set:
+ * the method has a pointer receiver but t is not addressable. */
+typedef struct Lookup {
+	Object *obj;
+	int *path;
+	int path_len;
+	bool indirect;      /* a pointer was dereferenced on the way */
+	bool collision;
+	bool needs_pointer;
+} Lookup;
+Lookup type_lookup(Type *t, bool addressable, const char *name);
+/* Completes (flattens and sorts) an interface's method set; safe to call repeatedly. */
+void type_iface_complete(Type *t);
+/* The empty interface spelled `any` in the universe (diagnostics print it as "any"). */
+Type *type_any(void);
 
 /* ---- objects and scopes ---------------------------------------------------------------------- */
 

@@ -1,0 +1,1028 @@
+/*
+ * check.c: the checker's package level (go/types check.go, resolver.go, decl.go's objDecl).
+ *
+ * In: the parsed files of package main. Out: a Package whose objects, types and expression
+ * annotations lowering reads. The run is go/types':
+ *   1. collect_objects: declare every package-level name (imports into file scopes), with a DeclInfo
+ *      telling where its type and initializer come from; gather methods per receiver base type;
+ *   2. package_objects: obj_decl each object; obj_decl checks declarations on demand (an identifier
+ *      referring to an undeclared package-level object declares it first), detecting cycles by
+ *      colouring objects grey while their declaration is on the path;
+ *   3. process_delayed: function bodies and other deferred checks;
+ *   4. init order, unused imports, untyped leftovers, closure names, and the Package summary.
+ * This file also holds the helpers every check*.c file shares: error reporting, positions, scopes.
+ */
+#include "check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+Checker *ck;
+
+/* ---- errors ---------------------------------------------------------------------------------- */
+
+static void report(Pos pos, const char *msg)
+{
+	/* types2's cheap trick: "invalid operand"/"invalid type" deep in a message is a follow-on error */
+	if (ck->nerrors > 0) {
+		const char *a = strstr(msg, "invalid operand"), *b = strstr(msg, "invalid type");
+		if ((a && a != msg) || (b && b != msg))
+			return;
+	}
+	if (pos_valid(ck->env.errpos))
+		pos = ck->env.errpos;
+	ck->nerrors++;
+	error_at(pos, "%s", msg);
+}
+
+void check_errorf(Pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = xalloc(n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, n + 1, fmt, ap);
+	va_end(ap);
+	report(pos, msg);
+}
+
+void check_soft_errorf(Pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = xalloc(n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, n + 1, fmt, ap);
+	va_end(ap);
+	report(pos, msg);
+}
+
+/* ---- positions ------------------------------------------------------------------------------- */
+
+/* ---- token positions ------------------------------------------------------------------------- */
+
+static Node *file_of(int index);
+
+/* The token list of p's file and the index of the first token at or after p (-1 if none). */
+static TokenList *tokens_at(Pos p, int *idx)
+{
+	Node *file = file_of(p.file);
+	TokenList *tl = file ? file->file.tokens : NULL;
+	if (!tl || !tl->toks || !pos_valid(p))
+		return NULL;
+	int lo = 0, hi = tl->len;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (pos_cmp(tl->toks[mid].pos, p) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= tl->len)
+		return NULL;
+	*idx = lo;
+	return tl;
+}
+
+/* The position of the token after the one at p (p itself if unknown). */
+static Pos tok_after(Pos p)
+{
+	int i;
+	TokenList *tl = tokens_at(p, &i);
+	return tl && i + 1 < tl->len ? tl->toks[i + 1].pos : p;
+}
+
+/* The position of the token before the one at p. */
+Pos tok_before(Pos p)
+{
+	int i;
+	TokenList *tl = tokens_at(p, &i);
+	return tl && i > 0 ? tl->toks[i - 1].pos : p;
+}
+
+/* The '[' matching the ']' at rbrack. */
+Pos match_lbrack(Pos rbrack, Pos fallback)
+{
+	int i;
+	TokenList *tl = tokens_at(rbrack, &i);
+	if (!tl || tl->toks[i].kind != TOK_RBRACK)
+		return fallback;
+	int depth = 0;
+	for (; i >= 0; i--) {
+		TokenKind k = tl->toks[i].kind;
+		if (k == TOK_RBRACK || k == TOK_RPAREN || k == TOK_RBRACE)
+			depth++;
+		else if ((k == TOK_LBRACK || k == TOK_LPAREN || k == TOK_LBRACE) && --depth == 0)
+			return tl->toks[i].pos;
+	}
+	return fallback;
+}
+
+/* The ':' of a key:value element. */
+static Pos kv_colon(Node *kv)
+{
+	int i;
+	Pos start = kv->key_value.key ? kv->key_value.key->pos : kv->pos;
+	TokenList *tl = tokens_at(start, &i);
+	if (!tl)
+		return kv->pos;
+	for (int depth = 0; i < tl->len; i++) {
+		TokenKind k = tl->toks[i].kind;
+		if (k == TOK_LPAREN || k == TOK_LBRACK || k == TOK_LBRACE)
+			depth++;
+		else if (k == TOK_RPAREN || k == TOK_RBRACK || k == TOK_RBRACE) {
+			if (--depth < 0)
+				break;
+		} else if (k == TOK_COLON && depth == 0)
+			return tl->toks[i].pos;
+	}
+	return kv->pos;
+}
+
+/* The position gc reports an expression at (syntax.StartPos): the leftmost token, except that
+ * slice expressions start at their '[', key:value pairs at the ':', function types after `func`. */
+Pos expr_start(Node *e)
+{
+	while (e) {
+		switch (e->kind) {
+		case ND_BINARY: e = e->binary.x; continue;
+		case ND_SELECTOR: e = e->selector.x; continue;
+		case ND_INDEX: e = e->index.x; continue;
+		case ND_TYPE_ASSERT: e = e->type_assert.x; continue;
+		case ND_CALL: e = e->call.fun; continue;
+		case ND_SLICE: return match_lbrack(e->slice.rbrack, e->pos);
+		case ND_KEY_VALUE: return kv_colon(e);
+		case ND_FUNC_TYPE: return tok_after(e->pos);
+		case ND_COMPOSITE_LIT:
+			if (e->composite.type) {
+				e = e->composite.type;
+				continue;
+			}
+			return e->pos;
+		default: return e->pos;
+		}
+	}
+	return nopos;
+}
+
+/* The position gc's syntax tree gives a node (syntax.Node.Pos): operators for binary operations,
+ * '(' for calls, '[' for index and slice expressions, '.' for selectors and assertions. */
+Pos syntax_pos(Node *e)
+{
+	if (!e)
+		return nopos;
+	switch (e->kind) {
+	case ND_CALL: return pos_valid(e->call.lparen) ? e->call.lparen : e->pos;
+	case ND_INDEX: return match_lbrack(e->index.rbrack, e->pos);
+	case ND_SLICE: return match_lbrack(e->slice.rbrack, e->pos);
+	case ND_SELECTOR: return tok_before(e->selector.sel->pos);
+	case ND_COMPOSITE_LIT: return pos_valid(e->composite.lbrace) ? e->composite.lbrace : e->pos;
+	case ND_KEY_VALUE: return kv_colon(e);
+	case ND_FUNC_TYPE: return tok_after(e->pos);
+	default: return e->pos;
+	}
+}
+
+Pos op_pos(Operand *x)
+{
+	return x->expr ? expr_start(x->expr) : nopos;
+}
+
+static Node *file_of(int index)
+{
+	for (int i = 0; i < ck->files.len; i++) {
+		Node *f = ck->files.data[i];
+		if (f->file.source && f->file.source->index == index)
+			return f;
+	}
+	return NULL;
+}
+
+static bool is_operand_end(TokenKind k)
+{
+	return k == TOK_IDENT || (k >= TOK_INT && k <= TOK_STRING) || k == TOK_RPAREN ||
+	       k == TOK_RBRACK || k == TOK_RBRACE;
+}
+
+static bool wanted_op(Node *s, Token *t, Token *prev)
+{
+	switch (s->kind) {
+	case ND_ASSIGN_STMT: return t->kind == s->assign.tok;
+	case ND_INCDEC_STMT: return t->kind == TOK_INC || t->kind == TOK_DEC;
+	case ND_SEND_STMT: return t->kind == TOK_ARROW && prev && is_operand_end(prev->kind);
+	default: return false;
+	}
+}
+
+/* gc positions simple statements at their operator; the tree has only the start, so find the
+ * operator in the token stream at bracket depth 0. */
+Pos stmt_op_pos(Node *s)
+{
+	int lo;
+	TokenList *tl = tokens_at(s->pos, &lo);
+	if (!tl)
+		return s->pos;
+	int depth = 0;
+	for (int i = lo; i < tl->len; i++) {
+		Token *t = &tl->toks[i];
+		switch (t->kind) {
+		case TOK_LPAREN: case TOK_LBRACK: case TOK_LBRACE: depth++; continue;
+		case TOK_RPAREN: case TOK_RBRACK: case TOK_RBRACE:
+			if (--depth < 0)
+				return s->pos;
+			continue;
+		case TOK_SEMICOLON: case TOK_EOF:
+			if (depth == 0)
+				return s->pos;
+			continue;
+		default:
+			if (depth == 0 && wanted_op(s, t, i > lo ? &tl->toks[i - 1] : NULL))
+				return t->pos;
+		}
+	}
+	return s->pos;
+}
+
+/* ---- small shared helpers -------------------------------------------------------------------- */
+
+ObjInfo *obj_info(Object *obj)
+{
+	if (!obj->checker)
+		obj->checker = xnew(ObjInfo);
+	return obj->checker;
+}
+
+Node *unparen(Node *e)
+{
+	while (e && e->kind == ND_PAREN)
+		e = e->paren.x;
+	return e;
+}
+
+/* go/types under(): the underlying type, never a named type, invalid for unresolved chains. */
+Type *under(Type *t)
+{
+	if (!t)
+		return ty_invalid;
+	return type_underlying(t);
+}
+
+Object *lookup(const char *name)
+{
+	return scope_lookup(ck->env.scope, name);
+}
+
+static const char *blank_name;
+
+void declare(Scope *scope, Node *id, Object *obj)
+{
+	if (id && id->kind == ND_IDENT)
+		id->ident.obj = obj->name == blank_name ? NULL : obj;
+	if (obj->name == blank_name) {
+		if (!obj->scope)
+			obj->scope = scope;
+		return;
+	}
+	Object *alt = scope_insert(scope, obj);
+	if (alt) {
+		if (pos_valid(alt->pos))
+			check_errorf(obj->pos, "%s redeclared in this block\n\t%s: other declaration of %s",
+				     obj->name, pos_str(alt->pos), alt->name);
+		else
+			check_errorf(obj->pos, "%s redeclared in this block", obj->name);
+	}
+}
+
+void add_decl_dep(Object *to)
+{
+	DeclInfo *from = ck->env.decl;
+	if (!from || !to->checker || !((ObjInfo *)to->checker)->decl)
+		return;
+	for (int i = 0; i < from->deps.len; i++)
+		if (from->deps.data[i] == to)
+			return;
+	vec_push(&from->deps, to);
+}
+
+static void add_capture(Node *lit, Object *v)
+{
+	Vec *c = &lit->func_lit.captures;
+	for (int i = 0; i < c->len; i++)
+		if (c->data[i] == v)
+			return;
+	vec_push(c, v);
+}
+
+/* A local variable used inside a function literal nested in its declaring function is captured by
+ * every literal between the use and the declaration. */
+void record_capture(Object *v)
+{
+	if (v->kind != OBJ_VAR || !v->owner || v->is_global || !ck->env.func || v->owner == ck->env.func)
+		return;
+	bool nested = false;
+	for (Object *f = ck->env.func; f; f = f->outer)
+		if (f->outer == v->owner || f == v->owner)
+			nested = true;
+	if (!nested)
+		return;
+	v->captured = true;
+	for (Object *f = ck->env.func; f && f != v->owner; f = f->outer) {
+		ObjInfo *info = f->checker;
+		if (info && info->lit)
+			add_capture(info->lit, v);
+	}
+}
+
+/* &x, x.f (x a struct variable), a[i] (a an array variable): the root variable lives in memory. */
+void mark_addr_taken(Node *e)
+{
+	for (e = unparen(e); e;) {
+		switch (e->kind) {
+		case ND_IDENT:
+			if (e->ident.obj && e->ident.obj->kind == OBJ_VAR)
+				e->ident.obj->addr_taken = true;
+			return;
+		case ND_SELECTOR:
+			if (e->selector.sel_kind != SEL_FIELD || e->selector.indirect)
+				return;
+			e = unparen(e->selector.x);
+			continue;
+		case ND_INDEX: {
+			Node *x = unparen(e->index.x);
+			if (!x->type || under(x->type)->kind != TY_ARRAY)
+				return;
+			e = x;
+			continue;
+		}
+		case ND_COMPOSITE_LIT:
+		default:
+			return;
+		}
+	}
+}
+
+/* ---- delayed actions ------------------------------------------------------------------------- */
+
+void check_later(LaterKind kind, Node *node, Type *type, Object *obj, Pos pos)
+{
+	Later *l = xnew(Later);
+	l->kind = kind;
+	l->node = node;
+	l->type = type;
+	l->obj = obj;
+	l->pos = pos;
+	l->env = ck->env;
+	vec_push(&ck->delayed, l);
+}
+
+static void run_later(Later *l)
+{
+	Env saved = ck->env;
+	switch (l->kind) {
+	case LATER_FUNC_BODY: {
+		ObjInfo *info = obj_info(l->obj);
+		ck->env = (Env){.decl = info->decl};
+		Node *fd = info->decl->fdecl;
+		check_func_body(l->obj, l->obj->type, fd->func_decl.body, NULL);
+		break;
+	}
+	case LATER_FUNC_LIT:
+		ck->env = (Env){.decl = l->env.decl, .scope = l->env.scope};
+		check_func_body(l->obj, l->obj->type, l->node->func_lit.body, l->env.iota);
+		break;
+	case LATER_VALID_TYPE: check_valid_type(l->type); break;
+	case LATER_MAP_KEY: check_map_key(l->type, l->node); break;
+	case LATER_EMBEDDED: check_embedded(l->type, l->pos); break;
+	case LATER_RECV: check_recv(l->obj); break;
+	case LATER_IFACE: check_iface_dups(l->type); break;
+	case LATER_FIELDS: check_field_uniqueness(l->type); break;
+	}
+	ck->env = saved;
+}
+
+void process_delayed(int top)
+{
+	for (int i = top; i < ck->delayed.len; i++)
+		run_later(ck->delayed.data[i]);
+	if (ck->delayed.len > top)
+		ck->delayed.len = top;
+}
+
+/* ---- declaration cycles (go/types objDecl, validCycle, cycleError) --------------------------- */
+
+enum { WHITE = 0, BLACK = 1, GREY = 2 };
+
+static int push_path(Object *obj)
+{
+	vec_push(&ck->obj_path, obj);
+	return ck->obj_path.len - 1;
+}
+
+static int first_in_src(Vec *cycle)
+{
+	int fst = 0;
+	for (int i = 1; i < cycle->len; i++)
+		if (pos_cmp(((Object *)cycle->data[i])->pos, ((Object *)cycle->data[fst])->pos) < 0)
+			fst = i;
+	return fst;
+}
+
+void cycle_error(Vec *cycle)
+{
+	int i = first_in_src(cycle);
+	Object *obj = cycle->data[i];
+	StrBuf b = {0};
+	if (obj->kind == OBJ_TYPE)
+		sb_printf(&b, "invalid recursive type %s", obj->name);
+	else
+		sb_printf(&b, "illegal cycle in declaration of %s", obj->name);
+	Pos at = obj->pos;
+	for (int k = 0; k < cycle->len; k++) {
+		sb_printf(&b, "\n\t%s: %s refers to", pos_str(obj->pos), obj->name);
+		if (++i >= cycle->len)
+			i = 0;
+		obj = cycle->data[i];
+	}
+	sb_printf(&b, "\n\t%s: %s", pos_str(obj->pos), obj->name);
+	check_errorf(at, "%s", sb_cstr(&b));
+}
+
+static bool valid_cycle(Object *obj)
+{
+	int start = obj_info(obj)->color - GREY;
+	int nval = 0, ndef = 0, len = ck->obj_path.len - start;
+	for (int i = start; i < ck->obj_path.len; i++) {
+		Object *o = ck->obj_path.data[i];
+		if (o->kind == OBJ_CONST || o->kind == OBJ_VAR)
+			nval++;
+		else if (o->kind == OBJ_TYPE && !obj_info(o)->alias)
+			ndef++;
+	}
+	if (nval == len)
+		return true;
+	if (nval == 0 && ndef > 0)
+		return true;
+	Vec cycle = {0};
+	for (int i = start; i < ck->obj_path.len; i++)
+		vec_push(&cycle, ck->obj_path.data[i]);
+	cycle_error(&cycle);
+	return false;
+}
+
+static void obj_decl_grey(Object *obj)
+{
+	switch (obj->kind) {
+	case OBJ_CONST: case OBJ_VAR:
+		if (!valid_cycle(obj) || !obj->type)
+			obj->type = ty_invalid;
+		break;
+	case OBJ_TYPE:
+		if (!valid_cycle(obj))
+			obj->type = ty_invalid;
+		break;
+	case OBJ_FUNC:
+		valid_cycle(obj);
+		break;
+	default:
+		break;
+	}
+	if (!obj->type)
+		obj->type = ty_invalid;
+}
+
+void obj_decl(Object *obj, Type *def)
+{
+	ObjInfo *info = obj_info(obj);
+	if (info->color == WHITE && obj->type) {
+		info->color = BLACK;
+		return;
+	}
+	if (info->color == BLACK)
+		return;
+	if (info->color >= GREY) {
+		obj_decl_grey(obj);
+		return;
+	}
+	DeclInfo *d = info->decl;
+	if (!d) { /* a local object still being declared; should not happen */
+		if (!obj->type)
+			obj->type = ty_invalid;
+		return;
+	}
+	info->color = GREY + push_path(obj);
+	Env saved = ck->env;
+	ck->env = (Env){.scope = d->file};
+	switch (obj->kind) {
+	case OBJ_CONST:
+		ck->env.decl = d;
+		check_const_decl(obj, d->vtyp, d->init, d->inherited);
+		break;
+	case OBJ_VAR:
+		ck->env.decl = d;
+		check_var_decl(obj, d->lhs, d->nlhs, d->vtyp, d->init);
+		break;
+	case OBJ_TYPE:
+		check_type_decl(obj, d->tdecl, def);
+		collect_methods(obj);
+		break;
+	case OBJ_FUNC:
+		check_func_decl(obj, d);
+		break;
+	default:
+		break;
+	}
+	ck->env = saved;
+	ck->obj_path.len--;
+	info->color = BLACK;
+}
+
+/* ---- collecting package-level objects (go/types resolver.go) --------------------------------- */
+
+static void declare_pkg_obj(Node *ident, Object *obj, DeclInfo *d)
+{
+	if (strcmp(obj->name, "init") == 0) {
+		check_errorf(ident->pos, "cannot declare init - must be func");
+		return;
+	}
+	if (strcmp(obj->name, "main") == 0) {
+		check_errorf(ident->pos, "cannot declare main - must be func");
+		return;
+	}
+	declare(ck->pkg->scope, ident, obj);
+	ObjInfo *info = obj_info(obj);
+	info->decl = d;
+	info->order = ck->objlist.len + 1;
+	vec_push(&ck->objlist, obj);
+}
+
+void check_arity(Pos pos, Vec *names, Vec *inits, bool const_decl, bool inherited)
+{
+	int l = names->len, r = inits ? inits->len : 0;
+	if (l < r) {
+		Node *n = inits->data[l];
+		if (inherited)
+			check_errorf(pos, "extra init expr at %s", pos_str(expr_start(n)));
+		else
+			check_errorf(expr_start(n), "extra init expr %s", ex_str(n));
+	} else if (l > r && (const_decl || r != 1)) {
+		Node *n = names->data[r];
+		check_errorf(n->pos, "missing init expr for %s", n->ident.name);
+	}
+}
+
+static Object *new_object(ObjKind kind, Node *ident, Type *type)
+{
+	return object_new(kind, ident->ident.name, ident->pos, type);
+}
+
+static void collect_import(Node *spec, Scope *file_scope)
+{
+	Node *path = spec->import_spec.path;
+	if (!path || path->kind != ND_BASIC_LIT || path->lit.tok != TOK_STRING)
+		return;
+	const char *p = path->lit.str ? path->lit.str : "";
+	Node *local = spec->import_spec.name;
+	Object *pkg = NULL;
+	if (strcmp(p, "unsafe") == 0) {
+		const char *name = local ? local->ident.name : intern("unsafe", 6);
+		pkg = object_new(OBJ_PACKAGE, name, spec->pos, ty_invalid);
+		pkg->pkg_path = "unsafe";
+		pkg->pkg_scope = ck->unsafe_scope;
+	} else {
+		unsupported_at(path->pos, xsprintf("importing package %s", xstrndup(path->lit.text, path->lit.len)));
+		ck->nerrors++;
+		const char *base = strrchr(p, '/');
+		base = base ? base + 1 : p;
+		const char *name = local ? local->ident.name : intern(base, strlen(base));
+		pkg = object_new(OBJ_PACKAGE, name, spec->pos, ty_invalid);
+		pkg->pkg_path = p;
+		pkg->used = true; /* a fake package: no follow-on errors */
+	}
+	if (strcmp(pkg->name, "init") == 0) {
+		check_errorf(spec->pos, "cannot import package as init - init must be a func");
+		return;
+	}
+	if (local)
+		local->ident.obj = pkg;
+	vec_push(&ck->imports, pkg);
+	if (strcmp(pkg->name, ".") == 0) {
+		Scope *s = pkg->pkg_scope;
+		for (int i = 0; s && i < s->objects.len; i++) {
+			Object *o = s->objects.data[i];
+			if (o->name[0] >= 'A' && o->name[0] <= 'Z')
+				scope_insert(file_scope, o);
+		}
+		pkg->used = true; /* dot imports are rare; do not track their use */
+		return;
+	}
+	declare(file_scope, NULL, pkg);
+}
+
+static void collect_const_spec(Node *spec, Scope *file_scope)
+{
+	Vec *values = &spec->value_spec.values;
+	for (int i = 0; i < spec->value_spec.names.len; i++) {
+		Node *name = spec->value_spec.names.data[i];
+		Object *obj = new_object(OBJ_CONST, name, NULL);
+		obj->decl = spec;
+		obj_info(obj)->iota = const_int64(spec->value_spec.iota);
+		DeclInfo *d = xnew(DeclInfo);
+		d->file = file_scope;
+		d->vtyp = spec->value_spec.type;
+		d->init = i < values->len ? values->data[i] : NULL;
+		d->inherited = spec->value_spec.implicit;
+		declare_pkg_obj(name, obj, d);
+	}
+	check_arity(spec->pos, &spec->value_spec.names, values, true, spec->value_spec.implicit);
+}
+
+static void collect_var_spec(Node *spec, Scope *file_scope)
+{
+	Vec *names = &spec->value_spec.names, *values = &spec->value_spec.values;
+	Object **lhs = xalloc(sizeof(Object *) * (names->len + 1));
+	DeclInfo *d1 = NULL;
+	if (values->len <= 1) {
+		d1 = xnew(DeclInfo);
+		d1->file = file_scope;
+		d1->lhs = lhs;
+		d1->nlhs = names->len;
+		d1->vtyp = spec->value_spec.type;
+		d1->init = values->len ? values->data[0] : NULL;
+	}
+	for (int i = 0; i < names->len; i++) {
+		Node *name = names->data[i];
+		Object *obj = new_object(OBJ_VAR, name, NULL);
+		obj->decl = spec;
+		obj->is_global = true;
+		lhs[i] = obj;
+		DeclInfo *d = d1;
+		if (!d) {
+			d = xnew(DeclInfo);
+			d->file = file_scope;
+			d->vtyp = spec->value_spec.type;
+			d->init = i < values->len ? values->data[i] : NULL;
+		}
+		declare_pkg_obj(name, obj, d);
+	}
+	if (!spec->value_spec.type || values->len)
+		check_arity(spec->pos, names, values, false, false);
+}
+
+static void collect_type_spec(Node *spec, Scope *file_scope)
+{
+	Node *name = spec->type_spec.name;
+	Object *obj = new_object(OBJ_TYPE, name, NULL);
+	obj->decl = spec;
+	DeclInfo *d = xnew(DeclInfo);
+	d->file = file_scope;
+	d->tdecl = spec;
+	declare_pkg_obj(name, obj, d);
+}
+
+/* Receiver type `T`, `*T`, `(T)`, `T[P]`: the base type name and whether it is a pointer. */
+static Node *recv_base_name(Node *rtyp, bool *ptr)
+{
+	*ptr = false;
+	for (;;) {
+		if (!rtyp)
+			return NULL;
+		if (rtyp->kind == ND_PAREN)
+			rtyp = rtyp->paren.x;
+		else if (rtyp->kind == ND_STAR) {
+			*ptr = true;
+			rtyp = rtyp->star.x;
+		} else
+			break;
+	}
+	if (rtyp->kind == ND_INDEX)
+		rtyp = rtyp->index.x;
+	return rtyp->kind == ND_IDENT ? rtyp : NULL;
+}
+
+static Node *recv_field(Node *fd)
+{
+	Node *recv = fd->func_decl.recv;
+	if (!recv || recv->kind != ND_FUNC_TYPE || recv->func_type.params.len == 0)
+		return NULL;
+	return recv->func_type.params.data[0];
+}
+
+typedef struct MethodInfo {
+	Object *obj;
+	bool ptr;
+	Node *recv; /* base type name */
+} MethodInfo;
+
+static void collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
+{
+	Node *name = fd->func_decl.name;
+	Object *obj = new_object(OBJ_FUNC, name, NULL);
+	obj->decl = fd;
+	obj->body = fd->func_decl.body;
+	obj->func_type = fd->func_decl.type;
+	fd->func_decl.obj = obj;
+	name->ident.obj = obj;
+	Node *ft = fd->func_decl.type;
+	if (ft && ft->func_type.tparams.len) {
+		unsupported_at(((Node *)ft->func_type.tparams.data[0])->pos, "generic type parameters");
+		ck->nerrors++;
+	}
+	if (!fd->func_decl.recv) {
+		const char *n = obj->name;
+		bool is_init = strcmp(n, "init") == 0, is_main = strcmp(n, "main") == 0;
+		if ((is_init || is_main) && ft && (ft->func_type.params.len || ft->func_type.results.len))
+			check_soft_errorf(name->pos, "func %s must have no arguments and no return values", n);
+		if (is_init) {
+			obj->scope = ck->pkg->scope;
+			if (!fd->func_decl.body)
+				check_soft_errorf(name->pos, "missing function body");
+		} else {
+			declare(ck->pkg->scope, name, obj);
+			obj->link_name = strcmp(n, "_") ? xsprintf("main.%s", n) : NULL;
+		}
+	} else {
+		bool ptr;
+		Node *f = recv_field(fd);
+		Node *base = f ? recv_base_name(f->field.type, &ptr) : NULL;
+		obj->ptr_recv = base && ptr;
+		if (base && strcmp(obj->name, "_") != 0) {
+			MethodInfo *m = xnew(MethodInfo);
+			m->obj = obj;
+			m->ptr = ptr;
+			m->recv = base;
+			vec_push(methods, m);
+		}
+		if (base)
+			obj->link_name = ptr ? xsprintf("main.(*%s).%s", base->ident.name, obj->name)
+					     : xsprintf("main.%s.%s", base->ident.name, obj->name);
+	}
+	DeclInfo *d = xnew(DeclInfo);
+	d->file = file_scope;
+	d->fdecl = fd;
+	ObjInfo *info = obj_info(obj);
+	info->decl = d;
+	info->order = ck->objlist.len + 1;
+	vec_push(&ck->objlist, obj);
+}
+
+static void collect_gen_decl(Node *decl, Scope *file_scope)
+{
+	for (int i = 0; i < decl->gen_decl.specs.len; i++) {
+		Node *spec = decl->gen_decl.specs.data[i];
+		switch (spec->kind) {
+		case ND_VALUE_SPEC:
+			if (decl->gen_decl.tok == TOK_CONST)
+				collect_const_spec(spec, file_scope);
+			else
+				collect_var_spec(spec, file_scope);
+			break;
+		case ND_TYPE_SPEC: collect_type_spec(spec, file_scope); break;
+		case ND_IMPORT_SPEC: collect_import(spec, file_scope); break;
+		default: break;
+		}
+	}
+}
+
+/* The base type of a method receiver, following aliases (go/types resolveBaseTypeName). */
+static Object *resolve_base_type_name(bool ptr, Node *typ, bool *out_ptr)
+{
+	for (int guard = 0; guard < 100 && typ; guard++) {
+		typ = unparen(typ);
+		if (typ->kind == ND_STAR) {
+			if (ptr)
+				return NULL;
+			ptr = true;
+			typ = unparen(typ->star.x);
+		}
+		if (!typ || typ->kind != ND_IDENT)
+			return NULL;
+		Object *obj = scope_lookup_local(ck->pkg->scope, typ->ident.name);
+		if (!obj || obj->kind != OBJ_TYPE || !obj->checker)
+			return NULL;
+		DeclInfo *d = obj_info(obj)->decl;
+		if (!d || !d->tdecl)
+			return NULL;
+		if (!d->tdecl->type_spec.assign) {
+			*out_ptr = ptr;
+			return obj;
+		}
+		typ = d->tdecl->type_spec.type;
+	}
+	return NULL;
+}
+
+static void collect_objects(void)
+{
+	Vec methods = {0};
+	Vec file_scopes = {0};
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Node *file = ck->files.data[fi];
+		Scope *fs = scope_new(ck->pkg->scope, NULL);
+		vec_push(&file_scopes, fs);
+		for (int i = 0; i < file->file.imports.len; i++)
+			collect_import(file->file.imports.data[i], fs);
+		for (int i = 0; i < file->file.decls.len; i++) {
+			Node *d = file->file.decls.data[i];
+			if (d->kind == ND_FUNC_DECL)
+				collect_func_decl(d, fs, &methods);
+			else if (d->kind == ND_GEN_DECL && d->gen_decl.tok != TOK_IMPORT)
+				collect_gen_decl(d, fs);
+		}
+	}
+	for (int i = 0; i < file_scopes.len; i++) {
+		Scope *fs = file_scopes.data[i];
+		for (int j = 0; j < fs->objects.len; j++) {
+			Object *o = fs->objects.data[j];
+			Object *alt = scope_lookup_local(ck->pkg->scope, o->name);
+			if (alt && o->kind == OBJ_PACKAGE)
+				check_errorf(alt->pos, "%s already declared through import of %s\n\t%s: other declaration of %s",
+					     alt->name, o->pkg_path ? xsprintf("package %s (\"%s\")", o->name, o->pkg_path) : o->name,
+					     pos_str(o->pos), o->name);
+		}
+	}
+	for (int i = 0; i < methods.len; i++) {
+		MethodInfo *m = methods.data[i];
+		bool ptr = false;
+		Object *base = resolve_base_type_name(m->ptr, m->recv, &ptr);
+		if (base) {
+			m->obj->ptr_recv = ptr;
+			vec_push(&obj_info(base)->methods, m->obj);
+		}
+	}
+}
+
+static void package_objects(void)
+{
+	Vec others = {0}, aliases = {0};
+	for (int i = 0; i < ck->objlist.len; i++) {
+		Object *obj = ck->objlist.data[i];
+		if (obj->kind == OBJ_TYPE) {
+			if (obj_info(obj)->decl->tdecl->type_spec.assign)
+				vec_push(&aliases, obj);
+			else
+				obj_decl(obj, NULL);
+		} else {
+			vec_push(&others, obj);
+		}
+	}
+	for (int i = 0; i < aliases.len; i++)
+		obj_decl(aliases.data[i], NULL);
+	for (int i = 0; i < others.len; i++)
+		obj_decl(others.data[i], NULL);
+}
+
+static void unused_imports(void)
+{
+	for (int i = 0; i < ck->imports.len; i++) {
+		Object *p = ck->imports.data[i];
+		if (p->used || strcmp(p->name, "_") == 0)
+			continue;
+		const char *path = p->pkg_path;
+		const char *elem = strrchr(path, '/');
+		elem = elem ? elem + 1 : path;
+		if (strcmp(p->name, ".") == 0 || strcmp(p->name, elem) == 0)
+			check_soft_errorf(p->pos, "imported and not used: \"%s\"", path);
+		else
+			check_soft_errorf(p->pos, "imported and not used: \"%s\" as %s", path, p->name);
+	}
+}
+
+/* ---- the unsafe package ---------------------------------------------------------------------- */
+
+static Scope *make_unsafe_scope(void)
+{
+	Scope *s = scope_new(NULL, NULL);
+	Object *ptr = object_new(OBJ_TYPE, intern("Pointer", 7), nopos, type_basic(TY_UNSAFE_POINTER));
+	scope_insert(s, ptr);
+	static const struct { const char *name; BuiltinId id; } fns[] = {
+		{"Add", BI_UNSAFE_ADD}, {"Alignof", BI_UNSAFE_ALIGNOF}, {"Offsetof", BI_UNSAFE_OFFSETOF},
+		{"Sizeof", BI_UNSAFE_SIZEOF}, {"Slice", BI_UNSAFE_SLICE},
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		Object *o = object_new(OBJ_BUILTIN, intern(fns[i].name, strlen(fns[i].name)), nopos, ty_invalid);
+		o->builtin = fns[i].id;
+		scope_insert(s, o);
+	}
+	return s;
+}
+
+/* ---- closure names --------------------------------------------------------------------------- */
+
+static int cmp_lit_pos(const void *a, const void *b)
+{
+	Node *x = *(Node *const *)a, *y = *(Node *const *)b;
+	return pos_cmp(x->pos, y->pos);
+}
+
+/* gc names closures by source position: main.f.func1, main.f.func1.1, main.glob..func1. */
+static void name_lits(Vec *lits, const char *base, bool top)
+{
+	if (lits->len > 1)
+		qsort(lits->data, lits->len, sizeof(void *), cmp_lit_pos);
+	for (int i = 0; i < lits->len; i++) {
+		Node *lit = lits->data[i];
+		Object *fn = lit->func_lit.obj;
+		if (!fn)
+			continue;
+		fn->link_name = top ? xsprintf("%s.func%d", base, i + 1) : xsprintf("%s.%d", base, i + 1);
+		ObjInfo *info = obj_info(fn);
+		fn->nlits = info->lits.len;
+		name_lits(&info->lits, fn->link_name, false);
+	}
+}
+
+/* ---- the Package summary --------------------------------------------------------------------- */
+
+static void fill_package(void)
+{
+	Package *pkg = ck->pkg;
+	int ninit = 0;
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Node *file = ck->files.data[fi];
+		for (int i = 0; i < file->file.decls.len; i++) {
+			Node *d = file->file.decls.data[i];
+			if (d->kind != ND_FUNC_DECL || !d->func_decl.obj)
+				continue;
+			Object *fn = d->func_decl.obj;
+			bool is_init = !d->func_decl.recv && strcmp(fn->name, "init") == 0;
+			if (is_init) {
+				fn->link_name = xsprintf("main.init.%d", ninit++);
+				vec_push(&pkg->init_funcs, fn);
+			}
+			if (!d->func_decl.recv && strcmp(fn->name, "main") == 0)
+				pkg->main_func = fn;
+			ObjInfo *info = obj_info(fn);
+			if (fn->link_name) {
+				fn->nlits = info->lits.len;
+				name_lits(&info->lits, fn->link_name, true);
+			}
+			if (d->func_decl.body && strcmp(fn->name, "_") != 0 && fn->link_name)
+				vec_push(&pkg->funcs, fn);
+		}
+	}
+	name_lits(&ck->glob_lits, "main.glob.", true);
+	for (int i = 0; i < ck->objlist.len; i++) {
+		Object *o = ck->objlist.data[i];
+		if (o->kind == OBJ_VAR && strcmp(o->name, "_") != 0) {
+			o->link_name = xsprintf("main.%s", o->name);
+			vec_push(&pkg->globals, o);
+		}
+	}
+}
+
+/* ---- leftover untyped expressions ------------------------------------------------------------ */
+
+static void finalize_vec(Vec *v)
+{
+	for (int i = 0; i < v->len; i++)
+		finalize_untyped(v->data[i]);
+}
+
+static void finalize_files(void)
+{
+	for (int fi = 0; fi < ck->files.len; fi++)
+		finalize_vec(&((Node *)ck->files.data[fi])->file.decls);
+}
+
+/* ---- entry point ----------------------------------------------------------------------------- */
+
+Package *check_package(Vec *files)
+{
+	types_init();
+	blank_name = intern("_", 1);
+	ck = xnew(Checker);
+	Package *pkg = xnew(Package);
+	ck->pkg = pkg;
+	pkg->name = "main";
+	pkg->path = "main";
+	pkg->scope = scope_new(universe(), NULL);
+	ck->unsafe_scope = make_unsafe_scope();
+	for (int i = 0; i < files->len; i++) {
+		vec_push(&pkg->files, files->data[i]);
+		vec_push(&ck->files, files->data[i]);
+	}
+	for (int i = 0; i < files->len; i++) {
+		Node *pn = ((Node *)files->data[i])->file.package_name;
+		if (!pn)
+			continue;
+		if (i == 0)
+			pkg->name = pn->ident.name;
+		if (strcmp(pn->ident.name, "_") == 0)
+			check_errorf(pn->pos, "invalid package name _");
+	}
+	collect_objects();
+	package_objects();
+	process_delayed(0);
+	check_init_order();
+	unused_imports();
+	finalize_files();
+	fill_package();
+	if (error_count() == 0 && !pkg->main_func && strcmp(pkg->name, "main") == 0)
+		error_at(nopos, "runtime.main_main·f: function main is undeclared in the main package");
+	return pkg;
+}

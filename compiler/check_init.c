@@ -1,0 +1,272 @@
+/*
+ * check_init.c: the order of package-level variable initialization (go/types initorder.go).
+ *
+ * In: the dependencies recorded while checking each package-level declaration (references to other
+ * package-level constants, variables and functions, including those made inside function bodies).
+ * Out: Package.var_inits. Functions are eliminated from the dependency graph by connecting their
+ * callers directly to their dependencies; then variables are emitted repeatedly choosing the one
+ * with no outstanding dependencies that comes first in the source, which is the spec's order. A
+ * variable still waiting on dependencies when chosen is part of an initialization loop.
+ */
+#include "check.h"
+
+#include <string.h>
+
+typedef struct GraphNode GraphNode;
+
+/* A set of graph nodes: a vector for iteration plus an open-addressed index for membership. */
+typedef struct NodeSet {
+	Vec items;
+	GraphNode **slots;
+	int cap;
+} NodeSet;
+
+struct GraphNode {
+	Object *obj;
+	NodeSet pred, succ;
+	int ndeps;
+	bool done;
+};
+
+static unsigned set_hash(GraphNode *n)
+{
+	uintptr_t x = (uintptr_t)n;
+	return (unsigned)((x >> 4) ^ (x >> 13));
+}
+
+static bool set_has(NodeSet *s, GraphNode *n)
+{
+	if (!s->cap)
+		return false;
+	for (int j = set_hash(n) & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
+		if (s->slots[j] == n)
+			return true;
+	return false;
+}
+
+static void set_rehash(NodeSet *s)
+{
+	int cap = 16;
+	while (cap < s->items.len * 3)
+		cap *= 2;
+	s->slots = xalloc(sizeof(GraphNode *) * cap);
+	s->cap = cap;
+	for (int i = 0; i < s->items.len; i++) {
+		GraphNode *n = s->items.data[i];
+		int j = set_hash(n) & (cap - 1);
+		while (s->slots[j])
+			j = (j + 1) & (cap - 1);
+		s->slots[j] = n;
+	}
+}
+
+static void set_add(NodeSet *s, GraphNode *n)
+{
+	if (set_has(s, n))
+		return;
+	vec_push(&s->items, n);
+	if (s->items.len * 2 >= s->cap)
+		set_rehash(s);
+	else {
+		int j = set_hash(n) & (s->cap - 1);
+		while (s->slots[j])
+			j = (j + 1) & (s->cap - 1);
+		s->slots[j] = n;
+	}
+}
+
+static void set_remove(NodeSet *s, GraphNode *n)
+{
+	if (!set_has(s, n))
+		return;
+	for (int i = 0; i < s->items.len; i++) {
+		if (s->items.data[i] == n) {
+			s->items.data[i] = s->items.data[s->items.len - 1];
+			s->items.len--;
+			break;
+		}
+	}
+	set_rehash(s);
+}
+
+static bool is_dependency(Object *o)
+{
+	return o->kind == OBJ_CONST || o->kind == OBJ_VAR || o->kind == OBJ_FUNC;
+}
+
+static GraphNode *node_of(Object *o)
+{
+	ObjInfo *info = o->checker;
+	return info ? info->graph_node : NULL;
+}
+
+/* ---- cycles ---------------------------------------------------------------------------------- */
+
+static bool find_path(Object *from, Object *to, Vec *seen, Vec *path)
+{
+	for (int i = 0; i < seen->len; i++)
+		if (seen->data[i] == from)
+			return false;
+	vec_push(seen, from);
+	DeclInfo *d = obj_info(from)->decl;
+	for (int i = 0; d && i < d->deps.len; i++) {
+		Object *dep = d->deps.data[i];
+		if (dep == to) {
+			vec_push(path, dep);
+			return true;
+		}
+		if (find_path(dep, to, seen, path)) {
+			vec_push(path, dep);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void report_cycle(Vec *cycle)
+{
+	Object *obj = cycle->data[0];
+	Pos at = obj->pos;
+	StrBuf b = {0};
+	sb_printf(&b, "initialization loop for %s", obj->name);
+	for (int i = cycle->len - 1; i >= 0; i--) {
+		sb_printf(&b, "\n\t%s: %s refers to", pos_str(obj->pos), obj->name);
+		obj = cycle->data[i];
+	}
+	sb_printf(&b, "\n\t%s: %s", pos_str(obj->pos), obj->name);
+	check_errorf(at, "%s", sb_cstr(&b));
+}
+
+/* ---- the graph ------------------------------------------------------------------------------- */
+
+static int cost(GraphNode *n)
+{
+	return n->pred.items.len * n->succ.items.len;
+}
+
+static void eliminate_function(GraphNode *n)
+{
+	for (int i = 0; i < n->pred.items.len; i++) {
+		GraphNode *p = n->pred.items.data[i];
+		if (p == n)
+			continue;
+		for (int j = 0; j < n->succ.items.len; j++) {
+			GraphNode *s = n->succ.items.data[j];
+			if (s == n)
+				continue;
+			set_add(&p->succ, s);
+			set_add(&s->pred, p);
+		}
+		set_remove(&p->succ, n);
+	}
+	for (int j = 0; j < n->succ.items.len; j++) {
+		GraphNode *s = n->succ.items.data[j];
+		set_remove(&s->pred, n);
+	}
+}
+
+static void sort_by_cost(Vec *v)
+{
+	for (int i = 1; i < v->len; i++) { /* insertion sort: stable, lists are short */
+		GraphNode *x = v->data[i];
+		int j = i - 1;
+		while (j >= 0 && cost(v->data[j]) > cost(x)) {
+			v->data[j + 1] = v->data[j];
+			j--;
+		}
+		v->data[j + 1] = x;
+	}
+}
+
+static Vec dependency_graph(void)
+{
+	Vec all = {0}, funcs = {0}, others = {0};
+	for (int i = 0; i < ck->objlist.len; i++) {
+		Object *o = ck->objlist.data[i];
+		if (!is_dependency(o))
+			continue;
+		GraphNode *n = xnew(GraphNode);
+		n->obj = o;
+		obj_info(o)->graph_node = n;
+		vec_push(&all, n);
+	}
+	for (int i = 0; i < all.len; i++) {
+		GraphNode *n = all.data[i];
+		DeclInfo *d = obj_info(n->obj)->decl;
+		for (int j = 0; d && j < d->deps.len; j++) {
+			Object *dep = d->deps.data[j];
+			GraphNode *m = is_dependency(dep) ? node_of(dep) : NULL;
+			if (!m)
+				continue;
+			set_add(&n->succ, m);
+			set_add(&m->pred, n);
+		}
+	}
+	for (int i = 0; i < all.len; i++) {
+		GraphNode *n = all.data[i];
+		vec_push(n->obj->kind == OBJ_FUNC ? &funcs : &others, n);
+	}
+	sort_by_cost(&funcs);
+	for (int i = 0; i < funcs.len; i++)
+		eliminate_function(funcs.data[i]);
+	for (int i = 0; i < others.len; i++) {
+		GraphNode *n = others.data[i];
+		n->ndeps = n->succ.items.len;
+	}
+	return others;
+}
+
+static GraphNode *pop_min(Vec *g)
+{
+	GraphNode *best = NULL;
+	for (int i = 0; i < g->len; i++) {
+		GraphNode *n = g->data[i];
+		if (n->done)
+			continue;
+		if (!best || n->ndeps < best->ndeps ||
+		    (n->ndeps == best->ndeps && obj_info(n->obj)->order < obj_info(best->obj)->order))
+			best = n;
+	}
+	if (best)
+		best->done = true;
+	return best;
+}
+
+static void emit(DeclInfo *info, Object *v, Vec *emitted)
+{
+	for (int i = 0; i < emitted->len; i++)
+		if (emitted->data[i] == info)
+			return;
+	vec_push(emitted, info);
+	Initializer *init = xnew(Initializer);
+	if (info->lhs && info->nlhs > 1) {
+		for (int i = 0; i < info->nlhs; i++) {
+			Object *o = info->lhs[i];
+			vec_push(&init->lhs, strcmp(o->name, "_") ? o : NULL);
+		}
+	} else {
+		vec_push(&init->lhs, strcmp(v->name, "_") ? v : NULL);
+	}
+	init->rhs = info->init;
+	vec_push(&ck->pkg->var_inits, init);
+}
+
+void check_init_order(void)
+{
+	Vec g = dependency_graph();
+	Vec emitted = {0};
+	for (GraphNode *n; (n = pop_min(&g));) {
+		if (n->ndeps > 0) {
+			Vec seen = {0}, path = {0};
+			if (find_path(n->obj, n->obj, &seen, &path))
+				report_cycle(&path);
+		}
+		for (int i = 0; i < n->pred.items.len; i++)
+			((GraphNode *)n->pred.items.data[i])->ndeps--;
+		Object *v = n->obj;
+		DeclInfo *info = obj_info(v)->decl;
+		if (v->kind != OBJ_VAR || !info || !info->init)
+			continue;
+		emit(info, v, &emitted);
+	}
+}

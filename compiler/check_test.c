@@ -1,0 +1,871 @@
+/*
+ * check_test.c: unit tests of the type checker (types.c, check*.c) through check_package.
+ *
+ * Programs are parsed from strings and checked; the tests then look at what lowering reads (node
+ * types and constant values after untyped conversion, objects, link names, selector paths, call
+ * kinds, branch targets, captures, initialization order, sizes) or at the diagnostics, which are
+ * compared with the exact text go1.19's compiler prints for the same program (positions included).
+ * Each Criterion test runs in its own process, so the diagnostic list and the universe start fresh.
+ */
+#include <criterion/criterion.h>
+
+#include "types.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- helpers --------------------------------------------------------------------------------- */
+
+static char *flush_diags(void)
+{
+	fflush(stderr);
+	int saved = dup(2);
+	FILE *tmp = tmpfile();
+	cr_assert(tmp);
+	dup2(fileno(tmp), 2);
+	diag_flush();
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	long n = ftell(tmp);
+	char *text = xalloc(n + 1);
+	rewind(tmp);
+	size_t got = fread(text, 1, n, tmp);
+	text[got] = 0;
+	fclose(tmp);
+	return text;
+}
+
+static Node *last_file;
+
+static Package *check_src(const char *src, char **diags)
+{
+	Node *f = parse_file(source_add("t.go", xstrdup(src), strlen(src)));
+	int nsyntax = error_count();
+	cr_assert_eq(nsyntax, 0, "syntax errors in test program:\n%s\n%s", src, flush_diags());
+	last_file = f;
+	Vec files = {0};
+	vec_push(&files, f);
+	types_init();
+	Package *pkg = check_package(&files);
+	*diags = flush_diags();
+	return pkg;
+}
+
+static Package *check_ok(const char *src)
+{
+	char *diags;
+	Package *pkg = check_src(src, &diags);
+	cr_assert_str_eq(diags, "", "unexpected diagnostics for:\n%s\n---\n%s", src, diags);
+	return pkg;
+}
+
+/* The diagnostics are exactly `want` (gc's text for the same program). */
+static void check_errs(const char *src, const char *want)
+{
+	char *diags;
+	check_src(src, &diags);
+	cr_assert_str_eq(diags, want, "for:\n%s\n--- got:\n%s--- want:\n%s", src, diags, want);
+}
+
+/* The diagnostics contain `want`. */
+static void check_has(const char *src, const char *want)
+{
+	char *diags;
+	check_src(src, &diags);
+	cr_assert(strstr(diags, want), "for:\n%s\n--- got:\n%s--- want (substring):\n%s", src, diags, want);
+}
+
+static Object *pkg_obj(Package *pkg, const char *name)
+{
+	Object *o = scope_lookup_local(pkg->scope, intern(name, strlen(name)));
+	cr_assert(o, "no package-level object %s", name);
+	return o;
+}
+
+/* ---- a node finder --------------------------------------------------------------------------- */
+
+typedef struct Find {
+	NodeKind kind;
+	int line, col;
+	Node *found;
+} Find;
+
+static void walk(Node *n, Find *f);
+
+static void walk_vec(Vec *v, Find *f)
+{
+	for (int i = 0; v && i < v->len; i++)
+		walk(v->data[i], f);
+}
+
+static void walk(Node *n, Find *f)
+{
+	if (!n || f->found)
+		return;
+	if (n->kind == f->kind && n->pos.line == f->line && (f->col == 0 || n->pos.col == f->col)) {
+		f->found = n;
+		return;
+	}
+	switch (n->kind) {
+	case ND_COMPOSITE_LIT: walk(n->composite.type, f); walk_vec(&n->composite.elts, f); break;
+	case ND_FUNC_LIT: walk(n->func_lit.body, f); break;
+	case ND_PAREN: walk(n->paren.x, f); break;
+	case ND_SELECTOR: walk(n->selector.x, f); walk(n->selector.sel, f); break;
+	case ND_INDEX: walk(n->index.x, f); walk_vec(&n->index.indices, f); break;
+	case ND_SLICE: walk(n->slice.x, f); walk(n->slice.lo, f); walk(n->slice.hi, f); walk(n->slice.max, f); break;
+	case ND_TYPE_ASSERT: walk(n->type_assert.x, f); break;
+	case ND_CALL: walk(n->call.fun, f); walk_vec(&n->call.args, f); break;
+	case ND_STAR: walk(n->star.x, f); break;
+	case ND_UNARY: walk(n->unary.x, f); break;
+	case ND_BINARY: walk(n->binary.x, f); walk(n->binary.y, f); break;
+	case ND_KEY_VALUE: walk(n->key_value.key, f); walk(n->key_value.value, f); break;
+	case ND_DECL_STMT: walk(n->decl_stmt.decl, f); break;
+	case ND_LABELED_STMT: walk(n->labeled.stmt, f); break;
+	case ND_EXPR_STMT: walk(n->expr_stmt.x, f); break;
+	case ND_SEND_STMT: walk(n->send.chan, f); walk(n->send.value, f); break;
+	case ND_INCDEC_STMT: walk(n->incdec.x, f); break;
+	case ND_ASSIGN_STMT: walk_vec(&n->assign.lhs, f); walk_vec(&n->assign.rhs, f); break;
+	case ND_GO_STMT: case ND_DEFER_STMT: walk(n->go_defer.call, f); break;
+	case ND_RETURN_STMT: walk_vec(&n->return_stmt.results, f); break;
+	case ND_BLOCK: walk_vec(&n->block.stmts, f); break;
+	case ND_IF_STMT: walk(n->if_stmt.init, f); walk(n->if_stmt.cond, f); walk(n->if_stmt.then, f); walk(n->if_stmt.els, f); break;
+	case ND_CASE_CLAUSE: walk_vec(&n->case_clause.list, f); walk_vec(&n->case_clause.body, f); break;
+	case ND_SWITCH_STMT: walk(n->switch_stmt.init, f); walk(n->switch_stmt.tag, f); walk(n->switch_stmt.body, f); break;
+	case ND_TYPE_SWITCH_STMT: walk(n->type_switch.init, f); walk(n->type_switch.assign, f); walk(n->type_switch.body, f); break;
+	case ND_COMM_CLAUSE: walk(n->comm_clause.comm, f); walk_vec(&n->comm_clause.body, f); break;
+	case ND_SELECT_STMT: walk(n->select_stmt.body, f); break;
+	case ND_FOR_STMT: walk(n->for_stmt.init, f); walk(n->for_stmt.cond, f); walk(n->for_stmt.post, f); walk(n->for_stmt.body, f); break;
+	case ND_RANGE_STMT: walk(n->range_stmt.key, f); walk(n->range_stmt.value, f); walk(n->range_stmt.x, f); walk(n->range_stmt.body, f); break;
+	case ND_VALUE_SPEC: walk_vec(&n->value_spec.names, f); walk_vec(&n->value_spec.values, f); break;
+	case ND_TYPE_SPEC: walk(n->type_spec.name, f); break;
+	case ND_GEN_DECL: walk_vec(&n->gen_decl.specs, f); break;
+	case ND_FUNC_DECL: walk(n->func_decl.name, f); walk(n->func_decl.body, f); break;
+	case ND_FILE: walk_vec(&n->file.decls, f); break;
+	default: break;
+	}
+}
+
+/* The node of `kind` at line:col (col 0: the first on the line) in the last checked file. */
+static Node *node_at(NodeKind kind, int line, int col)
+{
+	Find f = {kind, line, col, NULL};
+	walk(last_file, &f);
+	cr_assert(f.found, "no %s at %d:%d", node_kind_name(kind), line, col);
+	return f.found;
+}
+
+static const char *tstr(Node *n)
+{
+	return n->type ? type_string(n->type) : "<nil>";
+}
+
+/* ---- untyped constants get their type from the context ---------------------------------------- */
+
+Test(untyped, var_decl_context)
+{
+	check_ok("package main\n"
+		 "func main() {\n"
+		 "	var x float64 = 1 << 3\n"
+		 "	var i int8 = 'a'\n"
+		 "	_, _ = x, i\n"
+		 "}\n");
+	Node *shl = node_at(ND_BINARY, 3, 0);
+	cr_assert_str_eq(tstr(shl), "float64");
+	cr_assert_eq(shl->mode, MODE_CONST);
+	cr_assert_str_eq(const_format(shl->cval), "8");
+	Node *ch = node_at(ND_BASIC_LIT, 4, 0);
+	cr_assert_str_eq(tstr(ch), "int8");
+	cr_assert_str_eq(const_format(ch->cval), "97");
+}
+
+Test(untyped, binary_and_call_context)
+{
+	check_ok("package main\n"
+		 "func f(x float64) {}\n"
+		 "func main() {\n"
+		 "	var i int64\n"
+		 "	f(1)\n"
+		 "	_ = i + 1\n"
+		 "	var u uint\n"
+		 "	_ = 1 << u\n"
+		 "	var j int32 = 1 << u\n"
+		 "	_ = j\n"
+		 "}\n");
+	cr_assert_str_eq(tstr(node_at(ND_BASIC_LIT, 5, 0)), "float64");
+	cr_assert_str_eq(tstr(node_at(ND_BASIC_LIT, 6, 0)), "int64");
+	Node *shl = node_at(ND_BINARY, 8, 0);
+	cr_assert_str_eq(tstr(shl), "int");
+	cr_assert_str_eq(tstr(shl->binary.x), "int");
+	Node *shl2 = node_at(ND_BINARY, 9, 0);
+	cr_assert_str_eq(tstr(shl2), "int32");
+	cr_assert_str_eq(tstr(shl2->binary.x), "int32");
+}
+
+Test(untyped, defaults_without_context)
+{
+	check_ok("package main\n"
+		 "func main() {\n"
+		 "	println(1, 1.5, 'a', \"s\", true, 2i)\n"
+		 "	x := 1 < 2\n"
+		 "	_ = x\n"
+		 "}\n");
+	Node *call = node_at(ND_CALL, 3, 0);
+	const char *want[] = {"int", "float64", "int32", "string", "bool", "complex128"};
+	for (int i = 0; i < 6; i++)
+		cr_assert_str_eq(tstr(call->call.args.data[i]), want[i], "argument %d", i);
+	cr_assert_eq(call->call.call_kind, CALL_BUILTIN);
+	cr_assert_eq(call->call.builtin, BI_PRINTLN);
+	cr_assert_str_eq(tstr(node_at(ND_BINARY, 4, 0)), "bool");
+}
+
+Test(untyped, nil_gets_target_type)
+{
+	check_ok("package main\n"
+		 "func main() {\n"
+		 "	var p *int = nil\n"
+		 "	var s []int\n"
+		 "	if s == nil {\n"
+		 "		_ = p\n"
+		 "	}\n"
+		 "}\n");
+	Node *n = node_at(ND_IDENT, 3, 15);
+	cr_assert_eq(n->ident.obj->kind, OBJ_NIL);
+	cr_assert_str_eq(tstr(n), "*int");
+	cr_assert_eq(n->mode, MODE_VALUE);
+	Node *cmp = node_at(ND_BINARY, 5, 0);
+	cr_assert_str_eq(tstr(cmp->binary.y), "[]int");
+}
+
+Test(untyped, typed_constant_value_rounded)
+{
+	check_ok("package main\n"
+		 "const c = 1.0 / 3\n"
+		 "func main() {\n"
+		 "	var f float32 = c\n"
+		 "	_ = f\n"
+		 "}\n");
+	Node *n = node_at(ND_IDENT, 4, 18);
+	cr_assert_str_eq(tstr(n), "float32");
+	cr_assert_eq(n->mode, MODE_CONST);
+	cr_assert_float_eq(const_to_float64(n->cval), (double)(1.0f / 3.0f), 1e-12);
+}
+
+/* ---- constants ------------------------------------------------------------------------------- */
+
+Test(constants, iota)
+{
+	Package *pkg = check_ok("package main\n"
+				"const (\n"
+				"	a = iota\n"
+				"	b\n"
+				"	c\n"
+				")\n"
+				"const (\n"
+				"	x = 1 << iota\n"
+				"	y\n"
+				"	z\n"
+				")\n"
+				"const big = 1 << 100\n"
+				"const small = big >> 98\n"
+				"func main() {}\n");
+	cr_assert_str_eq(const_format(pkg_obj(pkg, "c")->cval), "2");
+	cr_assert_str_eq(const_format(pkg_obj(pkg, "z")->cval), "4");
+	cr_assert_str_eq(const_format(pkg_obj(pkg, "small")->cval), "4");
+	cr_assert_eq(pkg_obj(pkg, "big")->type->kind, TY_UNTYPED_INT);
+}
+
+Test(constants, inherited_overflow_reported_at_name)
+{
+	check_errs("package main\n"
+		   "const (\n"
+		   "	A byte = iota + 254\n"
+		   "	B\n"
+		   "	C\n"
+		   ")\n"
+		   "func main() {}\n",
+		   "t.go:5:2: cannot use iota + 254 (untyped int constant 256) as byte value in constant declaration (overflows)\n");
+}
+
+Test(constants, overflow_messages)
+{
+	check_errs("package main\n"
+		   "func main() {\n"
+		   "	var x int8 = 1\n"
+		   "	_ = x + 1000\n"
+		   "	_ = byte(300)\n"
+		   "	var s uint\n"
+		   "	var f float64 = 1 << s\n"
+		   "	_ = f\n"
+		   "	const d int8 = 100\n"
+		   "	_ = d * 2\n"
+		   "	_ = 1 / 0\n"
+		   "}\n",
+		   "t.go:4:10: 1000 (untyped int constant) overflows int8\n"
+		   "t.go:5:11: cannot convert 300 (untyped int constant) to type byte\n"
+		   "t.go:7:18: invalid operation: 1 << s (shift of type float64)\n"
+		   "t.go:10:6: d * 2 (constant 200 of type int8) overflows int8\n"
+		   "t.go:11:10: invalid operation: division by zero\n");
+}
+
+Test(constants, conversions)
+{
+	check_ok("package main\n"
+		 "const s = string(rune(65))\n"
+		 "const f = float32(0.1)\n"
+		 "const u = uint8(255)\n"
+		 "func main() {}\n");
+}
+
+/* ---- diagnostics (texts from go1.19) ---------------------------------------------------------- */
+
+Test(errors, assignments_and_calls)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "func f(x int) (int, string) { return 0, \"\" }\n"
+		   "\n"
+		   "func main() {\n"
+		   "	var x int\n"
+		   "	var s string\n"
+		   "	_ = 1 + x + s\n"
+		   "	var y []byte = s\n"
+		   "	f(1, 2)\n"
+		   "	a, b := f(1), 2\n"
+		   "	var z = (x)\n"
+		   "	println(len(z) + s)\n"
+		   "}\n",
+		   "t.go:8:6: invalid operation: 1 + x + s (mismatched types int and string)\n"
+		   "t.go:9:17: cannot use s (variable of type string) as type []byte in variable declaration\n"
+		   "t.go:10:7: too many arguments in call to f\n"
+		   "\thave (number, number)\n"
+		   "\twant (int)\n"
+		   "t.go:11:10: multiple-value f(1) (value of type (int, string)) in single-value context\n"
+		   "t.go:13:14: invalid argument: z (variable of type int) for len\n");
+}
+
+Test(errors, declarations)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "type T struct{ t T }\n"
+		   "\n"
+		   "var x int\n"
+		   "var x string\n"
+		   "\n"
+		   "func main() {\n"
+		   "	var y int\n"
+		   "	const c byte = 300\n"
+		   "	var u uint8 = 1.5\n"
+		   "	goto L\n"
+		   "	var z int\n"
+		   "L:\n"
+		   "	println(z)\n"
+		   "	for {\n"
+		   "		break M\n"
+		   "	}\n"
+		   "}\n",
+		   "t.go:3:6: invalid recursive type T\n"
+		   "\tt.go:3:6: T refers to\n"
+		   "\tt.go:3:6: T\n"
+		   "t.go:6:5: x redeclared in this block\n"
+		   "\tt.go:5:5: other declaration of x\n"
+		   "t.go:9:6: y declared but not used\n"
+		   "t.go:10:17: cannot use 300 (untyped int constant) as byte value in constant declaration (overflows)\n"
+		   "t.go:11:16: cannot use 1.5 (untyped float constant) as uint8 value in variable declaration (truncated)\n"
+		   "t.go:12:7: goto L jumps over declaration of z at t.go:13:6\n"
+		   "t.go:17:9: break label not defined: M\n");
+}
+
+Test(errors, short_var_decl)
+{
+	check_errs("package main\n"
+		   "func f() int { return 1 }\n"
+		   "func main() {\n"
+		   "	a := 1\n"
+		   "	a := 2\n"
+		   "	i, j := 1\n"
+		   "	b, c := f()\n"
+		   "	_, _, _ = a, i, j\n"
+		   "	_, _ = b, c\n"
+		   "}\n",
+		   "t.go:5:4: no new variables on left side of :=\n"
+		   "t.go:6:10: assignment mismatch: 2 variables but 1 value\n"
+		   "t.go:7:10: assignment mismatch: 2 variables but f() returns 1 value\n");
+}
+
+Test(errors, undefined_and_unused)
+{
+	check_errs("package main\n"
+		   "import \"unsafe\"\n"
+		   "func main() {\n"
+		   "	x := y\n"
+		   "	var t int\n"
+		   "}\n",
+		   "t.go:2:8: imported and not used: \"unsafe\"\n"
+		   "t.go:4:7: undefined: y\n"
+		   "t.go:5:6: t declared but not used\n");
+}
+
+Test(errors, missing_return)
+{
+	check_errs("package main\n"
+		   "func f(x int) int {\n"
+		   "	if x > 0 {\n"
+		   "		return 1\n"
+		   "	}\n"
+		   "}\n"
+		   "func g(x int) int {\n"
+		   "	for {\n"
+		   "	}\n"
+		   "}\n"
+		   "func h(x int) int {\n"
+		   "	switch {\n"
+		   "	case x > 0:\n"
+		   "		return 1\n"
+		   "	default:\n"
+		   "		panic(\"no\")\n"
+		   "	}\n"
+		   "}\n"
+		   "func main() {}\n",
+		   "t.go:6:1: missing return\n");
+}
+
+Test(errors, return_counts)
+{
+	check_errs("package main\n"
+		   "func f() (int, string) {\n"
+		   "	return 1\n"
+		   "}\n"
+		   "func g() int {\n"
+		   "	return 1, 2\n"
+		   "}\n"
+		   "func main() {}\n",
+		   "t.go:3:9: not enough return values\n"
+		   "\thave (number)\n"
+		   "\twant (int, string)\n"
+		   "t.go:6:12: too many return values\n"
+		   "\thave (number, number)\n"
+		   "\twant (int)\n");
+}
+
+Test(errors, methods_and_interfaces)
+{
+	check_errs("package main\n"
+		   "type I interface{ M() }\n"
+		   "type T struct{}\n"
+		   "func (t *T) M() {}\n"
+		   "func main() {\n"
+		   "	var t T\n"
+		   "	var i I = t\n"
+		   "	_ = i\n"
+		   "	t.N()\n"
+		   "}\n",
+		   "t.go:7:12: cannot use t (variable of type T) as type I in variable declaration:\n"
+		   "\tT does not implement I (M method has pointer receiver)\n"
+		   "t.go:9:4: t.N undefined (type T has no field or method N)\n");
+}
+
+Test(errors, labels)
+{
+	check_errs("package main\n"
+		   "func main() {\n"
+		   "L:\n"
+		   "	for {\n"
+		   "	}\n"
+		   "	break\n"
+		   "	switch {\n"
+		   "	case true:\n"
+		   "		fallthrough\n"
+		   "	}\n"
+		   "}\n",
+		   "t.go:3:1: label L defined and not used\n"
+		   "t.go:6:2: break is not in a loop, switch, or select\n"
+		   "t.go:9:3: cannot fallthrough final case in switch\n");
+}
+
+Test(errors, missing_main)
+{
+	check_errs("package main\n"
+		   "func f() {}\n",
+		   "runtime.main_main·f: function main is undeclared in the main package\n");
+}
+
+Test(errors, unsupported_import)
+{
+	check_has("package main\n"
+		  "import \"fmt\"\n"
+		  "func main() { fmt.Println(1) }\n",
+		  "t.go:2:8: gocc: importing package \"fmt\" is not supported yet\n");
+}
+
+Test(errors, robust_on_bad_input)
+{
+	/* none of these may crash; each must report something */
+	static const char *const progs[] = {
+		"package main\nfunc main() { var x T; x.y.z() }\n",
+		"package main\ntype A B\ntype B A\nfunc main() { var a A; _ = a + 1 }\n",
+		"package main\nvar a = b\nvar b = a\nfunc main() {}\n",
+		"package main\nfunc main() { _ = [...]int{1, 2}[5] }\n",
+		"package main\ntype T struct{}\nfunc (T) M() {}\nfunc (T) M() {}\nfunc main() { T{}.M(1) }\n",
+		"package main\nfunc main() { for x := range 10 { _ = x } }\n",
+		"package main\nfunc main() { var f func(); f = f(); <-f }\n",
+		"package main\nconst c = len([10]int{}) + d\nfunc main() {}\n",
+		"package main\ntype T [len(T{})]int\nfunc main() {}\n",
+		"package main\nfunc main() { x := nil; _ = x; var i interface{ M() } = 1; _ = i }\n",
+	};
+	for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++) {
+		char *diags;
+		check_src(progs[i], &diags);
+		cr_assert(*diags, "no diagnostic for program %zu", i);
+	}
+}
+
+/* ---- sizes and spelling ---------------------------------------------------------------------- */
+
+Test(types, sizes_match_gc)
+{
+	Package *pkg = check_ok("package main\n"
+				"import \"unsafe\"\n"
+				"type A struct { a bool; b int64; c bool }\n"
+				"type B struct { a int32; b struct{} }\n"
+				"type C struct { s string; i interface{}; x []int; c complex128; f float32 }\n"
+				"const sa, sb, sc = unsafe.Sizeof(A{}), unsafe.Sizeof(B{}), unsafe.Sizeof(C{})\n"
+				"const oc = unsafe.Offsetof(C{}.f)\n"
+				"const al = unsafe.Alignof(C{}.c)\n"
+				"func main() {}\n");
+	cr_assert_str_eq(const_format(pkg_obj(pkg, "sa")->cval), "24");
+	cr_assert_str_eq(const_format(pkg_obj(pkg, "sb")->cval), "8");
+	cr_assert_str_eq(const_format(pkg_obj(pkg, "sc")->cval), "80");
+	cr_assert_str_eq(const_format(pkg_obj(pkg, "oc")->cval), "72");
+	cr_assert_str_eq(const_format(pkg_obj(pkg, "al")->cval), "8");
+	cr_assert_eq(type_size(type_basic(TY_STRING)), 16);
+	cr_assert_eq(type_size(type_slice(type_basic(TY_INT))), 24);
+	cr_assert_eq(type_align(type_basic(TY_COMPLEX64)), 4);
+}
+
+Test(types, spelling)
+{
+	Package *pkg = check_ok("package main\n"
+				"type T struct { a int; b string }\n"
+				"type E struct{}\n"
+				"type I interface { M(int) string; N() }\n"
+				"var (\n"
+				"	p *T\n"
+				"	m map[string][]byte\n"
+				"	f func(int, ...string) (rune, error)\n"
+				"	c chan<- int\n"
+				"	r <-chan int\n"
+				"	a [3]int\n"
+				"	e interface{}\n"
+				"	s struct { x int `json:\"x\"` }\n"
+				"	i I\n"
+				")\n"
+				"func main() {}\n");
+	cr_assert_str_eq(type_string(pkg_obj(pkg, "p")->type), "*main.T");
+	cr_assert_str_eq(type_string(pkg_obj(pkg, "m")->type), "map[string][]uint8");
+	cr_assert_str_eq(type_diag_string(pkg_obj(pkg, "m")->type), "map[string][]byte");
+	cr_assert_str_eq(type_string(pkg_obj(pkg, "f")->type), "func(int, ...string) (int32, error)");
+	cr_assert_str_eq(type_string(pkg_obj(pkg, "c")->type), "chan<- int");
+	cr_assert_str_eq(type_string(pkg_obj(pkg, "r")->type), "<-chan int");
+	cr_assert_str_eq(type_string(pkg_obj(pkg, "a")->type), "[3]int");
+	cr_assert_str_eq(type_string(pkg_obj(pkg, "e")->type), "interface {}");
+	cr_assert_str_eq(type_diag_string(pkg_obj(pkg, "e")->type), "interface{}");
+	cr_assert_str_eq(type_string(pkg_obj(pkg, "s")->type), "struct { x int \"json:\\\"x\\\"\" }");
+	cr_assert_str_eq(type_string(type_underlying(pkg_obj(pkg, "T")->type)), "struct { a int; b string }");
+	cr_assert_str_eq(type_string(type_underlying(pkg_obj(pkg, "E")->type)), "struct {}");
+	cr_assert_str_eq(type_string(type_underlying(pkg_obj(pkg, "i")->type)), "interface { M(int) string; N() }");
+	cr_assert_str_eq(type_diag_string(pkg_obj(pkg, "T")->type), "T");
+}
+
+/* ---- objects, names and the package summary -------------------------------------------------- */
+
+Test(objects, link_names)
+{
+	Package *pkg = check_ok("package main\n"
+				"type T struct{}\n"
+				"func (T) V() { _ = func() {} }\n"
+				"func (*T) P() { _ = func() { _ = func() {} } }\n"
+				"func init() {}\n"
+				"func init() { _ = func() {} }\n"
+				"var g = func() int { return 1 }()\n"
+				"var h = func() {}\n"
+				"func main() { _ = func() {}; _ = func() {} }\n");
+	Object *t = pkg_obj(pkg, "T");
+	cr_assert_eq(t->type->named.methods.len, 2);
+	Object *v = t->type->named.methods.data[0], *p = t->type->named.methods.data[1];
+	cr_assert_str_eq(v->link_name, "main.T.V");
+	cr_assert_str_eq(p->link_name, "main.(*T).P");
+	cr_assert(p->ptr_recv);
+	cr_assert_eq(pkg->init_funcs.len, 2);
+	cr_assert_str_eq(((Object *)pkg->init_funcs.data[1])->link_name, "main.init.1");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 3, 0)->func_lit.obj->link_name, "main.T.V.func1");
+	Node *outer = node_at(ND_FUNC_LIT, 4, 21);
+	cr_assert_str_eq(outer->func_lit.obj->link_name, "main.(*T).P.func1");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 4, 34)->func_lit.obj->link_name, "main.(*T).P.func1.1");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 6, 0)->func_lit.obj->link_name, "main.init.1.func1");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 7, 0)->func_lit.obj->link_name, "main.glob..func1");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 8, 0)->func_lit.obj->link_name, "main.glob..func2");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 9, 28)->func_lit.obj->link_name, "main.main.func2");
+	cr_assert(pkg->main_func);
+	cr_assert_eq(pkg->funcs.len, 5);
+}
+
+Test(objects, params_and_results)
+{
+	Package *pkg = check_ok("package main\n"
+				"func f(a, b int, _ string) (int, error) { return a + b, nil }\n"
+				"func g() (x int, _ bool) { return }\n"
+				"func main() {}\n");
+	Object *f = pkg_obj(pkg, "f");
+	cr_assert_eq(f->params.len, 3);
+	cr_assert_eq(f->results.len, 2);
+	cr_assert_str_eq(((Object *)f->results.data[0])->name, "~r0");
+	cr_assert_str_eq(((Object *)f->results.data[1])->name, "~r1");
+	cr_assert(((Object *)f->params.data[0])->is_param);
+	cr_assert_eq(((Object *)f->params.data[0])->owner, f);
+	Object *g = pkg_obj(pkg, "g");
+	cr_assert_str_eq(((Object *)g->results.data[0])->name, "x");
+	cr_assert_str_eq(((Object *)g->results.data[1])->name, "~b1");
+	cr_assert(((Object *)g->results.data[0])->is_result);
+}
+
+Test(objects, init_order)
+{
+	Package *pkg = check_ok("package main\n"
+				"var a = b + 1\n"
+				"var b = f()\n"
+				"func f() int { return c }\n"
+				"var c = 1\n"
+				"var d, e = g()\n"
+				"func g() (int, int) { return a, 2 }\n"
+				"var _ = d\n"
+				"func main() {}\n");
+	const char *want[] = {"c", "b", "a", "d", NULL};
+	cr_assert_eq(pkg->var_inits.len, 5);
+	for (int i = 0; i < 4; i++) {
+		Initializer *in = pkg->var_inits.data[i];
+		cr_assert_str_eq(((Object *)in->lhs.data[0])->name, want[i], "initializer %d", i);
+	}
+	Initializer *de = pkg->var_inits.data[3];
+	cr_assert_eq(de->lhs.len, 2);
+	Initializer *blank = pkg->var_inits.data[4];
+	cr_assert_null(blank->lhs.data[0]);
+	cr_assert_eq(pkg->globals.len, 5);
+}
+
+Test(objects, init_loop)
+{
+	check_errs("package main\n"
+		   "var a = f()\n"
+		   "func f() int { return a }\n"
+		   "func main() {}\n",
+		   "t.go:2:5: initialization loop for a\n"
+		   "\tt.go:2:5: a refers to\n"
+		   "\tt.go:3:6: f refers to\n"
+		   "\tt.go:2:5: a\n");
+}
+
+Test(objects, captures_and_addr_taken)
+{
+	check_ok("package main\n"
+		 "type T struct{ n int }\n"
+		 "func (t *T) Inc() { t.n++ }\n"
+		 "func main() {\n"
+		 "	x, y := 1, 2\n"
+		 "	f := func() int {\n"
+		 "		return func() int { return x }()\n"
+		 "	}\n"
+		 "	p := &y\n"
+		 "	var t T\n"
+		 "	t.Inc()\n"
+		 "	_, _ = f, p\n"
+		 "}\n");
+	Node *outer = node_at(ND_FUNC_LIT, 6, 0);
+	Node *inner = node_at(ND_FUNC_LIT, 7, 0);
+	cr_assert_eq(outer->func_lit.captures.len, 1);
+	cr_assert_eq(inner->func_lit.captures.len, 1);
+	Object *x = outer->func_lit.captures.data[0];
+	cr_assert_str_eq(x->name, "x");
+	cr_assert(x->captured);
+	cr_assert_eq(inner->func_lit.obj->outer, outer->func_lit.obj);
+	Object *y = node_at(ND_IDENT, 9, 8)->ident.obj;
+	cr_assert_str_eq(y->name, "y");
+	cr_assert(y->addr_taken);
+	cr_assert(!y->captured);
+	Object *t = node_at(ND_IDENT, 11, 2)->ident.obj;
+	cr_assert(t->addr_taken);
+}
+
+/* ---- selectors and calls --------------------------------------------------------------------- */
+
+Test(selectors, embedded_fields_and_methods)
+{
+	check_ok("package main\n"
+		 "type In struct{ a, b int }\n"
+		 "func (In) M() {}\n"
+		 "func (*In) P() {}\n"
+		 "type Out struct { x int; *In }\n"
+		 "type I interface{ M() }\n"
+		 "func main() {\n"
+		 "	o := Out{In: &In{}}\n"
+		 "	_ = o.b\n"
+		 "	o.M()\n"
+		 "	f := o.P\n"
+		 "	g := In.M\n"
+		 "	var i I = o\n"
+		 "	i.M()\n"
+		 "	f()\n"
+		 "	g(In{})\n"
+		 "}\n");
+	Node *b = node_at(ND_SELECTOR, 9, 0);
+	cr_assert_eq(b->selector.sel_kind, SEL_FIELD);
+	cr_assert_eq(b->selector.path_len, 2);
+	cr_assert_eq(b->selector.path[0], 1);
+	cr_assert_eq(b->selector.path[1], 1);
+	cr_assert(b->selector.indirect);
+	cr_assert_eq(b->mode, MODE_VARIABLE);
+	Node *m = node_at(ND_CALL, 10, 0);
+	cr_assert_eq(m->call.call_kind, CALL_METHOD);
+	cr_assert_eq(m->call.fun->selector.sel_kind, SEL_METHOD);
+	cr_assert_eq(m->call.fun->selector.path_len, 1);
+	cr_assert_eq(node_at(ND_SELECTOR, 11, 0)->selector.sel_kind, SEL_METHOD_VALUE);
+	cr_assert_str_eq(tstr(node_at(ND_SELECTOR, 11, 0)), "func()");
+	Node *mx = node_at(ND_SELECTOR, 12, 0);
+	cr_assert_eq(mx->selector.sel_kind, SEL_METHOD_EXPR);
+	cr_assert_str_eq(tstr(mx), "func(main.In)");
+	Node *conv = node_at(ND_IDENT, 13, 12);
+	cr_assert(conv->iface_conv);
+	cr_assert_eq(node_at(ND_CALL, 14, 0)->call.call_kind, CALL_INTERFACE);
+	cr_assert_eq(node_at(ND_CALL, 15, 0)->call.call_kind, CALL_CLOSURE);
+	Node *lit = node_at(ND_COMPOSITE_LIT, 8, 0);
+	cr_assert_str_eq(tstr(lit), "main.Out");
+}
+
+Test(selectors, call_kinds)
+{
+	check_ok("package main\n"
+		 "func f(int) {}\n"
+		 "func main() {\n"
+		 "	f(1)\n"
+		 "	_ = float64(1)\n"
+		 "	var b []byte\n"
+		 "	b = append(b, \"x\"...)\n"
+		 "	_ = string(b)\n"
+		 "}\n");
+	cr_assert_eq(node_at(ND_CALL, 4, 0)->call.call_kind, CALL_FUNC);
+	Node *conv = node_at(ND_CALL, 5, 0);
+	cr_assert_eq(conv->call.call_kind, CALL_CONVERSION);
+	cr_assert_eq(conv->mode, MODE_CONST);
+	cr_assert_str_eq(tstr(conv), "float64");
+	Node *app = node_at(ND_CALL, 7, 0);
+	cr_assert_eq(app->call.builtin, BI_APPEND);
+	cr_assert_str_eq(tstr(app), "[]uint8");
+}
+
+/* ---- composite literals ---------------------------------------------------------------------- */
+
+Test(composite, elision_and_array_length)
+{
+	check_ok("package main\n"
+		 "type P struct{ x, y int }\n"
+		 "func main() {\n"
+		 "	a := [...]int{1, 2, 3}\n"
+		 "	ps := []*P{{1, 2}, {x: 3}}\n"
+		 "	m := map[string]P{\"a\": {1, 2}}\n"
+		 "	_, _, _ = a, ps, m\n"
+		 "}\n");
+	cr_assert_str_eq(tstr(node_at(ND_COMPOSITE_LIT, 4, 0)), "[3]int");
+	Node *el = node_at(ND_COMPOSITE_LIT, 5, 13);
+	cr_assert(el->composite.implicit_addr);
+	cr_assert_str_eq(tstr(el), "main.P");
+	Node *mv = node_at(ND_COMPOSITE_LIT, 6, 25);
+	cr_assert(!mv->composite.implicit_addr);
+	cr_assert_str_eq(tstr(mv), "main.P");
+}
+
+/* ---- statements ------------------------------------------------------------------------------ */
+
+Test(statements, branch_targets)
+{
+	check_ok("package main\n"
+		 "func main() {\n"
+		 "outer:\n"
+		 "	for i := 0; i < 3; i++ {\n"
+		 "		for range []int{1} {\n"
+		 "			continue outer\n"
+		 "		}\n"
+		 "		switch i {\n"
+		 "		case 0:\n"
+		 "			fallthrough\n"
+		 "		case 1:\n"
+		 "			break\n"
+		 "		}\n"
+		 "		goto done\n"
+		 "	}\n"
+		 "done:\n"
+		 "}\n");
+	Node *loop = node_at(ND_FOR_STMT, 4, 0);
+	cr_assert_eq(node_at(ND_BRANCH_STMT, 6, 0)->branch.target, loop);
+	Node *sw = node_at(ND_SWITCH_STMT, 8, 0);
+	cr_assert_eq(node_at(ND_BRANCH_STMT, 10, 0)->branch.target, node_at(ND_CASE_CLAUSE, 11, 0));
+	cr_assert_eq(node_at(ND_BRANCH_STMT, 12, 0)->branch.target, sw);
+	cr_assert_eq(node_at(ND_BRANCH_STMT, 14, 0)->branch.target, node_at(ND_LABELED_STMT, 16, 0));
+}
+
+Test(statements, range_and_strings)
+{
+	check_ok("package main\n"
+		 "func main() {\n"
+		 "	s := \"héllo\"\n"
+		 "	for i, r := range s {\n"
+		 "		_, _ = i, r\n"
+		 "	}\n"
+		 "	c := s[0]\n"
+		 "	rs := []rune(s)\n"
+		 "	bs := []byte(s)\n"
+		 "	n := copy(bs, s)\n"
+		 "	t := s[1:3] + string(rs[0]) + string(rune(65))\n"
+		 "	_, _, _ = c, n, t\n"
+		 "}\n");
+	Node *rng = node_at(ND_RANGE_STMT, 4, 0);
+	cr_assert_str_eq(tstr(rng->range_stmt.key), "int");
+	cr_assert_str_eq(tstr(rng->range_stmt.value), "int32");
+	cr_assert_str_eq(type_diag_string(rng->range_stmt.value->type), "rune");
+	cr_assert_str_eq(tstr(node_at(ND_INDEX, 7, 0)), "uint8");
+}
+
+Test(statements, type_switch_objects)
+{
+	check_ok("package main\n"
+		 "func main() {\n"
+		 "	var e interface{} = 1\n"
+		 "	switch v := e.(type) {\n"
+		 "	case int:\n"
+		 "		_ = v + 1\n"
+		 "	case string, bool:\n"
+		 "		_ = v\n"
+		 "	default:\n"
+		 "	}\n"
+		 "}\n");
+	Node *ts = node_at(ND_TYPE_SWITCH_STMT, 4, 0);
+	cr_assert_eq(ts->type_switch.clause_objs.len, 3);
+	Object *v0 = ts->type_switch.clause_objs.data[0], *v1 = ts->type_switch.clause_objs.data[1];
+	cr_assert_str_eq(type_string(v0->type), "int");
+	cr_assert_str_eq(type_string(v1->type), "interface {}");
+	cr_assert(node_at(ND_BASIC_LIT, 3, 22)->iface_conv);
+}
+
+Test(statements, local_types)
+{
+	check_ok("package main\n"
+		 "func main() {\n"
+		 "	type node struct{ next *node; v int }\n"
+		 "	n := &node{v: 1}\n"
+		 "	n.next = n\n"
+		 "	println(n.next.v)\n"
+		 "}\n");
+	cr_assert_str_eq(tstr(node_at(ND_UNARY, 4, 0)), "*main.node");
+}

@@ -1,0 +1,810 @@
+/*
+ * lower.c: the driver of lowering: from a checked Package to one LLVM module.
+ *
+ * In: the Package from check_package (functions, globals, initializer order). Out: a Module holding
+ * one LLVM function per Go function (symbol = Go link name, e.g. "main.(*T).M"), one global per
+ * package variable, and the synthesized `main.init` that runs variable initializers in dependency
+ * order and then the init functions (runtime.def GO_ENTRY). Everything else is delegated by feature
+ * to lower_*.c.
+ *
+ * Key ideas:
+ *   - all functions are declared before any body is lowered, so calls need no forward references;
+ *   - one function is built at a time (L.fn); function literals are queued and built afterwards;
+ *   - locals live in entry-block allocas (mem2reg makes them SSA), except variables that closures
+ *     capture or whose address is taken: those live in heap cells from runtime newobject, because
+ *     gocc has no escape analysis yet and a Go pointer may outlive its frame;
+ *   - runtime entry points are declared from runtime.def, so the signatures cannot drift.
+ */
+#include "lower.h"
+
+#include <llvm-c/Target.h>
+#include <string.h>
+
+Lower L;
+
+/* ---- small helpers --------------------------------------------------------------------------- */
+
+void lower_set_pos(Pos pos)
+{
+	if (!pos_valid(pos))
+		return;
+	diag_set_current(pos);
+	di_set_pos(pos);
+}
+
+LLVMBasicBlockRef lower_block(const char *name)
+{
+	return LLVMAppendBasicBlockInContext(L.ctx, L.fn->fn, name);
+}
+
+void lower_position_at_end(LLVMBasicBlockRef bb)
+{
+	LLVMPositionBuilderAtEnd(L.b, bb);
+}
+
+bool lower_block_terminated(void)
+{
+	LLVMBasicBlockRef bb = LLVMGetInsertBlock(L.b);
+	return LLVMGetBasicBlockTerminator(bb) != NULL;
+}
+
+void lower_br(LLVMBasicBlockRef bb)
+{
+	if (!lower_block_terminated())
+		LLVMBuildBr(L.b, bb);
+}
+
+/* After return/break/goto/panic, code that follows is unreachable; it goes in a block without
+ * predecessors that LLVM deletes. */
+void lower_dead_block(void)
+{
+	lower_position_at_end(lower_block("dead"));
+}
+
+void lower_add_attr(LLVMValueRef fn, int index, const char *attr)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(attr, strlen(attr));
+	if (!kind)
+		internal_error("unknown LLVM attribute %s", attr);
+	LLVMAddAttributeAtIndex(fn, (LLVMAttributeIndex)index, LLVMCreateEnumAttribute(L.ctx, kind, 0));
+}
+
+static void add_string_attr(LLVMValueRef fn, const char *k, const char *v)
+{
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+	                        LLVMCreateStringAttribute(L.ctx, k, strlen(k), v, strlen(v)));
+}
+
+/* Attributes every function gocc defines carries: frame pointers for tracebacks and gdb. */
+static void add_go_func_attrs(LLVMValueRef fn)
+{
+	add_string_attr(fn, "frame-pointer", "all");
+	add_string_attr(fn, "target-cpu", "x86-64");
+	lower_add_attr(fn, LLVMAttributeFunctionIndex, "nounwind");
+	lower_add_attr(fn, LLVMAttributeFunctionIndex, "uwtable");
+}
+
+LLVMValueRef lower_intrinsic(const char *name, LLVMTypeRef *types, int ntypes, LLVMTypeRef *fnty)
+{
+	unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+	if (!id)
+		internal_error("unknown intrinsic %s", name);
+	*fnty = LLVMIntrinsicGetType(L.ctx, id, types, (size_t)ntypes);
+	return LLVMGetIntrinsicDeclaration(L.mod, id, types, (size_t)ntypes);
+}
+
+/* ---- runtime declarations -------------------------------------------------------------------- */
+
+typedef enum Vocab { V_VOID, V_BOOL, V_INT, V_UINT, V_INT32, V_F64, V_UINTPTR, V_PTR, V_TYPE, V_STRING,
+	V_EFACE, V_UINT8, V_UINT32 } Vocab;
+
+typedef struct RtInfo {
+	const char *name;
+	Vocab result;
+	Vocab params[8];
+	int nparams;
+	bool no_return;
+} RtInfo;
+
+#define VOID V_VOID
+#define BOOL V_BOOL
+#define INT V_INT
+#define UINT V_UINT
+#define INT32 V_INT32
+#define F64 V_F64
+#define UINTPTR V_UINTPTR
+#define PTR V_PTR
+#define TYPE V_TYPE
+#define STRING V_STRING
+#define EFACE V_EFACE
+#define UINT8 V_UINT8
+#define UINT32 V_UINT32
+#define NARGS(...) (sizeof((Vocab[]){__VA_ARGS__}) / sizeof(Vocab))
+static const RtInfo rt_info[RT_COUNT] = {
+#define RUNTIME_FUNC(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
+#define RUNTIME_NORETURN(n, ...) [RT_##n] = {"runtime_" #n, V_VOID, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), true},
+#include "runtime.def"
+};
+#undef VOID
+#undef BOOL
+#undef INT
+#undef UINT
+#undef INT32
+#undef F64
+#undef UINTPTR
+#undef PTR
+#undef TYPE
+#undef STRING
+#undef EFACE
+#undef UINT8
+#undef UINT32
+
+static LLVMTypeRef vocab_type(Vocab v)
+{
+	switch (v) {
+	case V_VOID: return L.t_void;
+	case V_BOOL: return L.t_i1;
+	case V_INT: case V_UINT: case V_UINTPTR: return L.t_i64;
+	case V_INT32: case V_UINT32: return L.t_i32;
+	case V_UINT8: return L.t_i8;
+	case V_F64: return L.t_f64;
+	case V_PTR: case V_TYPE: return L.t_ptr;
+	case V_STRING: return L.t_string;
+	case V_EFACE: return L.t_eface;
+	}
+	unreachable();
+}
+
+static const char *vocab_ext(Vocab v)
+{
+	switch (v) {
+	case V_BOOL: case V_UINT8: return "zeroext";
+	case V_INT32: return "signext";
+	case V_UINT32: return "zeroext";
+	default: return NULL;
+	}
+}
+
+/* What the optimiser may assume about some entry points: allocators return fresh non-null memory;
+ * pure readers of their arguments can be CSE'd and hoisted out of loops. */
+static void add_runtime_effects(RuntimeFn f, LLVMValueRef fn)
+{
+	switch (f) {
+	case RT_mallocgc: case RT_newobject: case RT_makeslice:
+		lower_add_attr(fn, LLVMAttributeReturnIndex, "noalias");
+		lower_add_attr(fn, LLVMAttributeReturnIndex, "nonnull");
+		break;
+	case RT_memequal: case RT_cmpstring: case RT_eqstring: case RT_countrunes:
+	case RT_decoderune_rune: case RT_decoderune_next: {
+		unsigned kind = LLVMGetEnumAttributeKindForName("memory", 6);
+		/* memory(argmem: read): ModRef::Ref (1) for the argument-memory location */
+		LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(L.ctx, kind, 1));
+		lower_add_attr(fn, LLVMAttributeFunctionIndex, "willreturn");
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Two-word structs (STRING, EFACE) are passed as two scalar parameters, exactly as the C ABI (and
+ * clang) pass `struct { void *p; long n; }` by value; they come back as a {ptr, i64} pair in
+ * rax:rdx, which is also how LLVM returns a two-element literal struct. */
+LLVMValueRef lower_runtime(RuntimeFn f)
+{
+	if (L.rt[f])
+		return L.rt[f];
+	const RtInfo *ri = &rt_info[f];
+	LLVMTypeRef params[16];
+	int np = 0;
+	bool void_params = ri->nparams == 1 && ri->params[0] == V_VOID;
+	for (int i = 0; i < ri->nparams && !void_params; i++) {
+		if (ri->params[i] == V_STRING) {
+			params[np++] = L.t_ptr;
+			params[np++] = L.t_i64;
+		} else if (ri->params[i] == V_EFACE) {
+			params[np++] = L.t_ptr;
+			params[np++] = L.t_ptr;
+		} else {
+			params[np++] = vocab_type(ri->params[i]);
+		}
+	}
+	LLVMTypeRef fnty = LLVMFunctionType(vocab_type(ri->result), params, (unsigned)np, false);
+	LLVMValueRef fn = LLVMAddFunction(L.mod, ri->name, fnty);
+	lower_add_attr(fn, LLVMAttributeFunctionIndex, "nounwind");
+	if (ri->no_return) {
+		lower_add_attr(fn, LLVMAttributeFunctionIndex, "noreturn");
+		lower_add_attr(fn, LLVMAttributeFunctionIndex, "cold");
+	}
+	if (vocab_ext(ri->result))
+		lower_add_attr(fn, LLVMAttributeReturnIndex, vocab_ext(ri->result));
+	for (int i = 0, k = 1; i < ri->nparams && !void_params; i++) {
+		if (ri->params[i] == V_STRING || ri->params[i] == V_EFACE) {
+			k += 2;
+			continue;
+		}
+		if (vocab_ext(ri->params[i]))
+			lower_add_attr(fn, k, vocab_ext(ri->params[i]));
+		k++;
+	}
+	add_runtime_effects(f, fn);
+	L.rt[f] = fn;
+	L.rt_type[f] = fnty;
+	return fn;
+}
+
+/* Calls runtime entry point f with Go-level arguments (strings/efaces as one {..} value each). */
+LLVMValueRef lower_call_runtime(RuntimeFn f, LLVMValueRef *args, int n)
+{
+	LLVMValueRef fn = lower_runtime(f);
+	const RtInfo *ri = &rt_info[f];
+	LLVMValueRef flat[16];
+	int nf = 0;
+	for (int i = 0; i < n; i++) {
+		if (ri->params[i] == V_STRING || ri->params[i] == V_EFACE) {
+			flat[nf++] = LLVMBuildExtractValue(L.b, args[i], 0, "");
+			flat[nf++] = LLVMBuildExtractValue(L.b, args[i], 1, "");
+		} else {
+			flat[nf++] = args[i];
+		}
+	}
+	LLVMValueRef call = LLVMBuildCall2(L.b, L.rt_type[f], fn, flat, (unsigned)nf, "");
+	if (ri->no_return)
+		LLVMBuildUnreachable(L.b); /* the caller decides where building continues */
+	return call;
+}
+
+/* ---- signatures ------------------------------------------------------------------------------ */
+
+static Sig *make_sig(Type *ft)
+{
+	Sig *s = xnew(Sig);
+	s->type = ft;
+	int nrecv = ft->func.recv ? 1 : 0;
+	s->nparams = ft->func.nparams + nrecv;
+	s->params = xalloc(sizeof(Type *) * (size_t)(s->nparams + 1));
+	if (nrecv)
+		s->params[0] = ft->func.recv;
+	for (int i = 0; i < ft->func.nparams; i++)
+		s->params[i + nrecv] = ft->func.params[i];
+	s->nresults = ft->func.nresults;
+	s->results = ft->func.results;
+	s->result_index = xalloc(sizeof(int) * (size_t)(s->nresults + 1));
+	s->result_indirect = xalloc(sizeof(bool) * (size_t)(s->nresults + 1));
+
+	LLVMTypeRef *ptys = xalloc(sizeof(LLVMTypeRef) * (size_t)(s->nparams + s->nresults + 1));
+	LLVMTypeRef *rtys = xalloc(sizeof(LLVMTypeRef) * (size_t)(s->nresults + 1));
+	int np = 0;
+	ptys[np++] = L.t_ptr; /* ctx */
+	for (int i = 0; i < s->nresults; i++) {
+		if (type_is_aggregate(s->results[i])) {
+			s->result_indirect[i] = true;
+			s->result_index[i] = np;
+			ptys[np++] = L.t_ptr;
+		} else {
+			s->result_index[i] = s->nret;
+			rtys[s->nret++] = lower_type(s->results[i]);
+		}
+	}
+	s->first_param = np;
+	for (int i = 0; i < s->nparams; i++)
+		ptys[np++] = lower_type(s->params[i]);
+	s->ret = s->nret == 0 ? L.t_void : s->nret == 1 ? rtys[0] : LLVMStructTypeInContext(L.ctx, rtys, (unsigned)s->nret, false);
+	s->fnty = LLVMFunctionType(s->ret, ptys, (unsigned)np, false);
+	return s;
+}
+
+/* Signatures are cached per Type in a small list (Type.backend belongs to lower_typedesc.c). */
+Sig *lower_sig(Type *ft)
+{
+	static Vec cache;
+	ft = type_underlying(ft);
+	if (ft->kind != TY_FUNC)
+		internal_error("lower_sig: not a function type: %s", type_string(ft));
+	for (int i = 0; i < cache.len; i++) {
+		Sig *s = cache.data[i];
+		if (s->type == ft)
+			return s;
+	}
+	Sig *s = make_sig(ft);
+	vec_push(&cache, s);
+	return s;
+}
+
+/* ---- the variable map ------------------------------------------------------------------------ */
+
+static unsigned ptr_hash(void *p)
+{
+	uintptr_t x = (uintptr_t)p;
+	x ^= x >> 17;
+	x *= 0x9E3779B97F4A7C15ull;
+	return (unsigned)(x >> 32);
+}
+
+void varmap_put(VarMap *m, Object *k, LLVMValueRef v)
+{
+	if (m->len * 2 >= m->cap) {
+		VarMap n = {0};
+		n.cap = m->cap ? m->cap * 2 : 64;
+		n.keys = xalloc(sizeof(Object *) * (size_t)n.cap);
+		n.vals = xalloc(sizeof(LLVMValueRef) * (size_t)n.cap);
+		for (int i = 0; i < m->cap; i++)
+			if (m->keys[i])
+				varmap_put(&n, m->keys[i], m->vals[i]);
+		*m = n;
+	}
+	unsigned i = ptr_hash(k) & (unsigned)(m->cap - 1);
+	while (m->keys[i] && m->keys[i] != k)
+		i = (i + 1) & (unsigned)(m->cap - 1);
+	if (!m->keys[i])
+		m->len++;
+	m->keys[i] = k;
+	m->vals[i] = v;
+}
+
+LLVMValueRef varmap_get(VarMap *m, Object *k)
+{
+	if (!m->cap)
+		return NULL;
+	unsigned i = ptr_hash(k) & (unsigned)(m->cap - 1);
+	while (m->keys[i]) {
+		if (m->keys[i] == k)
+			return m->vals[i];
+		i = (i + 1) & (unsigned)(m->cap - 1);
+	}
+	return NULL;
+}
+
+/* Variables that must live in heap cells: captured by a closure or address taken. The set is
+ * computed per top-level function by lower_mark_boxed (lower_closure.c) and kept module-wide. */
+static VarMap boxed_set;
+
+void lower_set_boxed(Object *obj)
+{
+	varmap_put(&boxed_set, obj, (LLVMValueRef)1);
+}
+
+bool lower_is_boxed(Object *obj)
+{
+	return obj->captured || obj->addr_taken || varmap_get(&boxed_set, obj) != NULL;
+}
+
+/* ---- storage --------------------------------------------------------------------------------- */
+
+LLVMValueRef lower_alloca(Type *t, const char *name)
+{
+	LLVMValueRef a = LLVMBuildAlloca(L.fn->alloca_builder, lower_mem_type(t), name);
+	int64_t al = type_align(t);
+	LLVMSetAlignment(a, (unsigned)(al > 0 ? al : 1));
+	return a;
+}
+
+/* Storage for a local that is being declared here: heap cell if boxed, else an alloca. A boxed
+ * variable declared in a loop gets a fresh cell each iteration (each closure sees its own), so the
+ * cell pointer is kept in an entry-block slot that mem2reg turns into SSA. Zeroes the variable. */
+void lower_declare_local(Object *obj)
+{
+	if (!obj || obj->name == intern("_", 1))
+		return;
+	LLVMValueRef addr;
+	if (lower_is_boxed(obj)) {
+		addr = lower_new(obj->type);
+	} else {
+		addr = varmap_get(&L.fn->vars, obj);
+		if (!addr)
+			addr = lower_alloca(obj->type, obj->name);
+		lower_zero(obj->type, addr);
+	}
+	varmap_put(&L.fn->vars, obj, addr);
+}
+
+LLVMValueRef lower_var_addr(Object *obj)
+{
+	if (obj->is_global) {
+		if (!obj->backend)
+			internal_error("global %s has no storage", obj->name);
+		return obj->backend;
+	}
+	LLVMValueRef a = varmap_get(&L.fn->vars, obj);
+	if (!a)
+		internal_error("variable %s used before its declaration was lowered", obj->name);
+	return a;
+}
+
+/* ---- functions ------------------------------------------------------------------------------- */
+
+static bool is_main_main(Object *fn)
+{
+	return L.pkg->main_func == fn;
+}
+
+/* Type of a function object: methods carry their receiver in Type.func.recv. */
+static Type *func_type_of(Object *fn)
+{
+	return fn->type;
+}
+
+LLVMValueRef lower_func_decl(Object *fn)
+{
+	if (fn->backend)
+		return fn->backend;
+	const char *name = fn->link_name ? fn->link_name : xsprintf("main.%s", fn->name);
+	LLVMTypeRef fnty;
+	if (is_main_main(fn))
+		fnty = LLVMFunctionType(L.t_void, NULL, 0, false); /* GO_ENTRY: called by the runtime */
+	else
+		fnty = lower_sig(func_type_of(fn))->fnty;
+	LLVMValueRef f = LLVMAddFunction(L.mod, name, fnty);
+	if (!is_main_main(fn))
+		LLVMSetLinkage(f, LLVMInternalLinkage);
+	add_go_func_attrs(f);
+	fn->backend = f;
+	return f;
+}
+
+/* The static closure of a declared function: a constant {code} object, like gc's "main.f·f". */
+LLVMValueRef lower_func_value_of(Object *fn)
+{
+	static VarMap cache;
+	LLVMValueRef g = varmap_get(&cache, fn);
+	if (g)
+		return g;
+	if (is_main_main(fn)) {
+		unsupported_at(fn->pos, "using main as a function value");
+		return LLVMConstNull(L.t_ptr);
+	}
+	LLVMValueRef code = lower_func_decl(fn);
+	LLVMValueRef init = LLVMConstStructInContext(L.ctx, &code, 1, false);
+	g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), xsprintf("%s·f", LLVMGetValueName(code)));
+	LLVMSetInitializer(g, init);
+	LLVMSetGlobalConstant(g, true);
+	LLVMSetLinkage(g, LLVMInternalLinkage);
+	LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
+	varmap_put(&cache, fn, g);
+	return g;
+}
+
+/* Parameters and results as objects: from the FUNC object when the checker recorded them, else
+ * from the declaring identifiers of the ND_FUNC_TYPE (unnamed ones have no object). */
+static void collect_field_objs(Vec *fields, Vec *out)
+{
+	for (int i = 0; i < fields->len; i++) {
+		Node *f = fields->data[i];
+		if (f->field.names.len == 0) {
+			vec_push(out, NULL);
+			continue;
+		}
+		for (int j = 0; j < f->field.names.len; j++) {
+			Node *id = f->field.names.data[j];
+			vec_push(out, id->ident.obj);
+		}
+	}
+}
+
+static Vec param_objects(Object *obj, Node *ftype, Sig *sig)
+{
+	Vec v = {0};
+	int nrecv = sig->nparams - (obj->params.len);
+	if (obj->params.len + (obj->recv ? 1 : 0) == sig->nparams) {
+		if (obj->recv)
+			vec_push(&v, obj->recv);
+		for (int i = 0; i < obj->params.len; i++)
+			vec_push(&v, obj->params.data[i]);
+		return v;
+	}
+	(void)nrecv;
+	Node *decl = obj->decl;
+	if (decl && decl->kind == ND_FUNC_DECL && decl->func_decl.recv)
+		collect_field_objs(&decl->func_decl.recv->func_type.params, &v);
+	collect_field_objs(&ftype->func_type.params, &v);
+	while (v.len < sig->nparams)
+		vec_push(&v, NULL);
+	return v;
+}
+
+static Vec result_objects(Object *obj, Node *ftype, Sig *sig)
+{
+	if (obj->results.len == sig->nresults)
+		return obj->results;
+	Vec v = {0};
+	collect_field_objs(&ftype->func_type.results, &v);
+	while (v.len < sig->nresults)
+		vec_push(&v, NULL);
+	return v;
+}
+
+/* Binds incoming parameters to storage. Aggregates arrive as pointers to a copy the callee owns,
+ * so an unboxed aggregate parameter simply lives there. */
+static void bind_params(Object *obj, Node *ftype)
+{
+	FuncState *f = L.fn;
+	Sig *sig = f->sig;
+	Vec objs = param_objects(obj, ftype, sig);
+	for (int i = 0; i < sig->nparams; i++) {
+		Object *p = objs.data[i];
+		LLVMValueRef v = LLVMGetParam(f->fn, (unsigned)(sig->first_param + i));
+		Type *t = sig->params[i];
+		if (!p || p->name == intern("_", 1))
+			continue;
+		LLVMSetValueName2(v, p->name, strlen(p->name));
+		LLVMValueRef addr;
+		if (lower_is_boxed(p)) {
+			addr = lower_new(t);
+			lower_store(t, addr, v);
+		} else if (type_is_aggregate(t)) {
+			addr = v;
+		} else {
+			addr = lower_alloca(t, p->name);
+			lower_store(t, addr, v);
+		}
+		varmap_put(&f->vars, p, addr);
+	}
+}
+
+static void bind_results(Object *obj, Node *ftype)
+{
+	FuncState *f = L.fn;
+	Sig *sig = f->sig;
+	Vec objs = result_objects(obj, ftype, sig);
+	f->result_addrs = xalloc(sizeof(LLVMValueRef) * (size_t)(sig->nresults + 1));
+	for (int i = 0; i < sig->nresults; i++) {
+		Object *r = objs.data[i];
+		Type *t = sig->results[i];
+		LLVMValueRef addr;
+		if (r && r->name != intern("_", 1) && lower_is_boxed(r)) {
+			addr = lower_new(t);
+		} else {
+			addr = lower_alloca(t, r ? r->name : "result");
+			lower_zero(t, addr);
+		}
+		if (r)
+			varmap_put(&f->vars, r, addr);
+		f->result_addrs[i] = addr;
+	}
+}
+
+/* Captured variables arrive through the closure object: ctx = {code, cell_0, cell_1, ...}. */
+static void bind_captures(Vec *captures)
+{
+	FuncState *f = L.fn;
+	for (int i = 0; i < captures->len; i++) {
+		Object *c = captures->data[i];
+		LLVMValueRef slot = lower_gep(f->ctx, 8 * (i + 1));
+		LLVMValueRef cell = LLVMBuildLoad2(L.b, L.t_ptr, slot, c->name);
+		LLVMSetAlignment(cell, 8);
+		varmap_put(&f->vars, c, cell);
+	}
+}
+
+/* Ends the function: falling off the end returns (only possible without results). */
+static void close_open_blocks(void)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(L.fn->fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		if (!LLVMGetBasicBlockTerminator(bb)) {
+			LLVMPositionBuilderAtEnd(L.b, bb);
+			LLVMBuildUnreachable(L.b);
+		}
+	}
+}
+
+static void finish_body(void)
+{
+	if (!lower_block_terminated()) {
+		if (L.fn->sig->nresults == 0)
+			LLVMBuildRetVoid(L.b);
+		else
+			LLVMBuildUnreachable(L.b);
+	}
+	close_open_blocks(); /* blocks left open after a terminator (dead code) */
+}
+
+void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures)
+{
+	FuncState *saved = L.fn;
+	FuncState *f = xnew(FuncState);
+	L.fn = f;
+	f->obj = obj;
+	f->decl = decl;
+	f->fn = lower_func_decl(obj);
+	f->sig = lower_sig(func_type_of(obj));
+	if (!is_main_main(obj)) {
+		f->ctx = LLVMGetParam(f->fn, 0);
+		LLVMSetValueName2(f->ctx, "ctx", 3);
+	}
+	for (int i = 0; captures && i < captures->len; i++)
+		vec_push(&f->captures, captures->data[i]);
+
+	Node *ftype = decl->kind == ND_FUNC_DECL ? decl->func_decl.type : decl->func_lit.type;
+	di_clear();
+	f->di_scope = di_function(f->fn, LLVMGetValueName(f->fn), decl->pos);
+	LLVMBasicBlockRef entry = lower_block("entry");
+	LLVMBasicBlockRef start = lower_block("start");
+	f->alloca_builder = LLVMCreateBuilderInContext(L.ctx);
+	LLVMPositionBuilderAtEnd(f->alloca_builder, entry);
+	LLVMPositionBuilderAtEnd(L.b, entry);
+	lower_set_pos(decl->pos);
+	LLVMValueRef br = LLVMBuildBr(L.b, start);
+	LLVMPositionBuilderBefore(f->alloca_builder, br);
+	lower_position_at_end(start);
+
+	if (is_main_main(obj)) {
+		f->ctx = LLVMGetPoison(L.t_ptr);
+	}
+	bind_params(obj, ftype);
+	bind_results(obj, ftype);
+	if (captures)
+		bind_captures(captures);
+
+	lower_block_stmts(&body->block.stmts);
+	if (pos_valid(body->block.rbrace))
+		lower_set_pos(body->block.rbrace);
+	finish_body();
+	LLVMDisposeBuilder(f->alloca_builder);
+	L.fn = saved;
+}
+
+/* ---- package variables and main.init --------------------------------------------------------- */
+
+static void declare_globals(Package *pkg)
+{
+	for (int i = 0; i < pkg->globals.len; i++) {
+		Object *g = pkg->globals.data[i];
+		if (g->name == intern("_", 1) && g->backend)
+			continue;
+		LLVMTypeRef mt = lower_mem_type(g->type);
+		const char *name = xsprintf("%s.%s", pkg->path ? pkg->path : "main", g->name);
+		LLVMValueRef gv = LLVMAddGlobal(L.mod, mt, name);
+		LLVMSetInitializer(gv, LLVMConstNull(mt));
+		LLVMSetLinkage(gv, LLVMInternalLinkage);
+		int64_t al = type_align(g->type);
+		LLVMSetAlignment(gv, (unsigned)(al > 0 ? al : 1));
+		g->backend = gv;
+	}
+}
+
+/* One `var a, b = f()` or `var x = e` of the initialization order. */
+static void lower_initializer(Initializer *in)
+{
+	lower_set_pos(in->rhs->pos);
+	if (in->lhs.len == 1) {
+		Object *g = in->lhs.data[0];
+		LLVMValueRef v = lower_expr_as(in->rhs, g ? g->type : in->rhs->type);
+		if (g && g->backend)
+			lower_store(g->type, g->backend, v);
+		return;
+	}
+	LLVMValueRef vals[64];
+	Type *types[64];
+	int n = lower_multi_value(in->rhs, vals, types);
+	for (int i = 0; i < n && i < in->lhs.len; i++) {
+		Object *g = in->lhs.data[i];
+		if (g && g->backend) {
+			LLVMValueRef v = lower_convert_value(vals[i], types[i], g->type, in->rhs);
+			lower_store(g->type, g->backend, v);
+		}
+	}
+}
+
+/* main.init: variable initializers in dependency order, then init functions in source order. */
+static void lower_main_init(Package *pkg)
+{
+	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, NULL, 0, false);
+	LLVMValueRef fn = LLVMAddFunction(L.mod, "main.init", fnty);
+	add_go_func_attrs(fn);
+	FuncState *f = xnew(FuncState);
+	L.fn = f;
+	f->fn = fn;
+	static Type init_type; /* func() */
+	init_type.kind = TY_FUNC;
+	f->sig = lower_sig(&init_type);
+	f->ctx = LLVMGetPoison(L.t_ptr);
+	Pos pos = nopos;
+	if (pkg->files.len > 0) {
+		Node *file = pkg->files.data[0];
+		pos = file->pos;
+		pos.line = pos.line > 0 ? pos.line : 1;
+		pos.col = 1;
+	}
+	di_clear();
+	f->di_scope = di_function(fn, "main.init", pos);
+	LLVMBasicBlockRef entry = lower_block("entry");
+	LLVMBasicBlockRef start = lower_block("start");
+	f->alloca_builder = LLVMCreateBuilderInContext(L.ctx);
+	lower_position_at_end(entry);
+	lower_set_pos(pos);
+	LLVMValueRef br = LLVMBuildBr(L.b, start);
+	LLVMPositionBuilderBefore(f->alloca_builder, br);
+	lower_position_at_end(start);
+
+	for (int i = 0; i < pkg->var_inits.len; i++)
+		lower_initializer(pkg->var_inits.data[i]);
+	lower_set_pos(pos);
+	for (int i = 0; i < pkg->init_funcs.len; i++) {
+		Object *init = pkg->init_funcs.data[i];
+		LLVMValueRef callee = lower_func_decl(init);
+		LLVMValueRef ctx = LLVMGetPoison(L.t_ptr);
+		LLVMBuildCall2(L.b, lower_sig(init->type)->fnty, callee, &ctx, 1, "");
+	}
+	LLVMBuildRetVoid(L.b);
+	close_open_blocks();
+	LLVMDisposeBuilder(f->alloca_builder);
+	L.fn = NULL;
+}
+
+/* ---- module setup ---------------------------------------------------------------------------- */
+
+static void init_types(void)
+{
+	L.t_void = LLVMVoidTypeInContext(L.ctx);
+	L.t_i1 = LLVMInt1TypeInContext(L.ctx);
+	L.t_i8 = LLVMInt8TypeInContext(L.ctx);
+	L.t_i16 = LLVMInt16TypeInContext(L.ctx);
+	L.t_i32 = LLVMInt32TypeInContext(L.ctx);
+	L.t_i64 = LLVMInt64TypeInContext(L.ctx);
+	L.t_f32 = LLVMFloatTypeInContext(L.ctx);
+	L.t_f64 = LLVMDoubleTypeInContext(L.ctx);
+	L.t_ptr = LLVMPointerTypeInContext(L.ctx, 0);
+	LLVMTypeRef s[3] = {L.t_ptr, L.t_i64, L.t_i64};
+	L.t_string = LLVMStructTypeInContext(L.ctx, s, 2, false);
+	L.t_slice = LLVMStructTypeInContext(L.ctx, s, 3, false);
+	LLVMTypeRef e[2] = {L.t_ptr, L.t_ptr};
+	L.t_eface = LLVMStructTypeInContext(L.ctx, e, 2, false);
+	LLVMTypeRef c64[2] = {L.t_f32, L.t_f32};
+	L.t_c64 = LLVMStructTypeInContext(L.ctx, c64, 2, false);
+	LLVMTypeRef c128[2] = {L.t_f64, L.t_f64};
+	L.t_c128 = LLVMStructTypeInContext(L.ctx, c128, 2, false);
+}
+
+static void init_module(Package *pkg, const Options *opts)
+{
+	memset(&L, 0, sizeof L);
+	L.pkg = pkg;
+	L.opts = opts;
+	L.ctx = LLVMContextCreate();
+	L.mod = LLVMModuleCreateWithNameInContext("main", L.ctx);
+	L.b = LLVMCreateBuilderInContext(L.ctx);
+	LLVMTargetMachineRef tm = emit_target_machine(opts->opt_level);
+	char *triple = LLVMGetTargetMachineTriple(tm);
+	LLVMSetTarget(L.mod, triple);
+	LLVMDisposeMessage(triple);
+	L.td = LLVMCreateTargetDataLayout(tm);
+	char *layout = LLVMCopyStringRepOfTargetData(L.td);
+	LLVMSetDataLayout(L.mod, layout);
+	LLVMDisposeMessage(layout);
+	init_types();
+}
+
+static void lower_all_functions(Package *pkg)
+{
+	for (int i = 0; i < pkg->funcs.len; i++)
+		lower_func_decl(pkg->funcs.data[i]);
+	for (int i = 0; i < pkg->funcs.len; i++) {
+		Object *fn = pkg->funcs.data[i];
+		Node *decl = fn->decl;
+		Node *body = fn->body ? fn->body : decl ? decl->func_decl.body : NULL;
+		if (!body) {
+			unsupported_at(fn->pos, "functions without bodies");
+			continue;
+		}
+		lower_mark_boxed(body, fn);
+		lower_function_body(fn, decl, body, NULL);
+		lower_pending_func_lits();
+	}
+}
+
+Module *lower_package(Package *pkg, const Options *opts)
+{
+	init_module(pkg, opts);
+	di_init(pkg);
+	declare_globals(pkg);
+	lower_all_functions(pkg);
+	for (int i = 0; i < pkg->var_inits.len; i++)
+		lower_mark_boxed(((Initializer *)pkg->var_inits.data[i])->rhs, NULL);
+	lower_main_init(pkg);
+	lower_pending_func_lits();
+	di_finish();
+	Module *m = xnew(Module);
+	m->ctx = L.ctx;
+	m->mod = L.mod;
+	return m;
+}

@@ -1,0 +1,278 @@
+/*
+ * lower.h: the state and helpers shared by the lowering files (lower*.c, debuginfo.c, emit.c).
+ *
+ * Lowering walks the checked tree once and builds LLVM IR with the C API. Module-wide state lives in
+ * the global `L` (context, module, builder, caches); the function being built lives in `L.fn`. Only
+ * one function is under construction at a time: function literals are queued and lowered after
+ * their enclosing function is finished.
+ *
+ * Value representation (docs/architecture.md has the full story):
+ *   - "register" types are first-class LLVM values: bool i1, integers iN, floats, complex
+ *     {f,f}, string {ptr,i64}, slice {ptr,i64,i64}, pointers/funcs/maps/chans ptr, eface {ptr,ptr};
+ *   - aggregates (structs and arrays) are never LLVM values: an aggregate "value" is a pointer to
+ *     memory holding it (a variable, a field, or a fresh temporary); consumers copy it with memmove.
+ *   - in memory every type has its Go size and alignment: bool is i8, aggregates are [size x i8]
+ *     blobs addressed by byte offsets (GEP i8), so the LLVM layout is exactly gc's.
+ */
+#ifndef GOCC_LOWER_H
+#define GOCC_LOWER_H
+
+#include "backend.h"
+#include "types.h"
+
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <llvm-c/TargetMachine.h>
+
+struct Module {
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+};
+
+/* ---- runtime entry points (runtime.def) ------------------------------------------------------ */
+
+typedef enum RuntimeFn {
+#define RUNTIME_FUNC(name, result, ...) RT_##name,
+#define RUNTIME_NORETURN(name, ...) RT_##name,
+#include "runtime.def"
+	RT_COUNT
+} RuntimeFn;
+
+/* ---- per-function state ---------------------------------------------------------------------- */
+
+/* How a Go signature maps onto an LLVM function type (the calling convention):
+ *   ret fn(ptr ctx, ptr out_0 ... ptr out_k, param_0 ... param_n)
+ * ctx is the closure context (a pointer to the closure object; poison for direct calls); aggregate
+ * results are written through out pointers; register results come back as the LLVM return value
+ * (void, the single value, or a literal struct of all of them); aggregate params are passed as a
+ * pointer to a copy the callee owns. A method's receiver is param 0. */
+typedef struct Sig {
+	Type *type;          /* TY_FUNC */
+	LLVMTypeRef fnty;
+	LLVMTypeRef ret;     /* void, T, or {T...} */
+	int nparams;         /* Go params including the receiver */
+	Type **params;
+	int nresults;
+	Type **results;
+	int *result_index;   /* per result: index in the return struct, or LLVM param index (indirect) */
+	bool *result_indirect;
+	int nret;            /* number of results returned in registers */
+	int first_param;     /* LLVM index of Go param 0 */
+} Sig;
+
+typedef struct VarMap {
+	Object **keys;
+	LLVMValueRef *vals;
+	int cap, len;
+} VarMap;
+
+/* A statement that break/continue can name: loops, switches (and labeled blocks for goto). */
+typedef struct Target {
+	Node *stmt;
+	LLVMBasicBlockRef brk, cont;
+} Target;
+
+typedef struct FuncState {
+	Object *obj;                /* OBJ_FUNC (declared function, method, or literal) */
+	Node *decl;                 /* ND_FUNC_DECL or ND_FUNC_LIT */
+	LLVMValueRef fn;
+	Sig *sig;
+	LLVMValueRef ctx;           /* closure context parameter */
+	LLVMBuilderRef alloca_builder; /* positioned in the entry block, before its first instruction */
+	VarMap vars;                /* local Object -> address (alloca, heap cell, or closure slot) */
+	Vec captures;               /* Object*: variables reached through ctx (func literals) */
+	LLVMValueRef *result_addrs; /* per result: where the result variable lives */
+	Vec targets;                /* Target* */
+	Vec labels;                 /* pairs: Node* labeled stmt, LLVMBasicBlockRef */
+	LLVMMetadataRef di_scope;   /* DISubprogram */
+	Vec boxed;                  /* Object*: locals that must live in heap cells (captured) */
+} FuncState;
+
+/* ---- module state ---------------------------------------------------------------------------- */
+
+typedef struct Lower {
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+	LLVMBuilderRef b;
+	LLVMTargetDataRef td;
+	Package *pkg;
+	const Options *opts;
+	FuncState *fn;
+
+	/* common LLVM types */
+	LLVMTypeRef t_void, t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64, t_ptr;
+	LLVMTypeRef t_string, t_slice, t_eface, t_c64, t_c128, t_typedesc;
+
+	LLVMValueRef rt[RT_COUNT];  /* runtime declarations, made on first use */
+	LLVMTypeRef rt_type[RT_COUNT];
+
+	Vec pending_lits;           /* ND_FUNC_LIT nodes whose bodies are still to be lowered */
+	Vec func_lits;              /* (FuncState-free) record of literal Object -> its outer state */
+	Vec typedescs;              /* Type* with descriptors, for dedup by identity */
+	Vec strings;                /* interned string constants: alternating const char*, LLVMValueRef */
+
+	/* debug info (debuginfo.c) */
+	LLVMDIBuilderRef dib;
+	LLVMMetadataRef di_cu;
+	LLVMMetadataRef *di_files; /* by SourceFile index */
+	int di_nfiles;
+	LLVMMetadataRef di_subroutine_type;
+} Lower;
+
+extern Lower L;
+
+/* ---- lower.c: driver, functions, variables --------------------------------------------------- */
+
+LLVMTargetMachineRef emit_target_machine(int opt_level);
+Sig *lower_sig(Type *fntype);                     /* cached on the Type */
+LLVMValueRef lower_func_decl(Object *fn);         /* declaration of a function/method by object */
+void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures);
+LLVMValueRef lower_var_addr(Object *obj);         /* address of a variable (local, captured, global) */
+void lower_declare_local(Object *obj);            /* allocate storage for a newly declared local */
+void varmap_put(VarMap *m, Object *k, LLVMValueRef v);
+LLVMValueRef varmap_get(VarMap *m, Object *k);
+bool lower_is_boxed(Object *obj);
+void lower_set_boxed(Object *obj);
+LLVMValueRef lower_alloca(Type *t, const char *name); /* entry-block temporary of Go type t */
+LLVMBasicBlockRef lower_block(const char *name);     /* new block in the current function */
+void lower_position_at_end(LLVMBasicBlockRef bb);
+bool lower_block_terminated(void);
+void lower_br(LLVMBasicBlockRef bb);                  /* branch unless already terminated */
+void lower_dead_block(void);                          /* continue in an unreachable block */
+LLVMValueRef lower_runtime(RuntimeFn f);              /* declaration of a runtime entry point */
+LLVMValueRef lower_call_runtime(RuntimeFn f, LLVMValueRef *args, int n);
+LLVMValueRef lower_intrinsic(const char *name, LLVMTypeRef *types, int ntypes, LLVMTypeRef *fnty);
+void lower_add_attr(LLVMValueRef fn, int index, const char *attr);
+LLVMValueRef lower_func_value_of(Object *fn);         /* static closure {code} for a declared func */
+
+/* ---- lower_type.c: Go types to LLVM types ---------------------------------------------------- */
+
+bool type_is_aggregate(Type *t);  /* struct or array: handled in memory */
+LLVMTypeRef lower_type(Type *t);  /* register type (ptr for aggregates) */
+LLVMTypeRef lower_mem_type(Type *t); /* in-memory type: bool i8, aggregates [size x i8] */
+LLVMValueRef lower_load(Type *t, LLVMValueRef addr);  /* aggregates: returns addr itself */
+void lower_store(Type *t, LLVMValueRef addr, LLVMValueRef v);
+void lower_zero(Type *t, LLVMValueRef addr);          /* store the zero value */
+LLVMValueRef lower_zero_value(Type *t);               /* zero register value (aggregates: a temp) */
+LLVMValueRef lower_copy_to_temp(Type *t, LLVMValueRef v); /* aggregates: fresh copy */
+void lower_memmove(LLVMValueRef dst, LLVMValueRef src, LLVMValueRef size, int64_t align);
+void lower_memset0(LLVMValueRef dst, LLVMValueRef size, int64_t align);
+LLVMValueRef lower_gep(LLVMValueRef base, int64_t offset); /* byte offset */
+LLVMValueRef lower_index_addr(Type *elem, LLVMValueRef base, LLVMValueRef idx);
+LLVMValueRef i64c(int64_t v);
+LLVMValueRef intc(LLVMTypeRef t, int64_t v);
+LLVMValueRef lower_bool_to_mem(LLVMValueRef v);
+bool type_is_direct_iface(Type *t);   /* stored directly in an interface's data word */
+
+/* ---- lower_typedesc.c ------------------------------------------------------------------------ */
+
+LLVMValueRef lower_typedesc(Type *t);  /* the constant GoType global for t */
+LLVMValueRef lower_alloc_desc(Type *t);/* descriptor for allocations: NULL if t has no pointers */
+LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memory */
+
+/* ---- lower_expr.c ---------------------------------------------------------------------------- */
+
+LLVMValueRef lower_expr(Node *e);      /* value (aggregates: address of a value) */
+LLVMValueRef lower_addr(Node *e);      /* address of an addressable expression */
+LLVMValueRef lower_expr_as(Node *e, Type *t); /* value converted implicitly to t (nil, untyped) */
+void lower_cond_br(Node *cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef no);
+LLVMValueRef lower_binary_values(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y, Node *n);
+LLVMValueRef lower_compare(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y);
+LLVMValueRef lower_deref_check(LLVMValueRef p);  /* nil check, returns p */
+LLVMValueRef lower_field_addr(Node *sel);        /* address of x.f (x addressable or pointer) */
+LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, bool base_is_addr, Type **out);
+
+/* ---- lower_const.c --------------------------------------------------------------------------- */
+
+LLVMValueRef lower_const(ConstValue *v, Type *t);  /* register value of a constant of type t */
+LLVMValueRef lower_string_const(const char *s, size_t len);
+LLVMValueRef lower_cstring_ptr(const char *s, size_t len);
+
+/* ---- lower_conv.c ---------------------------------------------------------------------------- */
+
+LLVMValueRef lower_convert(Node *e, Type *to);     /* T(x) */
+LLVMValueRef lower_convert_value(LLVMValueRef v, Type *from, Type *to, Node *where);
+
+/* ---- lower_check.c: run-time checks ---------------------------------------------------------- */
+
+void lower_check_nil(LLVMValueRef p);
+void lower_check_index(LLVMValueRef idx, Type *idx_type, LLVMValueRef len);
+LLVMValueRef lower_index_value(Node *idx);  /* evaluate an index expression as i64 (+ its type) */
+void lower_check_slice(RuntimeFn kind_signed, RuntimeFn kind_unsigned, LLVMValueRef x, Type *xt, LLVMValueRef bound);
+void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int nargs);
+LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y, bool y_const);
+LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st, bool s_const);
+
+/* ---- lower_stmt.c ---------------------------------------------------------------------------- */
+
+void lower_stmt(Node *s);
+void lower_block_stmts(Vec *stmts);
+void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n);
+void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *t);
+
+/* ---- lower_call.c ---------------------------------------------------------------------------- */
+
+/* Lowers a call; results: the register results (or aggregate temps) in vals[0..nresults). Returns
+ * the number of results. */
+int lower_call(Node *call, LLVMValueRef *vals);
+LLVMValueRef lower_call_expr(Node *call); /* single-valued call */
+LLVMValueRef lower_emit_call(Sig *sig, LLVMValueRef fn, LLVMValueRef ctx, LLVMValueRef *args, LLVMValueRef *results);
+int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types); /* f() in a, b := f() */
+
+/* ---- lower_builtin.c ------------------------------------------------------------------------- */
+
+LLVMValueRef lower_builtin_call(Node *call);
+
+/* ---- lower_string.c -------------------------------------------------------------------------- */
+
+LLVMValueRef lower_string_concat(Node *e);
+LLVMValueRef lower_string_compare(TokenKind op, LLVMValueRef x, LLVMValueRef y);
+LLVMValueRef lower_string_make(LLVMValueRef ptr, LLVMValueRef len);
+void lower_range_string(Node *s, LLVMValueRef str);
+void lower_range_string_body(Node *s, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
+void lower_range_assign(Node *operand, LLVMValueRef v, Type *t);
+
+/* ---- lower_slice.c --------------------------------------------------------------------------- */
+
+LLVMValueRef lower_slice_make(LLVMValueRef ptr, LLVMValueRef len, LLVMValueRef cap);
+LLVMValueRef lower_slice_expr(Node *e);  /* x[lo:hi:max] */
+LLVMValueRef lower_index_expr(Node *e);  /* value of x[i] */
+LLVMValueRef lower_index_addr_expr(Node *e); /* address of x[i] (slices, arrays, *arrays) */
+LLVMValueRef lower_append(Node *call);
+LLVMValueRef lower_copy(Node *call);
+LLVMValueRef lower_make_slice(Node *call);
+LLVMValueRef lower_composite(Node *e);   /* composite literal value (aggregates: temp address) */
+void lower_composite_into(Node *e, LLVMValueRef addr); /* build a literal in place */
+
+/* ---- lower_closure.c ------------------------------------------------------------------------- */
+
+LLVMValueRef lower_func_lit(Node *e);        /* closure value of a function literal */
+void lower_pending_func_lits(void);
+void lower_find_captures(Object *fn, Node *body, Vec *out); /* free variables of a literal */
+LLVMValueRef lower_method_value(Node *sel);  /* x.M as a value */
+LLVMValueRef lower_method_expr(Node *sel);   /* T.M as a value */
+LLVMValueRef lower_receiver(Node *sel, Object *m); /* receiver argument of a method call */
+void lower_mark_boxed(Node *body, Object *owner);
+Node *lower_find_label(Node *decl, const char *name);
+
+/* ---- lower_print.c / panic ------------------------------------------------------------------- */
+
+LLVMValueRef lower_print(Node *call, bool ln);
+LLVMValueRef lower_panic(Node *call);
+LLVMValueRef lower_eface(LLVMValueRef v, Type *t); /* box a concrete value into an eface */
+
+/* ---- lower_compare.c ------------------------------------------------------------------------- */
+
+LLVMValueRef lower_equal_mem(Type *t, LLVMValueRef a, LLVMValueRef b); /* aggregates at a, b */
+LLVMValueRef lower_complex_div(LLVMValueRef n, LLVMValueRef m, bool is64);
+
+/* ---- debuginfo.c ----------------------------------------------------------------------------- */
+
+void di_init(Package *pkg);
+void di_finish(void);
+LLVMMetadataRef di_function(LLVMValueRef fn, const char *name, Pos pos);
+void di_set_pos(Pos pos);        /* attach pos to the instructions built from now on */
+void di_clear(void);
+void lower_set_pos(Pos pos);     /* diag_set_current + di_set_pos */
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * lower_builtin.c: calls of the predeclared functions (len, cap, new, make, append, copy, complex,
+ * real, imag, print, println, panic, recover) and of package unsafe's Add and Slice.
+ *
+ * In: an ND_CALL with call_kind CALL_BUILTIN. Out: its value. Calls the checker folded into constants
+ * (len of an array, unsafe.Sizeof ...) never get here. Each builtin is a few lines or delegates to
+ * the file of its feature (lower_slice.c, lower_print.c); maps and channels are later issues.
+ */
+#include "lower.h"
+
+static Node *arg(Node *call, int i)
+{
+	return call->call.args.data[i];
+}
+
+static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
+{
+	Node *x = arg(call, 0);
+	Type *u = type_underlying(x->type);
+	switch (u->kind) {
+	case TY_STRING: case TY_UNTYPED_STRING:
+		return LLVMBuildExtractValue(L.b, lower_expr(x), 1, "len");
+	case TY_SLICE:
+		return LLVMBuildExtractValue(L.b, lower_expr(x), is_cap ? 2 : 1, is_cap ? "cap" : "len");
+	case TY_ARRAY:
+		lower_expr(x); /* only reached when x has calls or receives: evaluate for effect */
+		return i64c(u->array.len);
+	case TY_POINTER:
+		lower_expr(x);
+		return i64c(type_underlying(u->pointer.elem)->array.len);
+	case TY_MAP:
+		unsupported_at(call->pos, "maps");
+		return i64c(0);
+	case TY_CHAN:
+		unsupported_at(call->pos, "channels");
+		return i64c(0);
+	default:
+		internal_error("len/cap of %s", type_string(x->type));
+	}
+}
+
+static LLVMValueRef lower_complex_builtin(Node *call)
+{
+	Type *ct = call->type;
+	if (type_is_untyped(ct))
+		ct = type_default(ct);
+	Type *ft = type_basic(type_underlying(ct)->kind == TY_COMPLEX64 ? TY_FLOAT32 : TY_FLOAT64);
+	LLVMValueRef re = lower_expr_as(arg(call, 0), ft);
+	LLVMValueRef im = lower_expr_as(arg(call, 1), ft);
+	LLVMValueRef c = LLVMGetUndef(lower_type(ct));
+	c = LLVMBuildInsertValue(L.b, c, re, 0, "");
+	return LLVMBuildInsertValue(L.b, c, im, 1, "");
+}
+
+static LLVMValueRef lower_real_imag(Node *call, int part)
+{
+	Node *x = arg(call, 0);
+	Type *xt = type_is_untyped(x->type) ? type_default(x->type) : x->type;
+	LLVMValueRef c = lower_expr_as(x, xt);
+	return LLVMBuildExtractValue(L.b, c, (unsigned)part, "");
+}
+
+/* unsafe.Slice(p, n): {p, n, n}; gc panics on a negative n ("len out of range"). */
+static LLVMValueRef lower_unsafe_slice(Node *call)
+{
+	LLVMValueRef p = lower_expr(arg(call, 0));
+	Node *n = arg(call, 1);
+	Type *nt = type_is_untyped(n->type) ? type_basic(TY_INT) : n->type;
+	LLVMValueRef len = lower_expr_as(n, nt);
+	len = lower_convert_value(len, nt, type_basic(TY_INT), call);
+	if (!type_is_unsigned(nt))
+		lower_panic_if(LLVMBuildICmp(L.b, LLVMIntSLT, len, i64c(0), ""), RT_panicmakeslicelen, NULL, 0);
+	return lower_slice_make(p, len, len);
+}
+
+static LLVMValueRef lower_unsafe_add(Node *call)
+{
+	LLVMValueRef p = lower_expr(arg(call, 0));
+	Node *n = arg(call, 1);
+	Type *nt = type_is_untyped(n->type) ? type_basic(TY_INT) : n->type;
+	LLVMValueRef off = lower_convert_value(lower_expr_as(n, nt), nt, type_basic(TY_INT), call);
+	return LLVMBuildGEP2(L.b, L.t_i8, p, &off, 1, "");
+}
+
+/* f(g()) for a builtin f and multi-valued g: evaluates g once into temporaries and returns a copy
+ * of the call whose arguments are identifiers bound to them, so each builtin sees plain arguments. */
+static Node *expand_tuple_args(Node *call)
+{
+	Node *g = call->call.args.data[0];
+	LLVMValueRef vals[64];
+	Type *types[64];
+	int n = lower_multi_value(g, vals, types);
+	Node *c = node_new(ND_CALL, call->pos);
+	*c = *call;
+	c->call.args = (Vec){0};
+	for (int i = 0; i < n; i++) {
+		Object *tmp = object_new(OBJ_VAR, intern("~tuple", 6), g->pos, types[i]);
+		LLVMValueRef addr = lower_alloca(types[i], "tuple");
+		lower_store(types[i], addr, vals[i]);
+		varmap_put(&L.fn->vars, tmp, addr);
+		Node *id = node_new(ND_IDENT, g->pos);
+		id->ident.name = tmp->name;
+		id->ident.obj = tmp;
+		id->mode = MODE_VARIABLE;
+		id->type = types[i];
+		vec_push(&c->call.args, id);
+	}
+	return c;
+}
+
+LLVMValueRef lower_builtin_call(Node *call)
+{
+	if (call->call.args.len == 1) {
+		Node *a0 = call->call.args.data[0];
+		if (a0->type && a0->type->kind == TY_TUPLE)
+			call = expand_tuple_args(call);
+	}
+	switch (call->call.builtin) {
+	case BI_LEN: return lower_len_cap(call, false);
+	case BI_CAP: return lower_len_cap(call, true);
+	case BI_NEW: return lower_new(type_underlying(call->type)->pointer.elem);
+	case BI_MAKE:
+		if (type_underlying(call->type)->kind == TY_SLICE)
+			return lower_make_slice(call);
+		unsupported_at(call->pos, type_underlying(call->type)->kind == TY_MAP ? "maps" : "channels");
+		return LLVMGetPoison(lower_type(call->type));
+	case BI_APPEND: return lower_append(call);
+	case BI_COPY: return lower_copy(call);
+	case BI_COMPLEX: return lower_complex_builtin(call);
+	case BI_REAL: return lower_real_imag(call, 0);
+	case BI_IMAG: return lower_real_imag(call, 1);
+	case BI_PRINT: return lower_print(call, false);
+	case BI_PRINTLN: return lower_print(call, true);
+	case BI_PANIC: return lower_panic(call);
+	case BI_RECOVER:
+		/* without defer (a later issue) no call can be a deferred one: recover returns nil */
+		return LLVMConstNull(L.t_eface);
+	case BI_UNSAFE_ADD: return lower_unsafe_add(call);
+	case BI_UNSAFE_SLICE: return lower_unsafe_slice(call);
+	case BI_DELETE:
+		unsupported_at(call->pos, "maps");
+		return NULL;
+	case BI_CLOSE:
+		unsupported_at(call->pos, "channels");
+		return NULL;
+	default:
+		unsupported_at(call->pos, "this builtin");
+		return NULL;
+	}
+}

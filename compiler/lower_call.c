@@ -1,0 +1,258 @@
+/*
+ * lower_call.c: calls of functions, methods and func values, and multi-valued results.
+ *
+ * In: an ND_CALL the checker classified as CALL_FUNC, CALL_METHOD or CALL_CLOSURE. Out: an LLVM call
+ * following gocc's calling convention (lower.h Sig):
+ *     ret fn(ptr ctx, ptr out..., params...)
+ * Direct calls pass poison as ctx; a call through a func value loads the code pointer from the first
+ * word of the closure object and passes the closure itself as ctx (Go's funcval + closure register).
+ * Arguments are evaluated left to right; aggregate arguments are passed as pointers to fresh copies;
+ * variadic arguments are packed into a new slice unless the call spreads one with `...`.
+ *
+ * Method calls walk the selector's embedded-field path to the receiver, then pass its address
+ * (pointer receivers; a nil pointer is passed as is, as in gc) or its value (value receivers; a
+ * pointer is nil-checked and dereferenced).
+ */
+#include "lower.h"
+
+#include <string.h>
+
+static Node *unparen(Node *e)
+{
+	while (e->kind == ND_PAREN)
+		e = e->paren.x;
+	return e;
+}
+
+/* Builds the call and unpacks the results into results[] (aggregates: caller temporaries). */
+LLVMValueRef lower_emit_call(Sig *sig, LLVMValueRef fn, LLVMValueRef ctx, LLVMValueRef *args, LLVMValueRef *results)
+{
+	int n = sig->first_param + sig->nparams;
+	LLVMValueRef *av = xalloc(sizeof(LLVMValueRef) * (size_t)(n + 1));
+	av[0] = ctx ? ctx : LLVMGetPoison(L.t_ptr);
+	for (int i = 0; i < sig->nresults; i++) {
+		if (sig->result_indirect[i]) {
+			LLVMValueRef tmp = lower_alloca(sig->results[i], "result");
+			av[sig->result_index[i]] = tmp;
+			if (results)
+				results[i] = tmp;
+		}
+	}
+	for (int i = 0; i < sig->nparams; i++)
+		av[sig->first_param + i] = args[i];
+	LLVMValueRef call = LLVMBuildCall2(L.b, sig->fnty, fn, av, (unsigned)n, "");
+	if (results) {
+		for (int i = 0; i < sig->nresults; i++) {
+			if (sig->result_indirect[i])
+				continue;
+			results[i] = sig->nret == 1 ? call : LLVMBuildExtractValue(L.b, call, (unsigned)sig->result_index[i], "");
+		}
+	}
+	return call;
+}
+
+/* ---- arguments ------------------------------------------------------------------------------- */
+
+/* Packs vals[0..n) of type elem into a new slice (the implicit ...T parameter). */
+static LLVMValueRef pack_variadic(Type *slice_type, LLVMValueRef *vals, int n)
+{
+	if (n == 0)
+		return LLVMConstNull(L.t_slice);
+	Type *elem = type_underlying(slice_type)->array.elem;
+	Type *at = type_array(elem, n);
+	LLVMValueRef p = lower_new(at);
+	for (int i = 0; i < n; i++)
+		lower_store(elem, lower_index_addr(elem, p, i64c(i)), vals[i]);
+	return lower_slice_make(p, i64c(n), i64c(n));
+}
+
+/* Evaluates the arguments of a call into args[first..] for the signature's params[first..]. */
+static void lower_args(Node *call, Sig *sig, int first, LLVMValueRef *args)
+{
+	Vec *a = &call->call.args;
+	int nparams = sig->nparams - first;
+	Type **params = sig->params + first;
+	bool variadic = sig->type->func.variadic && !call->call.has_ellipsis;
+	LLVMValueRef vals[256];
+	Type *types[256];
+	int n = 0;
+	if (a->len == 1 && nparams > 1 && unparen(a->data[0])->kind == ND_CALL &&
+	    unparen(a->data[0])->type && unparen(a->data[0])->type->kind == TY_TUPLE) {
+		n = lower_multi_value(a->data[0], vals, types); /* f(g()) */
+	} else {
+		if (a->len > 256)
+			internal_error("too many arguments");
+		for (int i = 0; i < a->len; i++) {
+			Node *arg = a->data[i];
+			Type *pt = variadic && i >= nparams - 1 ? type_underlying(params[nparams - 1])->array.elem
+			           : i < nparams ? params[i] : arg->type;
+			vals[i] = lower_expr_as(arg, pt);
+			types[i] = pt;
+		}
+		n = a->len;
+	}
+	int fixed = variadic ? nparams - 1 : nparams;
+	for (int i = 0; i < fixed && i < n; i++) {
+		LLVMValueRef v = lower_convert_value(vals[i], types[i], params[i], call);
+		args[first + i] = lower_copy_to_temp(params[i], v);
+	}
+	if (variadic) {
+		Type *elem = type_underlying(params[nparams - 1])->array.elem;
+		for (int i = fixed; i < n; i++)
+			vals[i] = lower_convert_value(vals[i], types[i], elem, call);
+		args[first + fixed] = pack_variadic(params[nparams - 1], vals + fixed, n - fixed);
+	}
+}
+
+/* ---- receivers ------------------------------------------------------------------------------- */
+
+/* Address of the method's receiver base: follows embedded fields from x. *t gets the type stored at
+ * the returned address; *from_ptr is set when the address came from a pointer (not yet nil-checked). */
+static LLVMValueRef receiver_location(Node *sel, Type **t, bool *from_ptr)
+{
+	Node *x = sel->selector.x;
+	Type *xt = x->type;
+	LLVMValueRef p;
+	if (type_underlying(xt)->kind == TY_POINTER) {
+		p = lower_expr(x);
+		*t = type_underlying(xt)->pointer.elem;
+		*from_ptr = true;
+	} else {
+		p = lower_addr(x);
+		*t = xt;
+		*from_ptr = false;
+	}
+	for (int k = 0; k < sel->selector.path_len; k++) {
+		if (*from_ptr)
+			lower_check_nil(p);
+		Type *st = type_underlying(*t);
+		int i = sel->selector.path[k];
+		LLVMValueRef fa = lower_gep(p, type_field_offset(st, i));
+		Type *ft = st->strct.fields[i]->type;
+		if (type_underlying(ft)->kind == TY_POINTER) {
+			p = LLVMBuildLoad2(L.b, L.t_ptr, fa, "");
+			LLVMSetAlignment(p, 8);
+			*t = type_underlying(ft)->pointer.elem;
+			*from_ptr = true;
+		} else {
+			p = fa;
+			*t = ft;
+			*from_ptr = false;
+		}
+	}
+	return p;
+}
+
+static bool method_has_ptr_recv(Object *m)
+{
+	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+	return rt && type_underlying(rt)->kind == TY_POINTER && type_underlying(rt)->pointer.elem->kind == TY_NAMED;
+}
+
+/* The receiver argument for calling method m through selector sel. */
+LLVMValueRef lower_receiver(Node *sel, Object *m)
+{
+	Type *t;
+	bool from_ptr;
+	/* a value-receiver method on a pointer-typed defined type cannot happen; T is named */
+	LLVMValueRef p = receiver_location(sel, &t, &from_ptr);
+	if (method_has_ptr_recv(m))
+		return p;
+	if (from_ptr)
+		lower_check_nil(p);
+	return lower_copy_to_temp(t, lower_load(t, p));
+}
+
+/* ---- the call -------------------------------------------------------------------------------- */
+
+static Object *callee_func(Node *fun)
+{
+	fun = unparen(fun);
+	if (fun->kind == ND_IDENT && fun->ident.obj && fun->ident.obj->kind == OBJ_FUNC)
+		return fun->ident.obj;
+	if (fun->kind == ND_SELECTOR && fun->selector.obj && fun->selector.obj->kind == OBJ_FUNC &&
+	    (fun->selector.sel_kind == SEL_QUALIFIED || fun->selector.sel_kind == SEL_METHOD_EXPR))
+		return fun->selector.obj;
+	return NULL;
+}
+
+int lower_call(Node *call, LLVMValueRef *vals)
+{
+	Node *fun = unparen(call->call.fun);
+	lower_set_pos(call->pos);
+	if (call->call.call_kind == CALL_BUILTIN || call->call.call_kind == CALL_CONVERSION) {
+		vals[0] = lower_expr(call);
+		return 1;
+	}
+	if (call->call.call_kind == CALL_INTERFACE) {
+		unsupported_at(call->pos, "interface method calls");
+		return 0;
+	}
+	Object *fn = NULL;
+	LLVMValueRef callee, ctx = NULL;
+	Sig *sig;
+	LLVMValueRef args[260];
+	int first = 0;
+
+	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD) {
+		fn = fun->selector.obj;
+		sig = lower_sig(fn->type);
+		args[0] = lower_receiver(fun, fn);
+		first = 1;
+		callee = lower_func_decl(fn);
+	} else if ((fn = callee_func(fun)) != NULL && call->call.call_kind != CALL_CLOSURE) {
+		callee = lower_func_decl(fn);
+		if (fn == L.pkg->main_func) {
+			LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), callee, NULL, 0, "");
+			return 0;
+		}
+		sig = lower_sig(fn->type);
+		if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD_EXPR) {
+			/* T.M(x, args): the method itself; its receiver is the first argument */
+			if (method_has_ptr_recv(fn) != (type_underlying(fun->selector.x->type)->kind == TY_POINTER)) {
+				ctx = lower_method_expr(fun);
+				goto closure_call;
+			}
+		}
+	} else {
+		ctx = lower_expr(fun);
+	closure_call:
+		sig = lower_sig(fun->type);
+		lower_check_nil(ctx);
+		callee = LLVMBuildLoad2(L.b, L.t_ptr, ctx, "code");
+		LLVMSetAlignment(callee, 8);
+		fn = NULL;
+	}
+	if (sig->nparams > 256) {
+		unsupported_at(call->pos, "more than 256 parameters");
+		return 0;
+	}
+	lower_args(call, sig, first, args);
+	lower_set_pos(call->pos);
+	lower_emit_call(sig, callee, ctx, args, vals);
+	return sig->nresults;
+}
+
+LLVMValueRef lower_call_expr(Node *call)
+{
+	LLVMValueRef vals[64];
+	int n = lower_call(call, vals);
+	if (n == 0)
+		return NULL;
+	return vals[0];
+}
+
+/* The values of a multi-valued expression (a call returning a tuple). */
+int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
+{
+	e = unparen(e);
+	if (e->kind != ND_CALL) {
+		unsupported_at(e->pos, "comma-ok expressions");
+		return 0;
+	}
+	int n = lower_call(e, vals);
+	Type *t = e->type;
+	for (int i = 0; i < n; i++)
+		types[i] = t && t->kind == TY_TUPLE ? t->tuple.types[i] : t;
+	return n;
+}

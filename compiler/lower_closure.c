@@ -1,0 +1,529 @@
+/*
+ * lower_closure.c: function literals, captured variables, method values and method expressions.
+ *
+ * In: ND_FUNC_LIT nodes and method selectors used as values. Out: func values. A func value is a
+ * pointer to a closure object whose first word is the code pointer (Go's funcval):
+ *     function literal:  { code, &cell_0, &cell_1, ... }   one pointer per captured variable
+ *     declared function: { code }                            a constant global, no allocation
+ *     method value x.M:  { code = "T.M-fm" wrapper, receiver }   pointer receiver, or a pointer to
+ *                                                                a heap copy of a value receiver
+ * The callee gets the closure object as its ctx parameter (lower.h Sig). Captured variables are
+ * shared by reference: they live in heap cells (runtime newobject) and the closure holds the cells'
+ * addresses, so the enclosing function and every closure see one variable.
+ *
+ * Which variables need cells is decided before a top-level function is lowered (lower_mark_boxed):
+ * the free variables of every function literal inside it, and every variable whose address is taken
+ * (gocc has no escape analysis yet, and a Go pointer may outlive the frame). Free variables are found
+ * syntactically: identifiers resolving to local variables not declared inside the literal.
+ */
+#include "lower.h"
+
+#include <string.h>
+
+/* ---- a generic walk over statements and expressions ------------------------------------------ */
+
+typedef bool (*WalkFn)(Node *n, void *arg); /* return false to skip n's children */
+
+static void walk(Node *n, WalkFn fn, void *arg);
+
+static void walk_vec(Vec *v, WalkFn fn, void *arg)
+{
+	for (int i = 0; i < v->len; i++)
+		walk(v->data[i], fn, arg);
+}
+
+static void walk_composite(Node *n, WalkFn fn, void *arg)
+{
+	bool is_struct = n->type && type_underlying(n->type)->kind == TY_STRUCT;
+	for (int i = 0; i < n->composite.elts.len; i++) {
+		Node *e = n->composite.elts.data[i];
+		if (e->kind == ND_KEY_VALUE) {
+			if (!is_struct)
+				walk(e->key_value.key, fn, arg);
+			walk(e->key_value.value, fn, arg);
+		} else {
+			walk(e, fn, arg);
+		}
+	}
+}
+
+static void walk(Node *n, WalkFn fn, void *arg)
+{
+	if (!n || !fn(n, arg))
+		return;
+	switch (n->kind) {
+	case ND_COMPOSITE_LIT: walk_composite(n, fn, arg); break;
+	case ND_FUNC_LIT: walk(n->func_lit.body, fn, arg); break;
+	case ND_PAREN: walk(n->paren.x, fn, arg); break;
+	case ND_SELECTOR: walk(n->selector.x, fn, arg); break;
+	case ND_INDEX: walk(n->index.x, fn, arg); walk_vec(&n->index.indices, fn, arg); break;
+	case ND_SLICE:
+		walk(n->slice.x, fn, arg); walk(n->slice.lo, fn, arg);
+		walk(n->slice.hi, fn, arg); walk(n->slice.max, fn, arg);
+		break;
+	case ND_TYPE_ASSERT: walk(n->type_assert.x, fn, arg); break;
+	case ND_CALL: walk(n->call.fun, fn, arg); walk_vec(&n->call.args, fn, arg); break;
+	case ND_STAR: walk(n->star.x, fn, arg); break;
+	case ND_UNARY: walk(n->unary.x, fn, arg); break;
+	case ND_BINARY: walk(n->binary.x, fn, arg); walk(n->binary.y, fn, arg); break;
+	case ND_KEY_VALUE: walk(n->key_value.key, fn, arg); walk(n->key_value.value, fn, arg); break;
+	case ND_DECL_STMT: walk(n->decl_stmt.decl, fn, arg); break;
+	case ND_GEN_DECL: if (n->gen_decl.tok == TOK_VAR) walk_vec(&n->gen_decl.specs, fn, arg); break;
+	case ND_VALUE_SPEC: walk_vec(&n->value_spec.names, fn, arg); walk_vec(&n->value_spec.values, fn, arg); break;
+	case ND_LABELED_STMT: walk(n->labeled.stmt, fn, arg); break;
+	case ND_EXPR_STMT: walk(n->expr_stmt.x, fn, arg); break;
+	case ND_SEND_STMT: walk(n->send.chan, fn, arg); walk(n->send.value, fn, arg); break;
+	case ND_INCDEC_STMT: walk(n->incdec.x, fn, arg); break;
+	case ND_ASSIGN_STMT: walk_vec(&n->assign.lhs, fn, arg); walk_vec(&n->assign.rhs, fn, arg); break;
+	case ND_GO_STMT: case ND_DEFER_STMT: walk(n->go_defer.call, fn, arg); break;
+	case ND_RETURN_STMT: walk_vec(&n->return_stmt.results, fn, arg); break;
+	case ND_BLOCK: walk_vec(&n->block.stmts, fn, arg); break;
+	case ND_IF_STMT:
+		walk(n->if_stmt.init, fn, arg); walk(n->if_stmt.cond, fn, arg);
+		walk(n->if_stmt.then, fn, arg); walk(n->if_stmt.els, fn, arg);
+		break;
+	case ND_CASE_CLAUSE: walk_vec(&n->case_clause.list, fn, arg); walk_vec(&n->case_clause.body, fn, arg); break;
+	case ND_SWITCH_STMT:
+		walk(n->switch_stmt.init, fn, arg); walk(n->switch_stmt.tag, fn, arg); walk(n->switch_stmt.body, fn, arg);
+		break;
+	case ND_TYPE_SWITCH_STMT:
+		walk(n->type_switch.init, fn, arg); walk(n->type_switch.assign, fn, arg); walk(n->type_switch.body, fn, arg);
+		break;
+	case ND_COMM_CLAUSE: walk(n->comm_clause.comm, fn, arg); walk_vec(&n->comm_clause.body, fn, arg); break;
+	case ND_SELECT_STMT: walk(n->select_stmt.body, fn, arg); break;
+	case ND_FOR_STMT:
+		walk(n->for_stmt.init, fn, arg); walk(n->for_stmt.cond, fn, arg);
+		walk(n->for_stmt.post, fn, arg); walk(n->for_stmt.body, fn, arg);
+		break;
+	case ND_RANGE_STMT:
+		walk(n->range_stmt.key, fn, arg); walk(n->range_stmt.value, fn, arg);
+		walk(n->range_stmt.x, fn, arg); walk(n->range_stmt.body, fn, arg);
+		break;
+	default:
+		break;
+	}
+}
+
+static bool is_local_var(Object *o)
+{
+	return o && o->kind == OBJ_VAR && !o->is_global && !o->is_field;
+}
+
+static bool vec_has(Vec *v, void *x)
+{
+	for (int i = 0; i < v->len; i++)
+		if (v->data[i] == x)
+			return true;
+	return false;
+}
+
+typedef struct LabelSearch {
+	const char *name;
+	Node *found;
+} LabelSearch;
+
+static bool find_label_visit(Node *n, void *arg)
+{
+	LabelSearch *ls = arg;
+	if (n->kind == ND_FUNC_LIT)
+		return false; /* labels do not cross function boundaries */
+	if (n->kind == ND_LABELED_STMT && n->labeled.label->ident.name == ls->name)
+		ls->found = n;
+	return !ls->found;
+}
+
+/* The labeled statement named `name` in the function declared by decl (goto targets). */
+Node *lower_find_label(Node *decl, const char *name)
+{
+	LabelSearch ls = {name, NULL};
+	Node *body = decl->kind == ND_FUNC_DECL ? decl->func_decl.body : decl->func_lit.body;
+	walk(body, find_label_visit, &ls);
+	return ls.found;
+}
+
+/* ---- free variables -------------------------------------------------------------------------- */
+
+typedef struct FreeVars {
+	Vec declared;   /* objects declared inside the literal (including nested literals) */
+	Vec referenced; /* local variables referenced, in first-use order */
+} FreeVars;
+
+static void declare_fields(Vec *fields, Vec *out)
+{
+	for (int i = 0; i < fields->len; i++) {
+		Node *f = fields->data[i];
+		for (int j = 0; j < f->field.names.len; j++) {
+			Node *id = f->field.names.data[j];
+			if (id->ident.obj)
+				vec_push(out, id->ident.obj);
+		}
+	}
+}
+
+static void declare_ident(Node *id, Vec *out)
+{
+	if (id && id->kind == ND_IDENT && id->ident.obj)
+		vec_push(out, id->ident.obj);
+}
+
+static bool collect_free(Node *n, void *arg)
+{
+	FreeVars *fv = arg;
+	switch (n->kind) {
+	case ND_IDENT:
+		if (is_local_var(n->ident.obj) && !vec_has(&fv->referenced, n->ident.obj))
+			vec_push(&fv->referenced, n->ident.obj);
+		break;
+	case ND_FUNC_LIT: {
+		Node *ft = n->func_lit.type;
+		declare_fields(&ft->func_type.params, &fv->declared);
+		declare_fields(&ft->func_type.results, &fv->declared);
+		if (n->func_lit.obj) {
+			for (int i = 0; i < n->func_lit.obj->params.len; i++)
+				vec_push(&fv->declared, n->func_lit.obj->params.data[i]);
+			for (int i = 0; i < n->func_lit.obj->results.len; i++)
+				vec_push(&fv->declared, n->func_lit.obj->results.data[i]);
+		}
+		break;
+	}
+	case ND_VALUE_SPEC:
+		for (int i = 0; i < n->value_spec.names.len; i++)
+			declare_ident(n->value_spec.names.data[i], &fv->declared);
+		break;
+	case ND_ASSIGN_STMT:
+		if (n->assign.tok == TOK_DEFINE)
+			for (int i = 0; i < n->assign.lhs.len; i++)
+				declare_ident(n->assign.lhs.data[i], &fv->declared);
+		break;
+	case ND_RANGE_STMT:
+		if (n->range_stmt.tok == TOK_DEFINE) {
+			declare_ident(n->range_stmt.key, &fv->declared);
+			declare_ident(n->range_stmt.value, &fv->declared);
+		}
+		break;
+	case ND_TYPE_SWITCH_STMT:
+		for (int i = 0; i < n->type_switch.clause_objs.len; i++)
+			if (n->type_switch.clause_objs.data[i])
+				vec_push(&fv->declared, n->type_switch.clause_objs.data[i]);
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+/* The variables a function literal uses but does not declare, in first-use order. */
+void lower_find_captures(Object *fn, Node *lit, Vec *out)
+{
+	(void)fn;
+	FreeVars fv = {0};
+	walk(lit, collect_free, &fv);
+	for (int i = 0; i < fv.referenced.len; i++) {
+		Object *o = fv.referenced.data[i];
+		if (!vec_has(&fv.declared, o))
+			vec_push(out, o);
+	}
+}
+
+/* ---- which variables live in heap cells ------------------------------------------------------ */
+
+void lower_set_boxed(Object *obj);
+
+/* The variable at the root of an addressable operand (x in x.f[i].g), or NULL. */
+static Object *root_var(Node *e)
+{
+	for (;;) {
+		switch (e->kind) {
+		case ND_PAREN: e = e->paren.x; continue;
+		case ND_SELECTOR:
+			if (e->selector.sel_kind != SEL_FIELD || (e->selector.x->type &&
+			    type_underlying(e->selector.x->type)->kind == TY_POINTER))
+				return NULL;
+			if (e->selector.indirect) {
+				/* the path goes through an embedded pointer: the root's storage is not used */
+				return NULL;
+			}
+			e = e->selector.x;
+			continue;
+		case ND_INDEX:
+			if (!e->index.x->type || type_underlying(e->index.x->type)->kind != TY_ARRAY)
+				return NULL;
+			e = e->index.x;
+			continue;
+		case ND_IDENT:
+			return is_local_var(e->ident.obj) ? e->ident.obj : NULL;
+		default:
+			return NULL;
+		}
+	}
+}
+
+static bool method_wants_addr(Node *sel)
+{
+	if (sel->selector.sel_kind != SEL_METHOD && sel->selector.sel_kind != SEL_METHOD_VALUE)
+		return false;
+	Object *m = sel->selector.obj;
+	if (!m)
+		return false;
+	Type *rt = m->recv ? m->recv->type : (m->type ? m->type->func.recv : NULL);
+	return rt && type_underlying(rt)->kind == TY_POINTER && sel->selector.path_len == 0;
+}
+
+static bool mark_boxed_visit(Node *n, void *arg)
+{
+	(void)arg;
+	Object *root = NULL;
+	switch (n->kind) {
+	case ND_FUNC_LIT: {
+		Vec caps = {0};
+		lower_find_captures(NULL, n, &caps);
+		for (int i = 0; i < caps.len; i++)
+			lower_set_boxed(caps.data[i]);
+		break;
+	}
+	case ND_UNARY:
+		if (n->unary.op == TOK_AND)
+			root = root_var(n->unary.x);
+		break;
+	case ND_SLICE:
+		if (n->slice.x->type && type_underlying(n->slice.x->type)->kind == TY_ARRAY)
+			root = root_var(n->slice.x);
+		break;
+	case ND_SELECTOR:
+		if (method_wants_addr(n))
+			root = root_var(n->selector.x);
+		break;
+	default:
+		break;
+	}
+	if (root)
+		lower_set_boxed(root);
+	return true;
+}
+
+void lower_mark_boxed(Node *body, Object *owner)
+{
+	(void)owner;
+	walk(body, mark_boxed_visit, NULL);
+}
+
+/* ---- function literals ----------------------------------------------------------------------- */
+
+typedef struct PendingLit {
+	Node *lit;
+	Vec captures;
+} PendingLit;
+
+/* Link name for a literal the checker did not name: outer.funcN. */
+static Object *lit_object(Node *e)
+{
+	Object *obj = e->func_lit.obj;
+	if (obj && obj->link_name)
+		return obj;
+	Object *outer = L.fn ? L.fn->obj : NULL;
+	if (!obj) {
+		obj = object_new(OBJ_FUNC, intern("func", 4), e->pos, e->type);
+		e->func_lit.obj = obj;
+	}
+	if (!obj->type)
+		obj->type = e->type;
+	int n = outer ? ++outer->nlits : 1;
+	obj->link_name = xsprintf("%s.func%d", outer && outer->link_name ? outer->link_name : "main.glob.", n);
+	obj->decl = e;
+	return obj;
+}
+
+/* A closure object {code, cells...} for the literal, or a constant {code} when nothing is captured. */
+LLVMValueRef lower_func_lit(Node *e)
+{
+	Object *obj = lit_object(e);
+	if (!obj->decl)
+		obj->decl = e;
+	PendingLit *p = xnew(PendingLit);
+	p->lit = e;
+	lower_find_captures(obj, e, &p->captures);
+	LLVMValueRef code = lower_func_decl(obj);
+	vec_push(&L.pending_lits, p);
+	if (p->captures.len == 0)
+		return lower_func_value_of(obj);
+	int n = p->captures.len;
+	Type *ct = type_array(type_basic(TY_UNSAFE_POINTER), n + 1);
+	LLVMValueRef clo = lower_new(ct);
+	LLVMValueRef st = LLVMBuildStore(L.b, code, clo);
+	LLVMSetAlignment(st, 8);
+	for (int i = 0; i < n; i++) {
+		LLVMValueRef cell = lower_var_addr(p->captures.data[i]);
+		st = LLVMBuildStore(L.b, cell, lower_gep(clo, 8 * (i + 1)));
+		LLVMSetAlignment(st, 8);
+	}
+	return clo;
+}
+
+void lower_pending_func_lits(void)
+{
+	while (L.pending_lits.len > 0) {
+		PendingLit *p = vec_pop(&L.pending_lits);
+		Node *e = p->lit;
+		lower_function_body(e->func_lit.obj, e, e->func_lit.body, &p->captures);
+	}
+}
+
+/* ---- method values and expressions ----------------------------------------------------------- */
+
+LLVMValueRef lower_receiver(Node *sel, Object *m);
+
+static bool ptr_recv(Object *m)
+{
+	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+	return rt && type_underlying(rt)->kind == TY_POINTER;
+}
+
+/* Starts a synthetic function (a wrapper) named `name` with signature sig; returns it. */
+static LLVMValueRef begin_wrapper(const char *name, Sig *sig, Pos pos, FuncState *f)
+{
+	LLVMValueRef fn = LLVMAddFunction(L.mod, name, sig->fnty);
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+	                        LLVMCreateStringAttribute(L.ctx, "frame-pointer", 13, "all", 3));
+	lower_add_attr(fn, LLVMAttributeFunctionIndex, "nounwind");
+	f->fn = fn;
+	f->sig = sig;
+	f->ctx = LLVMGetParam(fn, 0);
+	L.fn = f;
+	f->di_scope = di_function(fn, name, pos);
+	LLVMBasicBlockRef entry = lower_block("entry");
+	f->alloca_builder = LLVMCreateBuilderInContext(L.ctx);
+	lower_position_at_end(entry);
+	di_set_pos(pos);
+	LLVMBasicBlockRef body = lower_block("body");
+	LLVMValueRef br = LLVMBuildBr(L.b, body);
+	LLVMPositionBuilderBefore(f->alloca_builder, br);
+	lower_position_at_end(body);
+	return fn;
+}
+
+/* Calls method m with receiver `recv` and the wrapper's own parameters from index `from`, and
+ * returns its results. */
+static void forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
+{
+	Sig *msig = lower_sig(m->type);
+	LLVMValueRef args[260];
+	args[0] = recv;
+	for (int i = from; i < wsig->nparams; i++)
+		args[1 + i - from] = LLVMGetParam(L.fn->fn, (unsigned)(wsig->first_param + i));
+	LLVMValueRef res[64];
+	lower_emit_call(msig, lower_func_decl(m), NULL, args, res);
+	LLVMValueRef ret = wsig->nret > 1 ? LLVMGetUndef(wsig->ret) : NULL;
+	for (int i = 0; i < wsig->nresults; i++) {
+		if (wsig->result_indirect[i])
+			lower_store(wsig->results[i], LLVMGetParam(L.fn->fn, (unsigned)wsig->result_index[i]), res[i]);
+		else if (wsig->nret == 1)
+			ret = res[i];
+		else
+			ret = LLVMBuildInsertValue(L.b, ret, res[i], (unsigned)wsig->result_index[i], "");
+	}
+	if (wsig->nret == 0)
+		LLVMBuildRetVoid(L.b);
+	else
+		LLVMBuildRet(L.b, ret);
+}
+
+static void end_wrapper(FuncState *saved)
+{
+	LLVMDisposeBuilder(L.fn->alloca_builder);
+	L.fn = saved;
+}
+
+/* "T.M-fm": the code of a method value; ctx = {code, receiver word}. */
+static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
+{
+	const char *name = xsprintf("%s-fm", m->link_name);
+	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
+	if (fn)
+		return fn;
+	FuncState *saved = L.fn;
+	LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(L.b);
+	LLVMMetadataRef saved_loc = LLVMGetCurrentDebugLocation2(L.b);
+	FuncState f = {0};
+	Sig *sig = lower_sig(fntype);
+	fn = begin_wrapper(name, sig, pos, &f);
+	LLVMValueRef word = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(f.ctx, 8), "recv");
+	LLVMSetAlignment(word, 8);
+	LLVMValueRef recv = word;
+	if (!ptr_recv(m)) {
+		Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+		recv = lower_copy_to_temp(rt, lower_load(rt, word));
+	}
+	forward_call(m, recv, sig, 0);
+	end_wrapper(saved);
+	LLVMPositionBuilderAtEnd(L.b, saved_bb);
+	LLVMSetCurrentDebugLocation2(L.b, saved_loc);
+	return fn;
+}
+
+/* x.M as a value: evaluates the receiver now (copying a value receiver) and binds it. */
+LLVMValueRef lower_method_value(Node *sel)
+{
+	Object *m = sel->selector.obj;
+	LLVMValueRef recv = lower_receiver(sel, m);
+	LLVMValueRef word = recv;
+	if (!ptr_recv(m)) {
+		Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+		word = lower_new(rt);
+		lower_store(rt, word, recv);
+	}
+	LLVMValueRef code = method_value_wrapper(m, sel->type, sel->pos);
+	LLVMValueRef clo = lower_new(type_array(type_basic(TY_UNSAFE_POINTER), 2));
+	LLVMValueRef st = LLVMBuildStore(L.b, code, clo);
+	LLVMSetAlignment(st, 8);
+	st = LLVMBuildStore(L.b, word, lower_gep(clo, 8));
+	LLVMSetAlignment(st, 8);
+	return clo;
+}
+
+/* (*T).M for a value method M: a wrapper taking *T that dereferences (nil-checked) and calls M. */
+static LLVMValueRef ptr_to_value_wrapper(Object *m, Type *fntype, Pos pos)
+{
+	const char *name = xsprintf("%s·ptrwrap", m->link_name);
+	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
+	if (fn)
+		return fn;
+	FuncState *saved = L.fn;
+	LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(L.b);
+	LLVMMetadataRef saved_loc = LLVMGetCurrentDebugLocation2(L.b);
+	FuncState f = {0};
+	Sig *sig = lower_sig(fntype);
+	fn = begin_wrapper(name, sig, pos, &f);
+	LLVMValueRef p = LLVMGetParam(fn, (unsigned)sig->first_param);
+	lower_check_nil(p);
+	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+	forward_call(m, lower_copy_to_temp(rt, lower_load(rt, p)), sig, 1);
+	end_wrapper(saved);
+	LLVMPositionBuilderAtEnd(L.b, saved_bb);
+	LLVMSetCurrentDebugLocation2(L.b, saved_loc);
+	return fn;
+}
+
+/* T.M / (*T).M as a value: the method itself (receiver = first parameter), or a wrapper. */
+LLVMValueRef lower_method_expr(Node *sel)
+{
+	Object *m = sel->selector.obj;
+	bool x_is_ptr = type_underlying(sel->selector.x->type)->kind == TY_POINTER;
+	if (ptr_recv(m) == x_is_ptr && sel->selector.path_len == 0)
+		return lower_func_value_of(m);
+	if (!ptr_recv(m) && x_is_ptr && sel->selector.path_len == 0) {
+		LLVMValueRef code = ptr_to_value_wrapper(m, sel->type, sel->pos);
+		static VarMap cache;
+		LLVMValueRef g = varmap_get(&cache, m);
+		if (g)
+			return g;
+		g = LLVMAddGlobal(L.mod, LLVMStructTypeInContext(L.ctx, &L.t_ptr, 1, false), xsprintf("%s·f", LLVMGetValueName(code)));
+		LLVMSetInitializer(g, LLVMConstStructInContext(L.ctx, &code, 1, false));
+		LLVMSetGlobalConstant(g, true);
+		LLVMSetLinkage(g, LLVMInternalLinkage);
+		varmap_put(&cache, m, g);
+		return g;
+	}
+	unsupported_at(sel->pos, "method expressions of promoted methods");
+	return LLVMConstNull(L.t_ptr);
+}

@@ -1,0 +1,709 @@
+/*
+ * lower_stmt.c: statements and control flow.
+ *
+ * In: checked statements of the function being built (L.fn). Out: basic blocks. Each construct
+ * becomes the textbook block shape (if: then/else/end; for: cond/body/post/end; switch: a chain of
+ * tests then bodies, so fallthrough is a branch to the next body). break/continue find their blocks
+ * through the Target stack (matched by the checker's branch.target, or innermost when unset), goto
+ * through labels created on first mention. After a terminator, lowering continues in a fresh block
+ * without predecessors, which LLVM deletes: dead code needs no special case.
+ *
+ * Assignment follows the spec's two phases: first the index/pointer operands on the left and all
+ * values on the right, then the stores left to right; aggregate values are copied to temporaries
+ * when there are several, so `a, b = b, a` swaps structs correctly.
+ */
+#include "lower.h"
+
+#include <string.h>
+
+static Node *unparen(Node *e)
+{
+	while (e && e->kind == ND_PAREN)
+		e = e->paren.x;
+	return e;
+}
+
+static bool is_blank(Node *e)
+{
+	e = unparen(e);
+	return e->kind == ND_IDENT && e->ident.name == intern("_", 1);
+}
+
+/* ---- branch targets -------------------------------------------------------------------------- */
+
+static Target *push_target(Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
+{
+	Target *t = xnew(Target);
+	t->stmt = stmt;
+	t->brk = brk;
+	t->cont = cont;
+	vec_push(&L.fn->targets, t);
+	return t;
+}
+
+static void pop_target(void)
+{
+	vec_pop(&L.fn->targets);
+}
+
+static LLVMBasicBlockRef label_block(Node *labeled)
+{
+	Vec *v = &L.fn->labels;
+	for (int i = 0; i + 1 < v->len; i += 2)
+		if (v->data[i] == labeled)
+			return v->data[i + 1];
+	LLVMBasicBlockRef bb = lower_block(labeled->labeled.label->ident.name);
+	vec_push(v, labeled);
+	vec_push(v, bb);
+	return bb;
+}
+
+static Target *find_target(Node *br)
+{
+	Vec *v = &L.fn->targets;
+	Node *target = br->branch.target;
+	const char *label = br->branch.label ? br->branch.label->ident.name : NULL;
+	for (int i = v->len - 1; i >= 0; i--) {
+		Target *t = v->data[i];
+		Node *s = t->stmt;
+		if (target) {
+			if (s == target || (target->kind == ND_LABELED_STMT && s == target->labeled.stmt))
+				return t;
+		} else if (label) {
+			/* labeled loops and switches are also registered under their ND_LABELED_STMT */
+			if (s->kind == ND_LABELED_STMT && s->labeled.label->ident.name == label)
+				return t;
+		} else if (s->kind != ND_LABELED_STMT && (br->branch.tok != TOK_CONTINUE || t->cont)) {
+			return t;
+		}
+	}
+	internal_error("no target for %s", br->branch.tok == TOK_BREAK ? "break" : "continue");
+}
+
+/* ---- assignment ------------------------------------------------------------------------------ */
+
+/* Stores v (of type vt) into the operand `lhs` whose address was computed as `addr`. */
+void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *vt)
+{
+	if (!addr)
+		return; /* blank */
+	Type *t = lhs->type;
+	if (vt && t && !type_identical(vt, t) && type_underlying(t)->kind == TY_INTERFACE)
+		v = lower_convert_value(v, vt, t, lhs);
+	lower_store(t, addr, v);
+}
+
+static LLVMValueRef lhs_addr(Node *lhs)
+{
+	if (is_blank(lhs))
+		return NULL;
+	Node *x = unparen(lhs);
+	if (x->kind == ND_INDEX && type_underlying(x->index.x->type)->kind == TY_MAP) {
+		unsupported_at(x->pos, "maps");
+		return NULL;
+	}
+	return lower_addr(lhs);
+}
+
+/* Values of the right-hand side, converted to the left-hand types. */
+static int rhs_values(Vec *lhs, Vec *rhs, LLVMValueRef *vals, Type **types)
+{
+	if (rhs->len == 1 && lhs->len > 1)
+		return lower_multi_value(rhs->data[0], vals, types);
+	for (int i = 0; i < rhs->len; i++) {
+		Node *l = lhs->data[i], *r = rhs->data[i];
+		Type *t = is_blank(l) ? (type_is_untyped(r->type) ? type_default(r->type) : r->type) : l->type;
+		if (!t && l->kind == ND_IDENT && l->ident.obj)
+			t = l->ident.obj->type;
+		vals[i] = lower_expr_as(r, t);
+		types[i] = t;
+		if (rhs->len > 1 && type_is_aggregate(t))
+			vals[i] = lower_copy_to_temp(t, vals[i]);
+	}
+	return rhs->len;
+}
+
+static bool defines(Node *stmt, Object *obj)
+{
+	if (!obj || obj->kind != OBJ_VAR)
+		return false;
+	if (obj->decl == stmt)
+		return true;
+	return obj->decl == NULL && !varmap_get(&L.fn->vars, obj);
+}
+
+static void lower_define(Node *s)
+{
+	Vec *lhs = &s->assign.lhs;
+	LLVMValueRef vals[64];
+	Type *types[64];
+	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
+	for (int i = 0; i < lhs->len && i < n; i++) {
+		Node *l = lhs->data[i];
+		if (is_blank(l))
+			continue;
+		Object *obj = l->ident.obj;
+		if (defines(s, obj))
+			lower_declare_local(obj);
+		LLVMValueRef v = lower_convert_value(vals[i], types[i], obj->type, l);
+		lower_store(obj->type, lower_var_addr(obj), v);
+	}
+}
+
+static void lower_assign_op(Node *s)
+{
+	Node *l = s->assign.lhs.data[0], *r = s->assign.rhs.data[0];
+	TokenKind op;
+	switch (s->assign.tok) {
+	case TOK_ADD_ASSIGN: op = TOK_ADD; break;
+	case TOK_SUB_ASSIGN: op = TOK_SUB; break;
+	case TOK_MUL_ASSIGN: op = TOK_MUL; break;
+	case TOK_QUO_ASSIGN: op = TOK_QUO; break;
+	case TOK_REM_ASSIGN: op = TOK_REM; break;
+	case TOK_AND_ASSIGN: op = TOK_AND; break;
+	case TOK_OR_ASSIGN: op = TOK_OR; break;
+	case TOK_XOR_ASSIGN: op = TOK_XOR; break;
+	case TOK_SHL_ASSIGN: op = TOK_SHL; break;
+	case TOK_SHR_ASSIGN: op = TOK_SHR; break;
+	case TOK_AND_NOT_ASSIGN: op = TOK_AND_NOT; break;
+	default: internal_error("assignment operator %d", s->assign.tok);
+	}
+	LLVMValueRef addr = lhs_addr(l);
+	if (!addr)
+		return;
+	Type *t = l->type;
+	LLVMValueRef x = lower_load(t, addr);
+	LLVMValueRef v;
+	if (op == TOK_SHL || op == TOK_SHR) {
+		Type *st = type_is_untyped(r->type) ? type_basic(TY_UINT) : r->type;
+		LLVMValueRef c = r->mode == MODE_CONST ? lower_const(r->cval, st) : lower_expr(r);
+		v = lower_shift(op, t, x, c, st, r->mode == MODE_CONST);
+	} else {
+		LLVMValueRef y = lower_expr_as(r, t);
+		v = lower_binary_values(op, t, x, y, r);
+	}
+	lower_store(t, addr, v);
+}
+
+static void lower_assign(Node *s)
+{
+	if (s->assign.tok == TOK_DEFINE) {
+		lower_define(s);
+		return;
+	}
+	if (s->assign.tok != TOK_ASSIGN) {
+		lower_assign_op(s);
+		return;
+	}
+	Vec *lhs = &s->assign.lhs;
+	LLVMValueRef addrs[64], vals[64];
+	Type *types[64];
+	if (lhs->len > 64) {
+		unsupported_at(s->pos, "more than 64 assignment operands");
+		return;
+	}
+	for (int i = 0; i < lhs->len; i++)
+		addrs[i] = lhs_addr(lhs->data[i]);
+	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
+	for (int i = 0; i < lhs->len && i < n; i++) {
+		Node *l = lhs->data[i];
+		if (!addrs[i])
+			continue;
+		LLVMValueRef v = lower_convert_value(vals[i], types[i], l->type, l);
+		lower_store(l->type, addrs[i], v);
+	}
+}
+
+/* Stores already evaluated values into lhs operands (used by range). */
+void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n)
+{
+	for (int i = 0; i < n && i < lhs->len; i++) {
+		Node *l = lhs->data[i];
+		if (!l || is_blank(l))
+			continue;
+		LLVMValueRef addr = lower_addr(l);
+		lower_store(l->type, addr, lower_convert_value(vals[i], types[i], l->type, l));
+	}
+}
+
+static void lower_incdec(Node *s)
+{
+	Node *x = s->incdec.x;
+	LLVMValueRef addr = lower_addr(x);
+	Type *t = x->type, *u = type_underlying(t);
+	LLVMValueRef v = lower_load(t, addr);
+	LLVMValueRef one;
+	if (type_is_float(u))
+		one = LLVMConstReal(lower_type(t), 1.0);
+	else if (type_is_complex(u)) {
+		LLVMTypeRef et = u->kind == TY_COMPLEX64 ? L.t_f32 : L.t_f64;
+		LLVMValueRef parts[2] = {LLVMConstReal(et, 1.0), LLVMConstReal(et, 0.0)};
+		one = LLVMConstStructInContext(L.ctx, parts, 2, false);
+	} else
+		one = LLVMConstInt(lower_type(t), 1, false);
+	v = lower_binary_values(s->incdec.tok == TOK_INC ? TOK_ADD : TOK_SUB, t, v, one, NULL);
+	lower_store(t, addr, v);
+}
+
+/* ---- declarations ---------------------------------------------------------------------------- */
+
+static void lower_var_spec(Node *spec)
+{
+	Vec *names = &spec->value_spec.names;
+	Vec *values = &spec->value_spec.values;
+	if (values->len == 0) {
+		for (int i = 0; i < names->len; i++) {
+			Node *id = names->data[i];
+			if (!is_blank(id))
+				lower_declare_local(id->ident.obj);
+		}
+		return;
+	}
+	LLVMValueRef vals[64];
+	Type *types[64];
+	int n = rhs_values(names, values, vals, types);
+	for (int i = 0; i < names->len && i < n; i++) {
+		Node *id = names->data[i];
+		if (is_blank(id))
+			continue;
+		Object *obj = id->ident.obj;
+		lower_declare_local(obj);
+		lower_store(obj->type, lower_var_addr(obj), lower_convert_value(vals[i], types[i], obj->type, id));
+	}
+}
+
+static void lower_decl_stmt(Node *s)
+{
+	Node *d = s->decl_stmt.decl;
+	if (d->gen_decl.tok != TOK_VAR)
+		return; /* const and type declarations generate no code */
+	for (int i = 0; i < d->gen_decl.specs.len; i++)
+		lower_var_spec(d->gen_decl.specs.data[i]);
+}
+
+/* ---- return ---------------------------------------------------------------------------------- */
+
+static void build_return(LLVMValueRef *vals)
+{
+	Sig *sig = L.fn->sig;
+	LLVMValueRef ret = NULL;
+	if (sig->nret > 1)
+		ret = LLVMGetUndef(sig->ret);
+	for (int i = 0; i < sig->nresults; i++) {
+		Type *t = sig->results[i];
+		if (sig->result_indirect[i]) {
+			LLVMValueRef out = LLVMGetParam(L.fn->fn, (unsigned)sig->result_index[i]);
+			lower_store(t, out, vals[i]);
+		} else if (sig->nret == 1) {
+			ret = vals[i];
+		} else {
+			ret = LLVMBuildInsertValue(L.b, ret, vals[i], (unsigned)sig->result_index[i], "");
+		}
+	}
+	if (sig->nret == 0)
+		LLVMBuildRetVoid(L.b);
+	else
+		LLVMBuildRet(L.b, ret);
+}
+
+static void lower_return(Node *s)
+{
+	Sig *sig = L.fn->sig;
+	Vec *res = &s->return_stmt.results;
+	LLVMValueRef vals[64];
+	Type *types[64];
+	if (sig->nresults > 64) {
+		unsupported_at(s->pos, "more than 64 results");
+		return;
+	}
+	if (res->len == 0) {
+		for (int i = 0; i < sig->nresults; i++)
+			vals[i] = lower_load(sig->results[i], L.fn->result_addrs[i]);
+	} else if (res->len == 1 && sig->nresults > 1) {
+		int n = lower_multi_value(res->data[0], vals, types);
+		for (int i = 0; i < n; i++)
+			vals[i] = lower_convert_value(vals[i], types[i], sig->results[i], s);
+	} else {
+		for (int i = 0; i < res->len; i++)
+			vals[i] = lower_expr_as(res->data[i], sig->results[i]);
+	}
+	lower_set_pos(s->pos);
+	build_return(vals);
+	lower_dead_block();
+}
+
+/* ---- if, for, switch ------------------------------------------------------------------------- */
+
+static void lower_if(Node *s)
+{
+	if (s->if_stmt.init)
+		lower_stmt(s->if_stmt.init);
+	LLVMBasicBlockRef then = lower_block("if.then");
+	LLVMBasicBlockRef els = s->if_stmt.els ? lower_block("if.else") : NULL;
+	LLVMBasicBlockRef end = lower_block("if.end");
+	lower_cond_br(s->if_stmt.cond, then, els ? els : end);
+	lower_position_at_end(then);
+	lower_stmt(s->if_stmt.then);
+	lower_br(end);
+	if (els) {
+		lower_position_at_end(els);
+		lower_stmt(s->if_stmt.els);
+		lower_br(end);
+	}
+	lower_position_at_end(end);
+}
+
+/* The statement a loop/switch is registered under: itself, or its label wrapper. */
+static Node *current_label;
+
+static void lower_for(Node *s)
+{
+	Node *label = current_label;
+	current_label = NULL;
+	if (s->for_stmt.init)
+		lower_stmt(s->for_stmt.init);
+	LLVMBasicBlockRef cond = lower_block("for.cond");
+	LLVMBasicBlockRef body = lower_block("for.body");
+	LLVMBasicBlockRef post = lower_block("for.post");
+	LLVMBasicBlockRef end = lower_block("for.end");
+	lower_br(cond);
+	lower_position_at_end(cond);
+	if (s->for_stmt.cond)
+		lower_cond_br(s->for_stmt.cond, body, end);
+	else
+		LLVMBuildBr(L.b, body);
+	lower_position_at_end(body);
+	push_target(s, end, post);
+	if (label)
+		push_target(label, end, post);
+	lower_stmt(s->for_stmt.body);
+	if (label)
+		pop_target();
+	pop_target();
+	lower_br(post);
+	lower_position_at_end(post);
+	if (s->for_stmt.post)
+		lower_stmt(s->for_stmt.post);
+	lower_br(cond);
+	lower_position_at_end(end);
+}
+
+/* Fallthrough: the body block of the clause after the one being lowered. */
+static LLVMBasicBlockRef fallthrough_block;
+
+static void lower_switch(Node *s)
+{
+	Node *label = current_label;
+	current_label = NULL;
+	if (s->switch_stmt.init)
+		lower_stmt(s->switch_stmt.init);
+	Node *tag = s->switch_stmt.tag;
+	Type *tt = NULL;
+	LLVMValueRef tagv = NULL;
+	if (tag) {
+		tt = type_is_untyped(tag->type) ? type_default(tag->type) : tag->type;
+		tagv = lower_expr_as(tag, tt);
+	}
+	Vec *clauses = &s->switch_stmt.body->block.stmts;
+	int n = clauses->len;
+	LLVMBasicBlockRef *bodies = xalloc(sizeof(LLVMBasicBlockRef) * (size_t)(n + 1));
+	LLVMBasicBlockRef end = lower_block("switch.end");
+	LLVMBasicBlockRef deflt = end;
+	for (int i = 0; i < n; i++) {
+		Node *c = clauses->data[i];
+		bodies[i] = lower_block("case.body");
+		if (c->case_clause.list.len == 0)
+			deflt = bodies[i];
+	}
+	/* the tests, in source order */
+	for (int i = 0; i < n; i++) {
+		Node *c = clauses->data[i];
+		for (int j = 0; j < c->case_clause.list.len; j++) {
+			Node *e = c->case_clause.list.data[j];
+			LLVMBasicBlockRef next = lower_block("case.next");
+			if (!tag) {
+				lower_cond_br(e, bodies[i], next);
+			} else {
+				Type *ct = type_underlying(tt)->kind == TY_INTERFACE ? tt : tt;
+				LLVMValueRef v = lower_expr_as(e, ct);
+				LLVMValueRef eq = lower_compare(TOK_EQL, tt, tagv, v);
+				if (!eq) {
+					unsupported_at(e->pos, "interface comparison");
+					eq = LLVMConstInt(L.t_i1, 0, false);
+				}
+				LLVMBuildCondBr(L.b, eq, bodies[i], next);
+			}
+			lower_position_at_end(next);
+		}
+	}
+	LLVMBuildBr(L.b, deflt);
+	push_target(s, end, NULL);
+	if (label)
+		push_target(label, end, NULL);
+	LLVMBasicBlockRef saved_ft = fallthrough_block;
+	for (int i = 0; i < n; i++) {
+		Node *c = clauses->data[i];
+		lower_position_at_end(bodies[i]);
+		fallthrough_block = i + 1 < n ? bodies[i + 1] : end;
+		lower_block_stmts(&c->case_clause.body);
+		lower_br(end);
+	}
+	fallthrough_block = saved_ft;
+	if (label)
+		pop_target();
+	pop_target();
+	lower_position_at_end(end);
+}
+
+/* ---- range ----------------------------------------------------------------------------------- */
+
+/* Declares (for :=) or prepares the key/value operands of a range statement. */
+static void range_declare(Node *s)
+{
+	if (s->range_stmt.tok != TOK_DEFINE)
+		return;
+	Node *ks[2] = {s->range_stmt.key, s->range_stmt.value};
+	for (int i = 0; i < 2; i++)
+		if (ks[i] && !is_blank(ks[i]))
+			lower_declare_local(ks[i]->ident.obj);
+}
+
+static void range_assign(Node *operand, LLVMValueRef v, Type *t)
+{
+	if (!operand || is_blank(operand))
+		return;
+	LLVMValueRef addr;
+	Type *ot;
+	if (operand->kind == ND_IDENT && operand->ident.obj && operand->ident.obj->kind == OBJ_VAR) {
+		addr = lower_var_addr(operand->ident.obj);
+		ot = operand->ident.obj->type;
+	} else {
+		addr = lower_addr(operand);
+		ot = operand->type;
+	}
+	lower_store(ot, addr, lower_convert_value(v, t, ot, operand));
+}
+
+/* Loop skeleton shared by the range forms: hidden index hv from 0 to len. */
+typedef struct RangeLoop {
+	LLVMValueRef hv; /* alloca of the hidden index */
+	LLVMBasicBlockRef body, post, end;
+} RangeLoop;
+
+static void range_begin(RangeLoop *r, LLVMValueRef len)
+{
+	r->hv = lower_alloca(type_basic(TY_INT), "hv");
+	LLVMBuildStore(L.b, i64c(0), r->hv);
+	LLVMBasicBlockRef cond = lower_block("range.cond");
+	r->body = lower_block("range.body");
+	r->post = lower_block("range.post");
+	r->end = lower_block("range.end");
+	LLVMBuildBr(L.b, cond);
+	lower_position_at_end(cond);
+	LLVMValueRef i = LLVMBuildLoad2(L.b, L.t_i64, r->hv, "");
+	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntSLT, i, len, ""), r->body, r->end);
+	lower_position_at_end(r->post);
+	LLVMValueRef i2 = LLVMBuildLoad2(L.b, L.t_i64, r->hv, "");
+	LLVMBuildStore(L.b, LLVMBuildAdd(L.b, i2, i64c(1), ""), r->hv);
+	LLVMBuildBr(L.b, cond);
+	lower_position_at_end(r->body);
+}
+
+static void range_body(Node *s, RangeLoop *r, Node *label)
+{
+	push_target(s, r->end, r->post);
+	if (label)
+		push_target(label, r->end, r->post);
+	lower_stmt(s->range_stmt.body);
+	if (label)
+		pop_target();
+	pop_target();
+	lower_br(r->post);
+	lower_position_at_end(r->end);
+}
+
+/* for k, v := range slice / array / *array */
+static void lower_range_indexed(Node *s, Node *label)
+{
+	Node *x = s->range_stmt.x;
+	Type *xt = type_underlying(x->type);
+	bool want_value = s->range_stmt.value && !is_blank(s->range_stmt.value);
+	LLVMValueRef base = NULL, len;
+	Type *elem;
+	if (xt->kind == TY_SLICE) {
+		LLVMValueRef sl = lower_expr(x);
+		base = LLVMBuildExtractValue(L.b, sl, 0, "");
+		len = LLVMBuildExtractValue(L.b, sl, 1, "");
+		elem = xt->array.elem;
+	} else if (xt->kind == TY_ARRAY) {
+		elem = xt->array.elem;
+		len = i64c(xt->array.len);
+		if (want_value) /* range over a copy of the array */
+			base = lower_copy_to_temp(x->type, lower_expr(x));
+		else if (unparen(x)->kind == ND_CALL)
+			lower_expr(x); /* otherwise len(x) is constant and x is not evaluated (spec) */
+	} else { /* pointer to array */
+		Type *at = type_underlying(xt->pointer.elem);
+		elem = at->array.elem;
+		len = i64c(at->array.len);
+		base = lower_expr(x);
+	}
+	range_declare(s);
+	RangeLoop r;
+	range_begin(&r, len);
+	LLVMValueRef i = LLVMBuildLoad2(L.b, L.t_i64, r.hv, "");
+	range_assign(s->range_stmt.key, i, type_basic(TY_INT));
+	if (want_value) {
+		if (xt->kind == TY_POINTER)
+			lower_check_nil(base);
+		LLVMValueRef v = lower_load(elem, lower_index_addr(elem, base, i));
+		range_assign(s->range_stmt.value, v, elem);
+	}
+	range_body(s, &r, label);
+}
+
+static void lower_range(Node *s)
+{
+	Node *label = current_label;
+	current_label = NULL;
+	Type *xt = type_underlying(s->range_stmt.x->type);
+	switch (xt->kind) {
+	case TY_SLICE: case TY_ARRAY:
+		lower_range_indexed(s, label);
+		return;
+	case TY_POINTER:
+		if (type_underlying(xt->pointer.elem)->kind == TY_ARRAY) {
+			lower_range_indexed(s, label);
+			return;
+		}
+		break;
+	case TY_STRING: case TY_UNTYPED_STRING: {
+		LLVMValueRef str = lower_expr_as(s->range_stmt.x, type_basic(TY_STRING));
+		range_declare(s);
+		Node *saved = current_label;
+		current_label = label;
+		lower_range_string(s, str);
+		current_label = saved;
+		return;
+	}
+	case TY_MAP:
+		unsupported_at(s->pos, "maps");
+		return;
+	case TY_CHAN:
+		unsupported_at(s->pos, "channels");
+		return;
+	default:
+		break;
+	}
+	unsupported_at(s->pos, xsprintf("range over %s", type_string(s->range_stmt.x->type)));
+}
+
+/* Used by lower_range_string (lower_string.c): loop body with targets and key/value stores. */
+void lower_range_string_body(Node *s, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
+{
+	Node *label = current_label;
+	current_label = NULL;
+	push_target(s, brk, cont);
+	if (label)
+		push_target(label, brk, cont);
+	lower_stmt(s->range_stmt.body);
+	if (label)
+		pop_target();
+	pop_target();
+}
+
+void lower_range_assign(Node *operand, LLVMValueRef v, Type *t)
+{
+	range_assign(operand, v, t);
+}
+
+/* ---- labels and branches --------------------------------------------------------------------- */
+
+static void lower_labeled(Node *s)
+{
+	LLVMBasicBlockRef bb = label_block(s);
+	lower_br(bb);
+	lower_position_at_end(bb);
+	Node *inner = s->labeled.stmt;
+	if (inner && (inner->kind == ND_FOR_STMT || inner->kind == ND_RANGE_STMT || inner->kind == ND_SWITCH_STMT ||
+	              inner->kind == ND_SELECT_STMT || inner->kind == ND_TYPE_SWITCH_STMT))
+		current_label = s;
+	lower_stmt(inner);
+	current_label = NULL;
+}
+
+static void lower_branch(Node *s)
+{
+	switch (s->branch.tok) {
+	case TOK_BREAK:
+		lower_br(find_target(s)->brk);
+		break;
+	case TOK_CONTINUE:
+		lower_br(find_target(s)->cont);
+		break;
+	case TOK_GOTO: {
+		Node *t = s->branch.target;
+		if (!t)
+			t = lower_find_label(L.fn->decl, s->branch.label->ident.name);
+		if (!t)
+			internal_error("goto %s without target", s->branch.label->ident.name);
+		lower_br(label_block(t));
+		break;
+	}
+	case TOK_FALLTHROUGH:
+		lower_br(fallthrough_block);
+		break;
+	default:
+		internal_error("branch %d", s->branch.tok);
+	}
+	lower_dead_block();
+}
+
+/* ---- the dispatch ---------------------------------------------------------------------------- */
+
+static void lower_expr_stmt(Node *s)
+{
+	Node *x = unparen(s->expr_stmt.x);
+	if (x->kind == ND_CALL && (x->call.call_kind == CALL_FUNC || x->call.call_kind == CALL_METHOD ||
+	                           x->call.call_kind == CALL_CLOSURE)) {
+		LLVMValueRef vals[64];
+		lower_call(x, vals);
+		return;
+	}
+	lower_expr(x);
+}
+
+void lower_stmt(Node *s)
+{
+	if (!s)
+		return;
+	lower_set_pos(s->pos);
+	switch (s->kind) {
+	case ND_EMPTY_STMT: return;
+	case ND_BLOCK: lower_block_stmts(&s->block.stmts); return;
+	case ND_EXPR_STMT: lower_expr_stmt(s); return;
+	case ND_DECL_STMT: lower_decl_stmt(s); return;
+	case ND_ASSIGN_STMT: lower_assign(s); return;
+	case ND_INCDEC_STMT: lower_incdec(s); return;
+	case ND_RETURN_STMT: lower_return(s); return;
+	case ND_IF_STMT: lower_if(s); return;
+	case ND_FOR_STMT: lower_for(s); return;
+	case ND_RANGE_STMT: lower_range(s); return;
+	case ND_SWITCH_STMT: lower_switch(s); return;
+	case ND_LABELED_STMT: lower_labeled(s); return;
+	case ND_BRANCH_STMT: lower_branch(s); return;
+	case ND_GO_STMT: unsupported_at(s->pos, "goroutines"); return;
+	case ND_DEFER_STMT: unsupported_at(s->pos, "defer"); return;
+	case ND_SEND_STMT: unsupported_at(s->pos, "channels"); return;
+	case ND_SELECT_STMT: unsupported_at(s->pos, "select"); return;
+	case ND_TYPE_SWITCH_STMT: unsupported_at(s->pos, "type switches"); return;
+	default:
+		unsupported_at(s->pos, xsprintf("statement %s", node_kind_name(s->kind)));
+	}
+}
+
+void lower_block_stmts(Vec *stmts)
+{
+	for (int i = 0; i < stmts->len; i++)
+		lower_stmt(stmts->data[i]);
+}

@@ -1,0 +1,328 @@
+/*
+ * panic.c: panics and fatal errors (Go's runtime/panic.go and error.go's printany).
+ *
+ * A panic is a Panic record on the panicking goroutine's stack. gopanic fills one in and hands it to
+ * panic_start, which in Go would push it on g._panic and run the goroutine's deferred calls, newest
+ * first, stopping if one of them recovers. With no defer machinery yet (v0), panic_start goes straight
+ * to the unrecovered end, fatalpanic: print every panic in the chain oldest first (`panic: v`, later
+ * ones tab-indented, ` [recovered]` where it applies; the chain has one link in v0), then the signal
+ * line if a hardware fault caused it, then a blank line and the goroutine's traceback, and exit(2).
+ *
+ * The panic value is printed as go1.19's printany does: a value whose dynamic type is the predeclared
+ * type itself prints plainly (`42`, `boom`, `+1.500000e+000`); a defined type with a basic underlying
+ * kind prints as `main.MyInt(7)` / `main.MyStr("hello")` / `main.C(+1.0e+000+2.0e+000i)`; anything
+ * else prints `(<type string>) 0x<data word>`. "Predeclared" is decided by comparing the type string
+ * with the kind's basic name, because TFLAG_NAMED is set for `int` too. Values with an Error or
+ * String method print that method's result in Go; v0 type descriptors carry no method tables, so
+ * that step waits for the interfaces issue (it belongs in printpanics, before printany).
+ *
+ * Runtime errors (bounds, nil dereference, division by zero ...) are RuntimeError records (panic.h)
+ * raised through panic_rterror; their text is formatted into a stack buffer by error_format when
+ * printed. Nothing on these paths allocates.
+ *
+ * Tracebacks: the goroutine header `goroutine 1 [running]:` is printed, but no frames: naming frames
+ * needs the symbol table of a later issue (symtab.c/traceback.c, walking frame pointers), and printing
+ * invented frames would be worse than printing none. docs/runtime.md lists this gap.
+ *
+ * Fatal errors (panic_throw) print `fatal error: <msg>` and then the same tail as a panic; runtime
+ * throws always get a traceback (level forced to 2), as in Go, whatever GOTRACEBACK says.
+ */
+#include "panic.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include "print.h"
+#include "proc.h"
+
+/* One panic in progress on a goroutine (Go's _panic). Lives on the panicking goroutine's stack. */
+typedef struct Panic {
+	GoEface arg;              /* the value passed to panic() (when err is NULL) */
+	const RuntimeError *err;  /* a runtime error raised by the runtime itself, or NULL */
+	const SigContext *sig;    /* the hardware fault behind it, or NULL */
+	struct Panic *link;       /* the earlier panic this one interrupted (defers: later issue) */
+	bool recovered;           /* recover() was called for it (defers: later issue) */
+} Panic;
+
+/* Go's m.dying: how many times the fatal path has been entered (v0: one thread). */
+static int dying;
+
+bool panic_start_dying(void)
+{
+	switch (dying++) {
+	case 0:
+		return true;
+	case 1: /* something failed while panicking: print the trace and exit */
+		print_cstr("panic during panic\n");
+		return false;
+	case 2: /* could not even print the trace */
+		print_cstr("stack trace unavailable\n");
+		print_flush();
+		_exit(4);
+	default:
+		_exit(5);
+	}
+}
+
+/* Go's crash(): die by SIGABRT, with the default action, so a core dump can be taken. */
+static RUNTIME_NORET void crash(void)
+{
+	struct sigaction sa = {.sa_handler = SIG_DFL};
+	sigset_t set;
+	sigaction(SIGABRT, &sa, NULL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGABRT);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGABRT);
+	_exit(2);
+}
+
+static void print_sigline(const SigContext *sig)
+{
+	const char *name = signal_name(sig->sig);
+	print_cstr("[signal ");
+	if (name)
+		print_cstr(name);
+	else
+		print_hex((uint64_t)sig->sig);
+	print_cstr(" code=");
+	print_hex(sig->code);
+	print_cstr(" addr=");
+	print_hex(sig->addr);
+	print_cstr(" pc=");
+	print_hex(sig->pc);
+	print_cstr("]\n");
+}
+
+/* Go's dopanic_m, then exit. */
+void panic_finish(const SigContext *sig, bool is_throw)
+{
+	runtime_printlock();
+	if (sig)
+		print_sigline(sig);
+	int level = proc_env.traceback_level;
+	if (is_throw && level < 2)
+		level = 2;
+	if (level > 0) {
+		print_cstr("\ngoroutine 1 [running]:\n");
+		/* The frames go here once symtab.c/traceback.c exist (walk the frame-pointer chain from
+		 * the panicking frame, hide runtime frames unless level >= 2). v0 prints none. */
+	}
+	runtime_printunlock();
+	print_flush(); /* even if we died inside someone else's print statement */
+	if (proc_env.traceback_crash)
+		crash();
+	_exit(2);
+}
+
+/* The basic type name of a kind whose values printany prints plainly, or NULL. */
+static const char *basic_name(int kind)
+{
+	static const char *const names[] = {
+		[KIND_BOOL] = "bool", [KIND_INT] = "int", [KIND_INT8] = "int8", [KIND_INT16] = "int16",
+		[KIND_INT32] = "int32", [KIND_INT64] = "int64", [KIND_UINT] = "uint", [KIND_UINT8] = "uint8",
+		[KIND_UINT16] = "uint16", [KIND_UINT32] = "uint32", [KIND_UINT64] = "uint64",
+		[KIND_UINTPTR] = "uintptr", [KIND_FLOAT32] = "float32", [KIND_FLOAT64] = "float64",
+		[KIND_COMPLEX64] = "complex64", [KIND_COMPLEX128] = "complex128", [KIND_STRING] = "string",
+	};
+	return kind < (int)(sizeof names / sizeof names[0]) ? names[kind] : NULL;
+}
+
+static bool gostring_is(GoString s, const char *c)
+{
+	size_t n = __builtin_strlen(c);
+	return (size_t)s.len == n && __builtin_memcmp(s.str, c, n) == 0;
+}
+
+/* Prints the value at p of a basic kind as print() would (complex with its parentheses). */
+static void print_basic_value(int kind, const void *p)
+{
+	switch (kind) {
+	case KIND_BOOL: runtime_printbool(*(const _Bool *)p); break;
+	case KIND_INT: case KIND_INT64: runtime_printint(*(const int64_t *)p); break;
+	case KIND_INT8: runtime_printint(*(const int8_t *)p); break;
+	case KIND_INT16: runtime_printint(*(const int16_t *)p); break;
+	case KIND_INT32: runtime_printint(*(const int32_t *)p); break;
+	case KIND_UINT: case KIND_UINT64: case KIND_UINTPTR: runtime_printuint(*(const uint64_t *)p); break;
+	case KIND_UINT8: runtime_printuint(*(const uint8_t *)p); break;
+	case KIND_UINT16: runtime_printuint(*(const uint16_t *)p); break;
+	case KIND_UINT32: runtime_printuint(*(const uint32_t *)p); break;
+	case KIND_FLOAT32: runtime_printfloat(*(const float *)p); break;
+	case KIND_FLOAT64: runtime_printfloat(*(const double *)p); break;
+	case KIND_COMPLEX64: runtime_printcomplex(((const float *)p)[0], ((const float *)p)[1]); break;
+	case KIND_COMPLEX128: runtime_printcomplex(((const double *)p)[0], ((const double *)p)[1]); break;
+	case KIND_STRING: runtime_printstring(*(const GoString *)p); break;
+	}
+}
+
+/* Go's printanycustomtype: a value of a defined type, or of a non-basic kind. */
+static void printanycustomtype(GoEface e)
+{
+	int kind = type_kind(e.type);
+	GoString ts = e.type->string;
+	if (!basic_name(kind)) {
+		print_cstr("(");
+		runtime_printstring(ts);
+		print_cstr(") ");
+		print_hex((uintptr_t)e.data);
+		return;
+	}
+	runtime_printstring(ts);
+	if (kind == KIND_COMPLEX64 || kind == KIND_COMPLEX128) {
+		print_basic_value(kind, e.data); /* printcomplex brings its own parentheses */
+		return;
+	}
+	print_cstr(kind == KIND_STRING ? "(\"" : "(");
+	print_basic_value(kind, e.data);
+	print_cstr(kind == KIND_STRING ? "\")" : ")");
+}
+
+/* Go's printany. */
+static void printany(GoEface e)
+{
+	if (e.type == NULL) {
+		print_cstr("nil");
+		return;
+	}
+	const char *basic = basic_name(type_kind(e.type));
+	if (basic && gostring_is(e.type->string, basic)) {
+		print_basic_value(type_kind(e.type), e.data);
+		return;
+	}
+	printanycustomtype(e);
+}
+
+static void print_panic_value(const Panic *p)
+{
+	if (p->err) {
+		char buf[ERROR_BUF_SIZE];
+		print_bytes(buf, error_format(p->err, buf, sizeof buf));
+		return;
+	}
+	printany(p->arg);
+}
+
+/* Go's printpanics: oldest first, each later one on a new line after a tab. */
+static void printpanics(const Panic *p)
+{
+	if (p->link) {
+		printpanics(p->link);
+		print_cstr("\t");
+	}
+	print_cstr("panic: ");
+	print_panic_value(p);
+	if (p->recovered)
+		print_cstr(" [recovered]");
+	print_cstr("\n");
+}
+
+/* An unrecovered panic: report and exit (Go's fatalpanic). */
+static RUNTIME_NORET void fatalpanic(const Panic *p)
+{
+	if (panic_start_dying()) {
+		runtime_printlock();
+		printpanics(p);
+		runtime_printunlock();
+	}
+	panic_finish(p->sig, false);
+}
+
+/* Go's gopanic after the Panic record is built. Later (defer/recover): link p onto the goroutine's
+ * panic chain, run its deferred calls newest first, and return to the deferring frame if one of them
+ * recovers. v0 has no deferred calls, so every panic is unrecovered. */
+static RUNTIME_NORET void panic_start(Panic *p)
+{
+	fatalpanic(p);
+}
+
+void runtime_gopanic(GoEface e)
+{
+	Panic p = {.arg = e};
+	panic_start(&p);
+}
+
+void panic_rterror(const RuntimeError *e, const SigContext *sig)
+{
+	Panic p = {.err = e, .sig = sig};
+	panic_start(&p);
+}
+
+void panic_throw_sig(const char *msg, const SigContext *sig)
+{
+	runtime_printlock();
+	print_cstr("fatal error: ");
+	print_cstr(msg);
+	print_cstr("\n");
+	runtime_printunlock();
+	panic_start_dying();
+	panic_finish(sig, true);
+}
+
+void panic_throw(const char *msg)
+{
+	panic_throw_sig(msg, NULL);
+}
+
+/* ---- entry points: errors the compiled code detects ---- */
+
+static RUNTIME_NORET void panic_errorstring(const char *msg)
+{
+	RuntimeError e = {.kind = ERR_STRING, .msg = msg};
+	panic_rterror(&e, NULL);
+}
+
+void runtime_panicdivide(void)
+{
+	panic_errorstring("integer divide by zero");
+}
+
+void runtime_panicshift(void)
+{
+	panic_errorstring("negative shift amount");
+}
+
+/* A compiler-inserted nil check failed. Go gets here through a real fault, so it prints the signal
+ * line; print the one the hardware would have produced, with the caller's pc. */
+__attribute__((noinline)) void runtime_panicmem(void)
+{
+	SigContext sig = {.sig = SIGSEGV, .code = SEGV_MAPERR, .addr = 0,
+			  .pc = (uintptr_t)__builtin_return_address(0)};
+	RuntimeError e = {.kind = ERR_STRING, .msg = "invalid memory address or nil pointer dereference"};
+	panic_rterror(&e, &sig);
+}
+
+void runtime_panicmakeslicelen(void)
+{
+	panic_errorstring("makeslice: len out of range");
+}
+
+void runtime_panicmakeslicecap(void)
+{
+	panic_errorstring("makeslice: cap out of range");
+}
+
+/* ---- bounds failures (Go's goPanicIndex ... goPanicSliceConvert, panic.go) ---- */
+
+static RUNTIME_NORET void panic_bounds(int64_t x, bool is_signed, intgo y, BoundsCode code)
+{
+	RuntimeError e = {.kind = ERR_BOUNDS, .code = code, .is_signed = is_signed, .x = x, .y = y};
+	panic_rterror(&e, NULL);
+}
+
+void runtime_goPanicIndex(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_INDEX); }
+void runtime_goPanicIndexU(uintgo x, intgo y) { panic_bounds((int64_t)x, false, y, BOUNDS_INDEX); }
+void runtime_goPanicSliceAlen(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_SLICE_ALEN); }
+void runtime_goPanicSliceAlenU(uintgo x, intgo y) { panic_bounds((int64_t)x, false, y, BOUNDS_SLICE_ALEN); }
+void runtime_goPanicSliceAcap(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_SLICE_ACAP); }
+void runtime_goPanicSliceAcapU(uintgo x, intgo y) { panic_bounds((int64_t)x, false, y, BOUNDS_SLICE_ACAP); }
+void runtime_goPanicSliceB(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_SLICE_B); }
+void runtime_goPanicSliceBU(uintgo x, intgo y) { panic_bounds((int64_t)x, false, y, BOUNDS_SLICE_B); }
+void runtime_goPanicSlice3Alen(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_SLICE3_ALEN); }
+void runtime_goPanicSlice3AlenU(uintgo x, intgo y) { panic_bounds((int64_t)x, false, y, BOUNDS_SLICE3_ALEN); }
+void runtime_goPanicSlice3Acap(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_SLICE3_ACAP); }
+void runtime_goPanicSlice3AcapU(uintgo x, intgo y) { panic_bounds((int64_t)x, false, y, BOUNDS_SLICE3_ACAP); }
+void runtime_goPanicSlice3B(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_SLICE3_B); }
+void runtime_goPanicSlice3BU(uintgo x, intgo y) { panic_bounds((int64_t)x, false, y, BOUNDS_SLICE3_B); }
+void runtime_goPanicSlice3C(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_SLICE3_C); }
+void runtime_goPanicSlice3CU(uintgo x, intgo y) { panic_bounds((int64_t)x, false, y, BOUNDS_SLICE3_C); }
+void runtime_goPanicSliceConvert(intgo x, intgo y) { panic_bounds(x, true, y, BOUNDS_CONVERT); }

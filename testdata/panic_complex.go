@@ -1,0 +1,7 @@
+// panic with a complex128 prints it in parentheses.
+package main
+
+func main() {
+	c := complex(1, -2)
+	panic(c)
+}

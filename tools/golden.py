@@ -1,0 +1,189 @@
+"""golden.py: the rules shared by tools/gen-golden and tools/run-testdata.
+
+It takes in a testdata program (testdata/**/NAME.go) and puts out what the program is expected to do
+(read from its golden files) and how an observed run is compared with that. The one idea: a program's
+expected behaviour is whatever go1.19 does, reduced by a single normalisation applied to both sides, so
+golden files never hold anything that varies from run to run or that gocc cannot produce yet.
+
+Kinds of test, by directory:
+  testdata/*.go, testdata/examples/*.go   run tests: NAME.out = stdout, NAME.err = stderr (normalised),
+                                          NAME.exit = exit status; a missing file means empty / 0.
+  testdata/compile_errors/*.go            must not compile: NAME.diag = gc's diagnostics
+                                          ("NAME.go:LINE:COL: message", one per line).
+  testdata/unsupported/*.go               valid Go that gocc must reject with "gocc: X is not supported
+                                          yet" on a line marked "// UNSUPPORTED".
+
+The stderr rule (normalise_stderr): keep everything up to and including the first line
+"goroutine 1 [running]:" and drop the rest (tracebacks hold addresses and gocc prints no frames yet);
+in what is kept, the varying program counter of a signal line "[signal SIGSEGV: ... pc=0x457c91]" is
+masked to "pc=PC" (addr=0x0 stays: it is deterministic).
+"""
+import os
+import re
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+
+TOOLS_DIR = os.path.dirname(os.path.abspath(__file__))
+REPO_DIR = os.path.dirname(TOOLS_DIR)
+TESTDATA_DIR = os.path.join(REPO_DIR, "testdata")
+GO119 = "/usr/lib/go-1.19/bin/go"
+
+RUN, COMPILE_ERROR, UNSUPPORTED = "run", "compile_error", "unsupported"
+TRACEBACK_HEADER = b"goroutine 1 [running]:\n"
+PC_RE = re.compile(rb"\bpc=0x[0-9a-f]+")
+UNSUPPORTED_MARK = "// UNSUPPORTED"
+NOT_SUPPORTED_RE = re.compile(r"^[^:]*:(\d+):(\d+): gocc: .* is not supported yet$")
+
+# Environment variables that change what a Go program prints; removed for every run.
+RUNTIME_ENV = ("GOTRACEBACK", "GODEBUG", "GOGC", "GOMEMLIMIT", "GOMAXPROCS")
+
+
+def kind_of(go_file):
+    """The kind of test a testdata program is, from the directory it sits in."""
+    parent = os.path.basename(os.path.dirname(os.path.abspath(go_file)))
+    if parent == "compile_errors":
+        return COMPILE_ERROR
+    if parent == "unsupported":
+        return UNSUPPORTED
+    return RUN
+
+
+def test_name(go_file):
+    """NAME or SUBDIR/NAME relative to testdata/ (the ctest name without its prefix)."""
+    rel = os.path.relpath(os.path.abspath(go_file), TESTDATA_DIR)
+    return rel[:-3] if rel.endswith(".go") else rel
+
+
+def discover(paths):
+    """The .go files named by paths (files, or directories searched recursively), sorted."""
+    found = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".go")]
+        elif p.endswith(".go") and os.path.isfile(p):
+            found.append(p)
+        else:
+            sys.exit(f"{p}: not a .go file or a directory")
+    return found
+
+
+def normalise_stderr(data):
+    """Applies the stderr rule (see the module comment) to raw stderr bytes."""
+    cut = data.find(TRACEBACK_HEADER)
+    if cut >= 0:
+        data = data[: cut + len(TRACEBACK_HEADER)]
+    return PC_RE.sub(b"pc=PC", data)
+
+
+def program_env():
+    env = {k: v for k, v in os.environ.items() if k not in RUNTIME_ENV}
+    env.setdefault("LANG", "C.UTF-8")
+    return env
+
+
+# ---- golden files ------------------------------------------------------------------------------
+
+@dataclass
+class Expected:
+    stdout: bytes
+    stderr: bytes
+    status: int
+
+
+def golden_path(go_file, ext):
+    return go_file[:-3] + ext
+
+
+def _read(path, default):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return default
+
+
+def read_expected(go_file):
+    status = _read(golden_path(go_file, ".exit"), b"0").strip()
+    return Expected(_read(golden_path(go_file, ".out"), b""),
+                    _read(golden_path(go_file, ".err"), b""), int(status))
+
+
+def _write_or_remove(path, data):
+    """Writes data, or removes the file when data is empty (absence means empty)."""
+    if data:
+        with open(path, "wb") as f:
+            f.write(data)
+    elif os.path.exists(path):
+        os.remove(path)
+
+
+def write_expected(go_file, exp):
+    _write_or_remove(golden_path(go_file, ".out"), exp.stdout)
+    _write_or_remove(golden_path(go_file, ".err"), exp.stderr)
+    _write_or_remove(golden_path(go_file, ".exit"), b"%d\n" % exp.status if exp.status else b"")
+
+
+# ---- compiler diagnostics ----------------------------------------------------------------------
+
+def primary_diagnostics(text, go_file):
+    """The primary lines of a compiler's diagnostics, as 'NAME.go:LINE:COL: message'.
+
+    Paths are reduced to the file's base name; gc's '# package' header, tab-indented continuation
+    lines ('\\tother declaration of x', 'have (...)') and blank lines are dropped."""
+    base = os.path.basename(go_file)
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("\t"):
+            continue
+        path, sep, rest = line.partition(":")
+        if sep and os.path.basename(path) == base:
+            line = base + ":" + rest
+        out.append(line)
+    return out
+
+
+def unsupported_lines(go_file):
+    """1-based numbers of the lines marked '// UNSUPPORTED' in a program."""
+    with open(go_file, encoding="utf-8") as f:
+        return [i for i, line in enumerate(f, 1) if UNSUPPORTED_MARK in line]
+
+
+# ---- running commands --------------------------------------------------------------------------
+
+@dataclass
+class Result:
+    stdout: bytes
+    stderr: bytes
+    status: int        # exit status, or -N when killed by signal N
+    timed_out: bool = False
+
+
+def run(cmd, timeout, cwd=None, env=None):
+    """Runs cmd with stdin from /dev/null; kills its whole process group on timeout."""
+    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = p.communicate(timeout=timeout)
+        return Result(out, err, p.returncode)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        out, err = p.communicate()
+        return Result(out, err, p.returncode, True)
+
+
+def describe_status(status):
+    if status < 0:
+        try:
+            return f"killed by {signal.Signals(-status).name}"
+        except ValueError:
+            return f"killed by signal {-status}"
+    return f"exit status {status}"
+
+
+def show(data):
+    """Bytes as text for diffs and messages (invalid UTF-8 shown as \\x escapes)."""
+    return data.decode("utf-8", "backslashreplace")
