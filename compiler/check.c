@@ -585,7 +585,7 @@ static void collect_import(Node *spec, Scope *file_scope)
 	Node *path = spec->import_spec.path;
 	if (!path || path->kind != ND_BASIC_LIT || path->lit.tok != TOK_STRING)
 		return;
-	const char *p = path->lit.str ? path->lit.str : "";
+	const char *p = path->lit.str ? xstrndup(path->lit.str, path->lit.str_len) : "";
 	Node *local = spec->import_spec.name;
 	Object *pkg = NULL;
 	if (strcmp(p, "unsafe") == 0) {
@@ -989,6 +989,21 @@ static void finalize_files(void)
 		finalize_vec(&((Node *)ck->files.data[fi])->file.decls);
 }
 
+/* gc's back end (not its type checker) rejects functions declared without a body; gocc has no
+ * assembly files to supply them. */
+static void missing_bodies(void)
+{
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Node *file = ck->files.data[fi];
+		for (int i = 0; i < file->file.decls.len; i++) {
+			Node *d = file->file.decls.data[i];
+			if (d->kind == ND_FUNC_DECL && !d->func_decl.body && d->func_decl.name &&
+			    strcmp(d->func_decl.name->ident.name, "init") != 0)
+				error_at(d->func_decl.name->pos, "missing function body");
+		}
+	}
+}
+
 /* ---- entry point ----------------------------------------------------------------------------- */
 
 Package *check_package(Vec *files)
@@ -1022,6 +1037,8 @@ Package *check_package(Vec *files)
 	unused_imports();
 	finalize_files();
 	fill_package();
+	if (error_count() == 0)
+		missing_bodies();
 	if (error_count() == 0 && !pkg->main_func && strcmp(pkg->name, "main") == 0)
 		error_at(nopos, "runtime.main_main·f: function main is undeclared in the main package");
 	return pkg;

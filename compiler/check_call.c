@@ -237,7 +237,9 @@ static Type *result_type(Type *sig)
 {
 	if (sig->func.nresults == 1)
 		return sig->func.results[0];
-	return type_tuple(sig->func.results, sig->func.nresults);
+	Type *t = type_tuple(sig->func.results, sig->func.nresults);
+	t->tuple.names = sig->func.result_names;
+	return t;
 }
 
 ExprKind check_call(Operand *x, Node *call)

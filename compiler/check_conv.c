@@ -88,7 +88,7 @@ Object *missing_method(Type *V, Type *T, bool is_static, Object **alt)
 			if (!obj) {
 				const char *other = fold_lookup_name(V, m->name);
 				if (other)
-					obj = type_lookup(type_pointer(V), false, other).obj;
+					obj = type_lookup(V, false, other).obj;
 			}
 		}
 		if (!obj || obj->kind != OBJ_FUNC)
@@ -290,8 +290,7 @@ void check_conversion(Operand *x, Type *T)
 	if (const_arg && is_const_type(T)) {
 		ConstValue *v = x->val;
 		ok = const_convertible_to(x, T, &v);
-		if (ok)
-			x->val = v;
+		x->val = v; /* as go/types: even a failed integer conversion leaves the integer value */
 	} else if (convertible_to(x, T, &cause)) {
 		ok = true;
 		x->mode = MODE_VALUE;

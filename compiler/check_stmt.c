@@ -484,7 +484,8 @@ static void select_stmt(Node *s)
 			      (comm->assign.tok == TOK_ASSIGN || comm->assign.tok == TOK_DEFINE)) ||
 			     (comm->kind == ND_EXPR_STMT && is_recv(comm->expr_stmt.x));
 		if (!valid) {
-			check_errorf(comm->pos, "select case must be send or receive (possibly with assignment)");
+			Pos at = comm->kind == ND_EXPR_STMT ? syntax_pos(comm->expr_stmt.x) : expr_start(comm);
+			check_errorf(at, "select case must be send or receive (possibly with assignment)");
 			continue;
 		}
 		open_scope();

@@ -393,7 +393,7 @@ Test(errors, short_var_decl)
 		   "}\n",
 		   "t.go:5:4: no new variables on left side of :=\n"
 		   "t.go:6:10: assignment mismatch: 2 variables but 1 value\n"
-		   "t.go:7:10: assignment mismatch: 2 variables but f() returns 1 value\n");
+		   "t.go:7:10: assignment mismatch: 2 variables but f returns 1 value\n");
 }
 
 Test(errors, undefined_and_unused)
@@ -608,7 +608,7 @@ Test(objects, link_names)
 	cr_assert_str_eq(node_at(ND_FUNC_LIT, 6, 0)->func_lit.obj->link_name, "main.init.1.func1");
 	cr_assert_str_eq(node_at(ND_FUNC_LIT, 7, 0)->func_lit.obj->link_name, "main.glob..func1");
 	cr_assert_str_eq(node_at(ND_FUNC_LIT, 8, 0)->func_lit.obj->link_name, "main.glob..func2");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 9, 28)->func_lit.obj->link_name, "main.main.func2");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 9, 34)->func_lit.obj->link_name, "main.main.func2");
 	cr_assert(pkg->main_func);
 	cr_assert_eq(pkg->funcs.len, 5);
 }

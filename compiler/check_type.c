@@ -317,6 +317,7 @@ static bool is_constraint_syntax(Node *e)
 static void interface_type(Type *ityp, Node *e, Type *def)
 {
 	Vec methods = {0};
+	ityp->iface.completing = true; /* no premature method set while the methods are checked */
 	for (int i = 0; i < e->interface_type.methods.len; i++) {
 		Node *f = e->interface_type.methods.data[i];
 		if (f->kind != ND_FIELD)
@@ -364,10 +365,21 @@ static void interface_type(Type *ityp, Node *e, Type *def)
 		qsort(methods.data, methods.len, sizeof(void *), cmp_obj_name);
 	ityp->iface.explicit_methods = (Object **)methods.data;
 	ityp->iface.nexplicit = methods.len;
+	ityp->iface.completing = false;
 	if (methods.len || ityp->iface.embeddeds.len)
 		check_later(LATER_IFACE, e, ityp, NULL, e->pos);
 	else
 		type_iface_complete(ityp);
+}
+
+/* Forgets method sets computed while embedded interfaces were still being declared. */
+static void iface_reset(Type *t, int depth)
+{
+	if (depth > 50 || t->kind != TY_INTERFACE)
+		return;
+	t->iface.complete = false;
+	for (int i = 0; i < t->iface.embeddeds.len; i++)
+		iface_reset(under(t->iface.embeddeds.data[i]), depth + 1);
 }
 
 /* Duplicate methods, explicit or through embedding (go/types computeInterfaceTypeSet). */
@@ -404,7 +416,7 @@ void check_iface_dups(Type *t)
 					     pos_str(other->pos), m->name);
 		}
 	}
-	t->iface.complete = false;
+	iface_reset(t, 0);
 	type_iface_complete(t);
 }
 
@@ -489,7 +501,7 @@ static Type *array_type(Node *e, Type *def)
 	Type *t = type_new(TY_ARRAY);
 	set_underlying(def, t);
 	if (e->array_type.len->kind == ND_ELLIPSIS) {
-		check_errorf(e->pos, "invalid use of [...] array (outside a composite literal)");
+		check_errorf(tok_before(e->array_type.len->pos), "invalid use of [...] array (outside a composite literal)");
 		t->array.len = -1;
 	} else {
 		t->array.len = check_array_length(e->array_type.len);
@@ -614,7 +626,7 @@ static bool valid_type0(Type *t, Vec *path)
 		ObjInfo *info = obj_info(tn);
 		if (info->valid)
 			return true;
-		if (under(t) == ty_invalid)
+		if (t->named.underlying == ty_invalid)
 			return false;
 		for (int i = 0; i < path->len; i++) {
 			if (path->data[i] == t) {

@@ -320,7 +320,8 @@ static void print_pos(FILE *out, Pos pos)
 int diag_flush(void)
 {
 	int n = diags.len;
-	qsort(diags.data, n, sizeof(void *), diag_cmp);
+	if (n > 1)
+		qsort(diags.data, n, sizeof(void *), diag_cmp);
 	int printed = 0;
 	Diag *prev = NULL;
 	for (int i = 0; i < n; i++) {

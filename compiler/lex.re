@@ -12,15 +12,20 @@
  * judge the lexeme and report gc's messages: numbers, bad escapes, non-ASCII identifier characters.
  * Well-formed input takes only the DFA's fast paths (a string without escapes points into the source).
  *
- * gc reports and then drops NUL bytes, invalid UTF-8 and misplaced BOMs wherever they occur, even inside
- * a token. A pre-pass does the same: if the file has any such byte, the lexer works on a cleaned copy
- * and maps offsets back to the original file for positions. So the DFA only ever sees valid UTF-8 and a
- * single NUL, the end sentinel.
+ * gc reports and then drops NUL bytes, invalid UTF-8 and misplaced BOMs wherever they occur, even
+ * inside a token. A pre-pass does the same: if the file has any such byte, the lexer works on a
+ * cleaned copy and maps offsets back to the original file for positions. So the DFA only ever sees
+ * valid UTF-8 and a single NUL, the end sentinel.
  *
- * Unicode classes (letters and decimal digits) come from tables generated from Go 1.19's unicode
- * package (Unicode 13.0.0), so identifiers are accepted exactly as gc accepts them. Printability, used
- * only to format characters in error messages (%#U, %q), is approximated: assigned control, format,
- * separator, surrogate and private-use code points are unprintable; unassigned ones count as printable.
+ * Unicode classes come from tables generated from Go 1.19's unicode package (Unicode 13.0.0): the
+ * merged runs of r in [0x80, 0x10FFFF] with unicode.IsLetter(r), with unicode.IsDigit(r), and with
+ * !strconv.IsPrint(r) && unicode.In(r, unicode.C, unicode.Z). So identifiers are accepted exactly as
+ * gc accepts them. Printability only formats characters in messages (%#U, %q) and is approximate:
+ * unassigned code points count as printable, where Go calls them unprintable.
+ *
+ * Known differences from gc, all on input gc rejects anyway: gc miscounts the line after ".." at the
+ * end of a line (its rewind bug) and misses a NUL that falls on one of its reader's buffer refills;
+ * gc's token text keeps the dropped bytes. `//line` directives are collected, not applied.
  */
 #include "token.h"
 
@@ -1048,7 +1053,10 @@ static void lex_tokens(Lexer *lx)
 		"var"            { lex_keyword(lx, TOK_VAR, tok); continue; }
 
 		[a-zA-Z_] [a-zA-Z_0-9]* { lex_ident(lx, tok, true); continue; }
-		([a-zA-Z_] | nonascii) ([a-zA-Z_0-9] | nonascii)* { lex_ident(lx, tok, false); continue; }
+		([a-zA-Z_] | nonascii) ([a-zA-Z_0-9] | nonascii)* {
+			lex_ident(lx, tok, false);
+			continue;
+		}
 
 		decimal_number | point_number | hex_number { lex_number(lx, tok); continue; }
 

@@ -24,6 +24,25 @@ Lower L;
 
 /* ---- small helpers --------------------------------------------------------------------------- */
 
+noreturn void lower_unsupported(Pos pos, const char *what)
+{
+	unsupported_at(pos, what);
+	if (L.fn && L.fn->can_bail)
+		longjmp(L.fn->bail, 1);
+	internal_error("unsupported construct outside a function: %s", what);
+}
+
+/* After lower_unsupported: the function's blocks are deleted and it becomes `unreachable`. */
+static void abandon_body(LLVMValueRef fn)
+{
+	LLVMBasicBlockRef bb;
+	while ((bb = LLVMGetFirstBasicBlock(fn)))
+		LLVMDeleteBasicBlock(bb);
+	LLVMPositionBuilderAtEnd(L.b, LLVMAppendBasicBlockInContext(L.ctx, fn, "unsupported"));
+	LLVMSetCurrentDebugLocation2(L.b, NULL);
+	LLVMBuildUnreachable(L.b);
+}
+
 void lower_set_pos(Pos pos)
 {
 	if (!pos_valid(pos))
@@ -450,7 +469,7 @@ LLVMValueRef lower_func_value_of(Object *fn)
 	if (g)
 		return g;
 	if (is_main_main(fn)) {
-		unsupported_at(fn->pos, "using main as a function value");
+		lower_unsupported(fn->pos, "using main as a function value");
 		return LLVMConstNull(L.t_ptr);
 	}
 	LLVMValueRef code = lower_func_decl(fn);
@@ -484,7 +503,6 @@ static void collect_field_objs(Vec *fields, Vec *out)
 static Vec param_objects(Object *obj, Node *ftype, Sig *sig)
 {
 	Vec v = {0};
-	int nrecv = sig->nparams - (obj->params.len);
 	if (obj->params.len + (obj->recv ? 1 : 0) == sig->nparams) {
 		if (obj->recv)
 			vec_push(&v, obj->recv);
@@ -492,7 +510,6 @@ static Vec param_objects(Object *obj, Node *ftype, Sig *sig)
 			vec_push(&v, obj->params.data[i]);
 		return v;
 	}
-	(void)nrecv;
 	Node *decl = obj->decl;
 	if (decl && decl->kind == ND_FUNC_DECL && decl->func_decl.recv)
 		collect_field_objs(&decl->func_decl.recv->func_type.params, &v);
@@ -627,18 +644,22 @@ void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures)
 	LLVMPositionBuilderBefore(f->alloca_builder, br);
 	lower_position_at_end(start);
 
-	if (is_main_main(obj)) {
+	if (is_main_main(obj))
 		f->ctx = LLVMGetPoison(L.t_ptr);
+	f->can_bail = true;
+	if (setjmp(f->bail) == 0) {
+		bind_params(obj, ftype);
+		bind_results(obj, ftype);
+		if (captures)
+			bind_captures(captures);
+		lower_block_stmts(&body->block.stmts);
+		if (pos_valid(body->block.rbrace))
+			lower_set_pos(body->block.rbrace);
+		finish_body();
+	} else {
+		lower_stmt_reset();
+		abandon_body(f->fn);
 	}
-	bind_params(obj, ftype);
-	bind_results(obj, ftype);
-	if (captures)
-		bind_captures(captures);
-
-	lower_block_stmts(&body->block.stmts);
-	if (pos_valid(body->block.rbrace))
-		lower_set_pos(body->block.rbrace);
-	finish_body();
 	LLVMDisposeBuilder(f->alloca_builder);
 	L.fn = saved;
 }
@@ -716,6 +737,14 @@ static void lower_main_init(Package *pkg)
 	LLVMPositionBuilderBefore(f->alloca_builder, br);
 	lower_position_at_end(start);
 
+	f->can_bail = true;
+	if (setjmp(f->bail) != 0) {
+		lower_stmt_reset();
+		abandon_body(fn);
+		LLVMDisposeBuilder(f->alloca_builder);
+		L.fn = NULL;
+		return;
+	}
 	for (int i = 0; i < pkg->var_inits.len; i++)
 		lower_initializer(pkg->var_inits.data[i]);
 	lower_set_pos(pos);

@@ -20,6 +20,8 @@
 #include "backend.h"
 #include "types.h"
 
+#include <setjmp.h>
+
 #include <llvm-c/Core.h>
 #include <llvm-c/DebugInfo.h>
 #include <llvm-c/TargetMachine.h>
@@ -85,7 +87,8 @@ typedef struct FuncState {
 	Vec targets;                /* Target* */
 	Vec labels;                 /* pairs: Node* labeled stmt, LLVMBasicBlockRef */
 	LLVMMetadataRef di_scope;   /* DISubprogram */
-	Vec boxed;                  /* Object*: locals that must live in heap cells (captured) */
+	jmp_buf bail;               /* lower_unsupported abandons the function being built */
+	bool can_bail;
 } FuncState;
 
 /* ---- module state ---------------------------------------------------------------------------- */
@@ -122,6 +125,10 @@ typedef struct Lower {
 extern Lower L;
 
 /* ---- lower.c: driver, functions, variables --------------------------------------------------- */
+
+/* Reports `WHAT is not supported yet` at pos and abandons the function being lowered (its body is
+ * replaced by `unreachable`; lowering continues with the next function to report more). */
+noreturn void lower_unsupported(Pos pos, const char *what);
 
 LLVMTargetMachineRef emit_target_machine(int opt_level);
 Sig *lower_sig(Type *fntype);                     /* cached on the Type */
@@ -176,11 +183,11 @@ LLVMValueRef lower_expr(Node *e);      /* value (aggregates: address of a value)
 LLVMValueRef lower_addr(Node *e);      /* address of an addressable expression */
 LLVMValueRef lower_expr_as(Node *e, Type *t); /* value converted implicitly to t (nil, untyped) */
 void lower_cond_br(Node *cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef no);
-LLVMValueRef lower_binary_values(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y, Node *n);
+LLVMValueRef lower_binary_values(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y);
 LLVMValueRef lower_compare(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y);
 LLVMValueRef lower_deref_check(LLVMValueRef p);  /* nil check, returns p */
 LLVMValueRef lower_field_addr(Node *sel);        /* address of x.f (x addressable or pointer) */
-LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, bool base_is_addr, Type **out);
+LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, Type **out);
 
 /* ---- lower_const.c --------------------------------------------------------------------------- */
 
@@ -200,12 +207,13 @@ void lower_check_index(LLVMValueRef idx, Type *idx_type, LLVMValueRef len);
 LLVMValueRef lower_index_value(Node *idx);  /* evaluate an index expression as i64 (+ its type) */
 void lower_check_slice(RuntimeFn kind_signed, RuntimeFn kind_unsigned, LLVMValueRef x, Type *xt, LLVMValueRef bound);
 void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int nargs);
-LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y, bool y_const);
-LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st, bool s_const);
+LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y);
+LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st);
 
 /* ---- lower_stmt.c ---------------------------------------------------------------------------- */
 
 void lower_stmt(Node *s);
+void lower_stmt_reset(void);  /* forget per-function statement state (after lower_unsupported) */
 void lower_block_stmts(Vec *stmts);
 void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n);
 void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *t);

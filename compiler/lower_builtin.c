@@ -29,10 +29,10 @@ static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
 		lower_expr(x);
 		return i64c(type_underlying(u->pointer.elem)->array.len);
 	case TY_MAP:
-		unsupported_at(call->pos, "maps");
+		lower_unsupported(call->pos, "maps");
 		return i64c(0);
 	case TY_CHAN:
-		unsupported_at(call->pos, "channels");
+		lower_unsupported(call->pos, "channels");
 		return i64c(0);
 	default:
 		internal_error("len/cap of %s", type_string(x->type));
@@ -122,7 +122,7 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_MAKE:
 		if (type_underlying(call->type)->kind == TY_SLICE)
 			return lower_make_slice(call);
-		unsupported_at(call->pos, type_underlying(call->type)->kind == TY_MAP ? "maps" : "channels");
+		lower_unsupported(call->pos, type_underlying(call->type)->kind == TY_MAP ? "maps" : "channels");
 		return LLVMGetPoison(lower_type(call->type));
 	case BI_APPEND: return lower_append(call);
 	case BI_COPY: return lower_copy(call);
@@ -138,13 +138,13 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_UNSAFE_ADD: return lower_unsafe_add(call);
 	case BI_UNSAFE_SLICE: return lower_unsafe_slice(call);
 	case BI_DELETE:
-		unsupported_at(call->pos, "maps");
+		lower_unsupported(call->pos, "maps");
 		return NULL;
 	case BI_CLOSE:
-		unsupported_at(call->pos, "channels");
+		lower_unsupported(call->pos, "channels");
 		return NULL;
 	default:
-		unsupported_at(call->pos, "this builtin");
+		lower_unsupported(call->pos, "this builtin");
 		return NULL;
 	}
 }

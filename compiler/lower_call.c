@@ -146,7 +146,7 @@ static LLVMValueRef receiver_location(Node *sel, Type **t, bool *from_ptr)
 static bool method_has_ptr_recv(Object *m)
 {
 	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
-	return rt && type_underlying(rt)->kind == TY_POINTER && type_underlying(rt)->pointer.elem->kind == TY_NAMED;
+	return rt && type_underlying(rt)->kind == TY_POINTER;
 }
 
 /* The receiver argument for calling method m through selector sel. */
@@ -154,7 +154,6 @@ LLVMValueRef lower_receiver(Node *sel, Object *m)
 {
 	Type *t;
 	bool from_ptr;
-	/* a value-receiver method on a pointer-typed defined type cannot happen; T is named */
 	LLVMValueRef p = receiver_location(sel, &t, &from_ptr);
 	if (method_has_ptr_recv(m))
 		return p;
@@ -185,7 +184,7 @@ int lower_call(Node *call, LLVMValueRef *vals)
 		return 1;
 	}
 	if (call->call.call_kind == CALL_INTERFACE) {
-		unsupported_at(call->pos, "interface method calls");
+		lower_unsupported(call->pos, "interface method calls");
 		return 0;
 	}
 	Object *fn = NULL;
@@ -224,7 +223,7 @@ int lower_call(Node *call, LLVMValueRef *vals)
 		fn = NULL;
 	}
 	if (sig->nparams > 256) {
-		unsupported_at(call->pos, "more than 256 parameters");
+		lower_unsupported(call->pos, "more than 256 parameters");
 		return 0;
 	}
 	lower_args(call, sig, first, args);
@@ -246,10 +245,14 @@ LLVMValueRef lower_call_expr(Node *call)
 int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 {
 	e = unparen(e);
-	if (e->kind != ND_CALL) {
-		unsupported_at(e->pos, "comma-ok expressions");
-		return 0;
-	}
+	if (e->kind == ND_INDEX)
+		lower_unsupported(e->pos, "maps");
+	if (e->kind == ND_TYPE_ASSERT)
+		lower_unsupported(e->pos, "type assertions");
+	if (e->kind == ND_UNARY)
+		lower_unsupported(e->pos, "channels");
+	if (e->kind != ND_CALL)
+		lower_unsupported(e->pos, "comma-ok expressions");
 	int n = lower_call(e, vals);
 	Type *t = e->type;
 	for (int i = 0; i < n; i++)

@@ -80,11 +80,10 @@ void lower_check_slice(RuntimeFn kind_signed, RuntimeFn kind_unsigned, LLVMValue
 	lower_panic_if(cond, index_unsigned(xt) ? kind_unsigned : kind_signed, args, 2);
 }
 
-LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y, bool y_const)
+LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y)
 {
 	LLVMTypeRef ty = LLVMTypeOf(x);
 	bool known = LLVMIsAConstantInt(y) != NULL;
-	(void)y_const;
 	if (!known)
 		lower_panic_if(LLVMBuildICmp(L.b, LLVMIntEQ, y, LLVMConstNull(ty), ""), RT_panicdivide, NULL, 0);
 	if (type_is_unsigned(t))
@@ -117,7 +116,7 @@ static LLVMValueRef shift_by_const(TokenKind op, Type *t, LLVMValueRef x, uint64
 	return sign ? LLVMBuildAShr(L.b, x, s, "") : LLVMBuildLShr(L.b, x, s, "");
 }
 
-LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st, bool s_const)
+LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st)
 {
 	LLVMTypeRef ty = LLVMTypeOf(x);
 	unsigned w = LLVMGetIntTypeWidth(ty);
@@ -130,7 +129,6 @@ LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, 
 		}
 		return shift_by_const(op, t, x, LLVMConstIntGetZExtValue(s), w);
 	}
-	(void)s_const;
 	if (!type_is_unsigned(st))
 		lower_panic_if(LLVMBuildICmp(L.b, LLVMIntSLT, s, LLVMConstNull(LLVMTypeOf(s)), ""), RT_panicshift, NULL, 0);
 	/* big: the count reaches the width (compared in the count's own width) */

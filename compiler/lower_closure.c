@@ -524,6 +524,6 @@ LLVMValueRef lower_method_expr(Node *sel)
 		varmap_put(&cache, m, g);
 		return g;
 	}
-	unsupported_at(sel->pos, "method expressions of promoted methods");
+	lower_unsupported(sel->pos, "method expressions of promoted methods");
 	return LLVMConstNull(L.t_ptr);
 }

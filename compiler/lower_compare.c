@@ -67,7 +67,7 @@ static LLVMValueRef struct_equal(Type *u, LLVMValueRef a, LLVMValueRef b)
 		int64_t off = type_field_offset(u, i);
 		LLVMValueRef eq = equal_at(f->type, lower_gep(a, off), lower_gep(b, off));
 		if (n >= 510) {
-			unsupported_at(nopos, "comparing structs with more than 500 fields");
+			lower_unsupported(nopos, "comparing structs with more than 500 fields");
 			break;
 		}
 		LLVMBasicBlockRef next = lower_block("eq.next");
@@ -124,7 +124,7 @@ static LLVMValueRef equal_at(Type *t, LLVMValueRef a, LLVMValueRef b)
 		return array_equal(u, a, b);
 	LLVMValueRef r = lower_compare(TOK_EQL, t, lower_load(t, a), lower_load(t, b));
 	if (!r) {
-		unsupported_at(nopos, "comparing interfaces");
+		lower_unsupported(nopos, "comparing interfaces");
 		return LLVMConstInt(L.t_i1, 0, false);
 	}
 	return r;
@@ -231,6 +231,8 @@ static LLVMValueRef complex_div_func(void)
 	fn = LLVMAddFunction(L.mod, "runtime.complex128div", LLVMFunctionType(L.t_c128, p, 4, false));
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	lower_add_attr(fn, LLVMAttributeFunctionIndex, "nounwind");
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+	                        LLVMCreateStringAttribute(L.ctx, "frame-pointer", 13, "all", 3));
 	LLVMBasicBlockRef saved = LLVMGetInsertBlock(L.b);
 	LLVMMetadataRef loc = LLVMGetCurrentDebugLocation2(L.b);
 	LLVMSetCurrentDebugLocation2(L.b, NULL);

@@ -134,7 +134,7 @@ LLVMValueRef lower_convert_value(LLVMValueRef v, Type *from, Type *to, Node *whe
 		if (fu->kind == TY_INTERFACE)
 			return v;
 		if (tu->iface.nmethods > 0) {
-			unsupported_at(where ? where->pos : nopos, "interfaces with methods");
+			lower_unsupported(where ? where->pos : nopos, "interfaces with methods");
 			return LLVMGetPoison(L.t_eface);
 		}
 		return lower_eface(v, from);

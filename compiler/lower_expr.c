@@ -53,7 +53,7 @@ static LLVMValueRef lower_ident(Node *e)
 	case OBJ_CONST:
 		return lower_const(obj->cval, e->type);
 	default:
-		unsupported_at(e->pos, xsprintf("identifier of kind %d here", obj->kind));
+		lower_unsupported(e->pos, xsprintf("identifier of kind %d here", obj->kind));
 		return LLVMGetPoison(lower_type(e->type));
 	}
 }
@@ -61,9 +61,8 @@ static LLVMValueRef lower_ident(Node *e)
 /* Follows a selector's field path from `base`: base is the address of a struct (bt a struct type)
  * or a pointer value (bt a pointer type). Returns the address of the last field; *out gets its type.
  * Pointers met along the path (explicit or embedded) are nil-checked before use. */
-LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, bool base_is_addr, Type **out)
+LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, Type **out)
 {
-	(void)base_is_addr;
 	Type *t = bt;
 	LLVMValueRef addr = base;
 	for (int k = 0; k < sel->selector.path_len; k++) {
@@ -91,7 +90,7 @@ LLVMValueRef lower_field_addr(Node *sel)
 	Node *x = sel->selector.x;
 	LLVMValueRef base = lower_expr(x);
 	Type *ft;
-	return lower_selector_path(sel, base, x->type, true, &ft);
+	return lower_selector_path(sel, base, x->type, &ft);
 }
 
 static LLVMValueRef lower_selector(Node *e)
@@ -107,7 +106,7 @@ static LLVMValueRef lower_selector(Node *e)
 		Object *obj = e->selector.obj;
 		if (obj && obj->kind == OBJ_CONST)
 			return lower_const(obj->cval, e->type);
-		unsupported_at(e->pos, "imported packages");
+		lower_unsupported(e->pos, "imported packages");
 		return LLVMGetPoison(lower_type(e->type));
 	}
 	default:
@@ -147,7 +146,7 @@ static LLVMValueRef lower_unary(Node *e)
 	case TOK_XOR:
 		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstAllOnes(lower_type(e->type)), "");
 	case TOK_ARROW:
-		unsupported_at(e->pos, "channels");
+		lower_unsupported(e->pos, "channels");
 		return LLVMGetPoison(lower_type(e->type));
 	default:
 		internal_error("unary operator %d", e->unary.op);
@@ -194,7 +193,7 @@ static LLVMValueRef lower_complex_op(TokenKind op, Type *t, LLVMValueRef x, LLVM
 	}
 }
 
-LLVMValueRef lower_binary_values(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y, Node *n)
+LLVMValueRef lower_binary_values(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y)
 {
 	Type *u = type_underlying(t);
 	if (type_is_complex(u))
@@ -217,7 +216,7 @@ LLVMValueRef lower_binary_values(TokenKind op, Type *t, LLVMValueRef x, LLVMValu
 	case TOK_SUB: return LLVMBuildSub(L.b, x, y, "");
 	case TOK_MUL: return LLVMBuildMul(L.b, x, y, "");
 	case TOK_QUO: case TOK_REM:
-		return lower_divmod(op, t, x, y, n && unparen(n)->mode == MODE_CONST);
+		return lower_divmod(op, t, x, y);
 	case TOK_AND: return LLVMBuildAnd(L.b, x, y, "");
 	case TOK_OR: return LLVMBuildOr(L.b, x, y, "");
 	case TOK_XOR: return LLVMBuildXor(L.b, x, y, "");
@@ -301,7 +300,7 @@ static LLVMValueRef lower_comparison(Node *e)
 	LLVMValueRef vx = lower_expr_as(x, t), vy = lower_expr_as(y, t);
 	LLVMValueRef r = lower_compare(e->binary.op, t, vx, vy);
 	if (!r) {
-		unsupported_at(e->pos, "interface comparison");
+		lower_unsupported(e->pos, "interface comparison");
 		return LLVMGetPoison(L.t_i1);
 	}
 	return r;
@@ -353,13 +352,13 @@ static LLVMValueRef lower_binary(Node *e)
 		LLVMValueRef x = lower_expr_as(e->binary.x, e->type);
 		Type *st = type_is_untyped(y->type) ? type_basic(TY_UINT) : y->type;
 		LLVMValueRef s = y->mode == MODE_CONST ? lower_const(y->cval, st) : lower_expr(y);
-		return lower_shift(op, e->type, x, s, st, y->mode == MODE_CONST);
+		return lower_shift(op, e->type, x, s, st);
 	}
 	if (op == TOK_ADD && type_is_string(e->type))
 		return lower_string_concat(e);
 	LLVMValueRef x = lower_expr_as(e->binary.x, e->type);
 	LLVMValueRef y = lower_expr_as(e->binary.y, e->type);
-	return lower_binary_values(op, e->type, x, y, e->binary.y);
+	return lower_binary_values(op, e->type, x, y);
 }
 
 /* ---- the dispatch ---------------------------------------------------------------------------- */
@@ -374,7 +373,7 @@ static LLVMValueRef lower_call_node(Node *e)
 	case CALL_FUNC: case CALL_METHOD: case CALL_CLOSURE:
 		return lower_call_expr(e);
 	case CALL_INTERFACE:
-		unsupported_at(e->pos, "interface method calls");
+		lower_unsupported(e->pos, "interface method calls");
 		return LLVMGetPoison(lower_type(e->type));
 	default:
 		internal_error("call kind %d", e->call.call_kind);
@@ -403,10 +402,10 @@ LLVMValueRef lower_expr(Node *e)
 	case ND_UNARY: return lower_unary(e);
 	case ND_BINARY: return lower_binary(e);
 	case ND_TYPE_ASSERT:
-		unsupported_at(e->pos, "type assertions");
+		lower_unsupported(e->pos, "type assertions");
 		return LLVMGetPoison(lower_type(e->type));
 	default:
-		unsupported_at(e->pos, xsprintf("expression %s", node_kind_name(e->kind)));
+		lower_unsupported(e->pos, xsprintf("expression %s", node_kind_name(e->kind)));
 		return LLVMGetPoison(e->type ? lower_type(e->type) : L.t_i64);
 	}
 }
@@ -483,7 +482,7 @@ LLVMValueRef lower_expr_as(Node *e, Type *t)
 	Type *tu = type_underlying(t);
 	if (tu->kind == TY_INTERFACE && type_underlying(e->type)->kind != TY_INTERFACE) {
 		if (tu->iface.nmethods > 0) {
-			unsupported_at(e->pos, "interfaces with methods");
+			lower_unsupported(e->pos, "interfaces with methods");
 			return LLVMGetPoison(L.t_eface);
 		}
 		Type *et = type_is_untyped(e->type) ? type_default(e->type) : e->type;

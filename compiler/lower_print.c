@@ -76,13 +76,13 @@ static void print_one(Node *e, Type *t, LLVMValueRef v)
 		return;
 	case TY_INTERFACE:
 		if (u->iface.nmethods > 0) {
-			unsupported_at(e->pos, "printing interfaces with methods");
+			lower_unsupported(e->pos, "printing interfaces with methods");
 			return;
 		}
 		lower_call_runtime(RT_printeface, &v, 1);
 		return;
 	default:
-		unsupported_at(e->pos, xsprintf("printing values of type %s", type_string(t)));
+		lower_unsupported(e->pos, xsprintf("printing values of type %s", type_string(t)));
 	}
 }
 
@@ -118,7 +118,7 @@ LLVMValueRef lower_panic(Node *call)
 		ef = LLVMConstNull(L.t_eface);
 	} else if (type_underlying(t)->kind == TY_INTERFACE) {
 		if (type_underlying(t)->iface.nmethods > 0) {
-			unsupported_at(e->pos, "interfaces with methods");
+			lower_unsupported(e->pos, "interfaces with methods");
 			return NULL;
 		}
 		ef = lower_expr(e);

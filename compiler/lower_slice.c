@@ -75,7 +75,7 @@ LLVMValueRef lower_index_expr(Node *e)
 	Node *x = e->index.x;
 	Type *xt = type_underlying(x->type);
 	if (xt->kind == TY_MAP) {
-		unsupported_at(e->pos, "maps");
+		lower_unsupported(e->pos, "maps");
 		return LLVMGetPoison(lower_type(e->type));
 	}
 	if (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) {
@@ -93,7 +93,7 @@ LLVMValueRef lower_index_expr(Node *e)
 LLVMValueRef lower_index_addr_expr(Node *e)
 {
 	if (type_underlying(e->index.x->type)->kind == TY_MAP) {
-		unsupported_at(e->pos, "maps");
+		lower_unsupported(e->pos, "maps");
 		return LLVMGetPoison(L.t_ptr);
 	}
 	return element_addr(e, false);
@@ -385,7 +385,7 @@ void lower_composite_into(Node *e, LLVMValueRef addr)
 		lower_store(t, addr, lower_composite(e));
 		return;
 	case TY_MAP:
-		unsupported_at(e->pos, "maps");
+		lower_unsupported(e->pos, "maps");
 		return;
 	default:
 		internal_error("composite literal of type %s", type_string(t));
@@ -409,7 +409,7 @@ LLVMValueRef lower_composite(Node *e)
 		return lower_slice_make(p, i64c(n), i64c(n));
 	}
 	if (u->kind == TY_MAP) {
-		unsupported_at(e->pos, "maps");
+		lower_unsupported(e->pos, "maps");
 		return LLVMGetPoison(L.t_ptr);
 	}
 	if (u->kind == TY_POINTER) {

@@ -99,7 +99,7 @@ static LLVMValueRef lhs_addr(Node *lhs)
 		return NULL;
 	Node *x = unparen(lhs);
 	if (x->kind == ND_INDEX && type_underlying(x->index.x->type)->kind == TY_MAP) {
-		unsupported_at(x->pos, "maps");
+		lower_unsupported(x->pos, "maps");
 		return NULL;
 	}
 	return lower_addr(lhs);
@@ -123,13 +123,13 @@ static int rhs_values(Vec *lhs, Vec *rhs, LLVMValueRef *vals, Type **types)
 	return rhs->len;
 }
 
+/* Is obj a new variable of this := (rather than one it redeclares)? A redeclared variable was
+ * declared earlier in the same scope, so it is already in the function's variable map. */
 static bool defines(Node *stmt, Object *obj)
 {
 	if (!obj || obj->kind != OBJ_VAR)
 		return false;
-	if (obj->decl == stmt)
-		return true;
-	return obj->decl == NULL && !varmap_get(&L.fn->vars, obj);
+	return obj->decl == stmt || !varmap_get(&L.fn->vars, obj);
 }
 
 static void lower_define(Node *s)
@@ -177,10 +177,10 @@ static void lower_assign_op(Node *s)
 	if (op == TOK_SHL || op == TOK_SHR) {
 		Type *st = type_is_untyped(r->type) ? type_basic(TY_UINT) : r->type;
 		LLVMValueRef c = r->mode == MODE_CONST ? lower_const(r->cval, st) : lower_expr(r);
-		v = lower_shift(op, t, x, c, st, r->mode == MODE_CONST);
+		v = lower_shift(op, t, x, c, st);
 	} else {
 		LLVMValueRef y = lower_expr_as(r, t);
-		v = lower_binary_values(op, t, x, y, r);
+		v = lower_binary_values(op, t, x, y);
 	}
 	lower_store(t, addr, v);
 }
@@ -199,7 +199,7 @@ static void lower_assign(Node *s)
 	LLVMValueRef addrs[64], vals[64];
 	Type *types[64];
 	if (lhs->len > 64) {
-		unsupported_at(s->pos, "more than 64 assignment operands");
+		lower_unsupported(s->pos, "more than 64 assignment operands");
 		return;
 	}
 	for (int i = 0; i < lhs->len; i++)
@@ -241,7 +241,7 @@ static void lower_incdec(Node *s)
 		one = LLVMConstStructInContext(L.ctx, parts, 2, false);
 	} else
 		one = LLVMConstInt(lower_type(t), 1, false);
-	v = lower_binary_values(s->incdec.tok == TOK_INC ? TOK_ADD : TOK_SUB, t, v, one, NULL);
+	v = lower_binary_values(s->incdec.tok == TOK_INC ? TOK_ADD : TOK_SUB, t, v, one);
 	lower_store(t, addr, v);
 }
 
@@ -313,7 +313,7 @@ static void lower_return(Node *s)
 	LLVMValueRef vals[64];
 	Type *types[64];
 	if (sig->nresults > 64) {
-		unsupported_at(s->pos, "more than 64 results");
+		lower_unsupported(s->pos, "more than 64 results");
 		return;
 	}
 	if (res->len == 0) {
@@ -424,11 +424,10 @@ static void lower_switch(Node *s)
 			if (!tag) {
 				lower_cond_br(e, bodies[i], next);
 			} else {
-				Type *ct = type_underlying(tt)->kind == TY_INTERFACE ? tt : tt;
-				LLVMValueRef v = lower_expr_as(e, ct);
+				LLVMValueRef v = lower_expr_as(e, tt);
 				LLVMValueRef eq = lower_compare(TOK_EQL, tt, tagv, v);
 				if (!eq) {
-					unsupported_at(e->pos, "interface comparison");
+					lower_unsupported(e->pos, "interface comparison");
 					eq = LLVMConstInt(L.t_i1, 0, false);
 				}
 				LLVMBuildCondBr(L.b, eq, bodies[i], next);
@@ -587,15 +586,15 @@ static void lower_range(Node *s)
 		return;
 	}
 	case TY_MAP:
-		unsupported_at(s->pos, "maps");
+		lower_unsupported(s->pos, "maps");
 		return;
 	case TY_CHAN:
-		unsupported_at(s->pos, "channels");
+		lower_unsupported(s->pos, "channels");
 		return;
 	default:
 		break;
 	}
-	unsupported_at(s->pos, xsprintf("range over %s", type_string(s->range_stmt.x->type)));
+	lower_unsupported(s->pos, xsprintf("range over %s", type_string(s->range_stmt.x->type)));
 }
 
 /* Used by lower_range_string (lower_string.c): loop body with targets and key/value stores. */
@@ -692,14 +691,20 @@ void lower_stmt(Node *s)
 	case ND_SWITCH_STMT: lower_switch(s); return;
 	case ND_LABELED_STMT: lower_labeled(s); return;
 	case ND_BRANCH_STMT: lower_branch(s); return;
-	case ND_GO_STMT: unsupported_at(s->pos, "goroutines"); return;
-	case ND_DEFER_STMT: unsupported_at(s->pos, "defer"); return;
-	case ND_SEND_STMT: unsupported_at(s->pos, "channels"); return;
-	case ND_SELECT_STMT: unsupported_at(s->pos, "select"); return;
-	case ND_TYPE_SWITCH_STMT: unsupported_at(s->pos, "type switches"); return;
+	case ND_GO_STMT: lower_unsupported(s->pos, "goroutines"); return;
+	case ND_DEFER_STMT: lower_unsupported(s->pos, "defer"); return;
+	case ND_SEND_STMT: lower_unsupported(s->pos, "channels"); return;
+	case ND_SELECT_STMT: lower_unsupported(s->pos, "select"); return;
+	case ND_TYPE_SWITCH_STMT: lower_unsupported(s->pos, "type switches"); return;
 	default:
-		unsupported_at(s->pos, xsprintf("statement %s", node_kind_name(s->kind)));
+		lower_unsupported(s->pos, xsprintf("statement %s", node_kind_name(s->kind)));
 	}
+}
+
+void lower_stmt_reset(void)
+{
+	current_label = NULL;
+	fallthrough_block = NULL;
 }
 
 void lower_block_stmts(Vec *stmts)

@@ -871,7 +871,7 @@ static void write_type(Writer *w, Type *t)
 		break;
 	case TY_CHAN: write_chan(w, t); break;
 	case TY_NAMED: write_named(w, t); break;
-	case TY_TUPLE: write_tuple(w, t->tuple.types, NULL, t->tuple.n, false); break;
+	case TY_TUPLE: write_tuple(w, t->tuple.types, t->tuple.names, t->tuple.n, false); break;
 	default: sb_puts(&w->b, "<type>"); break;
 	}
 	w->depth--;

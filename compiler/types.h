@@ -86,7 +86,10 @@ struct Type {
 			Type *underlying;   /* never TY_NAMED; NULL while being resolved */
 			Vec methods;        /* Object* OBJ_FUNC, declared with receiver T or *T, in source order */
 		} named;
-		struct { Type **types; int n; } tuple;
+		struct {
+			Type **types; int n;
+			const char **names; /* result names for diagnostics ("(a int, b int)"), may be NULL */
+		} tuple;
 	};
 	void *backend; /* lowering's cache (LLVMTypeRef, type descriptor global ...) */
 };

@@ -162,17 +162,19 @@ class Result:
     timed_out: bool = False
 
 
-def run(cmd, timeout, cwd=None, env=None):
-    """Runs cmd with stdin from /dev/null; kills its whole process group on timeout."""
+def run(cmd, timeout, cwd=None, env=None, merge_stderr=False):
+    """Runs cmd with stdin from /dev/null; kills its whole process group on timeout.
+    With merge_stderr, stderr shares stdout's pipe (Result.stdout holds both, interleaved)."""
     p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, start_new_session=True)
+                         stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
+                         start_new_session=True)
     try:
         out, err = p.communicate(timeout=timeout)
-        return Result(out, err, p.returncode)
+        return Result(out, err or b"", p.returncode)
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
         out, err = p.communicate()
-        return Result(out, err, p.returncode, True)
+        return Result(out, err or b"", p.returncode, True)
 
 
 def describe_status(status):
