@@ -399,7 +399,7 @@ static void run_later(Later *l)
 	case LATER_MAP_KEY: check_map_key(l->type, l->node); break;
 	case LATER_EMBEDDED: check_embedded(l->type, l->pos); break;
 	case LATER_RECV: check_recv(l->obj); break;
-	case LATER_IFACE: check_iface_dups(l->type); break;
+	case LATER_IFACE: check_iface_dups(l->type, l->node); break;
 	case LATER_FIELDS: check_field_uniqueness(l->type); break;
 	}
 	ck->env = saved;
@@ -617,8 +617,7 @@ static void collect_import(Node *spec, Scope *file_scope)
 			if (o->name[0] >= 'A' && o->name[0] <= 'Z')
 				scope_insert(file_scope, o);
 		}
-		pkg->used = true; /* dot imports are rare; do not track their use */
-		return;
+		return; /* marked used when one of its members is (check_ident) */
 	}
 	declare(file_scope, NULL, pkg);
 }
@@ -728,10 +727,20 @@ static void collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 	fd->func_decl.obj = obj;
 	name->ident.obj = obj;
 	Node *ft = fd->func_decl.type;
+	bool generic = false;
 	if (ft && ft->func_type.tparams.len) {
 		unsupported_at(((Node *)ft->func_type.tparams.data[0])->pos, "generic type parameters");
 		ck->nerrors++;
+		generic = true;
 	}
+	if (fd->func_decl.recv) {
+		Node *f = recv_field(fd);
+		Node *rt = f ? unparen(f->field.type) : NULL;
+		if (rt && rt->kind == ND_STAR)
+			rt = unparen(rt->star.x);
+		generic |= rt && rt->kind == ND_INDEX; /* a method of a generic type */
+	}
+	obj_info(obj)->generic = generic;
 	if (!fd->func_decl.recv) {
 		const char *n = obj->name;
 		bool is_init = strcmp(n, "init") == 0, is_main = strcmp(n, "main") == 0;
@@ -876,6 +885,16 @@ static void package_objects(void)
 		obj_decl(others.data[i], NULL);
 }
 
+/* A member of a dot-imported package was used: so was the import. */
+void mark_dot_imports_used(Scope *members)
+{
+	for (int i = 0; i < ck->imports.len; i++) {
+		Object *p = ck->imports.data[i];
+		if (p->pkg_scope == members && strcmp(p->name, ".") == 0)
+			p->used = true;
+	}
+}
+
 static void unused_imports(void)
 {
 	for (int i = 0; i < ck->imports.len; i++) {
@@ -961,7 +980,7 @@ static void fill_package(void)
 				fn->nlits = info->lits.len;
 				name_lits(&info->lits, fn->link_name, true);
 			}
-			if (d->func_decl.body && strcmp(fn->name, "_") != 0 && fn->link_name)
+			if (d->func_decl.body && strcmp(fn->name, "_") != 0 && fn->link_name && !info->generic)
 				vec_push(&pkg->funcs, fn);
 		}
 	}

@@ -58,6 +58,7 @@ typedef struct ObjInfo {
 	Node *lit;         /* function literal objects: their ND_FUNC_LIT */
 	Scope *fscope;     /* functions: the scope of parameters, results and the body's top level */
 	void *graph_node;  /* check_init.c: the object's node in the dependency graph */
+	bool generic;      /* a generic function or type: rejected once, then treated as invalid */
 } ObjInfo;
 
 /* The context an expression or statement is checked in (go/types environment). */
@@ -131,6 +132,7 @@ Node *unparen(Node *e);
 Type *under(Type *t);
 void cycle_error(Vec *cycle);
 void record_capture(Object *v);
+void mark_dot_imports_used(Scope *members);
 void mark_addr_taken(Node *e);
 
 /* ---- check_format.c: printing for messages ------------------------------------------------------ */
@@ -149,7 +151,7 @@ Type *check_defined_type(Node *e, Type *def);
 void check_func_type(Object *fn, Type *sig, Node *recv, Node *ftype, Scope *scope);
 int64_t check_array_length(Node *e);
 void check_valid_type(Type *named);
-void check_iface_dups(Type *t);
+void check_iface_dups(Type *t, Node *e);
 void check_recv(Object *m);
 void check_field_uniqueness(Type *named);
 void check_embedded(Type *t, Pos pos);

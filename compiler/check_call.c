@@ -229,6 +229,9 @@ static void classify_call(Node *call)
 		} else if (f->selector.sel_kind == SEL_QUALIFIED && f->selector.obj &&
 			   f->selector.obj->kind == OBJ_FUNC) {
 			call->call.call_kind = CALL_FUNC;
+		} else if (f->selector.sel_kind == SEL_METHOD_EXPR && f->selector.obj && f->selector.obj->body) {
+			/* T.m(x, ...): a static call of the method, the receiver passed first */
+			call->call.call_kind = CALL_FUNC;
 		}
 	}
 }

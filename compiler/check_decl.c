@@ -81,6 +81,9 @@ void check_type_decl(Object *obj, Node *tdecl, Type *def)
 	if (tdecl->type_spec.tparams.len) {
 		unsupported_at(((Node *)tdecl->type_spec.tparams.data[0])->pos, "generic type parameters");
 		ck->nerrors++;
+		info->generic = true;
+		obj->type = ty_invalid;
+		return;
 	}
 	if (tdecl->type_spec.assign) {
 		info->alias = true;
@@ -129,6 +132,10 @@ void collect_methods(Object *tn)
 
 void check_func_decl(Object *obj, DeclInfo *d)
 {
+	if (obj_info(obj)->generic) {
+		obj->type = ty_invalid;
+		return;
+	}
 	Type *sig = type_new(TY_FUNC);
 	obj->type = sig;
 	ObjInfo *info = obj_info(obj);

@@ -43,8 +43,8 @@ void record_operand(Operand *x)
 	}
 	e->type = x->type;
 	e->cval = x->mode == MODE_CONST ? x->val : NULL;
-	if (e->kind == ND_COMPOSITE_LIT && e->composite.implicit_addr && x->type && x->type->kind == TY_POINTER)
-		e->type = x->type->pointer.elem;
+	if (e->kind == ND_COMPOSITE_LIT && e->composite.implicit_addr && under(x->type)->kind == TY_POINTER)
+		e->type = under(x->type)->pointer.elem;
 }
 
 static void update_expr_val(Node *e, ConstValue *val)
@@ -428,6 +428,8 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 		return;
 	}
 	e->ident.obj = obj;
+	if (obj->scope && obj->scope == ck->unsafe_scope)
+		mark_dot_imports_used(obj->scope);
 	if (obj->kind == OBJ_TYPE && obj->scope == universe() && strcmp(obj->name, "comparable") == 0) {
 		unsupported_at(e->pos, "generic type constraints");
 		ck->nerrors++;
@@ -761,12 +763,15 @@ static bool can_mix(Operand *x, Operand *y)
 	return true;
 }
 
+/* go/types: a complex divisor whose squared parts both underflow to zero is a division by zero. */
 static bool complex_divisor_zero(ConstValue *v)
 {
 	ConstValue *c = const_to_complex(v);
 	if (!c)
 		return false;
-	return const_sign(const_real(c)) == 0 && const_sign(const_imag(c)) == 0;
+	ConstValue *re = const_real(c), *im = const_imag(c);
+	ConstValue *re2 = const_binary(TOK_MUL, re, re, false), *im2 = const_binary(TOK_MUL, im, im, false);
+	return const_sign(re2) == 0 && const_sign(im2) == 0;
 }
 
 static void binary_const(Operand *x, Operand *y, Node *e, TokenKind op)
@@ -1199,8 +1204,10 @@ static void index_expr(Operand *x, Node *e)
 		return;
 	}
 	if (x->mode == MODE_TYPE) {
-		unsupported_at(e->pos, "generic type parameters");
-		ck->nerrors++;
+		if (x->type != ty_invalid) {
+			unsupported_at(e->pos, "generic type parameters");
+			ck->nerrors++;
+		}
 		x->mode = MODE_INVALID;
 		return;
 	}

@@ -869,3 +869,126 @@ Test(statements, local_types)
 		 "}\n");
 	cr_assert_str_eq(tstr(node_at(ND_UNARY, 4, 0)), "*main.node");
 }
+
+Test(selectors, method_expression_call_is_static)
+{
+	check_ok("package main\n"
+		 "type T struct{}\n"
+		 "func (T) M(x int) int { return x }\n"
+		 "type I interface{ M(int) int }\n"
+		 "func main() {\n"
+		 "	_ = T.M(T{}, 1)\n"
+		 "	_ = I.M(T{}, 2)\n"
+		 "}\n");
+	Node *c1 = node_at(ND_CALL, 6, 0);
+	cr_assert_eq(c1->call.call_kind, CALL_FUNC);
+	cr_assert_eq(c1->call.fun->selector.sel_kind, SEL_METHOD_EXPR);
+	cr_assert_eq(node_at(ND_CALL, 7, 0)->call.call_kind, CALL_CLOSURE);
+}
+
+/* ---- generics are rejected once, without follow-on errors -------------------------------------- */
+
+Test(generics, rejected_cleanly)
+{
+	check_errs("package main\n"
+		   "type List[T any] struct{ next *List[T]; v T }\n"
+		   "func (l *List[T]) Len() int { return 0 }\n"
+		   "func Map[T, U any](xs []T, f func(T) U) []U { return nil }\n"
+		   "func main() {\n"
+		   "	var l List[int]\n"
+		   "	_ = Map([]int{1}, func(x int) string { return \"\" })\n"
+		   "	_ = l\n"
+		   "}\n",
+		   "t.go:2:11: gocc: generic type parameters is not supported yet\n"
+		   "t.go:4:10: gocc: generic type parameters is not supported yet\n");
+}
+
+Test(types, dump_does_not_crash)
+{
+	Package *pkg = check_ok("package main\n"
+				"type T struct{ a int }\n"
+				"func (t *T) M() {}\n"
+				"var g = 1\n"
+				"const c = 2\n"
+				"func main() { var t T; t.M() }\n");
+	fflush(stderr);
+	int saved = dup(2);
+	FILE *null = fopen("/dev/null", "w");
+	if (null)
+		dup2(fileno(null), 2);
+	types_dump(pkg);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	if (null)
+		fclose(null);
+}
+
+Test(objects, nested_glob_closure_names)
+{
+	check_ok("package main\n"
+		 "var f = func() func() int {\n"
+		 "	return func() int { return 1 }\n"
+		 "}()\n"
+		 "func main() { _ = f }\n");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 2, 0)->func_lit.obj->link_name, "main.glob..func1");
+	cr_assert_str_eq(node_at(ND_FUNC_LIT, 3, 0)->func_lit.obj->link_name, "main.glob..func1.1");
+}
+
+Test(objects, init_order_through_methods)
+{
+	Package *pkg = check_ok("package main\n"
+				"type T struct{}\n"
+				"func (T) get() int { return b }\n"
+				"var a = T{}.get()\n"
+				"var b = 2\n"
+				"func main() {}\n");
+	Initializer *first = pkg->var_inits.data[0];
+	cr_assert_str_eq(((Object *)first->lhs.data[0])->name, "b");
+}
+
+Test(types, recursive_types_through_indirection)
+{
+	Package *pkg = check_ok("package main\n"
+				"type S []S\n"
+				"type M map[string]M\n"
+				"type F func(F) F\n"
+				"type P *P\n"
+				"type N struct{ kids []N; parent *N }\n"
+				"func main() {}\n");
+	cr_assert_str_eq(type_string(type_underlying(pkg_obj(pkg, "S")->type)), "[]main.S");
+	cr_assert_eq(type_size(pkg_obj(pkg, "N")->type), 32);
+}
+
+Test(errors, switch_duplicates)
+{
+	check_errs("package main\n"
+		   "func main() {\n"
+		   "	x := 1\n"
+		   "	switch x {\n"
+		   "	case 1, 2:\n"
+		   "	case 2:\n"
+		   "	}\n"
+		   "	var e interface{} = x\n"
+		   "	switch e.(type) {\n"
+		   "	case int:\n"
+		   "	case int:\n"
+		   "	}\n"
+		   "}\n",
+		   "t.go:6:7: duplicate case 2 (constant of type int) in expression switch\n"
+		   "\tt.go:5:10: previous case\n"
+		   "t.go:11:7: duplicate case int in type switch\n"
+		   "\tt.go:10:7: previous case\n");
+}
+
+Test(errors, dot_import_unsafe)
+{
+	check_ok("package main\n"
+		 "import . \"unsafe\"\n"
+		 "func main() { var x int64; println(Sizeof(x)) }\n");
+	Node *call = node_at(ND_CALL, 3, 36);
+	cr_assert_eq(call->call.builtin, BI_UNSAFE_SIZEOF);
+	cr_assert_eq(call->mode, MODE_CONST);
+	cr_assert_str_eq(const_format(call->cval), "8");
+	cr_assert_str_eq(tstr(call), "uintptr");
+}

@@ -373,50 +373,70 @@ static void interface_type(Type *ityp, Node *e, Type *def)
 }
 
 /* Forgets method sets computed while embedded interfaces were still being declared. */
-static void iface_reset(Type *t, int depth)
+static void iface_reset(Type *t, Vec *seen)
 {
-	if (depth > 50 || t->kind != TY_INTERFACE)
+	if (t->kind != TY_INTERFACE)
 		return;
+	for (int i = 0; i < seen->len; i++)
+		if (seen->data[i] == t)
+			return;
+	vec_push(seen, t);
 	t->iface.complete = false;
 	for (int i = 0; i < t->iface.embeddeds.len; i++)
-		iface_reset(under(t->iface.embeddeds.data[i]), depth + 1);
+		iface_reset(under(t->iface.embeddeds.data[i]), seen);
 }
 
-/* Duplicate methods, explicit or through embedding (go/types computeInterfaceTypeSet). */
-void check_iface_dups(Type *t)
+typedef struct MethodPos {
+	Object *m;
+	Pos pos; /* where the method was declared or its interface embedded */
+} MethodPos;
+
+static MethodPos *find_method(Vec *seen, const char *name)
 {
+	for (int i = 0; i < seen->len; i++) {
+		MethodPos *mp = seen->data[i];
+		if (mp->m->name == name)
+			return mp;
+	}
+	return NULL;
+}
+
+static void add_method_pos(Vec *seen, Object *m, Pos pos, bool is_explicit)
+{
+	MethodPos *other = find_method(seen, m->name);
+	if (!other) {
+		MethodPos *mp = xnew(MethodPos);
+		mp->m = m;
+		mp->pos = pos;
+		vec_push(seen, mp);
+		return;
+	}
+	if (is_explicit || (other->m != m && !type_identical(other->m->type, m->type)))
+		check_errorf(pos, "duplicate method %s\n\t%s: other declaration of %s", m->name, pos_str(other->pos),
+			     m->name);
+}
+
+/* Duplicate methods, explicit or through embedding (go/types computeInterfaceTypeSet): explicit
+ * methods first, then those of each embedded interface, reported at the embedding. */
+void check_iface_dups(Type *t, Node *e)
+{
+	Vec reset = {0};
+	iface_reset(t, &reset);
 	Vec seen = {0};
-	for (int i = 0; i < t->iface.nexplicit; i++) {
-		Object *m = t->iface.explicit_methods[i];
-		Object *other = NULL;
-		for (int j = 0; j < seen.len && !other; j++)
-			if (((Object *)seen.data[j])->name == m->name)
-				other = seen.data[j];
-		if (other)
-			check_errorf(m->pos, "duplicate method %s\n\t%s: other declaration of %s", m->name,
-				     pos_str(other->pos), m->name);
-		else
-			vec_push(&seen, m);
-	}
-	for (int i = 0; i < t->iface.embeddeds.len; i++) {
-		Type *e = under(t->iface.embeddeds.data[i]);
-		if (e->kind != TY_INTERFACE)
+	for (int i = 0; i < t->iface.nexplicit; i++)
+		add_method_pos(&seen, t->iface.explicit_methods[i], t->iface.explicit_methods[i]->pos, true);
+	for (int i = 0; e && i < e->interface_type.methods.len; i++) {
+		Node *f = e->interface_type.methods.data[i];
+		if (f->kind != ND_FIELD || f->field.names.len || !f->field.type || !f->field.type->type)
 			continue;
-		type_iface_complete(e);
-		for (int k = 0; k < e->iface.nmethods; k++) {
-			Object *m = e->iface.methods[k];
-			Object *other = NULL;
-			for (int j = 0; j < seen.len && !other; j++)
-				if (((Object *)seen.data[j])->name == m->name)
-					other = seen.data[j];
-			if (!other)
-				vec_push(&seen, m);
-			else if (other != m && !type_identical(other->type, m->type))
-				check_errorf(m->pos, "duplicate method %s\n\t%s: other declaration of %s", m->name,
-					     pos_str(other->pos), m->name);
-		}
+		Type *et = under(f->field.type->type);
+		if (et->kind != TY_INTERFACE)
+			continue;
+		type_iface_complete(et);
+		Pos pos = expr_start(f->field.type);
+		for (int k = 0; k < et->iface.nmethods; k++)
+			add_method_pos(&seen, et->iface.methods[k], pos, false);
 	}
-	iface_reset(t, 0);
 	type_iface_complete(t);
 }
 
@@ -522,8 +542,10 @@ static Type *typ_internal(Node *e, Type *def)
 		break;
 	}
 	case ND_INDEX:
-		unsupported_at(e->pos, "generic type parameters");
-		ck->nerrors++;
+		if (check_typ(e->index.x) != ty_invalid) {
+			unsupported_at(e->pos, "generic type parameters");
+			ck->nerrors++;
+		}
 		break;
 	case ND_PAREN:
 		return check_defined_type(e->paren.x, def);

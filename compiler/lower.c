@@ -11,8 +11,8 @@
  *   - all functions are declared before any body is lowered, so calls need no forward references;
  *   - one function is built at a time (L.fn); function literals are queued and built afterwards;
  *   - locals live in entry-block allocas (mem2reg makes them SSA), except variables that closures
- *     capture or whose address is taken: those live in heap cells from runtime newobject, because
- *     gocc has no escape analysis yet and a Go pointer may outlive its frame;
+ *     capture or whose address may outlive the frame (lower_escape.c): those live in heap cells
+ *     from runtime newobject;
  *   - runtime entry points are declared from runtime.def, so the signatures cannot drift.
  */
 #include "lower.h"
@@ -374,8 +374,8 @@ LLVMValueRef varmap_get(VarMap *m, Object *k)
 	return NULL;
 }
 
-/* Variables that must live in heap cells: captured by a closure or address taken. The set is
- * computed per top-level function by lower_mark_boxed (lower_closure.c) and kept module-wide. */
+/* Variables that must live in heap cells: captured by a closure, or their address may outlive the
+ * frame. The set is computed for the whole package by lower_escape.c. */
 static VarMap boxed_set;
 
 void lower_set_boxed(Object *obj)
@@ -383,15 +383,20 @@ void lower_set_boxed(Object *obj)
 	varmap_put(&boxed_set, obj, (LLVMValueRef)1);
 }
 
+/* Like gc (maxStackVarSize), large variables live on the heap: stacks stay small. */
+enum { MAX_STACK_VAR = 64 * 1024 };
+
 bool lower_is_boxed(Object *obj)
 {
-	return obj->captured || obj->addr_taken || varmap_get(&boxed_set, obj) != NULL;
+	return obj->captured || varmap_get(&boxed_set, obj) != NULL || type_size(obj->type) > MAX_STACK_VAR;
 }
 
 /* ---- storage --------------------------------------------------------------------------------- */
 
 LLVMValueRef lower_alloca(Type *t, const char *name)
 {
+	if (type_size(t) > MAX_STACK_VAR)
+		return lower_new(t); /* a fresh heap temporary where it is needed */
 	LLVMValueRef a = LLVMBuildAlloca(L.fn->alloca_builder, lower_mem_type(t), name);
 	int64_t al = type_align(t);
 	LLVMSetAlignment(a, (unsigned)(al > 0 ? al : 1));
@@ -415,6 +420,7 @@ void lower_declare_local(Object *obj)
 		lower_zero(obj->type, addr);
 	}
 	varmap_put(&L.fn->vars, obj, addr);
+	di_declare(obj, addr, 0);
 }
 
 LLVMValueRef lower_var_addr(Object *obj)
@@ -443,6 +449,25 @@ static Type *func_type_of(Object *fn)
 	return fn->type;
 }
 
+/* Aggregate parameters and out pointers point to fresh, private, non-null memory the caller made for
+ * this call: tell LLVM, so memcpyopt can drop the copies it proves unnecessary. */
+void lower_add_sig_attrs(LLVMValueRef fn, Sig *sig)
+{
+	unsigned deref = LLVMGetEnumAttributeKindForName("dereferenceable", 15);
+	for (int i = 0; i < sig->nresults + sig->nparams; i++) {
+		bool is_result = i < sig->nresults;
+		Type *t = is_result ? sig->results[i] : sig->params[i - sig->nresults];
+		if (!type_is_aggregate(t) || (is_result && !sig->result_indirect[i]))
+			continue;
+		int index = 1 + (is_result ? sig->result_index[i] : sig->first_param + i - sig->nresults);
+		lower_add_attr(fn, index, "noalias");
+		lower_add_attr(fn, index, "nonnull");
+		if (type_size(t) > 0)
+			LLVMAddAttributeAtIndex(fn, (LLVMAttributeIndex)index,
+			                        LLVMCreateEnumAttribute(L.ctx, deref, (uint64_t)type_size(t)));
+	}
+}
+
 LLVMValueRef lower_func_decl(Object *fn)
 {
 	if (fn->backend)
@@ -454,8 +479,10 @@ LLVMValueRef lower_func_decl(Object *fn)
 	else
 		fnty = lower_sig(func_type_of(fn))->fnty;
 	LLVMValueRef f = LLVMAddFunction(L.mod, name, fnty);
-	if (!is_main_main(fn))
+	if (!is_main_main(fn)) {
 		LLVMSetLinkage(f, LLVMInternalLinkage);
+		lower_add_sig_attrs(f, lower_sig(func_type_of(fn)));
+	}
 	add_go_func_attrs(f);
 	fn->backend = f;
 	return f;
@@ -468,10 +495,8 @@ LLVMValueRef lower_func_value_of(Object *fn)
 	LLVMValueRef g = varmap_get(&cache, fn);
 	if (g)
 		return g;
-	if (is_main_main(fn)) {
+	if (is_main_main(fn))
 		lower_unsupported(fn->pos, "using main as a function value");
-		return LLVMConstNull(L.t_ptr);
-	}
 	LLVMValueRef code = lower_func_decl(fn);
 	LLVMValueRef init = LLVMConstStructInContext(L.ctx, &code, 1, false);
 	g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), xsprintf("%s·f", LLVMGetValueName(code)));
@@ -555,6 +580,7 @@ static void bind_params(Object *obj, Node *ftype)
 			lower_store(t, addr, v);
 		}
 		varmap_put(&f->vars, p, addr);
+		di_declare(p, addr, i + 1);
 	}
 }
 
@@ -574,8 +600,10 @@ static void bind_results(Object *obj, Node *ftype)
 			addr = lower_alloca(t, r ? r->name : "result");
 			lower_zero(t, addr);
 		}
-		if (r)
+		if (r) {
 			varmap_put(&f->vars, r, addr);
+			di_declare(r, addr, 0);
+		}
 		f->result_addrs[i] = addr;
 	}
 }
@@ -670,8 +698,8 @@ static void declare_globals(Package *pkg)
 {
 	for (int i = 0; i < pkg->globals.len; i++) {
 		Object *g = pkg->globals.data[i];
-		if (g->name == intern("_", 1) && g->backend)
-			continue;
+		if (g->name == intern("_", 1))
+			continue; /* `var _ = f()`: the initializer runs, nothing is stored */
 		LLVMTypeRef mt = lower_mem_type(g->type);
 		const char *name = xsprintf("%s.%s", pkg->path ? pkg->path : "main", g->name);
 		LLVMValueRef gv = LLVMAddGlobal(L.mod, mt, name);
@@ -815,7 +843,6 @@ static void lower_all_functions(Package *pkg)
 			unsupported_at(fn->pos, "functions without bodies");
 			continue;
 		}
-		lower_mark_boxed(body, fn);
 		lower_function_body(fn, decl, body, NULL);
 		lower_pending_func_lits();
 	}
@@ -826,9 +853,8 @@ Module *lower_package(Package *pkg, const Options *opts)
 	init_module(pkg, opts);
 	di_init(pkg);
 	declare_globals(pkg);
+	lower_escape_analysis(pkg);
 	lower_all_functions(pkg);
-	for (int i = 0; i < pkg->var_inits.len; i++)
-		lower_mark_boxed(((Initializer *)pkg->var_inits.data[i])->rhs, NULL);
 	lower_main_init(pkg);
 	lower_pending_func_lits();
 	di_finish();

@@ -133,6 +133,7 @@ noreturn void lower_unsupported(Pos pos, const char *what);
 LLVMTargetMachineRef emit_target_machine(int opt_level);
 Sig *lower_sig(Type *fntype);                     /* cached on the Type */
 LLVMValueRef lower_func_decl(Object *fn);         /* declaration of a function/method by object */
+void lower_add_sig_attrs(LLVMValueRef fn, Sig *sig); /* noalias/nonnull on aggregate params, outs */
 void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures);
 LLVMValueRef lower_var_addr(Object *obj);         /* address of a variable (local, captured, global) */
 void lower_declare_local(Object *obj);            /* allocate storage for a newly declared local */
@@ -260,7 +261,7 @@ void lower_find_captures(Object *fn, Node *body, Vec *out); /* free variables of
 LLVMValueRef lower_method_value(Node *sel);  /* x.M as a value */
 LLVMValueRef lower_method_expr(Node *sel);   /* T.M as a value */
 LLVMValueRef lower_receiver(Node *sel, Object *m); /* receiver argument of a method call */
-void lower_mark_boxed(Node *body, Object *owner);
+void lower_escape_analysis(Package *pkg);   /* lower_escape.c: decides lower_is_boxed */
 Node *lower_find_label(Node *decl, const char *name);
 
 /* ---- lower_print.c / panic ------------------------------------------------------------------- */
@@ -272,6 +273,7 @@ LLVMValueRef lower_eface(LLVMValueRef v, Type *t); /* box a concrete value into 
 /* ---- lower_compare.c ------------------------------------------------------------------------- */
 
 LLVMValueRef lower_equal_mem(Type *t, LLVMValueRef a, LLVMValueRef b); /* aggregates at a, b */
+LLVMValueRef lower_memcmp_eq(LLVMValueRef a, LLVMValueRef b, LLVMValueRef n);
 LLVMValueRef lower_complex_div(LLVMValueRef n, LLVMValueRef m, bool is64);
 
 /* ---- debuginfo.c ----------------------------------------------------------------------------- */
@@ -280,6 +282,7 @@ void di_init(Package *pkg);
 void di_finish(void);
 LLVMMetadataRef di_function(LLVMValueRef fn, const char *name, Pos pos);
 void di_set_pos(Pos pos);        /* attach pos to the instructions built from now on */
+void di_declare(Object *obj, LLVMValueRef storage, int argno); /* variable info (argno > 0: param) */
 void di_clear(void);
 void lower_set_pos(Pos pos);     /* diag_set_current + di_set_pos */
 

@@ -30,10 +30,8 @@ static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
 		return i64c(type_underlying(u->pointer.elem)->array.len);
 	case TY_MAP:
 		lower_unsupported(call->pos, "maps");
-		return i64c(0);
 	case TY_CHAN:
 		lower_unsupported(call->pos, "channels");
-		return i64c(0);
 	default:
 		internal_error("len/cap of %s", type_string(x->type));
 	}
@@ -123,7 +121,6 @@ LLVMValueRef lower_builtin_call(Node *call)
 		if (type_underlying(call->type)->kind == TY_SLICE)
 			return lower_make_slice(call);
 		lower_unsupported(call->pos, type_underlying(call->type)->kind == TY_MAP ? "maps" : "channels");
-		return LLVMGetPoison(lower_type(call->type));
 	case BI_APPEND: return lower_append(call);
 	case BI_COPY: return lower_copy(call);
 	case BI_COMPLEX: return lower_complex_builtin(call);
@@ -139,12 +136,9 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_UNSAFE_SLICE: return lower_unsafe_slice(call);
 	case BI_DELETE:
 		lower_unsupported(call->pos, "maps");
-		return NULL;
 	case BI_CLOSE:
 		lower_unsupported(call->pos, "channels");
-		return NULL;
 	default:
 		lower_unsupported(call->pos, "this builtin");
-		return NULL;
 	}
 }

@@ -183,10 +183,8 @@ int lower_call(Node *call, LLVMValueRef *vals)
 		vals[0] = lower_expr(call);
 		return 1;
 	}
-	if (call->call.call_kind == CALL_INTERFACE) {
+	if (call->call.call_kind == CALL_INTERFACE)
 		lower_unsupported(call->pos, "interface method calls");
-		return 0;
-	}
 	Object *fn = NULL;
 	LLVMValueRef callee, ctx = NULL;
 	Sig *sig;
@@ -222,10 +220,8 @@ int lower_call(Node *call, LLVMValueRef *vals)
 		LLVMSetAlignment(callee, 8);
 		fn = NULL;
 	}
-	if (sig->nparams > 256) {
+	if (sig->nparams > 256)
 		lower_unsupported(call->pos, "more than 256 parameters");
-		return 0;
-	}
 	lower_args(call, sig, first, args);
 	lower_set_pos(call->pos);
 	lower_emit_call(sig, callee, ctx, args, vals);

@@ -11,10 +11,9 @@
  * shared by reference: they live in heap cells (runtime newobject) and the closure holds the cells'
  * addresses, so the enclosing function and every closure see one variable.
  *
- * Which variables need cells is decided before a top-level function is lowered (lower_mark_boxed):
- * the free variables of every function literal inside it, and every variable whose address is taken
- * (gocc has no escape analysis yet, and a Go pointer may outlive the frame). Free variables are found
- * syntactically: identifiers resolving to local variables not declared inside the literal.
+ * Which variables need cells is decided before lowering by lower_escape.c: the free variables of
+ * every function literal, and every variable whose address may outlive its frame. Free variables
+ * are found syntactically: identifiers resolving to local variables not declared inside the literal.
  */
 #include "lower.h"
 
@@ -225,88 +224,6 @@ void lower_find_captures(Object *fn, Node *lit, Vec *out)
 	}
 }
 
-/* ---- which variables live in heap cells ------------------------------------------------------ */
-
-void lower_set_boxed(Object *obj);
-
-/* The variable at the root of an addressable operand (x in x.f[i].g), or NULL. */
-static Object *root_var(Node *e)
-{
-	for (;;) {
-		switch (e->kind) {
-		case ND_PAREN: e = e->paren.x; continue;
-		case ND_SELECTOR:
-			if (e->selector.sel_kind != SEL_FIELD || (e->selector.x->type &&
-			    type_underlying(e->selector.x->type)->kind == TY_POINTER))
-				return NULL;
-			if (e->selector.indirect) {
-				/* the path goes through an embedded pointer: the root's storage is not used */
-				return NULL;
-			}
-			e = e->selector.x;
-			continue;
-		case ND_INDEX:
-			if (!e->index.x->type || type_underlying(e->index.x->type)->kind != TY_ARRAY)
-				return NULL;
-			e = e->index.x;
-			continue;
-		case ND_IDENT:
-			return is_local_var(e->ident.obj) ? e->ident.obj : NULL;
-		default:
-			return NULL;
-		}
-	}
-}
-
-static bool method_wants_addr(Node *sel)
-{
-	if (sel->selector.sel_kind != SEL_METHOD && sel->selector.sel_kind != SEL_METHOD_VALUE)
-		return false;
-	Object *m = sel->selector.obj;
-	if (!m)
-		return false;
-	Type *rt = m->recv ? m->recv->type : (m->type ? m->type->func.recv : NULL);
-	return rt && type_underlying(rt)->kind == TY_POINTER && sel->selector.path_len == 0;
-}
-
-static bool mark_boxed_visit(Node *n, void *arg)
-{
-	(void)arg;
-	Object *root = NULL;
-	switch (n->kind) {
-	case ND_FUNC_LIT: {
-		Vec caps = {0};
-		lower_find_captures(NULL, n, &caps);
-		for (int i = 0; i < caps.len; i++)
-			lower_set_boxed(caps.data[i]);
-		break;
-	}
-	case ND_UNARY:
-		if (n->unary.op == TOK_AND)
-			root = root_var(n->unary.x);
-		break;
-	case ND_SLICE:
-		if (n->slice.x->type && type_underlying(n->slice.x->type)->kind == TY_ARRAY)
-			root = root_var(n->slice.x);
-		break;
-	case ND_SELECTOR:
-		if (method_wants_addr(n))
-			root = root_var(n->selector.x);
-		break;
-	default:
-		break;
-	}
-	if (root)
-		lower_set_boxed(root);
-	return true;
-}
-
-void lower_mark_boxed(Node *body, Object *owner)
-{
-	(void)owner;
-	walk(body, mark_boxed_visit, NULL);
-}
-
 /* ---- function literals ----------------------------------------------------------------------- */
 
 typedef struct PendingLit {
@@ -383,6 +300,7 @@ static LLVMValueRef begin_wrapper(const char *name, Sig *sig, Pos pos, FuncState
 {
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, sig->fnty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	lower_add_sig_attrs(fn, sig);
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 	                        LLVMCreateStringAttribute(L.ctx, "frame-pointer", 13, "all", 3));
 	lower_add_attr(fn, LLVMAttributeFunctionIndex, "nounwind");
@@ -525,5 +443,4 @@ LLVMValueRef lower_method_expr(Node *sel)
 		return g;
 	}
 	lower_unsupported(sel->pos, "method expressions of promoted methods");
-	return LLVMConstNull(L.t_ptr);
 }

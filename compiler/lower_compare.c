@@ -39,16 +39,23 @@ static bool plain_memory(Type *t)
 	}
 }
 
-static LLVMValueRef memcmp_equal(LLVMValueRef a, LLVMValueRef b, int64_t size)
+/* memcmp(a, b, n) == 0 through libc's memcmp, which LLVM knows: it becomes bcmp, and inline loads
+ * and compares when n is a small constant (e.g. comparing with a string literal). */
+LLVMValueRef lower_memcmp_eq(LLVMValueRef a, LLVMValueRef b, LLVMValueRef n)
 {
 	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, "memcmp");
 	LLVMTypeRef params[3] = {L.t_ptr, L.t_ptr, L.t_i64};
 	LLVMTypeRef fnty = LLVMFunctionType(L.t_i32, params, 3, false);
 	if (!fn)
 		fn = LLVMAddFunction(L.mod, "memcmp", fnty);
-	LLVMValueRef args[3] = {a, b, i64c(size)};
+	LLVMValueRef args[3] = {a, b, n};
 	LLVMValueRef r = LLVMBuildCall2(L.b, fnty, fn, args, 3, "");
 	return LLVMBuildICmp(L.b, LLVMIntEQ, r, LLVMConstInt(L.t_i32, 0, false), "");
+}
+
+static LLVMValueRef memcmp_equal(LLVMValueRef a, LLVMValueRef b, int64_t size)
+{
+	return lower_memcmp_eq(a, b, i64c(size));
 }
 
 static LLVMValueRef equal_at(Type *t, LLVMValueRef a, LLVMValueRef b);
@@ -123,10 +130,8 @@ static LLVMValueRef equal_at(Type *t, LLVMValueRef a, LLVMValueRef b)
 	if (u->kind == TY_ARRAY)
 		return array_equal(u, a, b);
 	LLVMValueRef r = lower_compare(TOK_EQL, t, lower_load(t, a), lower_load(t, b));
-	if (!r) {
+	if (!r)
 		lower_unsupported(nopos, "comparing interfaces");
-		return LLVMConstInt(L.t_i1, 0, false);
-	}
 	return r;
 }
 

@@ -133,10 +133,8 @@ LLVMValueRef lower_convert_value(LLVMValueRef v, Type *from, Type *to, Node *whe
 	if (tu->kind == TY_INTERFACE) {
 		if (fu->kind == TY_INTERFACE)
 			return v;
-		if (tu->iface.nmethods > 0) {
+		if (tu->iface.nmethods > 0)
 			lower_unsupported(where ? where->pos : nopos, "interfaces with methods");
-			return LLVMGetPoison(L.t_eface);
-		}
 		return lower_eface(v, from);
 	}
 	if (type_is_integer(fu) && type_is_integer(tu))

@@ -54,7 +54,6 @@ static LLVMValueRef lower_ident(Node *e)
 		return lower_const(obj->cval, e->type);
 	default:
 		lower_unsupported(e->pos, xsprintf("identifier of kind %d here", obj->kind));
-		return LLVMGetPoison(lower_type(e->type));
 	}
 }
 
@@ -107,7 +106,6 @@ static LLVMValueRef lower_selector(Node *e)
 		if (obj && obj->kind == OBJ_CONST)
 			return lower_const(obj->cval, e->type);
 		lower_unsupported(e->pos, "imported packages");
-		return LLVMGetPoison(lower_type(e->type));
 	}
 	default:
 		internal_error("selector kind %d as a value", e->selector.sel_kind);
@@ -147,7 +145,6 @@ static LLVMValueRef lower_unary(Node *e)
 		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstAllOnes(lower_type(e->type)), "");
 	case TOK_ARROW:
 		lower_unsupported(e->pos, "channels");
-		return LLVMGetPoison(lower_type(e->type));
 	default:
 		internal_error("unary operator %d", e->unary.op);
 	}
@@ -299,10 +296,8 @@ static LLVMValueRef lower_comparison(Node *e)
 		t = type_default(t);
 	LLVMValueRef vx = lower_expr_as(x, t), vy = lower_expr_as(y, t);
 	LLVMValueRef r = lower_compare(e->binary.op, t, vx, vy);
-	if (!r) {
+	if (!r)
 		lower_unsupported(e->pos, "interface comparison");
-		return LLVMGetPoison(L.t_i1);
-	}
 	return r;
 }
 
@@ -374,7 +369,6 @@ static LLVMValueRef lower_call_node(Node *e)
 		return lower_call_expr(e);
 	case CALL_INTERFACE:
 		lower_unsupported(e->pos, "interface method calls");
-		return LLVMGetPoison(lower_type(e->type));
 	default:
 		internal_error("call kind %d", e->call.call_kind);
 	}
@@ -403,10 +397,8 @@ LLVMValueRef lower_expr(Node *e)
 	case ND_BINARY: return lower_binary(e);
 	case ND_TYPE_ASSERT:
 		lower_unsupported(e->pos, "type assertions");
-		return LLVMGetPoison(lower_type(e->type));
 	default:
 		lower_unsupported(e->pos, xsprintf("expression %s", node_kind_name(e->kind)));
-		return LLVMGetPoison(e->type ? lower_type(e->type) : L.t_i64);
 	}
 }
 
@@ -481,10 +473,8 @@ LLVMValueRef lower_expr_as(Node *e, Type *t)
 		return lower_zero_value(t);
 	Type *tu = type_underlying(t);
 	if (tu->kind == TY_INTERFACE && type_underlying(e->type)->kind != TY_INTERFACE) {
-		if (tu->iface.nmethods > 0) {
+		if (tu->iface.nmethods > 0)
 			lower_unsupported(e->pos, "interfaces with methods");
-			return LLVMGetPoison(L.t_eface);
-		}
 		Type *et = type_is_untyped(e->type) ? type_default(e->type) : e->type;
 		LLVMValueRef v = e->mode == MODE_CONST ? lower_const(e->cval, et) : lower_expr(e);
 		return lower_eface(v, et);

@@ -75,10 +75,8 @@ static void print_one(Node *e, Type *t, LLVMValueRef v)
 		lower_call_runtime(RT_printslice, a, 3);
 		return;
 	case TY_INTERFACE:
-		if (u->iface.nmethods > 0) {
+		if (u->iface.nmethods > 0)
 			lower_unsupported(e->pos, "printing interfaces with methods");
-			return;
-		}
 		lower_call_runtime(RT_printeface, &v, 1);
 		return;
 	default:
@@ -117,10 +115,8 @@ LLVMValueRef lower_panic(Node *call)
 	if (type_underlying(t)->kind == TY_UNTYPED_NIL || (e->kind == ND_IDENT && e->ident.obj && e->ident.obj->kind == OBJ_NIL)) {
 		ef = LLVMConstNull(L.t_eface);
 	} else if (type_underlying(t)->kind == TY_INTERFACE) {
-		if (type_underlying(t)->iface.nmethods > 0) {
+		if (type_underlying(t)->iface.nmethods > 0)
 			lower_unsupported(e->pos, "interfaces with methods");
-			return NULL;
-		}
 		ef = lower_expr(e);
 	} else {
 		ef = lower_eface(arg_value(e, t), t);

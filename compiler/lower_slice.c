@@ -74,10 +74,8 @@ LLVMValueRef lower_index_expr(Node *e)
 {
 	Node *x = e->index.x;
 	Type *xt = type_underlying(x->type);
-	if (xt->kind == TY_MAP) {
+	if (xt->kind == TY_MAP)
 		lower_unsupported(e->pos, "maps");
-		return LLVMGetPoison(lower_type(e->type));
-	}
 	if (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) {
 		Node *idx = e->index.indices.data[0];
 		LLVMValueRef s = lower_expr_as(x, type_basic(TY_STRING));
@@ -92,10 +90,8 @@ LLVMValueRef lower_index_expr(Node *e)
 
 LLVMValueRef lower_index_addr_expr(Node *e)
 {
-	if (type_underlying(e->index.x->type)->kind == TY_MAP) {
+	if (type_underlying(e->index.x->type)->kind == TY_MAP)
 		lower_unsupported(e->pos, "maps");
-		return LLVMGetPoison(L.t_ptr);
-	}
 	return element_addr(e, false);
 }
 
@@ -386,7 +382,6 @@ void lower_composite_into(Node *e, LLVMValueRef addr)
 		return;
 	case TY_MAP:
 		lower_unsupported(e->pos, "maps");
-		return;
 	default:
 		internal_error("composite literal of type %s", type_string(t));
 	}
@@ -408,10 +403,8 @@ LLVMValueRef lower_composite(Node *e)
 		elements_into(e, u->array.elem, p);
 		return lower_slice_make(p, i64c(n), i64c(n));
 	}
-	if (u->kind == TY_MAP) {
+	if (u->kind == TY_MAP)
 		lower_unsupported(e->pos, "maps");
-		return LLVMGetPoison(L.t_ptr);
-	}
 	if (u->kind == TY_POINTER) {
 		LLVMValueRef p = lower_new(u->pointer.elem);
 		lower_composite_into(e, p);

@@ -98,10 +98,8 @@ static LLVMValueRef lhs_addr(Node *lhs)
 	if (is_blank(lhs))
 		return NULL;
 	Node *x = unparen(lhs);
-	if (x->kind == ND_INDEX && type_underlying(x->index.x->type)->kind == TY_MAP) {
+	if (x->kind == ND_INDEX && type_underlying(x->index.x->type)->kind == TY_MAP)
 		lower_unsupported(x->pos, "maps");
-		return NULL;
-	}
 	return lower_addr(lhs);
 }
 
@@ -198,10 +196,8 @@ static void lower_assign(Node *s)
 	Vec *lhs = &s->assign.lhs;
 	LLVMValueRef addrs[64], vals[64];
 	Type *types[64];
-	if (lhs->len > 64) {
+	if (lhs->len > 64)
 		lower_unsupported(s->pos, "more than 64 assignment operands");
-		return;
-	}
 	for (int i = 0; i < lhs->len; i++)
 		addrs[i] = lhs_addr(lhs->data[i]);
 	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
@@ -312,10 +308,8 @@ static void lower_return(Node *s)
 	Vec *res = &s->return_stmt.results;
 	LLVMValueRef vals[64];
 	Type *types[64];
-	if (sig->nresults > 64) {
+	if (sig->nresults > 64)
 		lower_unsupported(s->pos, "more than 64 results");
-		return;
-	}
 	if (res->len == 0) {
 		for (int i = 0; i < sig->nresults; i++)
 			vals[i] = lower_load(sig->results[i], L.fn->result_addrs[i]);
@@ -587,10 +581,8 @@ static void lower_range(Node *s)
 	}
 	case TY_MAP:
 		lower_unsupported(s->pos, "maps");
-		return;
 	case TY_CHAN:
 		lower_unsupported(s->pos, "channels");
-		return;
 	default:
 		break;
 	}

@@ -4,7 +4,8 @@
  * In: string-typed operands (register values {ptr, len}). Out: runtime calls and inline code.
  * A chain a + b + c + ... is flattened into one concatstrings call over a stack array (gc's
  * walkAddString), so building a string from n pieces allocates once. == compares lengths inline
- * and only then the bytes; ordering uses runtime cmpstring. Ranging decodes ASCII inline and calls
+ * and only then the bytes, with memcmp (LLVM expands it inline against a literal); ordering uses
+ * runtime cmpstring. Ranging decodes ASCII inline and calls
  * the runtime's decoderune for multi-byte sequences, as gc's walkRange does.
  */
 #include "lower.h"
@@ -61,8 +62,7 @@ static LLVMValueRef string_equal(LLVMValueRef x, LLVMValueRef y)
 	LLVMBasicBlockRef done = lower_block("streq.end");
 	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntEQ, lx, ly, ""), bytes, done);
 	lower_position_at_end(bytes);
-	LLVMValueRef args[3] = {LLVMBuildExtractValue(L.b, x, 0, ""), LLVMBuildExtractValue(L.b, y, 0, ""), lx};
-	LLVMValueRef eq = lower_call_runtime(RT_memequal, args, 3);
+	LLVMValueRef eq = lower_memcmp_eq(LLVMBuildExtractValue(L.b, x, 0, ""), LLVMBuildExtractValue(L.b, y, 0, ""), lx);
 	LLVMBasicBlockRef bytes_end = LLVMGetInsertBlock(L.b);
 	LLVMBuildBr(L.b, done);
 	lower_position_at_end(done);

@@ -210,12 +210,32 @@ static int compile(Args *a, const char *output)
 	return ok ? 0 : 1;
 }
 
+/* `-o /dev/null` (or any other non-regular file) means "compile, then discard", as with go build.
+ * The linker replaces its output file, so it must never be pointed at a device. */
+static bool is_special_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 static int cmd_build(int argc, char **argv)
 {
 	Args a = {0};
 	parse_args(argc, argv, false, &a);
 	a.opts.runtime_lib = find_runtime();
-	return compile(&a, a.opts.output ? a.opts.output : default_output(&a));
+	const char *output = a.opts.output ? a.opts.output : default_output(&a);
+	if (!is_special_file(output))
+		return compile(&a, output);
+	char dir[] = "/tmp/gocc-build-XXXXXX";
+	if (!mkdtemp(dir)) {
+		perror("gocc: mkdtemp");
+		return 1;
+	}
+	char *tmp = xsprintf("%s/out", dir);
+	int status = compile(&a, tmp);
+	unlink(tmp);
+	rmdir(dir);
+	return status;
 }
 
 static int cmd_run(int argc, char **argv)

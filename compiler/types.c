@@ -431,18 +431,34 @@ static bool identical_struct(Type *a, Type *b, bool tags)
 	return true;
 }
 
+/* Interfaces being compared, innermost first: a method signature may mention the interface
+ * itself, and a pair already under comparison is assumed identical (go/types ifacePair). */
+typedef struct IfacePair {
+	Type *x, *y;
+	struct IfacePair *prev;
+} IfacePair;
+
+static IfacePair *iface_pairs;
+
 static bool identical_iface(Type *a, Type *b, bool tags)
 {
 	type_iface_complete(a);
 	type_iface_complete(b);
 	if (a->iface.nmethods != b->iface.nmethods)
 		return false;
-	for (int i = 0; i < a->iface.nmethods; i++) {
+	for (IfacePair *p = iface_pairs; p; p = p->prev)
+		if ((p->x == a && p->y == b) || (p->x == b && p->y == a))
+			return true;
+	IfacePair pair = {a, b, iface_pairs};
+	iface_pairs = &pair;
+	bool same = true;
+	for (int i = 0; i < a->iface.nmethods && same; i++) {
 		Object *m = a->iface.methods[i], *n = b->iface.methods[i];
 		if (m->name != n->name || !identical(m->type, n->type, tags))
-			return false;
+			same = false;
 	}
-	return true;
+	iface_pairs = pair.prev;
+	return same;
 }
 
 static bool identical(Type *a, Type *b, bool tags)

@@ -1,0 +1,517 @@
+/*
+ * lower_escape.c: which local variables must live in heap cells (a small, conservative escape
+ * analysis).
+ *
+ * In: the checked package. Out: the set of boxed variables (lower_set_boxed): every variable captured
+ * by a function literal, and every variable whose address may outlive its frame. Everything else
+ * stays in an alloca, which mem2reg and SROA turn into registers.
+ *
+ * The key idea is to classify how each value is used, walking expressions with a context:
+ *   ESCAPE  the value may be stored (assigned, returned, put in a composite literal or an interface,
+ *           captured, passed to an unknown callee): any address it carries may outlive the frame;
+ *   SAFE    the value is only used transiently (dereferenced, compared, printed, passed to a
+ *           parameter that does not leak).
+ * Taking an address (&x, x.PtrMethod(), a[:] of an array) makes x's address flow with the context
+ * of that site; x is boxed when it flows in ESCAPE context. Pointer and slice parameters get a
+ * summary "leaks" (the parameter's value flows in ESCAPE context somewhere in the body), computed
+ * for all functions together by iterating to a fixed point from "no parameter leaks" (monotone:
+ * a leak needs an actual sink, so recursion alone never makes a parameter leak).
+ *
+ * Deliberately conservative: storing an address into any variable, even a local one, counts as an
+ * escape, so aliases never need tracking; calls through func values leak all their arguments.
+ */
+#include "lower.h"
+
+typedef enum EscCtx { SAFE, ESCAPE } EscCtx;
+
+static VarMap leaks;      /* param Object -> leaks (pointer/slice params) */
+static bool changed;      /* a leak was discovered during this iteration */
+static bool final_pass;   /* box variables (only once the summaries are stable) */
+
+static void esc_expr(Node *e, EscCtx c);
+static void esc_addr(Node *e, EscCtx c);
+static void esc_stmt(Node *s);
+static EscCtx param_leaks_recv(Object *m);
+static Node *func_body(Object *fn);
+
+static Node *unparen(Node *e)
+{
+	while (e && e->kind == ND_PAREN)
+		e = e->paren.x;
+	return e;
+}
+
+static bool is_local_var(Object *o)
+{
+	return o && o->kind == OBJ_VAR && !o->is_global && !o->is_field;
+}
+
+static bool param_leaks(Object *p)
+{
+	return varmap_get(&leaks, p) != NULL;
+}
+
+static void mark_leak(Object *p)
+{
+	if (!param_leaks(p)) {
+		varmap_put(&leaks, p, (LLVMValueRef)1);
+		changed = true;
+	}
+}
+
+/* ---- callees --------------------------------------------------------------------------------- */
+
+/* The parameter objects of a statically known callee, receiver first for methods. */
+static Vec callee_params(Object *fn)
+{
+	Vec v = {0};
+	if (fn->recv)
+		vec_push(&v, fn->recv);
+	for (int i = 0; i < fn->params.len; i++)
+		vec_push(&v, fn->params.data[i]);
+	return v;
+}
+
+/* Context for argument i of a call of fn (NULL: unknown callee). */
+static EscCtx arg_ctx(Object *fn, Vec *params, int i)
+{
+	if (!fn || !func_body(fn) || i >= params->len || !params->data[i])
+		return ESCAPE;
+	if (fn->type && type_underlying(fn->type)->func.variadic && i >= params->len - 1)
+		return ESCAPE; /* packed into a heap slice */
+	return param_leaks(params->data[i]) ? ESCAPE : SAFE;
+}
+
+static Object *static_callee(Node *call)
+{
+	Node *fun = unparen(call->call.fun);
+	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD)
+		return fun->selector.obj;
+	if (call->call.call_kind != CALL_FUNC)
+		return NULL;
+	if (fun->kind == ND_IDENT && fun->ident.obj && fun->ident.obj->kind == OBJ_FUNC)
+		return fun->ident.obj;
+	if (fun->kind == ND_SELECTOR && fun->selector.obj && fun->selector.obj->kind == OBJ_FUNC)
+		return fun->selector.obj;
+	return NULL;
+}
+
+static bool method_ptr_recv(Object *m)
+{
+	Type *rt = m->recv ? m->recv->type : (m->type ? m->type->func.recv : NULL);
+	return rt && type_underlying(rt)->kind == TY_POINTER;
+}
+
+/* Does the selector's path go through an embedded field of pointer type? Then the selected
+ * address is derived from a pointer loaded from memory, not from x. (selector.indirect also counts
+ * x itself being a pointer, which is a different case.) */
+static bool path_through_pointer(Node *sel)
+{
+	Type *t = sel->selector.x->type;
+	if (!t)
+		return true;
+	int n = sel->selector.path_len - (sel->selector.sel_kind == SEL_FIELD ? 1 : 0);
+	for (int k = 0; k < n; k++) {
+		Type *u = type_underlying(t);
+		if (u->kind == TY_POINTER)
+			u = type_underlying(u->pointer.elem);
+		if (u->kind != TY_STRUCT)
+			return true;
+		t = u->strct.fields[sel->selector.path[k]]->type;
+		if (type_underlying(t)->kind == TY_POINTER)
+			return true;
+	}
+	return false;
+}
+
+/* The receiver x of x.M(...) for method m: its address is taken for a pointer receiver. */
+static void esc_receiver(Node *sel, Object *m, EscCtx c)
+{
+	Node *x = sel->selector.x;
+	if (!method_ptr_recv(m) || path_through_pointer(sel)) {
+		/* a copy, or an address loaded from memory through an embedded pointer */
+		esc_expr(x, SAFE);
+		return;
+	}
+	if (x->type && type_underlying(x->type)->kind == TY_POINTER)
+		esc_expr(x, c);
+	else
+		esc_addr(x, c);
+}
+
+static void esc_args(Node *call, Object *fn, int first)
+{
+	Vec params = fn ? callee_params(fn) : (Vec){0};
+	Vec *args = &call->call.args;
+	if (args->len == 1 && unparen(args->data[0])->type && unparen(args->data[0])->type->kind == TY_TUPLE) {
+		esc_expr(args->data[0], SAFE); /* f(g()): g's results are not tracked */
+		return;
+	}
+	for (int i = 0; i < args->len; i++)
+		esc_expr(args->data[i], arg_ctx(fn, &params, first + i));
+}
+
+static void esc_builtin(Node *call, EscCtx c)
+{
+	Vec *args = &call->call.args;
+	switch (call->call.builtin) {
+	case BI_APPEND:
+		/* the result aliases the first argument's array; appended values are stored */
+		for (int i = 0; i < args->len; i++)
+			esc_expr(args->data[i], i == 0 ? c : ESCAPE);
+		return;
+	case BI_LEN: case BI_CAP: case BI_COPY: case BI_PRINT: case BI_PRINTLN: case BI_MAKE:
+	case BI_NEW: case BI_COMPLEX: case BI_REAL: case BI_IMAG: case BI_DELETE: case BI_CLOSE:
+		for (int i = 0; i < args->len; i++)
+			esc_expr(args->data[i], SAFE);
+		return;
+	default:
+		for (int i = 0; i < args->len; i++)
+			esc_expr(args->data[i], ESCAPE);
+		return;
+	}
+}
+
+static void esc_call(Node *call, EscCtx c)
+{
+	Node *fun = unparen(call->call.fun);
+	switch (call->call.call_kind) {
+	case CALL_BUILTIN:
+		esc_builtin(call, c);
+		return;
+	case CALL_CONVERSION: {
+		Node *x = call->call.args.data[0];
+		bool to_iface = call->type && type_underlying(call->type)->kind == TY_INTERFACE;
+		esc_expr(x, to_iface ? ESCAPE : c); /* pointer/slice conversions keep the address */
+		return;
+	}
+	default:
+		break;
+	}
+	Object *fn = static_callee(call);
+	if (fn && call->call.call_kind == CALL_METHOD) {
+		esc_receiver(fun, fn, param_leaks_recv(fn));
+		esc_args(call, fn, 1);
+		return;
+	}
+	if (fn) {
+		if (fun->kind == ND_SELECTOR)
+			esc_expr(fun->selector.x, SAFE); /* a method expression's type operand */
+		esc_args(call, fn, 0);
+		return;
+	}
+	esc_expr(call->call.fun, SAFE);
+	esc_args(call, NULL, 0);
+}
+
+/* ---- expressions ----------------------------------------------------------------------------- */
+
+/* A variable's value is used: a parameter whose value escapes leaks (reading a local's value
+ * copies it, which never exposes the local's own address). */
+static void esc_ident(Node *e, EscCtx c)
+{
+	Object *o = e->ident.obj;
+	if (c == ESCAPE && is_local_var(o) && o->is_param)
+		mark_leak(o);
+}
+
+/* A function literal: its captured variables live in cells, and captured pointers are stored. */
+static void esc_func_lit(Node *e)
+{
+	Vec caps = {0};
+	lower_find_captures(NULL, e, &caps);
+	for (int i = 0; i < caps.len; i++) {
+		Object *o = caps.data[i];
+		if (o->is_param)
+			mark_leak(o);
+		if (final_pass)
+			lower_set_boxed(o);
+	}
+	esc_stmt(e->func_lit.body);
+}
+
+static void esc_composite(Node *e)
+{
+	for (int i = 0; i < e->composite.elts.len; i++) {
+		Node *el = e->composite.elts.data[i];
+		if (el->kind == ND_KEY_VALUE) {
+			if (!(e->type && type_underlying(e->type)->kind == TY_STRUCT))
+				esc_expr(el->key_value.key, SAFE);
+			esc_expr(el->key_value.value, ESCAPE);
+		} else {
+			esc_expr(el, ESCAPE);
+		}
+	}
+}
+
+static void esc_selector(Node *e, EscCtx c)
+{
+	switch (e->selector.sel_kind) {
+	case SEL_FIELD:
+		esc_addr(e, SAFE); /* reading a field: the base is only dereferenced */
+		return;
+	case SEL_METHOD_VALUE:
+		if (e->selector.obj)
+			esc_receiver(e, e->selector.obj, ESCAPE);
+		return;
+	default:
+		esc_expr(e->selector.x, SAFE); /* an interface method's operand */
+		return;
+	}
+}
+
+static void esc_expr(Node *e, EscCtx c)
+{
+	if (!e)
+		return;
+	if (e->mode == MODE_CONST || e->mode == MODE_TYPE)
+		return;
+	switch (e->kind) {
+	case ND_IDENT: esc_ident(e, c); return;
+	case ND_PAREN: esc_expr(e->paren.x, c); return;
+	case ND_FUNC_LIT: esc_func_lit(e); return;
+	case ND_COMPOSITE_LIT: esc_composite(e); return;
+	case ND_SELECTOR: esc_selector(e, c); return;
+	case ND_INDEX:
+		if (e->index.x->type && type_underlying(e->index.x->type)->kind == TY_MAP) {
+			esc_expr(e->index.x, SAFE);
+			for (int i = 0; i < e->index.indices.len; i++)
+				esc_expr(e->index.indices.data[i], ESCAPE);
+			return;
+		}
+		esc_addr(e, SAFE); /* reading an element */
+		return;
+	case ND_SLICE: {
+		Node *x = e->slice.x;
+		Type *xt = x->type ? type_underlying(x->type) : NULL;
+		if (xt && xt->kind == TY_ARRAY)
+			esc_addr(x, c); /* the slice aliases the array */
+		else
+			esc_expr(x, c);
+		esc_expr(e->slice.lo, SAFE);
+		esc_expr(e->slice.hi, SAFE);
+		esc_expr(e->slice.max, SAFE);
+		return;
+	}
+	case ND_STAR: esc_expr(e->star.x, SAFE); return;
+	case ND_UNARY:
+		if (e->unary.op == TOK_AND)
+			esc_addr(e->unary.x, c);
+		else
+			esc_expr(e->unary.x, SAFE);
+		return;
+	case ND_BINARY: esc_expr(e->binary.x, SAFE); esc_expr(e->binary.y, SAFE); return;
+	case ND_CALL: esc_call(e, c); return;
+	case ND_TYPE_ASSERT: esc_expr(e->type_assert.x, ESCAPE); return;
+	case ND_KEY_VALUE: esc_expr(e->key_value.key, ESCAPE); esc_expr(e->key_value.value, ESCAPE); return;
+	default: return;
+	}
+}
+
+/* The address of e is used in context c. */
+static void esc_addr(Node *e, EscCtx c)
+{
+	if (!e)
+		return;
+	switch (e->kind) {
+	case ND_PAREN:
+		esc_addr(e->paren.x, c);
+		return;
+	case ND_IDENT: {
+		Object *o = e->ident.obj;
+		if (c == ESCAPE && is_local_var(o) && final_pass)
+			lower_set_boxed(o);
+		return;
+	}
+	case ND_SELECTOR: {
+		Node *x = e->selector.x;
+		if (e->selector.sel_kind != SEL_FIELD) {
+			esc_expr(e, c);
+			return;
+		}
+		if (path_through_pointer(e))
+			esc_expr(x, SAFE); /* derived from a pointer loaded from memory */
+		else if (x->type && type_underlying(x->type)->kind == TY_POINTER)
+			esc_expr(x, c);
+		else
+			esc_addr(x, c);
+		return;
+	}
+	case ND_INDEX: {
+		Node *x = e->index.x;
+		Type *xt = x->type ? type_underlying(x->type) : NULL;
+		for (int i = 0; i < e->index.indices.len; i++)
+			esc_expr(e->index.indices.data[i], SAFE);
+		if (xt && xt->kind == TY_ARRAY)
+			esc_addr(x, c);
+		else if (xt && (xt->kind == TY_POINTER || xt->kind == TY_SLICE))
+			esc_expr(x, c); /* the element aliases the pointee / the slice's array */
+		else
+			esc_expr(x, SAFE);
+		return;
+	}
+	case ND_STAR:
+		esc_expr(e->star.x, c);
+		return;
+	case ND_COMPOSITE_LIT:
+		esc_composite(e); /* &T{...}: a new heap object */
+		return;
+	default:
+		esc_expr(e, SAFE); /* a temporary */
+		return;
+	}
+}
+
+/* ---- statements ------------------------------------------------------------------------------ */
+
+static bool is_blank(Node *e)
+{
+	e = unparen(e);
+	return e && e->kind == ND_IDENT && e->ident.name == intern("_", 1);
+}
+
+static void esc_vec_stmts(Vec *v)
+{
+	for (int i = 0; i < v->len; i++)
+		esc_stmt(v->data[i]);
+}
+
+static void esc_assign(Node *s)
+{
+	bool op_assign = s->assign.tok != TOK_ASSIGN && s->assign.tok != TOK_DEFINE;
+	for (int i = 0; i < s->assign.lhs.len; i++) {
+		Node *l = s->assign.lhs.data[i];
+		if (s->assign.tok != TOK_DEFINE && !is_blank(l))
+			esc_addr(l, SAFE);
+	}
+	for (int i = 0; i < s->assign.rhs.len; i++) {
+		Node *l = i < s->assign.lhs.len ? s->assign.lhs.data[i] : NULL;
+		bool discard = s->assign.rhs.len == s->assign.lhs.len && l && is_blank(l);
+		esc_expr(s->assign.rhs.data[i], op_assign || discard ? SAFE : ESCAPE);
+	}
+}
+
+static void esc_value_spec(Node *spec)
+{
+	for (int i = 0; i < spec->value_spec.values.len; i++)
+		esc_expr(spec->value_spec.values.data[i], ESCAPE);
+}
+
+static void esc_stmt(Node *s)
+{
+	if (!s)
+		return;
+	switch (s->kind) {
+	case ND_BLOCK: esc_vec_stmts(&s->block.stmts); return;
+	case ND_EXPR_STMT: esc_expr(s->expr_stmt.x, SAFE); return;
+	case ND_DECL_STMT: {
+		Node *d = s->decl_stmt.decl;
+		if (d->gen_decl.tok == TOK_VAR)
+			for (int i = 0; i < d->gen_decl.specs.len; i++)
+				esc_value_spec(d->gen_decl.specs.data[i]);
+		return;
+	}
+	case ND_ASSIGN_STMT: esc_assign(s); return;
+	case ND_INCDEC_STMT: esc_addr(s->incdec.x, SAFE); return;
+	case ND_RETURN_STMT:
+		for (int i = 0; i < s->return_stmt.results.len; i++)
+			esc_expr(s->return_stmt.results.data[i], ESCAPE);
+		return;
+	case ND_LABELED_STMT: esc_stmt(s->labeled.stmt); return;
+	case ND_IF_STMT:
+		esc_stmt(s->if_stmt.init);
+		esc_expr(s->if_stmt.cond, SAFE);
+		esc_stmt(s->if_stmt.then);
+		esc_stmt(s->if_stmt.els);
+		return;
+	case ND_FOR_STMT:
+		esc_stmt(s->for_stmt.init);
+		esc_expr(s->for_stmt.cond, SAFE);
+		esc_stmt(s->for_stmt.post);
+		esc_stmt(s->for_stmt.body);
+		return;
+	case ND_RANGE_STMT:
+		if (s->range_stmt.tok == TOK_ASSIGN) {
+			if (s->range_stmt.key && !is_blank(s->range_stmt.key))
+				esc_addr(s->range_stmt.key, SAFE);
+			if (s->range_stmt.value && !is_blank(s->range_stmt.value))
+				esc_addr(s->range_stmt.value, SAFE);
+		}
+		esc_expr(s->range_stmt.x, SAFE);
+		esc_stmt(s->range_stmt.body);
+		return;
+	case ND_SWITCH_STMT:
+		esc_stmt(s->switch_stmt.init);
+		esc_expr(s->switch_stmt.tag, SAFE);
+		esc_stmt(s->switch_stmt.body);
+		return;
+	case ND_CASE_CLAUSE:
+		for (int i = 0; i < s->case_clause.list.len; i++)
+			esc_expr(s->case_clause.list.data[i], SAFE);
+		esc_vec_stmts(&s->case_clause.body);
+		return;
+	case ND_TYPE_SWITCH_STMT:
+		esc_stmt(s->type_switch.init);
+		esc_stmt(s->type_switch.assign);
+		esc_stmt(s->type_switch.body);
+		return;
+	case ND_SELECT_STMT: esc_stmt(s->select_stmt.body); return;
+	case ND_COMM_CLAUSE: esc_stmt(s->comm_clause.comm); esc_vec_stmts(&s->comm_clause.body); return;
+	case ND_SEND_STMT: esc_expr(s->send.chan, SAFE); esc_expr(s->send.value, ESCAPE); return;
+	case ND_GO_STMT: case ND_DEFER_STMT: {
+		/* the call runs later: everything it receives is stored */
+		Node *call = s->go_defer.call;
+		esc_expr(call->call.fun, ESCAPE);
+		for (int i = 0; i < call->call.args.len; i++)
+			esc_expr(call->call.args.data[i], ESCAPE);
+		Node *fun = unparen(call->call.fun);
+		if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD && fun->selector.obj)
+			esc_receiver(fun, fun->selector.obj, ESCAPE);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+/* ---- the driver ------------------------------------------------------------------------------ */
+
+static EscCtx param_leaks_recv(Object *m)
+{
+	if (!m->body)
+		return ESCAPE;
+	return m->recv && param_leaks(m->recv) ? ESCAPE : SAFE;
+}
+
+static Node *func_body(Object *fn)
+{
+	if (fn->body)
+		return fn->body;
+	return fn->decl && fn->decl->kind == ND_FUNC_DECL ? fn->decl->func_decl.body : NULL;
+}
+
+static void esc_package_once(Package *pkg)
+{
+	for (int i = 0; i < pkg->funcs.len; i++) {
+		Object *fn = pkg->funcs.data[i];
+		esc_stmt(func_body(fn));
+	}
+	for (int i = 0; i < pkg->var_inits.len; i++) {
+		Initializer *in = pkg->var_inits.data[i];
+		esc_expr(in->rhs, ESCAPE);
+	}
+}
+
+/* Computes the parameter summaries, then boxes the variables that need heap cells. */
+void lower_escape_analysis(Package *pkg)
+{
+	int rounds = 0;
+	do {
+		changed = false;
+		esc_package_once(pkg);
+		if (++rounds > 100)
+			internal_error("escape analysis does not converge");
+	} while (changed);
+	final_pass = true;
+	esc_package_once(pkg);
+}
