@@ -223,6 +223,8 @@ static bool wanted_op(Node *s, Token *t, Token *prev)
  * operator in the token stream at bracket depth 0. */
 Pos stmt_op_pos(Node *s)
 {
+	if (s->kind == ND_ASSIGN_STMT && pos_valid(s->assign.tok_pos))
+		return s->assign.tok_pos;
 	int lo;
 	TokenList *tl = tokens_at(s->pos, &lo);
 	if (!tl)

@@ -264,11 +264,32 @@ typedef struct Diag {
 	int seq; /* insertion order, to keep the sort stable */
 } Diag;
 
-static Vec diags;
+/* gc's rules (cmd/compile/internal/base/print.go): at most one syntax error per line; a non-syntax
+ * error identical to the previous one on the same line is dropped; after the 10th error the
+ * compilation stops, so later errors are never seen and "too many errors" is printed at the 10th
+ * error's position once the (sorted) errors are out. */
+enum { MAX_ERRORS = 10 };
+
+static struct {
+	Vec list;           /* Diag* */
+	int count;          /* errors reported, including those dropped after the limit */
+	Pos last_syntax;    /* position of the last syntax error */
+	Diag *last_other;   /* the last non-syntax error */
+	Diag *too_many;     /* the 10th error, once reached */
+} diags;
+
 static Pos current_pos = {-1, 0, 0};
+
+static bool same_line(Pos a, Pos b)
+{
+	return a.file == b.file && a.line == b.line;
+}
 
 void verror_at(Pos pos, const char *fmt, va_list ap)
 {
+	diags.count++;
+	if (diags.too_many)
+		return;
 	Diag *d = xnew(Diag);
 	d->pos = pos;
 	va_list ap2;
@@ -277,8 +298,20 @@ void verror_at(Pos pos, const char *fmt, va_list ap)
 	va_end(ap2);
 	d->msg = xalloc(n + 1);
 	vsnprintf(d->msg, n + 1, fmt, ap);
-	d->seq = diags.len;
-	vec_push(&diags, d);
+	if (strncmp(d->msg, "syntax error", 12) == 0) {
+		if (diags.list.len && same_line(diags.last_syntax, pos))
+			return;
+		diags.last_syntax = pos;
+	} else {
+		Diag *last = diags.last_other;
+		if (last && same_line(last->pos, pos) && strcmp(last->msg, d->msg) == 0)
+			return;
+		diags.last_other = d;
+	}
+	d->seq = diags.list.len;
+	vec_push(&diags.list, d);
+	if (diags.list.len == MAX_ERRORS)
+		diags.too_many = d;
 }
 
 void error_at(Pos pos, const char *fmt, ...)
@@ -296,7 +329,7 @@ void unsupported_at(Pos pos, const char *what)
 
 int error_count(void)
 {
-	return diags.len;
+	return diags.count;
 }
 
 static int diag_cmp(const void *a, const void *b)
@@ -319,29 +352,26 @@ static void print_pos(FILE *out, Pos pos)
 
 int diag_flush(void)
 {
-	int n = diags.len;
+	int n = diags.list.len;
 	if (n > 1)
-		qsort(diags.data, n, sizeof(void *), diag_cmp);
-	int printed = 0;
+		qsort(diags.list.data, n, sizeof(void *), diag_cmp);
 	Diag *prev = NULL;
 	for (int i = 0; i < n; i++) {
-		Diag *d = diags.data[i];
-		/* gc reports at most one error per line */
-		if (prev && prev->pos.file == d->pos.file && prev->pos.line == d->pos.line)
+		Diag *d = diags.list.data[i];
+		if (prev && pos_cmp(prev->pos, d->pos) == 0 && strcmp(prev->msg, d->msg) == 0)
 			continue;
-		if (printed == 10) {
-			print_pos(stderr, d->pos);
-			fputs("too many errors\n", stderr);
-			break;
-		}
 		print_pos(stderr, d->pos);
 		fprintf(stderr, "%s\n", d->msg);
-		printed++;
 		prev = d;
 	}
+	if (diags.too_many) {
+		print_pos(stderr, diags.too_many->pos);
+		fputs("too many errors\n", stderr);
+	}
 	fflush(stderr);
-	diags.len = 0;
-	return n;
+	int count = diags.count;
+	memset(&diags, 0, sizeof diags);
+	return count;
 }
 
 void diag_set_current(Pos pos)
