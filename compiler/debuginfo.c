@@ -80,6 +80,8 @@ void di_init(Package *pkg)
 		0, false, false, "", 0, "", 0);
 	L.di_subroutine_type = LLVMDIBuilderCreateSubroutineType(L.dib, di_file(first_index), NULL, 0,
 		LLVMDIFlagZero);
+	/* DWARF 4: gdb reads it without complaint next to the runtime's gcc-built objects. (Assembly from
+	 * -S uses `.file N "dir" "name"`, which GNU as accepts with --gdwarf-5; clang -c takes it as is.) */
 	add_flag("Dwarf Version", 4);
 	add_flag("Debug Info Version", LLVMDebugMetadataVersion());
 }

@@ -332,7 +332,7 @@ Sig *lower_sig(Type *ft)
 
 /* ---- the variable map ------------------------------------------------------------------------ */
 
-static unsigned ptr_hash(void *p)
+static unsigned ptr_hash(const void *p)
 {
 	uintptr_t x = (uintptr_t)p;
 	x ^= x >> 17;
@@ -340,12 +340,12 @@ static unsigned ptr_hash(void *p)
 	return (unsigned)(x >> 32);
 }
 
-void varmap_put(VarMap *m, Object *k, LLVMValueRef v)
+void varmap_put(VarMap *m, const void *k, LLVMValueRef v)
 {
 	if (m->len * 2 >= m->cap) {
 		VarMap n = {0};
-		n.cap = m->cap ? m->cap * 2 : 64;
-		n.keys = xalloc(sizeof(Object *) * (size_t)n.cap);
+		n.cap = m->cap ? m->cap * 2 : 16;
+		n.keys = xalloc(sizeof(void *) * (size_t)n.cap);
 		n.vals = xalloc(sizeof(LLVMValueRef) * (size_t)n.cap);
 		for (int i = 0; i < m->cap; i++)
 			if (m->keys[i])
@@ -361,7 +361,7 @@ void varmap_put(VarMap *m, Object *k, LLVMValueRef v)
 	m->vals[i] = v;
 }
 
-LLVMValueRef varmap_get(VarMap *m, Object *k)
+LLVMValueRef varmap_get(VarMap *m, const void *k)
 {
 	if (!m->cap)
 		return NULL;
@@ -468,6 +468,21 @@ void lower_add_sig_attrs(LLVMValueRef fn, Sig *sig)
 	}
 }
 
+/* //go:noinline above a declaration keeps LLVM from inlining it, as gc does. */
+static bool has_directive(Object *fn, const char *name)
+{
+	Node *d = fn->decl;
+	if (!d || d->kind != ND_FUNC_DECL)
+		return false;
+	for (int i = 0; i < d->func_decl.directives.len; i++) {
+		Directive *dir = d->func_decl.directives.data[i];
+		size_t n = strlen(name);
+		if (strncmp(dir->text, name, n) == 0 && (dir->text[n] == 0 || dir->text[n] == ' '))
+			return true;
+	}
+	return false;
+}
+
 LLVMValueRef lower_func_decl(Object *fn)
 {
 	if (fn->backend)
@@ -484,6 +499,8 @@ LLVMValueRef lower_func_decl(Object *fn)
 		lower_add_sig_attrs(f, lower_sig(func_type_of(fn)));
 	}
 	add_go_func_attrs(f);
+	if (has_directive(fn, "go:noinline"))
+		lower_add_attr(f, LLVMAttributeFunctionIndex, "noinline");
 	fn->backend = f;
 	return f;
 }
@@ -495,9 +512,7 @@ LLVMValueRef lower_func_value_of(Object *fn)
 	LLVMValueRef g = varmap_get(&cache, fn);
 	if (g)
 		return g;
-	if (is_main_main(fn))
-		lower_unsupported(fn->pos, "using main as a function value");
-	LLVMValueRef code = lower_func_decl(fn);
+	LLVMValueRef code = is_main_main(fn) ? lower_main_thunk(fn) : lower_func_decl(fn);
 	LLVMValueRef init = LLVMConstStructInContext(L.ctx, &code, 1, false);
 	g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), xsprintf("%s·f", LLVMGetValueName(code)));
 	LLVMSetInitializer(g, init);
@@ -714,7 +729,9 @@ static void declare_globals(Package *pkg)
 /* One `var a, b = f()` or `var x = e` of the initialization order. */
 static void lower_initializer(Initializer *in)
 {
+	lower_hoist_reset();
 	lower_set_pos(in->rhs->pos);
+	lower_hoist(in->rhs);
 	if (in->lhs.len == 1) {
 		Object *g = in->lhs.data[0];
 		LLVMValueRef v = lower_expr_as(in->rhs, g ? g->type : in->rhs->type);

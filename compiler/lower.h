@@ -63,7 +63,7 @@ typedef struct Sig {
 } Sig;
 
 typedef struct VarMap {
-	Object **keys;
+	const void **keys;
 	LLVMValueRef *vals;
 	int cap, len;
 } VarMap;
@@ -87,6 +87,7 @@ typedef struct FuncState {
 	Vec targets;                /* Target* */
 	Vec labels;                 /* pairs: Node* labeled stmt, LLVMBasicBlockRef */
 	LLVMMetadataRef di_scope;   /* DISubprogram */
+	VarMap hoisted;             /* Node -> value evaluated early in gc order (lower_order.c) */
 	jmp_buf bail;               /* lower_unsupported abandons the function being built */
 	bool can_bail;
 } FuncState;
@@ -137,8 +138,8 @@ void lower_add_sig_attrs(LLVMValueRef fn, Sig *sig); /* noalias/nonnull on aggre
 void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures);
 LLVMValueRef lower_var_addr(Object *obj);         /* address of a variable (local, captured, global) */
 void lower_declare_local(Object *obj);            /* allocate storage for a newly declared local */
-void varmap_put(VarMap *m, Object *k, LLVMValueRef v);
-LLVMValueRef varmap_get(VarMap *m, Object *k);
+void varmap_put(VarMap *m, const void *k, LLVMValueRef v); /* pointer-keyed map (objects, nodes) */
+LLVMValueRef varmap_get(VarMap *m, const void *k);
 bool lower_is_boxed(Object *obj);
 void lower_set_boxed(Object *obj);
 LLVMValueRef lower_alloca(Type *t, const char *name); /* entry-block temporary of Go type t */
@@ -211,6 +212,13 @@ void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int narg
 LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y);
 LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st);
 
+/* ---- lower_order.c: gc's evaluation order within a statement -------------------------------- */
+
+void lower_hoist(Node *e);            /* evaluate e's calls (etc.) now, in gc's order */
+void lower_hoist_operands(Node *call);/* the same for the operands of a statement-level call */
+LLVMValueRef lower_hoisted(Node *e);  /* the early value of e, or NULL */
+void lower_hoist_reset(void);         /* at the start of each statement */
+
 /* ---- lower_stmt.c ---------------------------------------------------------------------------- */
 
 void lower_stmt(Node *s);
@@ -260,6 +268,7 @@ void lower_pending_func_lits(void);
 void lower_find_captures(Object *fn, Node *body, Vec *out); /* free variables of a literal */
 LLVMValueRef lower_method_value(Node *sel);  /* x.M as a value */
 LLVMValueRef lower_method_expr(Node *sel);   /* T.M as a value */
+LLVMValueRef lower_main_thunk(Object *main_fn); /* main.main with the Go calling convention */
 LLVMValueRef lower_receiver(Node *sel, Object *m); /* receiver argument of a method call */
 void lower_escape_analysis(Package *pkg);   /* lower_escape.c: decides lower_is_boxed */
 Node *lower_find_label(Node *decl, const char *name);

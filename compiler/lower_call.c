@@ -175,9 +175,55 @@ static Object *callee_func(Node *fun)
 	return NULL;
 }
 
-int lower_call(Node *call, LLVMValueRef *vals)
+/* What a call calls: code, closure context, signature, and (methods) the receiver argument. */
+typedef struct Callee {
+	LLVMValueRef code, ctx;
+	Sig *sig;
+	int first;          /* 1 when args[0] already holds the receiver */
+} Callee;
+
+/* A call through a func value: code is the closure's first word; the closure is the context. */
+static void closure_callee(Callee *c, LLVMValueRef closure, Type *fntype)
+{
+	c->sig = lower_sig(fntype);
+	c->ctx = closure;
+	lower_check_nil(closure);
+	c->code = LLVMBuildLoad2(L.b, L.t_ptr, closure, "code");
+	LLVMSetAlignment(c->code, 8);
+}
+
+/* Resolves the callee (evaluating a method receiver into args[0]). */
+static void resolve_callee(Node *call, Callee *c, LLVMValueRef *args)
 {
 	Node *fun = unparen(call->call.fun);
+	Object *fn;
+	*c = (Callee){0};
+	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD) {
+		fn = fun->selector.obj;
+		c->sig = lower_sig(fn->type);
+		args[0] = lower_receiver(fun, fn);
+		c->first = 1;
+		c->code = lower_func_decl(fn);
+		return;
+	}
+	fn = call->call.call_kind != CALL_CLOSURE ? callee_func(fun) : NULL;
+	if (!fn) {
+		closure_callee(c, lower_expr(fun), fun->type);
+		return;
+	}
+	if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD_EXPR &&
+	    method_has_ptr_recv(fn) != (type_underlying(fun->selector.x->type)->kind == TY_POINTER)) {
+		/* (*T).M for a value method M goes through a dereferencing wrapper */
+		closure_callee(c, lower_method_expr(fun), fun->type);
+		return;
+	}
+	/* a declared function, or T.M(x, args): the method itself, receiver first */
+	c->sig = lower_sig(fn->type);
+	c->code = lower_func_decl(fn);
+}
+
+int lower_call(Node *call, LLVMValueRef *vals)
+{
 	lower_set_pos(call->pos);
 	if (call->call.call_kind == CALL_BUILTIN || call->call.call_kind == CALL_CONVERSION) {
 		vals[0] = lower_expr(call);
@@ -185,47 +231,21 @@ int lower_call(Node *call, LLVMValueRef *vals)
 	}
 	if (call->call.call_kind == CALL_INTERFACE)
 		lower_unsupported(call->pos, "interface method calls");
-	Object *fn = NULL;
-	LLVMValueRef callee, ctx = NULL;
-	Sig *sig;
-	LLVMValueRef args[260];
-	int first = 0;
-
-	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD) {
-		fn = fun->selector.obj;
-		sig = lower_sig(fn->type);
-		args[0] = lower_receiver(fun, fn);
-		first = 1;
-		callee = lower_func_decl(fn);
-	} else if ((fn = callee_func(fun)) != NULL && call->call.call_kind != CALL_CLOSURE) {
-		callee = lower_func_decl(fn);
-		if (fn == L.pkg->main_func) {
-			LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), callee, NULL, 0, "");
-			return 0;
-		}
-		sig = lower_sig(fn->type);
-		if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD_EXPR) {
-			/* T.M(x, args): the method itself; its receiver is the first argument */
-			if (method_has_ptr_recv(fn) != (type_underlying(fun->selector.x->type)->kind == TY_POINTER)) {
-				ctx = lower_method_expr(fun);
-				goto closure_call;
-			}
-		}
-	} else {
-		ctx = lower_expr(fun);
-	closure_call:
-		sig = lower_sig(fun->type);
-		lower_check_nil(ctx);
-		callee = LLVMBuildLoad2(L.b, L.t_ptr, ctx, "code");
-		LLVMSetAlignment(callee, 8);
-		fn = NULL;
+	Object *fn = callee_func(call->call.fun);
+	if (fn && fn == L.pkg->main_func && call->call.call_kind == CALL_FUNC) {
+		/* main() called from Go: the GO_ENTRY has no parameters */
+		LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), lower_func_decl(fn), NULL, 0, "");
+		return 0;
 	}
-	if (sig->nparams > 256)
+	LLVMValueRef args[260];
+	Callee c;
+	resolve_callee(call, &c, args);
+	if (c.sig->nparams > 256)
 		lower_unsupported(call->pos, "more than 256 parameters");
-	lower_args(call, sig, first, args);
+	lower_args(call, c.sig, c.first, args);
 	lower_set_pos(call->pos);
-	lower_emit_call(sig, callee, ctx, args, vals);
-	return sig->nresults;
+	lower_emit_call(c.sig, c.code, c.ctx, args, vals);
+	return c.sig->nresults;
 }
 
 LLVMValueRef lower_call_expr(Node *call)

@@ -444,3 +444,23 @@ LLVMValueRef lower_method_expr(Node *sel)
 	}
 	lower_unsupported(sel->pos, "method expressions of promoted methods");
 }
+
+/* main.main is a GO_ENTRY without parameters; as a func value it needs the Go convention (ctx). */
+LLVMValueRef lower_main_thunk(Object *main_fn)
+{
+	const char *name = "main.main·thunk";
+	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
+	if (fn)
+		return fn;
+	FuncState *saved = L.fn;
+	LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(L.b);
+	LLVMMetadataRef saved_loc = LLVMGetCurrentDebugLocation2(L.b);
+	FuncState f = {0};
+	fn = begin_wrapper(name, lower_sig(main_fn->type), main_fn->pos, &f);
+	LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), lower_func_decl(main_fn), NULL, 0, "");
+	LLVMBuildRetVoid(L.b);
+	end_wrapper(saved);
+	LLVMPositionBuilderAtEnd(L.b, saved_bb);
+	LLVMSetCurrentDebugLocation2(L.b, saved_loc);
+	return fn;
+}

@@ -305,6 +305,7 @@ static LLVMValueRef lower_comparison(Node *e)
 static LLVMValueRef lower_logical(Node *e)
 {
 	bool is_and = e->binary.op == TOK_LAND;
+	lower_hoist(e->binary.x);
 	LLVMValueRef x = lower_expr(e->binary.x);
 	LLVMBasicBlockRef from = LLVMGetInsertBlock(L.b);
 	LLVMBasicBlockRef rhs = lower_block(is_and ? "and.rhs" : "or.rhs");
@@ -314,6 +315,7 @@ static LLVMValueRef lower_logical(Node *e)
 	else
 		LLVMBuildCondBr(L.b, x, done, rhs);
 	lower_position_at_end(rhs);
+	lower_hoist(e->binary.y);
 	LLVMValueRef y = lower_expr(e->binary.y);
 	LLVMBasicBlockRef rhs_end = LLVMGetInsertBlock(L.b);
 	LLVMBuildBr(L.b, done);
@@ -376,6 +378,9 @@ static LLVMValueRef lower_call_node(Node *e)
 
 LLVMValueRef lower_expr(Node *e)
 {
+	LLVMValueRef early = lower_hoisted(e);
+	if (early)
+		return early;
 	lower_set_pos(e->pos);
 	if (e->mode == MODE_CONST && e->cval)
 		return lower_const(e->cval, e->type);
@@ -502,6 +507,7 @@ void lower_cond_br(Node *cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef no)
 		lower_cond_br(c->unary.x, no, yes);
 		return;
 	}
+	lower_hoist(cond);
 	LLVMValueRef v = lower_expr(cond);
 	LLVMBuildCondBr(L.b, v, yes, no);
 }

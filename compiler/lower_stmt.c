@@ -10,7 +10,8 @@
  *
  * Assignment follows the spec's two phases: first the index/pointer operands on the left and all
  * values on the right, then the stores left to right; aggregate values are copied to temporaries
- * when there are several, so `a, b = b, a` swaps structs correctly.
+ * when there are several, so `a, b = b, a` swaps structs correctly. Within each statement, calls
+ * and the like run first, in gc's order (lower_hoist, lower_order.c).
  */
 #include "lower.h"
 
@@ -133,6 +134,8 @@ static bool defines(Node *stmt, Object *obj)
 static void lower_define(Node *s)
 {
 	Vec *lhs = &s->assign.lhs;
+	for (int i = 0; i < s->assign.rhs.len; i++)
+		lower_hoist(s->assign.rhs.data[i]);
 	LLVMValueRef vals[64];
 	Type *types[64];
 	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
@@ -166,6 +169,8 @@ static void lower_assign_op(Node *s)
 	case TOK_AND_NOT_ASSIGN: op = TOK_AND_NOT; break;
 	default: internal_error("assignment operator %d", s->assign.tok);
 	}
+	lower_hoist(l);
+	lower_hoist(r);
 	LLVMValueRef addr = lhs_addr(l);
 	if (!addr)
 		return;
@@ -199,6 +204,11 @@ static void lower_assign(Node *s)
 	if (lhs->len > 64)
 		lower_unsupported(s->pos, "more than 64 assignment operands");
 	for (int i = 0; i < lhs->len; i++)
+		if (!is_blank(lhs->data[i]))
+			lower_hoist(lhs->data[i]);
+	for (int i = 0; i < s->assign.rhs.len; i++)
+		lower_hoist(s->assign.rhs.data[i]);
+	for (int i = 0; i < lhs->len; i++)
 		addrs[i] = lhs_addr(lhs->data[i]);
 	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
 	for (int i = 0; i < lhs->len && i < n; i++) {
@@ -225,6 +235,7 @@ void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n)
 static void lower_incdec(Node *s)
 {
 	Node *x = s->incdec.x;
+	lower_hoist(x);
 	LLVMValueRef addr = lower_addr(x);
 	Type *t = x->type, *u = type_underlying(t);
 	LLVMValueRef v = lower_load(t, addr);
@@ -257,6 +268,8 @@ static void lower_var_spec(Node *spec)
 	}
 	LLVMValueRef vals[64];
 	Type *types[64];
+	for (int i = 0; i < values->len; i++)
+		lower_hoist(values->data[i]);
 	int n = rhs_values(names, values, vals, types);
 	for (int i = 0; i < names->len && i < n; i++) {
 		Node *id = names->data[i];
@@ -310,6 +323,8 @@ static void lower_return(Node *s)
 	Type *types[64];
 	if (sig->nresults > 64)
 		lower_unsupported(s->pos, "more than 64 results");
+	for (int i = 0; i < res->len; i++)
+		lower_hoist(res->data[i]);
 	if (res->len == 0) {
 		for (int i = 0; i < sig->nresults; i++)
 			vals[i] = lower_load(sig->results[i], L.fn->result_addrs[i]);
@@ -385,6 +400,31 @@ static void lower_for(Node *s)
 /* Fallthrough: the body block of the clause after the one being lowered. */
 static LLVMBasicBlockRef fallthrough_block;
 
+/* The case tests, in source order: each case expression is evaluated and compared only if the
+ * ones before it did not match; all fail -> default (or the end). */
+static void switch_tests(Node *s, Type *tt, LLVMValueRef tagv, LLVMBasicBlockRef *bodies, LLVMBasicBlockRef deflt)
+{
+	Vec *clauses = &s->switch_stmt.body->block.stmts;
+	for (int i = 0; i < clauses->len; i++) {
+		Node *c = clauses->data[i];
+		for (int j = 0; j < c->case_clause.list.len; j++) {
+			Node *e = c->case_clause.list.data[j];
+			LLVMBasicBlockRef next = lower_block("case.next");
+			if (!tagv) {
+				lower_cond_br(e, bodies[i], next);
+			} else {
+				lower_hoist(e);
+				LLVMValueRef eq = lower_compare(TOK_EQL, tt, tagv, lower_expr_as(e, tt));
+				if (!eq)
+					lower_unsupported(e->pos, "interface comparison");
+				LLVMBuildCondBr(L.b, eq, bodies[i], next);
+			}
+			lower_position_at_end(next);
+		}
+	}
+	LLVMBuildBr(L.b, deflt);
+}
+
 static void lower_switch(Node *s)
 {
 	Node *label = current_label;
@@ -396,6 +436,7 @@ static void lower_switch(Node *s)
 	LLVMValueRef tagv = NULL;
 	if (tag) {
 		tt = type_is_untyped(tag->type) ? type_default(tag->type) : tag->type;
+		lower_hoist(tag);
 		tagv = lower_expr_as(tag, tt);
 	}
 	Vec *clauses = &s->switch_stmt.body->block.stmts;
@@ -404,41 +445,19 @@ static void lower_switch(Node *s)
 	LLVMBasicBlockRef end = lower_block("switch.end");
 	LLVMBasicBlockRef deflt = end;
 	for (int i = 0; i < n; i++) {
-		Node *c = clauses->data[i];
 		bodies[i] = lower_block("case.body");
-		if (c->case_clause.list.len == 0)
+		if (((Node *)clauses->data[i])->case_clause.list.len == 0)
 			deflt = bodies[i];
 	}
-	/* the tests, in source order */
-	for (int i = 0; i < n; i++) {
-		Node *c = clauses->data[i];
-		for (int j = 0; j < c->case_clause.list.len; j++) {
-			Node *e = c->case_clause.list.data[j];
-			LLVMBasicBlockRef next = lower_block("case.next");
-			if (!tag) {
-				lower_cond_br(e, bodies[i], next);
-			} else {
-				LLVMValueRef v = lower_expr_as(e, tt);
-				LLVMValueRef eq = lower_compare(TOK_EQL, tt, tagv, v);
-				if (!eq) {
-					lower_unsupported(e->pos, "interface comparison");
-					eq = LLVMConstInt(L.t_i1, 0, false);
-				}
-				LLVMBuildCondBr(L.b, eq, bodies[i], next);
-			}
-			lower_position_at_end(next);
-		}
-	}
-	LLVMBuildBr(L.b, deflt);
+	switch_tests(s, tt, tagv, bodies, deflt);
 	push_target(s, end, NULL);
 	if (label)
 		push_target(label, end, NULL);
 	LLVMBasicBlockRef saved_ft = fallthrough_block;
 	for (int i = 0; i < n; i++) {
-		Node *c = clauses->data[i];
 		lower_position_at_end(bodies[i]);
 		fallthrough_block = i + 1 < n ? bodies[i + 1] : end;
-		lower_block_stmts(&c->case_clause.body);
+		lower_block_stmts(&((Node *)clauses->data[i])->case_clause.body);
 		lower_br(end);
 	}
 	fallthrough_block = saved_ft;
@@ -559,6 +578,7 @@ static void lower_range(Node *s)
 {
 	Node *label = current_label;
 	current_label = NULL;
+	lower_hoist(s->range_stmt.x);
 	Type *xt = type_underlying(s->range_stmt.x->type);
 	switch (xt->kind) {
 	case TY_SLICE: case TY_ARRAY:
@@ -655,6 +675,10 @@ static void lower_branch(Node *s)
 static void lower_expr_stmt(Node *s)
 {
 	Node *x = unparen(s->expr_stmt.x);
+	if (x->kind == ND_CALL)
+		lower_hoist_operands(x);
+	else
+		lower_hoist(x);
 	if (x->kind == ND_CALL && (x->call.call_kind == CALL_FUNC || x->call.call_kind == CALL_METHOD ||
 	                           x->call.call_kind == CALL_CLOSURE)) {
 		LLVMValueRef vals[64];
@@ -668,6 +692,7 @@ void lower_stmt(Node *s)
 {
 	if (!s)
 		return;
+	lower_hoist_reset();
 	lower_set_pos(s->pos);
 	switch (s->kind) {
 	case ND_EMPTY_STMT: return;

@@ -12,7 +12,8 @@
  *   - ptrdata/gcdata: gcdata is a bitmap with bit i set when word i (8 bytes) of the value holds a
  *     pointer the GC must trace; ptrdata is the length of the prefix that holds pointers;
  *   - hash: 32-bit FNV-1a of the type string;
- *   - tflag: TFLAG_NAMED (4) for defined types, TFLAG_REGULAR_MEMORY (8) when == is memequal.
+ *   - tflag: TFLAG_NAMED for every type with a name (defined and predeclared, as gc), and
+ *     TFLAG_REGULAR_MEMORY when == is memory equality (runtime.def TYPE_TFLAG).
  */
 #include "lower.h"
 
@@ -23,7 +24,16 @@ enum {
 #include "runtime.def"
 };
 
-enum { TFLAG_NAMED = 4, TFLAG_REGULAR_MEMORY = 8 };
+enum {
+#define TYPE_TFLAG(name, value) TFLAG_##name = value,
+#include "runtime.def"
+};
+
+/* gc sets tflagNamed on every type that has a name: defined types and the predeclared ones. */
+static bool has_name(Type *t)
+{
+	return t->kind == TY_NAMED || (t->kind >= TY_BOOL && t->kind <= TY_UNSAFE_POINTER);
+}
 
 typedef struct TypeCache {
 	LLVMValueRef desc;
@@ -210,7 +220,7 @@ static LLVMValueRef desc_initializer(Type *t)
 	d.ptrdata = (uint64_t)ptrdata_of(t, &bits);
 	const char *s = type_string(t);
 	d.hash = fnv1a(s);
-	d.tflag = (uint8_t)((t->kind == TY_NAMED ? TFLAG_NAMED : 0) | (regular_memory(t) ? TFLAG_REGULAR_MEMORY : 0));
+	d.tflag = (uint8_t)((has_name(t) ? TFLAG_NAMED : 0) | (regular_memory(t) ? TFLAG_REGULAR_MEMORY : 0));
 	d.align = (uint8_t)type_align(t);
 	d.field_align = d.align;
 	d.kind = kind_of(t);

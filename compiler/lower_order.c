@@ -1,0 +1,152 @@
+/*
+ * lower_order.c: gc's evaluation order within a statement.
+ *
+ * The spec fixes the order of calls, method calls and communication operations within a statement,
+ * but not when plain operands (variable reads, field and index reads) are evaluated relative to
+ * them. Programs can observe the difference (`println(x, f())` when f changes x), and gocc must
+ * print what gc prints. gc decides in its `order` pass (cmd/compile/internal/walk/order.go): every
+ * call, and the builtins len, cap, make, new, append, copy, complex, real, imag, the conversions
+ * []byte(s) and []rune(s), slice expressions, and whole && / || expressions, are evaluated first,
+ * left to right (operands before the operation), into temporaries; everything else is evaluated
+ * afterwards, reading variables as they are then.
+ *
+ * gocc does the same: before lowering a statement's expressions, lower_hoist walks them in gc's
+ * order and lowers each hoisted node right away, caching its value in L.fn->hoisted; lower_expr
+ * returns a cached value instead of lowering the node again. The cache is cleared at the start of
+ * every statement, so a value is only reused where it dominates. The operands of && and || are
+ * hoisted only when (and where) they are evaluated, inside the short-circuit branches.
+ */
+#include "lower.h"
+
+static Node *unparen(Node *e)
+{
+	while (e && e->kind == ND_PAREN)
+		e = e->paren.x;
+	return e;
+}
+
+static bool is_builtin_hoisted(BuiltinId b)
+{
+	switch (b) {
+	case BI_LEN: case BI_CAP: case BI_MAKE: case BI_NEW: case BI_APPEND: case BI_COPY:
+	case BI_COMPLEX: case BI_REAL: case BI_IMAG: case BI_RECOVER:
+		return true;
+	default:
+		return false; /* print, println, panic ... are statements */
+	}
+}
+
+/* string -> []byte / []rune (gc's OSTR2BYTES, OSTR2RUNES) */
+static bool is_string_to_slice(Node *call)
+{
+	Type *to = call->type ? type_underlying(call->type) : NULL;
+	Node *x = call->call.args.len ? call->call.args.data[0] : NULL;
+	return to && to->kind == TY_SLICE && x && x->type && type_is_string(x->type);
+}
+
+static bool is_hoisted(Node *e)
+{
+	if (!e->type || e->type->kind == TY_TUPLE || e->mode == MODE_NOVALUE || e->mode == MODE_CONST)
+		return false;
+	switch (e->kind) {
+	case ND_CALL:
+		switch (e->call.call_kind) {
+		case CALL_BUILTIN: return is_builtin_hoisted(e->call.builtin);
+		case CALL_CONVERSION: return is_string_to_slice(e);
+		case CALL_FUNC: case CALL_METHOD: case CALL_CLOSURE: case CALL_INTERFACE: return true;
+		default: return false;
+		}
+	case ND_SLICE:
+		return true;
+	case ND_BINARY:
+		return e->binary.op == TOK_LAND || e->binary.op == TOK_LOR;
+	default:
+		return false;
+	}
+}
+
+static void hoist_vec(Vec *v)
+{
+	for (int i = 0; i < v->len; i++)
+		lower_hoist(v->data[i]);
+}
+
+/* The operands of e, in gc's order. */
+static void hoist_children(Node *e)
+{
+	switch (e->kind) {
+	case ND_PAREN: lower_hoist(e->paren.x); return;
+	case ND_SELECTOR:
+		if (e->selector.sel_kind != SEL_QUALIFIED && e->selector.sel_kind != SEL_METHOD_EXPR)
+			lower_hoist(e->selector.x);
+		return;
+	case ND_INDEX: lower_hoist(e->index.x); hoist_vec(&e->index.indices); return;
+	case ND_SLICE:
+		lower_hoist(e->slice.x);
+		lower_hoist(e->slice.lo);
+		lower_hoist(e->slice.hi);
+		lower_hoist(e->slice.max);
+		return;
+	case ND_STAR: lower_hoist(e->star.x); return;
+	case ND_UNARY: lower_hoist(e->unary.x); return;
+	case ND_BINARY:
+		if (e->binary.op != TOK_LAND && e->binary.op != TOK_LOR) {
+			lower_hoist(e->binary.x);
+			lower_hoist(e->binary.y);
+		}
+		return;
+	case ND_KEY_VALUE: lower_hoist(e->key_value.value); return;
+	case ND_COMPOSITE_LIT:
+		for (int i = 0; i < e->composite.elts.len; i++) {
+			Node *el = e->composite.elts.data[i];
+			lower_hoist(el->kind == ND_KEY_VALUE ? el->key_value.value : el);
+		}
+		return;
+	case ND_CALL: {
+		Node *fun = unparen(e->call.fun);
+		if (e->call.call_kind == CALL_CLOSURE || e->call.call_kind == CALL_INTERFACE)
+			lower_hoist(fun);
+		else if (e->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR)
+			lower_hoist(fun->selector.x);
+		hoist_vec(&e->call.args);
+		return;
+	}
+	case ND_TYPE_ASSERT: lower_hoist(e->type_assert.x); return;
+	default:
+		return; /* identifiers, literals, function literals (their bodies run later) */
+	}
+}
+
+void lower_hoist(Node *e)
+{
+	if (!e || e->mode == MODE_TYPE || e->mode == MODE_CONST)
+		return;
+	if (e->kind == ND_BINARY && (e->binary.op == TOK_LAND || e->binary.op == TOK_LOR)) {
+		/* a unit: its operands are hoisted inside lower_logical, where they run */
+	} else {
+		hoist_children(e);
+	}
+	if (!is_hoisted(e) || varmap_get(&L.fn->hoisted, e))
+		return;
+	LLVMValueRef v = lower_expr(e);
+	if (v)
+		varmap_put(&L.fn->hoisted, e, v);
+}
+
+/* Only the operands of a statement-level call (its own value, if any, is not needed). */
+void lower_hoist_operands(Node *call)
+{
+	if (call)
+		hoist_children(call);
+}
+
+LLVMValueRef lower_hoisted(Node *e)
+{
+	return L.fn && L.fn->hoisted.len ? varmap_get(&L.fn->hoisted, e) : NULL;
+}
+
+void lower_hoist_reset(void)
+{
+	if (L.fn && L.fn->hoisted.len)
+		L.fn->hoisted = (VarMap){0};
+}
