@@ -380,9 +380,18 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 }
 
 /* x.M as a value: evaluates the receiver now (copying a value receiver) and binds it. */
+/* An interface's method (no body; its signature's receiver is the interface type). */
+static bool is_interface_method(Object *m)
+{
+	Type *recv = m->type ? m->type->func.recv : NULL;
+	return !m->body && recv && type_underlying(recv)->kind == TY_INTERFACE;
+}
+
 LLVMValueRef lower_method_value(Node *sel)
 {
 	Object *m = sel->selector.obj;
+	if (is_interface_method(m))
+		lower_unsupported(sel->pos, "interface method values");
 	LLVMValueRef recv = lower_receiver(sel, m);
 	LLVMValueRef word = recv;
 	if (!ptr_recv(m)) {
@@ -426,6 +435,8 @@ static LLVMValueRef ptr_to_value_wrapper(Object *m, Type *fntype, Pos pos)
 LLVMValueRef lower_method_expr(Node *sel)
 {
 	Object *m = sel->selector.obj;
+	if (is_interface_method(m))
+		lower_unsupported(sel->pos, "interface method expressions");
 	bool x_is_ptr = type_underlying(sel->selector.x->type)->kind == TY_POINTER;
 	if (ptr_recv(m) == x_is_ptr && sel->selector.path_len == 0)
 		return lower_func_value_of(m);

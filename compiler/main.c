@@ -53,6 +53,7 @@ typedef struct Args {
 	Options opts;
 	Vec files;    /* const char* .go paths */
 	Vec run_args; /* gocc run: arguments for the program */
+	bool is_run;
 } Args;
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -198,12 +199,25 @@ static int compile(Args *a, const char *output)
 	if (dump(o, 'T'))
 		types_dump(pkg);
 
+	bool is_main = strcmp(pkg->name, "main") == 0;
+	if (!is_main && a->is_run) {
+		fprintf(stderr, "package %s is not a main package\n", pkg->name);
+		return 1;
+	}
+
 	Module *m = lower_package(pkg, o);
 	if (diag_flush())
 		return 1;
 
 	if (o->emit_llvm || o->emit_asm)
 		return emit_module(m, o, output) ? 0 : 1;
+	if (!is_main) { /* like go build: compile only; with -o, the object file is the output */
+		const char *object = o->output ? output : xsprintf("%s.o", output);
+		bool ok = emit_module(m, o, object);
+		if (!o->output)
+			unlink(object);
+		return ok ? 0 : 1;
+	}
 	char *object = xsprintf("%s.o", output);
 	bool ok = emit_module(m, o, object) && link_executable(object, output, o);
 	unlink(object);
@@ -240,7 +254,7 @@ static int cmd_build(int argc, char **argv)
 
 static int cmd_run(int argc, char **argv)
 {
-	Args a = {0};
+	Args a = {.is_run = true};
 	parse_args(argc, argv, true, &a);
 	a.opts.runtime_lib = find_runtime();
 	if (a.opts.emit_llvm || a.opts.emit_asm)
