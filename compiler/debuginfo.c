@@ -115,6 +115,18 @@ void di_set_pos(Pos pos)
 	LLVMSetCurrentDebugLocation2(L.b, loc);
 }
 
+/* Line 0 ("no source line") for the code that binds parameters, results and captured variables
+ * on entry, as clang does for parameter spills: LLVM then marks prologue_end on the first
+ * instruction of the body, so `break main.f` in gdb stops where the parameters are already
+ * stored and shows their values. */
+void di_set_prologue(void)
+{
+	if (!L.fn || !L.fn->di_scope)
+		return;
+	LLVMMetadataRef loc = LLVMDIBuilderCreateDebugLocation(L.ctx, 0, 0, L.fn->di_scope, NULL);
+	LLVMSetCurrentDebugLocation2(L.b, loc);
+}
+
 void di_clear(void)
 {
 	LLVMSetCurrentDebugLocation2(L.b, NULL);

@@ -682,7 +682,8 @@ void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures)
 	f->alloca_builder = LLVMCreateBuilderInContext(L.ctx);
 	LLVMPositionBuilderAtEnd(f->alloca_builder, entry);
 	LLVMPositionBuilderAtEnd(L.b, entry);
-	lower_set_pos(decl->pos);
+	diag_set_current(decl->pos);
+	di_set_prologue();
 	LLVMValueRef br = LLVMBuildBr(L.b, start);
 	LLVMPositionBuilderBefore(f->alloca_builder, br);
 	lower_position_at_end(start);

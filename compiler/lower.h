@@ -292,6 +292,7 @@ void di_finish(void);
 LLVMMetadataRef di_function(LLVMValueRef fn, const char *name, Pos pos);
 void di_set_pos(Pos pos);        /* attach pos to the instructions built from now on */
 void di_declare(Object *obj, LLVMValueRef storage, int argno); /* variable info (argno > 0: param) */
+void di_set_prologue(void);      /* line 0 for the entry code that binds parameters */
 void di_clear(void);
 void lower_set_pos(Pos pos);     /* diag_set_current + di_set_pos */
 
