@@ -190,6 +190,7 @@ LLVMValueRef lower_compare(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y
 LLVMValueRef lower_deref_check(LLVMValueRef p);  /* nil check, returns p */
 LLVMValueRef lower_field_addr(Node *sel);        /* address of x.f (x addressable or pointer) */
 LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, Type **out);
+LLVMValueRef lower_access_addr(Node *e, bool store); /* lower_addr of an operand about to be accessed */
 
 /* ---- lower_const.c --------------------------------------------------------------------------- */
 
@@ -200,11 +201,13 @@ LLVMValueRef lower_cstring_ptr(const char *s, size_t len);
 /* ---- lower_conv.c ---------------------------------------------------------------------------- */
 
 LLVMValueRef lower_convert(Node *e, Type *to);     /* T(x) */
+LLVMValueRef lower_conversion(Node *call);         /* the conversion call T(x) */
 LLVMValueRef lower_convert_value(LLVMValueRef v, Type *from, Type *to, Node *where);
 
 /* ---- lower_check.c: run-time checks ---------------------------------------------------------- */
 
 void lower_check_nil(LLVMValueRef p);
+void lower_check_nil_at(LLVMValueRef p, int64_t offset); /* reports fault address offset (< 4096) */
 void lower_check_index(LLVMValueRef idx, Type *idx_type, LLVMValueRef len);
 LLVMValueRef lower_index_value(Node *idx);  /* evaluate an index expression as i64 (+ its type) */
 void lower_check_slice(RuntimeFn kind_signed, RuntimeFn kind_unsigned, LLVMValueRef x, Type *xt, LLVMValueRef bound);
@@ -271,6 +274,8 @@ LLVMValueRef lower_method_expr(Node *sel);   /* T.M as a value */
 LLVMValueRef lower_main_thunk(Object *main_fn); /* main.main with the Go calling convention */
 LLVMValueRef lower_receiver(Node *sel, Object *m); /* receiver argument of a method call */
 void lower_escape_analysis(Package *pkg);   /* lower_escape.c: decides lower_is_boxed */
+bool lower_conv_uses_stack_buf(Node *conv); /* lower_escape.c: []byte(s)/[]rune(s) result stays here */
+bool lower_is_const_nil(Object *o);         /* lower_escape.c: `var p *T`, never assigned */
 Node *lower_find_label(Node *decl, const char *name);
 
 /* ---- lower_print.c / panic ------------------------------------------------------------------- */

@@ -38,10 +38,22 @@ void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int narg
 
 void lower_check_nil(LLVMValueRef p)
 {
+	lower_check_nil_at(p, 0);
+}
+
+/* gc checks nil implicitly when the pointer is used for a load or store within the first page
+ * (ssa nilcheckelim2): the fault address is then the accessed address, offset bytes past nil. */
+void lower_check_nil_at(LLVMValueRef p, int64_t offset)
+{
 	if (LLVMIsAAllocaInst(p) || LLVMIsAGlobalVariable(p))
 		return;
 	LLVMValueRef cond = LLVMBuildICmp(L.b, LLVMIntEQ, p, LLVMConstNull(L.t_ptr), "isnil");
-	lower_panic_if(cond, RT_panicmem, NULL, 0);
+	if (offset > 0 && offset < 4096) {
+		LLVMValueRef arg = LLVMConstInt(L.t_i64, (unsigned long long)offset, false);
+		lower_panic_if(cond, RT_panicmemAddr, &arg, 1);
+	} else {
+		lower_panic_if(cond, RT_panicmem, NULL, 0);
+	}
 }
 
 /* An integer index value as int (i64): sign-extended if its type is signed, else zero-extended. */

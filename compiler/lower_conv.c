@@ -96,17 +96,27 @@ static LLVMValueRef int_to_string(LLVMValueRef v, Type *fu)
 	return lower_call_runtime(RT_intstring, &r, 1);
 }
 
-static LLVMValueRef string_to_slice(LLVMValueRef s, TypeKind elem)
+/* []byte(s) / []rune(s) as gc lowers them (walkStringToBytes/Runes; typecheck turns []rune of a
+ * constant into a slice literal): a constant string becomes an exactly sized copy (cap = len); otherwise the runtime converts, into a 32-element
+ * buffer in this frame when the escape analysis says the result stays here (conv may use a stack
+ * buffer; one buffer per conversion site, reused by every execution as gc's is), so cap() and
+ * append behave as with gc. conv is NULL when unknown (then the result is taken to escape). */
+static LLVMValueRef string_to_slice(LLVMValueRef s, TypeKind elem, Node *conv, bool is_const)
 {
-	LLVMValueRef len = LLVMBuildExtractValue(L.b, s, 1, "");
-	if (elem == TY_UINT8) {
-		LLVMValueRef p = lower_call_runtime(RT_stringtoslicebyte, &s, 1);
-		return lower_slice_make(p, len, len);
+	Type *st = type_slice(type_basic(elem));
+	LLVMValueRef out = lower_alloca(st, "conv");
+	LLVMValueRef buf = LLVMConstNull(L.t_ptr);
+	if (conv && !is_const && lower_conv_uses_stack_buf(conv)) {
+		LLVMTypeRef et = elem == TY_UINT8 ? L.t_i8 : L.t_i32;
+		buf = LLVMBuildAlloca(L.fn->alloca_builder, LLVMArrayType(et, 32), "tmpbuf");
+		LLVMSetAlignment(buf, 8);
 	}
-	LLVMValueRef n = lower_call_runtime(RT_countrunes, &s, 1);
-	LLVMValueRef args[2] = {s, n};
-	LLVMValueRef p = lower_call_runtime(RT_stringtoslicerune, args, 2);
-	return lower_slice_make(p, n, n);
+	LLVMValueRef args[3] = {out, buf, s};
+	lower_call_runtime(elem == TY_UINT8 ? RT_stringtoslicebyte : RT_stringtoslicerune, args, 3);
+	LLVMValueRef v = lower_load(st, out);
+	if (is_const) /* cap = len */
+		v = LLVMBuildInsertValue(L.b, v, LLVMBuildExtractValue(L.b, v, 1, ""), 2, "");
+	return v;
 }
 
 static LLVMValueRef slice_to_string(LLVMValueRef sl, TypeKind elem)
@@ -150,7 +160,7 @@ LLVMValueRef lower_convert_value(LLVMValueRef v, Type *from, Type *to, Node *whe
 	if (type_is_integer(fu) && tu->kind == TY_STRING)
 		return int_to_string(v, fu);
 	if (fu->kind == TY_STRING && (is_slice_of(tu, TY_UINT8) || is_slice_of(tu, TY_INT32)))
-		return string_to_slice(v, type_underlying(tu->array.elem)->kind);
+		return string_to_slice(v, type_underlying(tu->array.elem)->kind, NULL, false);
 	if ((is_slice_of(fu, TY_UINT8) || is_slice_of(fu, TY_INT32)) && tu->kind == TY_STRING)
 		return slice_to_string(v, type_underlying(fu->array.elem)->kind);
 	if (fu->kind == TY_UNSAFE_POINTER && tu->kind == TY_UINTPTR)
@@ -160,6 +170,20 @@ LLVMValueRef lower_convert_value(LLVMValueRef v, Type *from, Type *to, Node *whe
 	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER)
 		return slice_to_array_ptr(v, tu);
 	return v; /* same representation */
+}
+
+/* The conversion call T(x). */
+LLVMValueRef lower_conversion(Node *call)
+{
+	Node *x = call->call.args.data[0];
+	Type *fu = type_underlying(type_is_untyped(x->type) ? type_default(x->type) : x->type);
+	Type *tu = type_underlying(call->type);
+	if (fu->kind == TY_STRING && (is_slice_of(tu, TY_UINT8) || is_slice_of(tu, TY_INT32))) {
+		bool is_const = x->mode == MODE_CONST && x->cval;
+		LLVMValueRef s = is_const ? lower_const(x->cval, type_basic(TY_STRING)) : lower_expr(x);
+		return string_to_slice(s, type_underlying(tu->array.elem)->kind, call, is_const);
+	}
+	return lower_convert(x, call->type);
 }
 
 LLVMValueRef lower_convert(Node *e, Type *to)

@@ -19,12 +19,30 @@
  *
  * Deliberately conservative: storing an address into any variable, even a local one, counts as an
  * escape, so aliases never need tracking; calls through func values leak all their arguments.
+ *
+ * One finer question is answered on the side: does the result of a string -> []byte/[]rune
+ * conversion leave the frame? gc gives a conversion that does not (EscNone) a 32-element stack
+ * buffer, which programs observe through cap() and append. Here a value stored in a local variable
+ * is in context LOCAL, which counts as ESCAPE for boxing and for parameter summaries, but lets the
+ * conversion use a stack buffer as long as that local's own value never leaks. Locals get the same
+ * "leaks" summary as parameters (their value flows in ESCAPE context; captured, address-taken and
+ * result variables always leak), computed in the same fixed point (lower_conv_uses_stack_buf).
  */
 #include "lower.h"
 
-typedef enum EscCtx { SAFE, ESCAPE } EscCtx;
+typedef enum EscCtx { SAFE, LOCAL, ESCAPE } EscCtx;
 
-static VarMap leaks;      /* param Object -> leaks (pointer/slice params) */
+static VarMap leaks;      /* param/local Object -> its value leaks */
+static VarMap stack_convs;/* conversion Node -> may use a stack buffer (final pass) */
+static VarMap assigned;   /* local Object -> assigned somewhere after its declaration */
+
+static void note_assigned(Node *lhs)
+{
+	while (lhs && lhs->kind == ND_PAREN)
+		lhs = lhs->paren.x;
+	if (lhs && lhs->kind == ND_IDENT && lhs->ident.obj)
+		varmap_put(&assigned, lhs->ident.obj, (LLVMValueRef)1);
+}
 static bool changed;      /* a leak was discovered during this iteration */
 static bool final_pass;   /* box variables (only once the summaries are stable) */
 
@@ -129,8 +147,10 @@ static void esc_receiver(Node *sel, Object *m, EscCtx c)
 {
 	Node *x = sel->selector.x;
 	if (!method_ptr_recv(m) || path_through_pointer(sel)) {
-		/* a copy, or an address loaded from memory through an embedded pointer */
-		esc_expr(x, SAFE);
+		/* a copy, or an address loaded from memory through an embedded pointer; a slice receiver's
+		 * array is shared by the copy */
+		bool slice = x->type && type_underlying(x->type)->kind == TY_SLICE;
+		esc_expr(x, slice && !method_ptr_recv(m) ? c : SAFE);
 		return;
 	}
 	if (x->type && type_underlying(x->type)->kind == TY_POINTER)
@@ -182,7 +202,13 @@ static void esc_call(Node *call, EscCtx c)
 	case CALL_CONVERSION: {
 		Node *x = call->call.args.data[0];
 		bool to_iface = call->type && type_underlying(call->type)->kind == TY_INTERFACE;
-		esc_expr(x, to_iface ? ESCAPE : c); /* pointer/slice conversions keep the address */
+		Type *tu = call->type ? type_underlying(call->type) : NULL;
+		Type *fu = x->type ? type_underlying(x->type) : NULL;
+		bool copies = (tu && tu->kind == TY_STRING) || (fu && fu->kind == TY_STRING);
+		if (final_pass && c != ESCAPE)
+			varmap_put(&stack_convs, call, (LLVMValueRef)1);
+		/* pointer/slice conversions keep the address; string conversions copy */
+		esc_expr(x, to_iface ? ESCAPE : copies ? SAFE : c);
 		return;
 	}
 	default:
@@ -206,12 +232,13 @@ static void esc_call(Node *call, EscCtx c)
 
 /* ---- expressions ----------------------------------------------------------------------------- */
 
-/* A variable's value is used: a parameter whose value escapes leaks (reading a local's value
- * copies it, which never exposes the local's own address). */
+/* A variable's value is used: a parameter whose value escapes (or is stored anywhere) leaks, a
+ * local whose value escapes leaks (reading a local's value copies it, which never exposes the
+ * local's own address). */
 static void esc_ident(Node *e, EscCtx c)
 {
 	Object *o = e->ident.obj;
-	if (c == ESCAPE && is_local_var(o) && o->is_param)
+	if (c != SAFE && is_local_var(o) && (o->is_param || c == ESCAPE))
 		mark_leak(o);
 }
 
@@ -222,8 +249,7 @@ static void esc_func_lit(Node *e)
 	lower_find_captures(NULL, e, &caps);
 	for (int i = 0; i < caps.len; i++) {
 		Object *o = caps.data[i];
-		if (o->is_param)
-			mark_leak(o);
+		mark_leak(o);
 		if (final_pass)
 			lower_set_boxed(o);
 	}
@@ -319,7 +345,7 @@ static void esc_addr(Node *e, EscCtx c)
 		return;
 	case ND_IDENT: {
 		Object *o = e->ident.obj;
-		if (c == ESCAPE && is_local_var(o) && final_pass)
+		if (c != SAFE && is_local_var(o) && final_pass)
 			lower_set_boxed(o);
 		return;
 	}
@@ -376,25 +402,42 @@ static void esc_vec_stmts(Vec *v)
 		esc_stmt(v->data[i]);
 }
 
+/* The context of a value stored into lhs: LOCAL for a local variable whose value stays in the
+ * frame (see the file comment), ESCAPE for anything else. */
+static EscCtx store_ctx(Node *lhs)
+{
+	lhs = unparen(lhs);
+	if (!lhs || lhs->kind != ND_IDENT)
+		return ESCAPE;
+	Object *o = lhs->ident.obj;
+	if (!is_local_var(o) || o->captured || o->addr_taken || o->is_result || param_leaks(o))
+		return ESCAPE;
+	return LOCAL;
+}
+
 static void esc_assign(Node *s)
 {
 	bool op_assign = s->assign.tok != TOK_ASSIGN && s->assign.tok != TOK_DEFINE;
 	for (int i = 0; i < s->assign.lhs.len; i++) {
 		Node *l = s->assign.lhs.data[i];
+		note_assigned(l); /* := may redeclare */
 		if (s->assign.tok != TOK_DEFINE && !is_blank(l))
 			esc_addr(l, SAFE);
 	}
 	for (int i = 0; i < s->assign.rhs.len; i++) {
 		Node *l = i < s->assign.lhs.len ? s->assign.lhs.data[i] : NULL;
 		bool discard = s->assign.rhs.len == s->assign.lhs.len && l && is_blank(l);
-		esc_expr(s->assign.rhs.data[i], op_assign || discard ? SAFE : ESCAPE);
+		EscCtx c = op_assign || discard ? SAFE
+		           : s->assign.rhs.len == s->assign.lhs.len ? store_ctx(l) : ESCAPE;
+		esc_expr(s->assign.rhs.data[i], c);
 	}
 }
 
 static void esc_value_spec(Node *spec)
 {
-	for (int i = 0; i < spec->value_spec.values.len; i++)
-		esc_expr(spec->value_spec.values.data[i], ESCAPE);
+	Vec *names = &spec->value_spec.names, *values = &spec->value_spec.values;
+	for (int i = 0; i < values->len; i++)
+		esc_expr(values->data[i], names->len == values->len ? store_ctx(names->data[i]) : ESCAPE);
 }
 
 static void esc_stmt(Node *s)
@@ -412,7 +455,7 @@ static void esc_stmt(Node *s)
 		return;
 	}
 	case ND_ASSIGN_STMT: esc_assign(s); return;
-	case ND_INCDEC_STMT: esc_addr(s->incdec.x, SAFE); return;
+	case ND_INCDEC_STMT: note_assigned(s->incdec.x); esc_addr(s->incdec.x, SAFE); return;
 	case ND_RETURN_STMT:
 		for (int i = 0; i < s->return_stmt.results.len; i++)
 			esc_expr(s->return_stmt.results.data[i], ESCAPE);
@@ -431,6 +474,8 @@ static void esc_stmt(Node *s)
 		esc_stmt(s->for_stmt.body);
 		return;
 	case ND_RANGE_STMT:
+		note_assigned(s->range_stmt.key);
+		note_assigned(s->range_stmt.value);
 		if (s->range_stmt.tok == TOK_ASSIGN) {
 			if (s->range_stmt.key && !is_blank(s->range_stmt.key))
 				esc_addr(s->range_stmt.key, SAFE);
@@ -514,4 +559,22 @@ void lower_escape_analysis(Package *pkg)
 	} while (changed);
 	final_pass = true;
 	esc_package_once(pkg);
+}
+
+/* Is o a local pointer declared without a value (`var p *T`) and never assigned, captured or
+ * address-taken, so that gc's SSA sees it as the constant nil? */
+bool lower_is_const_nil(Object *o)
+{
+	if (!is_local_var(o) || o->is_param || o->is_result || o->captured || o->addr_taken ||
+	    !o->type || type_underlying(o->type)->kind != TY_POINTER)
+		return false;
+	Node *d = o->decl;
+	return d && d->kind == ND_VALUE_SPEC && d->value_spec.values.len == 0 &&
+	       varmap_get(&assigned, o) == NULL;
+}
+
+/* May the string -> []byte/[]rune conversion `conv` use a stack buffer (gc: EscNone)? */
+bool lower_conv_uses_stack_buf(Node *conv)
+{
+	return varmap_get(&stack_convs, conv) != NULL;
 }

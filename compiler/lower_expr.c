@@ -57,17 +57,66 @@ static LLVMValueRef lower_ident(Node *e)
 	}
 }
 
+/* >= 0 while lowering the address of a field that is then loaded or stored (not &p.f): how many
+ * bytes past the field's address gc's first access reaches. */
+static int64_t access_extra = -1;
+static bool access_store;     /* ... and the access is a store */
+static bool const_nil_base;   /* the selector's base is a pointer gc knows to be nil */
+
+/* The offset from the struct t reached at step k of sel's path to the field where the path next
+ * loads a pointer (an embedded pointer), or to its end. */
+static int64_t path_segment_offset(Node *sel, Type *t, int k)
+{
+	int64_t off = 0;
+	bool first = k == 0;
+	for (; k < sel->selector.path_len; k++) {
+		Type *st = type_underlying(t);
+		int i = sel->selector.path[k];
+		off += type_field_offset(st, i);
+		t = st->strct.fields[i]->type;
+		if (k + 1 < sel->selector.path_len && type_underlying(t)->kind == TY_POINTER)
+			return off;
+	}
+	if (const_nil_base && first) {
+		/* gc checks a constant nil explicitly (addr 0), except before the loads of a multi-word
+		 * value, which fault at the field */
+		TypeKind fk = type_underlying(t)->kind;
+		bool multi = fk == TY_STRING || fk == TY_SLICE || fk == TY_INTERFACE ||
+		             type_is_complex(type_underlying(t));
+		return access_extra >= 0 && !access_store && multi ? off : 0;
+	}
+	return access_extra >= 0 ? off + access_extra : 0;
+}
+
+/* Is sel's field within x's own memory (x a struct value, no embedded pointer on the path)? Then
+ * sets *off to its offset from x. */
+static bool path_inline(Node *sel, int64_t *off)
+{
+	Type *t = sel->selector.x->type;
+	*off = 0;
+	for (int k = 0; k < sel->selector.path_len; k++) {
+		Type *st = type_underlying(t);
+		if (st->kind != TY_STRUCT)
+			return false;
+		int i = sel->selector.path[k];
+		*off += type_field_offset(st, i);
+		t = st->strct.fields[i]->type;
+	}
+	return true;
+}
+
 /* Follows a selector's field path from `base`: base is the address of a struct (bt a struct type)
  * or a pointer value (bt a pointer type). Returns the address of the last field; *out gets its type.
- * Pointers met along the path (explicit or embedded) are nil-checked before use. */
+ * Pointers met along the path (explicit or embedded) are nil-checked before use, reporting the
+ * address gc's code would fault on. */
 LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, Type **out)
 {
 	Type *t = bt;
 	LLVMValueRef addr = base;
 	for (int k = 0; k < sel->selector.path_len; k++) {
 		if (type_underlying(t)->kind == TY_POINTER) {
-			lower_check_nil(addr);
 			t = type_underlying(t)->pointer.elem;
+			lower_check_nil_at(addr, path_segment_offset(sel, t, k));
 		}
 		Type *st = type_underlying(t);
 		if (st->kind != TY_STRUCT)
@@ -86,17 +135,48 @@ LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, Type **
 
 LLVMValueRef lower_field_addr(Node *sel)
 {
-	Node *x = sel->selector.x;
-	LLVMValueRef base = lower_expr(x);
+	int64_t extra = access_extra, off;
+	access_extra = -1;
+	Node *x = sel->selector.x, *ux = unparen(x);
+	LLVMValueRef base;
+	if (extra >= 0 && ux->kind == ND_SELECTOR && ux->selector.sel_kind == SEL_FIELD &&
+	    path_inline(sel, &off)) {
+		/* x.f.g: the access reaches x's memory; x's own nil check reports it */
+		access_extra = extra + off;
+		base = lower_field_addr(ux);
+		extra = -1;
+	} else {
+		base = lower_expr(x);
+	}
 	Type *ft;
-	return lower_selector_path(sel, base, x->type, &ft);
+	access_extra = extra;
+	const_nil_base = ux->kind == ND_IDENT && ux->ident.obj && lower_is_const_nil(ux->ident.obj);
+	LLVMValueRef addr = lower_selector_path(sel, base, x->type, &ft);
+	access_extra = -1;
+	const_nil_base = false;
+	return addr;
+}
+
+/* The address of e, which is about to be loaded from or (store) stored to. gc stores a string or
+ * slice length word before the pointer word, so a store first touches the field's second word. */
+LLVMValueRef lower_access_addr(Node *e, bool store)
+{
+	Node *x = unparen(e);
+	if (x->kind == ND_SELECTOR && x->selector.sel_kind == SEL_FIELD) {
+		lower_set_pos(x->pos);
+		TypeKind k = type_underlying(x->type)->kind;
+		access_extra = store && (k == TY_STRING || k == TY_SLICE) ? 8 : 0;
+		access_store = store;
+		return lower_field_addr(x);
+	}
+	return lower_addr(e);
 }
 
 static LLVMValueRef lower_selector(Node *e)
 {
 	switch (e->selector.sel_kind) {
 	case SEL_FIELD:
-		return lower_load(e->type, lower_field_addr(e));
+		return lower_load(e->type, lower_access_addr(e, false));
 	case SEL_METHOD_VALUE:
 		return lower_method_value(e);
 	case SEL_METHOD_EXPR:
@@ -364,7 +444,7 @@ static LLVMValueRef lower_call_node(Node *e)
 {
 	switch (e->call.call_kind) {
 	case CALL_CONVERSION:
-		return lower_convert(e->call.args.data[0], e->type);
+		return lower_conversion(e);
 	case CALL_BUILTIN:
 		return lower_builtin_call(e);
 	case CALL_FUNC: case CALL_METHOD: case CALL_CLOSURE:

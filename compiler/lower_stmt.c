@@ -94,14 +94,15 @@ void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *vt)
 	lower_store(t, addr, v);
 }
 
-static LLVMValueRef lhs_addr(Node *lhs)
+/* The address of an assignment's left operand (store: only stored, not first loaded). */
+static LLVMValueRef lhs_addr(Node *lhs, bool store)
 {
 	if (is_blank(lhs))
 		return NULL;
 	Node *x = unparen(lhs);
 	if (x->kind == ND_INDEX && type_underlying(x->index.x->type)->kind == TY_MAP)
 		lower_unsupported(x->pos, "maps");
-	return lower_addr(lhs);
+	return lower_access_addr(lhs, store);
 }
 
 /* Values of the right-hand side, converted to the left-hand types. */
@@ -171,7 +172,7 @@ static void lower_assign_op(Node *s)
 	}
 	lower_hoist(l);
 	lower_hoist(r);
-	LLVMValueRef addr = lhs_addr(l);
+	LLVMValueRef addr = lhs_addr(l, false);
 	if (!addr)
 		return;
 	Type *t = l->type;
@@ -209,7 +210,7 @@ static void lower_assign(Node *s)
 	for (int i = 0; i < s->assign.rhs.len; i++)
 		lower_hoist(s->assign.rhs.data[i]);
 	for (int i = 0; i < lhs->len; i++)
-		addrs[i] = lhs_addr(lhs->data[i]);
+		addrs[i] = lhs_addr(lhs->data[i], true);
 	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
 	for (int i = 0; i < lhs->len && i < n; i++) {
 		Node *l = lhs->data[i];
@@ -227,7 +228,7 @@ void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n)
 		Node *l = lhs->data[i];
 		if (!l || is_blank(l))
 			continue;
-		LLVMValueRef addr = lower_addr(l);
+		LLVMValueRef addr = lower_access_addr(l, true);
 		lower_store(l->type, addr, lower_convert_value(vals[i], types[i], l->type, l));
 	}
 }
@@ -236,7 +237,7 @@ static void lower_incdec(Node *s)
 {
 	Node *x = s->incdec.x;
 	lower_hoist(x);
-	LLVMValueRef addr = lower_addr(x);
+	LLVMValueRef addr = lower_access_addr(x, false);
 	Type *t = x->type, *u = type_underlying(t);
 	LLVMValueRef v = lower_load(t, addr);
 	LLVMValueRef one;

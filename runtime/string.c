@@ -228,19 +228,48 @@ GoString runtime_slicerunetostring(void *ptr, intgo n)
 	return (GoString){p, size};
 }
 
-void *runtime_stringtoslicebyte(GoString s)
+/* Go's tmpStringBufSize: the elements of a stack buffer for a non-escaping conversion result. */
+enum { TMP_STRING_BUF = 32 };
+
+/* Go's rawbyteslice / rawruneslice: n elements of size `elem`, capacity rounded up to the size
+ * class, the tail beyond n zeroed. */
+static void *raw_slice(intgo n, uintptr_t elem, intgo *cap)
 {
-	uint8_t *p = runtime_mallocgc((uintptr_t)s.len, NULL, false);
-	if (s.len > 0)
-		memcpy(p, s.str, (size_t)s.len);
+	uintptr_t mem = malloc_roundupsize((uintptr_t)n * elem);
+	uint8_t *p = runtime_mallocgc(mem, NULL, false);
+	if (mem > (uintptr_t)n * elem)
+		memset(p + (uintptr_t)n * elem, 0, mem - (uintptr_t)n * elem);
+	*cap = (intgo)(mem / elem);
 	return p;
 }
 
-void *runtime_stringtoslicerune(GoString s, intgo count)
+void runtime_stringtoslicebyte(void *out, void *buf, GoString s)
 {
-	int32_t *p = runtime_mallocgc((uintptr_t)count * sizeof(int32_t), NULL, false);
+	GoSlice *r = out;
+	if (buf && s.len <= TMP_STRING_BUF) {
+		memset(buf, 0, TMP_STRING_BUF);
+		*r = (GoSlice){buf, s.len, TMP_STRING_BUF};
+	} else {
+		r->array = raw_slice(s.len, 1, &r->cap);
+		r->len = s.len;
+	}
+	if (s.len > 0)
+		memcpy(r->array, s.str, (size_t)s.len);
+}
+
+void runtime_stringtoslicerune(void *out, void *buf, GoString s)
+{
+	GoSlice *r = out;
+	intgo n = runtime_countrunes(s);
+	if (buf && n <= TMP_STRING_BUF) {
+		memset(buf, 0, TMP_STRING_BUF * sizeof(int32_t));
+		*r = (GoSlice){buf, n, TMP_STRING_BUF};
+	} else {
+		r->array = raw_slice(n, sizeof(int32_t), &r->cap);
+		r->len = n;
+	}
+	int32_t *p = r->array;
 	intgo i = 0;
-	for (intgo k = 0; k < s.len && i < count; i++)
+	for (intgo k = 0; k < s.len && i < n; i++)
 		p[i] = decode(s, k, &k);
-	return p;
 }

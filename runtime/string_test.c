@@ -68,8 +68,10 @@ Test(string, range_decoding_matches_go119)
 		cr_expect_str_eq(walk, c->want, "case %zu", i);
 		intgo n = runtime_countrunes(s);
 		cr_expect_eq(n, c->nrunes, "case %zu", i);
-		int32_t *runes = runtime_stringtoslicerune(s, n);
-		GoString back = runtime_slicerunetostring(runes, n);
+		GoSlice runes;
+		runtime_stringtoslicerune(&runes, NULL, s);
+		cr_expect_eq(runes.len, n, "case %zu", i);
+		GoString back = runtime_slicerunetostring(runes.array, n);
 		cr_expect_eq(back.len, c->reencoded_len, "case %zu", i);
 	}
 }
@@ -151,7 +153,11 @@ Test(string, compare)
 Test(string, bytes_conversions)
 {
 	GoString s = S("hello");
-	uint8_t *b = runtime_stringtoslicebyte(s);
+	GoSlice sl;
+	runtime_stringtoslicebyte(&sl, NULL, s);
+	uint8_t *b = sl.array;
+	cr_assert_eq(sl.len, 5);
+	cr_assert_eq(sl.cap, 8); /* roundupsize, as gc's rawbyteslice */
 	cr_assert(memcmp(b, "hello", 5) == 0);
 	cr_assert_neq((const void *)b, (const void *)s.str);
 	b[0] = 'j'; /* the copy is independent */
@@ -159,5 +165,9 @@ Test(string, bytes_conversions)
 	cr_assert_eq(runtime_slicebytetostring(b, 0).len, 0);
 	GoString one = runtime_slicebytetostring(b + 1, 1);
 	cr_assert(str_is(one, "e", 1));
-	cr_assert_eq(runtime_stringtoslicebyte(S("")), (void *)&malloc_zerobase);
+	runtime_stringtoslicebyte(&sl, NULL, S(""));
+	cr_assert_eq(sl.array, (void *)&malloc_zerobase);
+	uint8_t buf[32];
+	runtime_stringtoslicebyte(&sl, buf, s); /* a non-escaping result uses the caller's buffer */
+	cr_assert(sl.array == buf && sl.len == 5 && sl.cap == 32);
 }
