@@ -20,10 +20,15 @@
 #include <llvm-c/Target.h>
 #include <string.h>
 
+/* All module-wide lowering state (context, module, builder, cached types, runtime declarations)
+ * and the function under construction (L.fn). One instance: gocc lowers one package per run. */
 Lower L;
 
 /* ---- small helpers --------------------------------------------------------------------------- */
 
+/* Reports "gocc: WHAT is not supported yet" and abandons the function being built: the longjmp
+ * lands in lower_function_body (or lower_main_init), which deletes the half-built blocks. Lowering
+ * then continues with the next function, so one run reports every unsupported construct. */
 noreturn void lower_unsupported(Pos pos, const char *what)
 {
 	unsupported_at(pos, what);
@@ -43,6 +48,8 @@ static void abandon_body(LLVMValueRef fn)
 	LLVMBuildUnreachable(L.b);
 }
 
+/* Every instruction built after this carries pos: as the DILocation (gdb, tracebacks) and as the
+ * position internal_error names. Invalid positions (synthesized nodes) keep the previous one. */
 void lower_set_pos(Pos pos)
 {
 	if (!pos_valid(pos))
@@ -61,6 +68,8 @@ void lower_position_at_end(LLVMBasicBlockRef bb)
 	LLVMPositionBuilderAtEnd(L.b, bb);
 }
 
+/* LLVM requires exactly one terminator per block, as its last instruction. Statement lowering
+ * asks this before adding a fallthrough branch, so `return` inside an if-arm needs no special case. */
 bool lower_block_terminated(void)
 {
 	LLVMBasicBlockRef bb = LLVMGetInsertBlock(L.b);
@@ -103,6 +112,8 @@ static void add_go_func_attrs(LLVMValueRef fn)
 	lower_add_attr(fn, LLVMAttributeFunctionIndex, "uwtable");
 }
 
+/* Declares an overloaded LLVM intrinsic ("llvm.memmove", "llvm.x86.sse2.cvttsd2si64" ...) for the
+ * given overload types; *fnty receives the type LLVMBuildCall2 needs. */
 LLVMValueRef lower_intrinsic(const char *name, LLVMTypeRef *types, int ntypes, LLVMTypeRef *fnty)
 {
 	unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
@@ -114,6 +125,12 @@ LLVMValueRef lower_intrinsic(const char *name, LLVMTypeRef *types, int ntypes, L
 
 /* ---- runtime declarations -------------------------------------------------------------------- */
 
+/*
+ * runtime.def describes each entry point in a small type vocabulary (VOID, INT, PTR, STRING ...)
+ * shared with the C side. Here the X-macros expand into one RtInfo per entry point, indexed by
+ * RuntimeFn; lower_runtime() turns it into an LLVM declaration on first use, so the module only
+ * declares the entry points the program calls.
+ */
 typedef enum Vocab { V_VOID, V_BOOL, V_INT, V_UINT, V_INT32, V_F64, V_UINTPTR, V_PTR, V_TYPE, V_STRING,
 	V_EFACE, V_UINT8, V_UINT32 } Vocab;
 
@@ -174,6 +191,9 @@ static LLVMTypeRef vocab_type(Vocab v)
 	unreachable();
 }
 
+/* Narrow integer arguments and results travel extended to a full register, marked zeroext/signext
+ * as clang marks the runtime's C definitions (bool, uint8_t, int32_t ...), so both sides agree on
+ * the upper bits. */
 static const char *vocab_ext(Vocab v)
 {
 	switch (v) {
@@ -275,6 +295,16 @@ LLVMValueRef lower_call_runtime(RuntimeFn f, LLVMValueRef *args, int n)
 
 /* ---- signatures ------------------------------------------------------------------------------ */
 
+/*
+ * The calling convention (docs/architecture.md), for `func (r R) f(a A, s S) (x X, t T)` where S and
+ * T are structs or arrays and the others register types:
+ *
+ *     define X @"main.R.f"(ptr %ctx, ptr %out_t, R %r, A %a, ptr %s)
+ *
+ * result_index[i] is t's LLVM parameter index when result_indirect[i], else x's position in the
+ * returned value ({X0, X1, ...} when several results are register types). first_param is the
+ * index of the receiver (or first parameter): params follow ctx and the out pointers.
+ */
 static Sig *make_sig(Type *ft)
 {
 	Sig *s = xnew(Sig);
@@ -331,6 +361,10 @@ Sig *lower_sig(Type *ft)
 }
 
 /* ---- the variable map ------------------------------------------------------------------------ */
+
+/* VarMap: an open-addressing hash map from pointer keys (Objects, Nodes, Types) to LLVM values, with
+ * linear probing and a power-of-two capacity kept at most half full. It maps each local Object to
+ * its storage (alloca, heap cell or parameter pointer) and serves as the memo table elsewhere. */
 
 static unsigned ptr_hash(const void *p)
 {
@@ -393,6 +427,13 @@ bool lower_is_boxed(Object *obj)
 
 /* ---- storage --------------------------------------------------------------------------------- */
 
+/*
+ * Every alloca goes in the entry block (through L.fn->alloca_builder, positioned before the entry
+ * block's branch to "start"), never where the declaration is lowered: an alloca inside a loop would
+ * grow the frame on each iteration, and mem2reg/SROA only promote entry-block allocas to SSA
+ * registers. Declarations inside loops reuse the one slot and re-zero it (lower_declare_local).
+ * Memory layout is lower_mem_type's: gc's size and alignment, aggregates as byte blobs.
+ */
 LLVMValueRef lower_alloca(Type *t, const char *name)
 {
 	if (type_size(t) > MAX_STACK_VAR)
@@ -423,6 +464,8 @@ void lower_declare_local(Object *obj)
 	di_declare(obj, addr, 0);
 }
 
+/* Address of a variable's storage: the module global for package variables, else the slot or cell
+ * recorded when its declaration (or parameter binding, or capture binding) was lowered. */
 LLVMValueRef lower_var_addr(Object *obj)
 {
 	if (obj->is_global) {
@@ -483,6 +526,9 @@ static bool has_directive(Object *fn, const char *name)
 	return false;
 }
 
+/* Declares (once) the LLVM function for a Go function or method: link-name symbol, internal
+ * linkage, the Sig's type and attributes. Bodies are lowered later, so calls never need forward
+ * declarations. main.main alone is external and parameterless: the runtime calls it. */
 LLVMValueRef lower_func_decl(Object *fn)
 {
 	if (fn->backend)
@@ -540,6 +586,7 @@ static void collect_field_objs(Vec *fields, Vec *out)
 	}
 }
 
+/* The Objects of the receiver and parameters in Sig order, NULL for unnamed ones. */
 static Vec param_objects(Object *obj, Node *ftype, Sig *sig)
 {
 	Vec v = {0};
@@ -599,6 +646,9 @@ static void bind_params(Object *obj, Node *ftype)
 	}
 }
 
+/* Every result, named or not, gets a zeroed variable: a bare `return` returns what the named
+ * results hold, and `return x, y` stores into them first. lower_stmt.c's return then loads these
+ * (register results) or copies them to the caller's out pointers (aggregate results). */
 static void bind_results(Object *obj, Node *ftype)
 {
 	FuncState *f = L.fn;
@@ -636,7 +686,8 @@ static void bind_captures(Vec *captures)
 	}
 }
 
-/* Ends the function: falling off the end returns (only possible without results). */
+/* Terminates, with `unreachable`, every block still open: the dead blocks that follow a return,
+ * break or panic (lower_dead_block), which have no predecessors and which LLVM then deletes. */
 static void close_open_blocks(void)
 {
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(L.fn->fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
@@ -647,6 +698,8 @@ static void close_open_blocks(void)
 	}
 }
 
+/* Ends the function: falling off the end returns (only possible without results; the checker
+ * rejects a missing return otherwise, so the end is unreachable then). */
 static void finish_body(void)
 {
 	if (!lower_block_terminated()) {
@@ -658,6 +711,17 @@ static void finish_body(void)
 	close_open_blocks(); /* blocks left open after a terminator (dead code) */
 }
 
+/*
+ * Lowers one function, method or function literal. Every body has the same skeleton:
+ *
+ *     entry:  allocas (added here by alloca_builder throughout lowering)
+ *             br label %start
+ *     start:  parameter/result/capture binding, then the statements
+ *
+ * Keeping the allocas in their own block before `start` means the builder that appends
+ * statement code never has to move to insert one. L.fn is saved and restored so a function
+ * literal could be built from inside another (they are queued instead, see lower_closure.c).
+ */
 void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures)
 {
 	FuncState *saved = L.fn;
@@ -710,6 +774,8 @@ void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures)
 
 /* ---- package variables and main.init --------------------------------------------------------- */
 
+/* Package variables are zero-initialized internal globals with gc's layout; their initializers
+ * run in main.init, since Go initializers are arbitrary expressions (calls, closures ...). */
 static void declare_globals(Package *pkg)
 {
 	for (int i = 0; i < pkg->globals.len; i++) {
@@ -727,7 +793,8 @@ static void declare_globals(Package *pkg)
 	}
 }
 
-/* One `var a, b = f()` or `var x = e` of the initialization order. */
+/* One `var a, b = f()` or `var x = e` of the initialization order. Like a statement, it gets gc's
+ * evaluation order: calls hoisted first (lower_order.c), then the plain operands. */
 static void lower_initializer(Initializer *in)
 {
 	lower_hoist_reset();
@@ -830,6 +897,8 @@ static void init_types(void)
 	L.t_c128 = LLVMStructTypeInContext(L.ctx, c128, 2, false);
 }
 
+/* The module's triple and data layout come from the same target machine emit.c will use, so the
+ * optimiser sees the real ABI (x86-64 SysV, PIC). */
 static void init_module(Package *pkg, const Options *opts)
 {
 	memset(&L, 0, sizeof L);
@@ -849,6 +918,8 @@ static void init_module(Package *pkg, const Options *opts)
 	init_types();
 }
 
+/* Declares every function first (calls need no forward references), then lowers each body, and
+ * after each one the function literals it queued. */
 static void lower_all_functions(Package *pkg)
 {
 	for (int i = 0; i < pkg->funcs.len; i++)
@@ -866,6 +937,8 @@ static void lower_all_functions(Package *pkg)
 	}
 }
 
+/* The lowering pipeline, top to bottom. Escape analysis runs before any body is lowered, because
+ * lower_declare_local must know whether each variable is a heap cell when it meets the declaration. */
 Module *lower_package(Package *pkg, const Options *opts)
 {
 	init_module(pkg, opts);

@@ -24,7 +24,16 @@ static Node *unparen(Node *e)
 	return e;
 }
 
-/* Builds the call and unpacks the results into results[] (aggregates: caller temporaries). */
+/*
+ * Builds the call and unpacks the results into results[] (aggregates: caller temporaries). For
+ * `x, t := f(a)` with t a struct:
+ *
+ *     %t.tmp = alloca [16 x i8]                             ; in the entry block
+ *     %r = call i64 @main.f(ptr poison, ptr %t.tmp, i64 %a)
+ *     results = {%r, %t.tmp}      ; with several register results: extractvalue %r, i
+ *
+ * args[] holds the Go-level parameters (receiver first); ctx NULL means a direct call.
+ */
 LLVMValueRef lower_emit_call(Sig *sig, LLVMValueRef fn, LLVMValueRef ctx, LLVMValueRef *args, LLVMValueRef *results)
 {
 	int n = sig->first_param + sig->nparams;
@@ -53,7 +62,8 @@ LLVMValueRef lower_emit_call(Sig *sig, LLVMValueRef fn, LLVMValueRef ctx, LLVMVa
 
 /* ---- arguments ------------------------------------------------------------------------------- */
 
-/* Packs vals[0..n) of type elem into a new slice (the implicit ...T parameter). */
+/* Packs vals[0..n) of type elem into a new slice (the implicit ...T parameter): a heap [n]T
+ * (the callee may keep the slice), or a nil slice when there are no extra arguments, as in gc. */
 static LLVMValueRef pack_variadic(Type *slice_type, LLVMValueRef *vals, int n)
 {
 	if (n == 0)
@@ -66,7 +76,9 @@ static LLVMValueRef pack_variadic(Type *slice_type, LLVMValueRef *vals, int n)
 	return lower_slice_make(p, i64c(n), i64c(n));
 }
 
-/* Evaluates the arguments of a call into args[first..] for the signature's params[first..]. */
+/* Evaluates the arguments of a call into args[first..] for the signature's params[first..]:
+ * all values first, left to right, then the conversions to the parameter types and the copies
+ * of aggregate arguments (the callee owns its copy). f(g()) spreads g's results. */
 static void lower_args(Node *call, Sig *sig, int first, LLVMValueRef *args)
 {
 	Vec *a = &call->call.args;
@@ -222,6 +234,8 @@ static void resolve_callee(Node *call, Callee *c, LLVMValueRef *args)
 	c->code = lower_func_decl(fn);
 }
 
+/* A call of a function, method or func value: callee (and receiver), then arguments, then the
+ * call. The results are stored into vals[] (one per Go result); returns how many. */
 int lower_call(Node *call, LLVMValueRef *vals)
 {
 	lower_set_pos(call->pos);
@@ -248,6 +262,7 @@ int lower_call(Node *call, LLVMValueRef *vals)
 	return c.sig->nresults;
 }
 
+/* A call used as a single value (its first result; NULL for a call without results). */
 LLVMValueRef lower_call_expr(Node *call)
 {
 	LLVMValueRef vals[64];
@@ -257,7 +272,9 @@ LLVMValueRef lower_call_expr(Node *call)
 	return vals[0];
 }
 
-/* The values of a multi-valued expression (a call returning a tuple). */
+/* The values of a multi-valued expression (a call returning a tuple), for `a, b := f()`,
+ * `return f()` and `g(f())`; the comma-ok forms (v, ok := m[k], x.(T), <-c) need maps, interfaces
+ * and channels, which gocc does not lower yet. */
 int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 {
 	e = unparen(e);

@@ -16,7 +16,14 @@
  */
 #include "lower.h"
 
-/* if (cond) f(args...) -- noreturn; the builder continues on the non-panicking path. */
+/* if (cond) f(args...) -- noreturn; the builder continues on the non-panicking path:
+ *
+ *     br i1 %cond, label %panic, label %ok, !prof !{"branch_weights", 1, 1048576}
+ *   panic:  call void @runtime_goPanicIndex(i64 %i, i64 %len)   ; noreturn cold
+ *           unreachable
+ *   ok:     ...
+ *
+ * A condition LLVM already folded to false emits nothing. */
 void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int nargs)
 {
 	if (LLVMIsAConstantInt(cond) && LLVMConstIntGetZExtValue(cond) == 0)
@@ -36,6 +43,8 @@ void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int narg
 	lower_position_at_end(ok);
 }
 
+/* The explicit nil check before a dereference of p ("invalid memory address or nil pointer
+ * dereference"). The address of a variable or global is never nil and is not checked. */
 void lower_check_nil(LLVMValueRef p)
 {
 	lower_check_nil_at(p, 0);
@@ -65,6 +74,7 @@ static LLVMValueRef extend_index(LLVMValueRef v, Type *t)
 	return type_is_unsigned(t) ? LLVMBuildZExt(L.b, v, L.t_i64, "") : LLVMBuildSExt(L.b, v, L.t_i64, "");
 }
 
+/* An index or slice bound operand, as an i64 ready for lower_check_index/lower_check_slice. */
 LLVMValueRef lower_index_value(Node *idx)
 {
 	Type *t = type_is_untyped(idx->type) ? type_basic(TY_INT) : idx->type;
@@ -77,6 +87,8 @@ static bool index_unsigned(Type *t)
 	return t && !type_is_untyped(t) && type_is_unsigned(t);
 }
 
+/* 0 <= idx < len as one unsigned compare (a negative idx is a huge unsigned value), as in gc's
+ * boundsCheck; goPanicIndexU prints an unsigned index's value as unsigned. */
 void lower_check_index(LLVMValueRef idx, Type *idx_type, LLVMValueRef len)
 {
 	LLVMValueRef cond = LLVMBuildICmp(L.b, LLVMIntUGE, idx, len, "");
@@ -92,6 +104,13 @@ void lower_check_slice(RuntimeFn kind_signed, RuntimeFn kind_unsigned, LLVMValue
 	lower_panic_if(cond, index_unsigned(xt) ? kind_unsigned : kind_signed, args, 2);
 }
 
+/* x / y and x % y for integers (gc's ssagen intDivide/needDivCheck). For a signed non-constant y:
+ *
+ *     if y == 0: panicdivide()
+ *     %m1 = icmp eq %y, -1;  %d = select %m1, 1, %y
+ *     x / y  =  select %m1, (0 - x), sdiv(x, %d)      x % y  =  srem(x, %d)
+ *
+ * so MinInt / -1 wraps to MinInt and never reaches the faulting idiv. */
 LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y)
 {
 	LLVMTypeRef ty = LLVMTypeOf(x);
@@ -113,6 +132,8 @@ LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y)
 	return LLVMBuildSelect(L.b, minus1, LLVMBuildSub(L.b, LLVMConstNull(ty), x, ""), q, "");
 }
 
+/* x << c / x >> c for a constant count: no check, and an oversized count folds to 0 or to the
+ * sign (x >> (w-1)). */
 static LLVMValueRef shift_by_const(TokenKind op, Type *t, LLVMValueRef x, uint64_t c, unsigned w)
 {
 	LLVMTypeRef ty = LLVMTypeOf(x);

@@ -46,6 +46,9 @@ static void walk_composite(Node *n, WalkFn fn, void *arg)
 	}
 }
 
+/* Pre-order walk over every statement and expression under n, including the bodies of nested
+ * function literals (a capture of a capture is a capture of the outer literal too). Types and
+ * struct-literal field keys are not walked: their identifiers are not variable uses. */
 static void walk(Node *n, WalkFn fn, void *arg)
 {
 	if (!n || !fn(n, arg))
@@ -165,6 +168,9 @@ static void declare_ident(Node *id, Vec *out)
 		vec_push(out, id->ident.obj);
 }
 
+/* Walk visitor: records every local variable used, and every variable declared, inside the
+ * literal (parameters and results of nested literals, var, :=, range :=, type switch clause
+ * variables). The difference is the set of captures. */
 static bool collect_free(Node *n, void *arg)
 {
 	FreeVars *fv = arg;
@@ -226,6 +232,8 @@ void lower_find_captures(Object *fn, Node *lit, Vec *out)
 
 /* ---- function literals ----------------------------------------------------------------------- */
 
+/* A literal whose closure object has been built but whose body waits: bodies are lowered only
+ * after the enclosing function is finished, since LLVM's builder builds one function at a time. */
 typedef struct PendingLit {
 	Node *lit;
 	Vec captures;
@@ -250,7 +258,17 @@ static Object *lit_object(Node *e)
 	return obj;
 }
 
-/* A closure object {code, cells...} for the literal, or a constant {code} when nothing is captured. */
+/*
+ * A closure object for the literal, or a constant {code} when nothing is captured. For
+ * `func() { x++ }` capturing x (whose heap cell is %x.cell):
+ *
+ *     %clo = call ptr @runtime_newobject(ptr @"type:[2]unsafe.Pointer")
+ *     store ptr @main.f.func1, ptr %clo                         ; word 0: code
+ *     store ptr %x.cell, ptr (getelementptr i8, ptr %clo, 8)    ; word 1: &x
+ *
+ * The closure holds the cell's address, not x's value: captures are by reference (gc captures
+ * small never-reassigned variables by value, an unobservable difference). The body is queued.
+ */
 LLVMValueRef lower_func_lit(Node *e)
 {
 	Object *obj = lit_object(e);
@@ -276,6 +294,8 @@ LLVMValueRef lower_func_lit(Node *e)
 	return clo;
 }
 
+/* Lowers the queued literal bodies; a body may queue more literals (nested ones), so loop until
+ * the queue is empty. */
 void lower_pending_func_lits(void)
 {
 	while (L.pending_lits.len > 0) {
@@ -295,7 +315,9 @@ static bool ptr_recv(Object *m)
 	return rt && type_underlying(rt)->kind == TY_POINTER;
 }
 
-/* Starts a synthetic function (a wrapper) named `name` with signature sig; returns it. */
+/* Starts a synthetic function (a wrapper) named `name` with signature sig; returns it. The
+ * caller saves the builder's block and debug location first: wrappers are built on demand in the
+ * middle of lowering another function, and building resumes there afterwards. */
 static LLVMValueRef begin_wrapper(const char *name, Sig *sig, Pos pos, FuncState *f)
 {
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, sig->fnty);
@@ -352,7 +374,18 @@ static void end_wrapper(FuncState *saved)
 	L.fn = saved;
 }
 
-/* "T.M-fm": the code of a method value; ctx = {code, receiver word}. */
+/*
+ * "T.M-fm": the code of a method value (gc's methodValueWrapper, walk/closure.go): it has
+ * the method's type without receiver and finds the receiver in its closure, ctx = {code, recv}:
+ *
+ *     define R @"main.T.M-fm"(ptr %ctx, A %a) {
+ *       %recv = load ptr, (getelementptr i8, ptr %ctx, 8)
+ *       %r = call R @"main.T.M"(ptr poison, <recv or a copy of *recv>, A %a)
+ *       ret R %r
+ *     }
+ *
+ * A value receiver is copied again on each call, so the method cannot change the bound copy.
+ */
 static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 {
 	const char *name = xsprintf("%s-fm", m->link_name);
@@ -379,7 +412,6 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 	return fn;
 }
 
-/* x.M as a value: evaluates the receiver now (copying a value receiver) and binds it. */
 /* An interface's method (no body; its signature's receiver is the interface type). */
 static bool is_interface_method(Object *m)
 {
@@ -387,6 +419,10 @@ static bool is_interface_method(Object *m)
 	return !m->body && recv && type_underlying(recv)->kind == TY_INTERFACE;
 }
 
+/* x.M as a value (spec "Method values"): evaluates the receiver now (copying a value receiver to
+ * the heap, so later changes to x are not seen) and binds it in a two-word closure
+ * {"T.M-fm", receiver}. The receiver expression includes the implicit & or * and any embedded
+ * field path (lower_receiver). */
 LLVMValueRef lower_method_value(Node *sel)
 {
 	Object *m = sel->selector.obj;
@@ -431,7 +467,9 @@ static LLVMValueRef ptr_to_value_wrapper(Object *m, Type *fntype, Pos pos)
 	return fn;
 }
 
-/* T.M / (*T).M as a value: the method itself (receiver = first parameter), or a wrapper. */
+/* T.M / (*T).M as a value (spec "Method expressions"): since a method's receiver is its first
+ * parameter, T.M for a value method and (*T).M for a pointer method are the method itself, as a
+ * static closure; (*T).M for a value method needs ptr_to_value_wrapper. */
 LLVMValueRef lower_method_expr(Node *sel)
 {
 	Object *m = sel->selector.obj;

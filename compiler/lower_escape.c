@@ -30,6 +30,9 @@
  */
 #include "lower.h"
 
+/* The contexts form a chain SAFE < LOCAL < ESCAPE (the enum order): a value in a higher context
+ * may go further. Facts only ever grow (a variable starts not leaking and can only start leaking),
+ * which is why iterating the whole package to a fixed point terminates. */
 typedef enum EscCtx { SAFE, LOCAL, ESCAPE } EscCtx;
 
 static VarMap leaks;      /* param/local Object -> its value leaks */
@@ -159,6 +162,8 @@ static void esc_receiver(Node *sel, Object *m, EscCtx c)
 		esc_addr(x, c);
 }
 
+/* The arguments of a call of fn (NULL: unknown), each in the context its parameter's summary
+ * gives; `first` skips the receiver slot of a method's parameter list. */
 static void esc_args(Node *call, Object *fn, int first)
 {
 	Vec params = fn ? callee_params(fn) : (Vec){0};
@@ -171,6 +176,9 @@ static void esc_args(Node *call, Object *fn, int first)
 		esc_expr(args->data[i], arg_ctx(fn, &params, first + i));
 }
 
+/* Most builtins only read their operands. append stores the appended values into the (possibly
+ * shared) array and returns a slice aliasing its first operand; the rest (panic, whose argument
+ * goes into an interface ...) leak their arguments. */
 static void esc_builtin(Node *call, EscCtx c)
 {
 	Vec *args = &call->call.args;
@@ -192,6 +200,9 @@ static void esc_builtin(Node *call, EscCtx c)
 	}
 }
 
+/* A call in context c (what is done with its result). Conversions pass an address through
+ * (unsafe.Pointer(&x), []T(s)) unless they copy (string conversions) or box (to an interface);
+ * static calls use the callee's parameter summaries; any other call leaks all its arguments. */
 static void esc_call(Node *call, EscCtx c)
 {
 	Node *fun = unparen(call->call.fun);
@@ -256,6 +267,7 @@ static void esc_func_lit(Node *e)
 	esc_stmt(e->func_lit.body);
 }
 
+/* A composite literal's elements are stored (into a heap object or a variable): they escape. */
 static void esc_composite(Node *e)
 {
 	for (int i = 0; i < e->composite.elts.len; i++) {
@@ -286,6 +298,8 @@ static void esc_selector(Node *e, EscCtx c)
 	}
 }
 
+/* The value of e is used in context c. Only what an address can flow through matters: a
+ * variable's value, &x, slicing an array, a field or element of something addressed, calls. */
 static void esc_expr(Node *e, EscCtx c)
 {
 	if (!e)
@@ -334,7 +348,10 @@ static void esc_expr(Node *e, EscCtx c)
 	}
 }
 
-/* The address of e is used in context c. */
+/* The address of e is used in context c. For a variable this is where boxing happens: its address
+ * flowing anywhere but SAFE boxes it. &x.f and &a[i] are addresses inside x or a (for a struct or
+ * array variable), or inside the pointee/backing array (through a pointer or slice), which then
+ * flows the pointer's own value. */
 static void esc_addr(Node *e, EscCtx c)
 {
 	if (!e)
@@ -415,6 +432,9 @@ static EscCtx store_ctx(Node *lhs)
 	return LOCAL;
 }
 
+/* Assignments: the left operands' addresses are only stored through (SAFE); each value is stored
+ * into its left operand (store_ctx). Op-assignments and stores to _ only read the value; values
+ * of a multi-value call are not tracked (they are stored, ESCAPE). */
 static void esc_assign(Node *s)
 {
 	bool op_assign = s->assign.tok != TOK_ASSIGN && s->assign.tok != TOK_DEFINE;
@@ -440,6 +460,7 @@ static void esc_value_spec(Node *spec)
 		esc_expr(values->data[i], names->len == values->len ? store_ctx(names->data[i]) : ESCAPE);
 }
 
+/* Walks a statement, giving each expression the context of its use. */
 static void esc_stmt(Node *s)
 {
 	if (!s)
@@ -535,6 +556,8 @@ static Node *func_body(Object *fn)
 	return fn->decl && fn->decl->kind == ND_FUNC_DECL ? fn->decl->func_decl.body : NULL;
 }
 
+/* One pass over every function body and package initializer. Function literals are reached
+ * through their enclosing bodies (esc_func_lit). */
 static void esc_package_once(Package *pkg)
 {
 	for (int i = 0; i < pkg->funcs.len; i++) {
@@ -547,7 +570,9 @@ static void esc_package_once(Package *pkg)
 	}
 }
 
-/* Computes the parameter summaries, then boxes the variables that need heap cells. */
+/* Computes the parameter summaries, then boxes the variables that need heap cells. Boxing is done
+ * only in the last pass, when the summaries are final: a variable passed to a parameter found to
+ * leak in a later round must be boxed too. */
 void lower_escape_analysis(Package *pkg)
 {
 	int rounds = 0;

@@ -30,6 +30,7 @@ static Node *unparen(Node *e)
 	return e;
 }
 
+/* p, after the nil check gc makes before a dereference (for callers that build their own load). */
 LLVMValueRef lower_deref_check(LLVMValueRef p)
 {
 	lower_check_nil(p);
@@ -38,6 +39,9 @@ LLVMValueRef lower_deref_check(LLVMValueRef p)
 
 /* ---- identifiers and selectors --------------------------------------------------------------- */
 
+/* A name used as a value: a variable is loaded from its storage (an aggregate "load" yields the
+ * address, lower_type.c); a function name is its static closure {code}, so it can be stored in a
+ * func variable; nil and constants are LLVM constants. */
 static LLVMValueRef lower_ident(Node *e)
 {
 	Object *obj = e->ident.obj;
@@ -57,8 +61,14 @@ static LLVMValueRef lower_ident(Node *e)
 	}
 }
 
-/* >= 0 while lowering the address of a field that is then loaded or stored (not &p.f): how many
- * bytes past the field's address gc's first access reaches. */
+/*
+ * Nil checks on field accesses report the faulting address gc's code would fault on: p.f with p nil
+ * reads address offsetof(f), so the panic says "addr=0x8" (runtime error ... nil pointer
+ * dereference, [signal SIGSEGV ... addr=0x8 ...]). The three statics below carry, during one
+ * lower_access_addr, what that address is.
+ *
+ * access_extra: >= 0 while lowering the address of a field that is then loaded or stored (not &p.f):
+ * how many bytes past the field's address gc's first access reaches. */
 static int64_t access_extra = -1;
 static bool access_store;     /* ... and the access is a store */
 static bool const_nil_base;   /* the selector's base is a pointer gc knows to be nil */
@@ -133,6 +143,9 @@ LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, Type **
 	return addr;
 }
 
+/* &x.f (and x.f as an assignment target) for a field selector, with x a struct value, a pointer
+ * to a struct, or a chain x.a.b.f. When the whole path stays inside x's memory, only x's nil check
+ * runs, with the summed offset, as in gc. */
 LLVMValueRef lower_field_addr(Node *sel)
 {
 	int64_t extra = access_extra, off;
@@ -172,6 +185,8 @@ LLVMValueRef lower_access_addr(Node *e, bool store)
 	return lower_addr(e);
 }
 
+/* x.sel as a value: a field load, a method value (a closure, lower_closure.c), a method expression
+ * T.M (the method's own function, as a func value), or a constant of an imported package. */
 static LLVMValueRef lower_selector(Node *e)
 {
 	switch (e->selector.sel_kind) {
@@ -194,6 +209,8 @@ static LLVMValueRef lower_selector(Node *e)
 
 /* ---- unary operators ------------------------------------------------------------------------- */
 
+/* -x: fneg for floats (so -0.0 is correct, unlike 0.0 - x), per part for complex, 0 - x (wrapping)
+ * for integers. */
 static LLVMValueRef lower_neg(Type *t, LLVMValueRef x)
 {
 	Type *u = type_underlying(t);
@@ -247,6 +264,8 @@ static LLVMValueRef complex_make(LLVMTypeRef t, LLVMValueRef re, LLVMValueRef im
 
 LLVMValueRef lower_complex_div(LLVMValueRef n, LLVMValueRef m, bool is64);
 
+/* Complex +, -, * by the textbook formulas, as gc's ssagen does (no special handling of infinities
+ * in *); division calls lower_compare.c's port of runtime/complex.go complex128div. */
 static LLVMValueRef lower_complex_op(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y)
 {
 	LLVMTypeRef ct = lower_type(t);
@@ -270,6 +289,9 @@ static LLVMValueRef lower_complex_op(TokenKind op, Type *t, LLVMValueRef x, LLVM
 	}
 }
 
+/* x op y for arithmetic and bitwise operators on already-lowered operands of type t. Integer ops
+ * carry no nsw/nuw (Go wraps); / and % go through lower_divmod for gc's divide checks; x &^ y is
+ * x & ~y; string + calls concatstring2. */
 LLVMValueRef lower_binary_values(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y)
 {
 	Type *u = type_underlying(t);
@@ -315,6 +337,8 @@ static LLVMIntPredicate int_pred(TokenKind op, bool is_unsigned)
 	}
 }
 
+/* Ordered predicates, except != which is unordered: every comparison with NaN is false but
+ * NaN != NaN is true, as Go (IEEE 754) requires. */
 static LLVMRealPredicate real_pred(TokenKind op)
 {
 	switch (op) {
@@ -328,7 +352,10 @@ static LLVMRealPredicate real_pred(TokenKind op)
 	}
 }
 
-/* x op y for operands of type t (both already of t's representation). */
+/* x op y for operands of type t (both already of t's representation). Returns an i1. Complex
+ * numbers are equal when both parts are; slices, funcs and maps only compare with nil (the
+ * checker ensures it), which compares the pointer word; pointers compare as unsigned. Returns NULL
+ * for two non-nil interfaces, which gocc does not lower yet. */
 LLVMValueRef lower_compare(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y)
 {
 	Type *u = type_underlying(t);
@@ -366,6 +393,8 @@ LLVMValueRef lower_compare(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y
 	}
 }
 
+/* A comparison expression: both operands are converted to one type first: the non-nil side's,
+ * the interface side's for `iface == concrete` (the concrete value is boxed), int for untyped. */
 static LLVMValueRef lower_comparison(Node *e)
 {
 	Node *x = e->binary.x, *y = e->binary.y;
@@ -381,7 +410,11 @@ static LLVMValueRef lower_comparison(Node *e)
 	return r;
 }
 
-/* a && b, a || b: short circuit with a phi. */
+/* a && b, a || b as a value: short circuit with a phi. For a && b:
+ *     %x = <a>;  br %x, %and.rhs, %and.end
+ *   and.rhs:  %y = <b>;  br %and.end
+ *   and.end:  %r = phi i1 [false, %from], [%y, %rhs_end]
+ * b's calls are hoisted only inside and.rhs, so they run only when b is evaluated. */
 static LLVMValueRef lower_logical(Node *e)
 {
 	bool is_and = e->binary.op == TOK_LAND;
@@ -417,6 +450,8 @@ static bool is_comparison(TokenKind op)
 	return op == TOK_EQL || op == TOK_NEQ || op == TOK_LSS || op == TOK_LEQ || op == TOK_GTR || op == TOK_GEQ;
 }
 
+/* Binary expressions. Operands are converted to the result type (an untyped constant operand
+ * takes it), except for shifts, whose count keeps its own type (uint for an untyped constant). */
 static LLVMValueRef lower_binary(Node *e)
 {
 	TokenKind op = e->binary.op;
@@ -456,6 +491,8 @@ static LLVMValueRef lower_call_node(Node *e)
 	}
 }
 
+/* The value of e. A value hoisted earlier in this statement (a call, lower_order.c) is reused;
+ * constant expressions become LLVM constants; everything else dispatches on the node kind. */
 LLVMValueRef lower_expr(Node *e)
 {
 	LLVMValueRef early = lower_hoisted(e);
@@ -526,7 +563,10 @@ LLVMValueRef lower_addr(Node *e)
 	return tmp;
 }
 
-/* An eface {type, data} holding v of concrete type t. */
+/* An eface {type, data} holding v of concrete type t (gc's convT*, walk/convert.go): pointer-shaped
+ * values go in the data word directly (a one-pointer struct's word is loaded from its memory);
+ * anything else is copied to a fresh heap object and data points to it, so the interface never
+ * aliases a variable. */
 LLVMValueRef lower_eface(LLVMValueRef v, Type *t)
 {
 	if (type_is_untyped(t))
@@ -569,7 +609,9 @@ LLVMValueRef lower_expr_as(Node *e, Type *t)
 	return lower_expr(e);
 }
 
-/* Conditional branch on a boolean expression, short-circuiting && and || without phis. */
+/* Conditional branch on a boolean expression, short-circuiting && and || without phis: each
+ * operand branches straight to the final target, and !x swaps the targets. `if a && b` becomes
+ *     br <a>, %and.rhs, %no;   and.rhs: br <b>, %yes, %no */
 void lower_cond_br(Node *cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef no)
 {
 	Node *c = unparen(cond);

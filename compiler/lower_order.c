@@ -44,6 +44,8 @@ static bool is_string_to_slice(Node *call)
 	return to && to->kind == TY_SLICE && x && x->type && type_is_string(x->type);
 }
 
+/* Is e evaluated early (into a temporary) by gc's order pass? Multi-value calls (TY_TUPLE) and
+ * calls without a value are not cached: their statements consume them directly (lower_call.c). */
 static bool is_hoisted(Node *e)
 {
 	if (!e->type || e->type->kind == TY_TUPLE || e->mode == MODE_NOVALUE || e->mode == MODE_CONST)
@@ -71,7 +73,9 @@ static void hoist_vec(Vec *v)
 		lower_hoist(v->data[i]);
 }
 
-/* The operands of e, in gc's order. */
+/* The operands of e, in gc's order: left to right, the callee's function value or receiver before
+ * the arguments. Only operands that may contain a hoisted node matter; visiting a plain operand
+ * just finds nothing to do. */
 static void hoist_children(Node *e)
 {
 	switch (e->kind) {
@@ -117,6 +121,18 @@ static void hoist_children(Node *e)
 	}
 }
 
+/*
+ * Evaluates e's hoisted nodes, operands first, and caches their values. For `a[i] = f(x) + g()`:
+ *
+ *     lower_hoist(a[i]):        nothing (no calls)
+ *     lower_hoist(f(x) + g()):  %1 = call f(x); %2 = call g()   -- cached for f(x) and g()
+ *     then the statement:       address of a[i] with i as f and g left it; store %1 + %2
+ *
+ * A node is lowered at most once per statement: a second lower_hoist, or the final lower_expr,
+ * finds it in the cache. The values dominate their uses because the statement's remaining code
+ * is built after them, in the same block or below it; the cache is cleared per statement
+ * (lower_hoist_reset) so a value never leaks into code it does not dominate.
+ */
 void lower_hoist(Node *e)
 {
 	if (!e || e->mode == MODE_TYPE || e->mode == MODE_CONST)
@@ -140,6 +156,7 @@ void lower_hoist_operands(Node *call)
 		hoist_children(call);
 }
 
+/* The cached value of e if it was hoisted in the current statement, else NULL. */
 LLVMValueRef lower_hoisted(Node *e)
 {
 	return L.fn && L.fn->hoisted.len ? varmap_get(&L.fn->hoisted, e) : NULL;

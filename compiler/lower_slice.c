@@ -20,6 +20,7 @@ static Node *unparen(Node *e)
 	return e;
 }
 
+/* A slice value is the register triple {ptr, len, cap}, as gc's runtime.slice. */
 LLVMValueRef lower_slice_make(LLVMValueRef ptr, LLVMValueRef len, LLVMValueRef cap)
 {
 	LLVMValueRef s = LLVMGetUndef(L.t_slice);
@@ -35,7 +36,18 @@ static Type *index_type(Node *idx)
 
 /* ---- indexing -------------------------------------------------------------------------------- */
 
-/* Element address of x[i] for slices, arrays and pointers to arrays; bounds-checked. */
+/*
+ * Element address of x[i] for slices, arrays and pointers to arrays; bounds-checked. For a slice:
+ *
+ *     %p = extractvalue {ptr,i64,i64} %s, 0      %n = extractvalue %s, 1
+ *     br (icmp uge i64 %i, %n), %panic.index, %ok   ; goPanicIndex(i, n), noreturn
+ *   ok:
+ *     %a = getelementptr inbounds i8, ptr %p, i64 (%i * sizeof(elem))
+ *
+ * x is evaluated before i (spec order); an array operand's index is checked only when it is not a
+ * constant, since the checker already rejected constant indexes out of range (as gc does). for_value
+ * reads an array value (which may be a temporary, e.g. f()[i]) instead of requiring its address.
+ */
 static LLVMValueRef element_addr(Node *e, bool for_value)
 {
 	Node *x = e->index.x, *idx = e->index.indices.data[0];
@@ -70,6 +82,7 @@ static LLVMValueRef element_addr(Node *e, bool for_value)
 	return lower_index_addr(elem, base, i);
 }
 
+/* x[i] as a value. s[i] of a string loads one byte (a uint8), never a rune. */
 LLVMValueRef lower_index_expr(Node *e)
 {
 	Node *x = e->index.x;
@@ -88,6 +101,7 @@ LLVMValueRef lower_index_expr(Node *e)
 	return lower_load(e->type, element_addr(e, true));
 }
 
+/* &x[i], or x[i] as an assignment target. */
 LLVMValueRef lower_index_addr_expr(Node *e)
 {
 	if (type_underlying(e->index.x->type)->kind == TY_MAP)
@@ -97,6 +111,8 @@ LLVMValueRef lower_index_addr_expr(Node *e)
 
 /* ---- slicing --------------------------------------------------------------------------------- */
 
+/* One bound of x[i:j:k]: its value widened to int, and the operand's own type, which picks the
+ * signed or unsigned (..U) panic variant so the message prints the index as the program wrote it. */
 typedef struct Bound {
 	LLVMValueRef v; /* i64 */
 	Type *t;        /* the operand's type (for the U variants) */
@@ -114,6 +130,19 @@ static Bound bound_of(Node *n, LLVMValueRef deflt)
 	return b;
 }
 
+/*
+ * x[i:j] and x[i:j:k] for strings, slices, arrays (addressable) and pointers to arrays, following
+ * ssagen's (*state).slice. Missing bounds default to 0, len(x) and cap(x). For s[i:j] of a slice:
+ *
+ *     check j <= cap   (goPanicSliceAcap; Alen for strings and arrays; skipped when j is implied)
+ *     check i <= j     (goPanicSliceB)
+ *     len = j - i;  cap = cap - i  (a string's cap is its len)
+ *     ptr = ptr + (cap != 0 ? i * sizeof(elem) : 0)
+ *
+ * Each check is an unsigned compare, so a negative bound fails it too. The select on the last
+ * line is gc's "mask": s[len(s):] of a full array must not point one past its end, where the GC
+ * would take it for a pointer into the next object.
+ */
 LLVMValueRef lower_slice_expr(Node *e)
 {
 	Node *x = e->slice.x;
@@ -176,6 +205,7 @@ LLVMValueRef lower_slice_expr(Node *e)
 
 /* ---- make, append, copy ---------------------------------------------------------------------- */
 
+/* A make() size argument (any integer type, or an untyped constant) as an int. */
 static LLVMValueRef int_arg(Node *n)
 {
 	Type *t = index_type(n);
@@ -183,6 +213,8 @@ static LLVMValueRef int_arg(Node *n)
 	return lower_convert_value(v, t, type_basic(TY_INT), n);
 }
 
+/* make([]T, len[, cap]) -> runtime makeslice(type:T, len, cap), which panics with gc's
+ * "makeslice: len out of range" / "cap out of range" messages and returns zeroed memory. */
 LLVMValueRef lower_make_slice(Node *call)
 {
 	Type *elem = type_underlying(call->type)->array.elem;
@@ -194,7 +226,16 @@ LLVMValueRef lower_make_slice(Node *call)
 	return lower_slice_make(p, len, cap);
 }
 
-/* Grows sl (if needed) to hold newlen elements; returns the slice with len = newlen. */
+/*
+ * Grows sl (if needed) to hold newlen elements; returns the slice with len = newlen. The fast path
+ * stays in place; only an append past cap calls the runtime (gc's ssagen append, runtime/slice.go
+ * growslice), which returns the new header through a pointer:
+ *
+ *     br (icmp ugt %newlen, %cap), %append.grow, %append.done
+ *   append.grow:  call growslice(ptr %out, type:T, %ptr, %len, %cap, %newlen); load %out ...
+ *   append.done:  %p = phi [%ptr, %from], [%gptr, %grow];  %c = phi [%cap, ...], [%gcap, ...]
+ *                 {%p, %newlen, %c}
+ */
 static LLVMValueRef grow(LLVMValueRef sl, LLVMValueRef newlen, Type *elem)
 {
 	LLVMValueRef ptr = LLVMBuildExtractValue(L.b, sl, 0, "");
@@ -223,6 +264,10 @@ static LLVMValueRef grow(LLVMValueRef sl, LLVMValueRef newlen, Type *elem)
 	return lower_slice_make(p, newlen, c);
 }
 
+/* append(s, a, b) and append(s, t...). The new elements are evaluated (and copied to temporaries)
+ * before the slice grows, as in gc, so a panic in one leaves s untouched; they are then stored at
+ * s[len], s[len+1] ... of the (possibly new) backing array. append(bytes, str...) copies the
+ * string's bytes. */
 LLVMValueRef lower_append(Node *call)
 {
 	Vec *args = &call->call.args;
@@ -258,6 +303,8 @@ LLVMValueRef lower_append(Node *call)
 	return r;
 }
 
+/* copy(dst, src) copies min(len(dst), len(src)) elements with memmove (the two may overlap) and
+ * returns that count; src may be a string when dst is []byte. */
 LLVMValueRef lower_copy(Node *call)
 {
 	Node *d = call->call.args.data[0], *s = call->call.args.data[1];
@@ -304,6 +351,7 @@ static int field_index(Type *st, Node *key)
 	internal_error("no field %s in %s", name, type_string(st));
 }
 
+/* T{a, b} or T{f: a}: each given field is stored at its gc byte offset; the rest stay zero. */
 static void struct_into(Node *e, Type *st, LLVMValueRef addr)
 {
 	Vec *elts = &e->composite.elts;
@@ -327,7 +375,8 @@ static int64_t const_index(Node *key)
 	return i;
 }
 
-/* Elements of an array or slice literal, stored into base (elem type elem). */
+/* Elements of an array or slice literal, stored into base (elem type elem). A keyed element sets
+ * the position, later unkeyed ones continue from it: [...]int{5: a, b} puts b at 6. */
 static void elements_into(Node *e, Type *elem, LLVMValueRef base)
 {
 	Vec *elts = &e->composite.elts;
@@ -343,6 +392,7 @@ static void elements_into(Node *e, Type *elem, LLVMValueRef base)
 	}
 }
 
+/* The length of a slice literal: one past the highest (explicit or implied) index. */
 static int64_t literal_length(Node *e)
 {
 	int64_t idx = 0, max = 0;
@@ -387,6 +437,9 @@ void lower_composite_into(Node *e, LLVMValueRef addr)
 	}
 }
 
+/* A composite literal as a value: a slice literal gets a heap backing array (newobject of
+ * [n]T) filled in place; &T{...} a heap object; a struct or array literal a fresh temporary,
+ * which is how aggregate values are represented (a pointer to memory holding them). */
 LLVMValueRef lower_composite(Node *e)
 {
 	Type *t = e->type;

@@ -32,6 +32,9 @@ static bool is_blank(Node *e)
 
 /* ---- branch targets -------------------------------------------------------------------------- */
 
+/* A loop or switch in progress: where `break` (brk) and `continue` (cont, NULL for a switch) go.
+ * Labeled statements are pushed twice, once under the loop and once under its ND_LABELED_STMT, so
+ * both `break` and `break L` find them. */
 static Target *push_target(Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
 {
 	Target *t = xnew(Target);
@@ -47,6 +50,8 @@ static void pop_target(void)
 	vec_pop(&L.fn->targets);
 }
 
+/* The block a label starts, created on first mention: a forward `goto L` reaches it before
+ * lower_labeled does. L.fn->labels holds (ND_LABELED_STMT, block) pairs. */
 static LLVMBasicBlockRef label_block(Node *labeled)
 {
 	Vec *v = &L.fn->labels;
@@ -59,6 +64,9 @@ static LLVMBasicBlockRef label_block(Node *labeled)
 	return bb;
 }
 
+/* The innermost enclosing Target that a break/continue refers to: the checker's resolved target
+ * when it recorded one, else by label name, else the innermost loop (for continue) or loop or
+ * switch (for break). */
 static Target *find_target(Node *br)
 {
 	Vec *v = &L.fn->targets;
@@ -132,6 +140,8 @@ static bool defines(Node *stmt, Object *obj)
 	return obj->decl == stmt || !varmap_get(&L.fn->vars, obj);
 }
 
+/* x, y := e1, e2. The values are all computed first (rhs_values), then each new variable is
+ * declared and every variable stored, so `a, b := b, a` (a redeclared) sees the old values. */
 static void lower_define(Node *s)
 {
 	Vec *lhs = &s->assign.lhs;
@@ -152,6 +162,9 @@ static void lower_define(Node *s)
 	}
 }
 
+/* x op= y: the operand x is evaluated once (its address), then loaded, combined and stored:
+ *     %p = <address of x>;  %x = load %p;  %v = op %x, y;  store %v, %p
+ * Shifts keep their count's own type (x <<= n does not convert n to x's type). */
 static void lower_assign_op(Node *s)
 {
 	Node *l = s->assign.lhs.data[0], *r = s->assign.rhs.data[0];
@@ -189,6 +202,10 @@ static void lower_assign_op(Node *s)
 	lower_store(t, addr, v);
 }
 
+/* a, b[i], *p = e1, e2, e3 (spec "Assignments"): phase 1 evaluates the index expressions and
+ * pointer indirections on the left and the operands on the right (calls first, lower_order.c);
+ * phase 2 stores left to right. Computing every address before any value is stored is what makes
+ * `i, a[i] = 1, 2` index with the old i. */
 static void lower_assign(Node *s)
 {
 	if (s->assign.tok == TOK_DEFINE) {
@@ -233,6 +250,7 @@ void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n)
 	}
 }
 
+/* x++ / x--: like x += 1, with the constant 1 of x's type (1+0i for complex). */
 static void lower_incdec(Node *s)
 {
 	Node *x = s->incdec.x;
@@ -255,6 +273,8 @@ static void lower_incdec(Node *s)
 
 /* ---- declarations ---------------------------------------------------------------------------- */
 
+/* var a, b T = e1, e2 inside a function: values first, then each variable is declared and stored.
+ * Without values the variables are just declared (zeroed). */
 static void lower_var_spec(Node *spec)
 {
 	Vec *names = &spec->value_spec.names;
@@ -293,6 +313,9 @@ static void lower_decl_stmt(Node *s)
 
 /* ---- return ---------------------------------------------------------------------------------- */
 
+/* Returns vals (one per Go result) following the calling convention: aggregate results are
+ * stored through the caller's out pointers, the others form the return value:
+ *     ret void | ret T %v | %r0 = insertvalue {T0, T1} undef, %v0, 0 ... ret {T0, T1} %r1 */
 static void build_return(LLVMValueRef *vals)
 {
 	Sig *sig = L.fn->sig;
@@ -316,6 +339,8 @@ static void build_return(LLVMValueRef *vals)
 		LLVMBuildRet(L.b, ret);
 }
 
+/* return; return e1, e2; return f() (f with several results). A bare return in a function with
+ * named results returns their current values. */
 static void lower_return(Node *s)
 {
 	Sig *sig = L.fn->sig;
@@ -344,6 +369,10 @@ static void lower_return(Node *s)
 
 /* ---- if, for, switch ------------------------------------------------------------------------- */
 
+/* if init; cond { then } else { els }:
+ *     <init>; br cond, %if.then, %if.else
+ *   if.then: ... br %if.end      if.else: ... br %if.end      if.end:
+ * lower_cond_br branches on && and || directly, without materializing an i1. */
 static void lower_if(Node *s)
 {
 	if (s->if_stmt.init)
@@ -363,9 +392,18 @@ static void lower_if(Node *s)
 	lower_position_at_end(end);
 }
 
-/* The statement a loop/switch is registered under: itself, or its label wrapper. */
+/* Set by lower_labeled for the loop/switch it wraps: that statement registers itself both under
+ * itself and under this ND_LABELED_STMT. Each consumer reads and clears it first, so nested
+ * statements do not inherit it. */
 static Node *current_label;
 
+/* for init; cond; post { body }:
+ *     <init>; br %for.cond
+ *   for.cond: br cond, %for.body, %for.end       (br %for.body without cond)
+ *   for.body: ... br %for.post                   (continue -> for.post, break -> for.end)
+ *   for.post: <post>; br %for.cond
+ *   for.end:
+ * The loop variables of init are one variable for the whole loop (Go 1.19 semantics). */
 static void lower_for(Node *s)
 {
 	Node *label = current_label;
@@ -426,6 +464,10 @@ static void switch_tests(Node *s, Type *tt, LLVMValueRef tagv, LLVMBasicBlockRef
 	LLVMBuildBr(L.b, deflt);
 }
 
+/* switch init; tag { case a, b: ... default: ... }. The tag is evaluated once; the tests run in
+ * source order (switch_tests), jumping to each clause's body block; a missing default jumps to
+ * switch.end. Bodies are laid out in source order, so `fallthrough` is a branch to the next body.
+ * A switch without a tag tests each case as a boolean condition. */
 static void lower_switch(Node *s)
 {
 	Node *label = current_label;
@@ -481,6 +523,8 @@ static void range_declare(Node *s)
 			lower_declare_local(ks[i]->ident.obj);
 }
 
+/* Stores an iteration value into the range's key or value operand: a variable (declared by := or
+ * existing), or any addressable operand of `for a[i] = range ...`, re-evaluated each iteration. */
 static void range_assign(Node *operand, LLVMValueRef v, Type *t)
 {
 	if (!operand || is_blank(operand))
@@ -503,6 +547,12 @@ typedef struct RangeLoop {
 	LLVMBasicBlockRef body, post, end;
 } RangeLoop;
 
+/* Builds the loop around a hidden index, like gc's walkrange (walk/range.go):
+ *       store 0, %hv; br %range.cond
+ *   range.cond: %i = load %hv; br (icmp slt %i, %len), %range.body, %range.end
+ *   range.post: %hv = %hv + 1; br %range.cond
+ *   range.body:                  <- the builder is left here
+ * The length is computed once, before the loop: appending to the slice inside does not extend it. */
 static void range_begin(RangeLoop *r, LLVMValueRef len)
 {
 	r->hv = lower_alloca(type_basic(TY_INT), "hv");
@@ -535,7 +585,11 @@ static void range_body(Node *s, RangeLoop *r, Node *label)
 	lower_position_at_end(r->end);
 }
 
-/* for k, v := range slice / array / *array */
+/* for k, v := range slice / array / *array. The range expression is evaluated once; an array is
+ * copied first when the value is used (the spec ranges over a copy: stores into the array inside the
+ * loop are not seen), and not evaluated at all when only the index is wanted and len is constant.
+ * Through a *array the pointer is nil-checked only when an element is read, as in gc: ranging a nil
+ * *[3]int for its indexes alone does not panic. */
 static void lower_range_indexed(Node *s, Node *label)
 {
 	Node *x = s->range_stmt.x;
@@ -575,6 +629,7 @@ static void lower_range_indexed(Node *s, Node *label)
 	range_body(s, &r, label);
 }
 
+/* for ... range x: dispatch on the type of x. Strings are lowered in lower_string.c. */
 static void lower_range(Node *s)
 {
 	Node *label = current_label;
@@ -631,6 +686,8 @@ void lower_range_assign(Node *operand, LLVMValueRef v, Type *t)
 
 /* ---- labels and branches --------------------------------------------------------------------- */
 
+/* L: stmt. The label starts a new block (the target of goto L); a labeled loop or switch also
+ * becomes a target of `break L` / `continue L` through current_label. */
 static void lower_labeled(Node *s)
 {
 	LLVMBasicBlockRef bb = label_block(s);
@@ -673,6 +730,9 @@ static void lower_branch(Node *s)
 
 /* ---- the dispatch ---------------------------------------------------------------------------- */
 
+/* f(x) as a statement: the call's operands are hoisted but the call itself is not (its result is
+ * discarded), and calls of functions are made through lower_call, which accepts any number of
+ * results. Other expression statements (builtins, receives) are ordinary expressions. */
 static void lower_expr_stmt(Node *s)
 {
 	Node *x = unparen(s->expr_stmt.x);
@@ -689,6 +749,8 @@ static void lower_expr_stmt(Node *s)
 	lower_expr(x);
 }
 
+/* The statement dispatch. Each statement starts a new hoisting scope (lower_order.c) and sets the
+ * debug location; constructs gocc does not lower yet are reported, never miscompiled. */
 void lower_stmt(Node *s)
 {
 	if (!s)

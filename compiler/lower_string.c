@@ -32,6 +32,9 @@ static void collect_operands(Node *e, Vec *out)
 	vec_push(out, e);
 }
 
+/* a + b + c: two operands call concatstring2, more fill a stack array of {ptr, len} and call
+ * concatstrings(arr, n) (runtime/string.go concatstrings: one allocation, an operand-only result
+ * returned without copying). */
 LLVMValueRef lower_string_concat(Node *e)
 {
 	Vec ops = {0};
@@ -53,7 +56,11 @@ LLVMValueRef lower_string_concat(Node *e)
 	return lower_call_runtime(RT_concatstrings, args, 2);
 }
 
-/* x == y: equal lengths, then equal bytes (skipped when the pointers are the same). */
+/* x == y: equal lengths, then equal bytes (memcmp over the common length; the byte compare is
+ * skipped when the lengths differ):
+ *     br (icmp eq %lx, %ly), %streq.bytes, %streq.end
+ *   streq.bytes:  %eq = icmp eq (call i32 @memcmp(%px, %py, %lx)), 0
+ *   streq.end:    phi i1 [false, %from], [%eq, %streq.bytes] */
 static LLVMValueRef string_equal(LLVMValueRef x, LLVMValueRef y)
 {
 	LLVMValueRef lx = LLVMBuildExtractValue(L.b, x, 1, ""), ly = LLVMBuildExtractValue(L.b, y, 1, "");
@@ -73,6 +80,7 @@ static LLVMValueRef string_equal(LLVMValueRef x, LLVMValueRef y)
 	return phi;
 }
 
+/* String comparison: == and != inline; <, <=, >, >= through cmpstring's -1/0/+1 (bytewise). */
 LLVMValueRef lower_string_compare(TokenKind op, LLVMValueRef x, LLVMValueRef y)
 {
 	if (op == TOK_EQL)
@@ -85,7 +93,20 @@ LLVMValueRef lower_string_compare(TokenKind op, LLVMValueRef x, LLVMValueRef y)
 	return LLVMBuildICmp(L.b, p, c, i64c(0), "");
 }
 
-/* for i, r := range s: i is the byte offset of each rune r; invalid UTF-8 yields U+FFFD, 1 byte. */
+/*
+ * for i, r := range s: i is the byte offset of each rune r; invalid UTF-8 yields U+FFFD, 1 byte.
+ * The shape of gc's walkrange for strings (walk/range.go), with hv the offset, hn the next one:
+ *
+ *   rangestr.cond:  br (hv < len), %body, %end
+ *   rangestr.body:  %c = s[hv];  br (%c < 0x80), %ascii, %multi
+ *   rangestr.ascii: r = %c;  hn = hv + 1                      ; the common case, inline
+ *   rangestr.multi: r, hn = decoderune(s, hv)                 ; runtime/utf8.go
+ *   rangestr.rune:  i = hv; r = phi ...; <body>   (continue -> post, break -> end)
+ *   rangestr.post:  hv = hn;  br %cond
+ *
+ * The string is evaluated once, before the loop; i and r are assigned at the top of each
+ * iteration (one variable for the whole loop, Go 1.19).
+ */
 void lower_range_string(Node *s, LLVMValueRef str)
 {
 	LLVMValueRef ptr = LLVMBuildExtractValue(L.b, str, 0, "");

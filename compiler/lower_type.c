@@ -9,6 +9,9 @@
  */
 #include "lower.h"
 
+/* Structs and arrays are "aggregates": never an LLVM value, always a pointer to memory holding
+ * them. This keeps big values out of SSA registers (LLVM handles first-class aggregates poorly)
+ * and makes a field of a value and a field of a variable the same byte-offset GEP. */
 bool type_is_aggregate(Type *t)
 {
 	Type *u = type_underlying(t);
@@ -31,6 +34,8 @@ bool type_is_direct_iface(Type *t)
 	}
 }
 
+/* The register type of t: how a value of t travels between instructions. Untyped constant types
+ * map to their default types; aggregates to ptr (the address of the memory holding them). */
 LLVMTypeRef lower_type(Type *t)
 {
 	Type *u = type_underlying(t);
@@ -69,6 +74,8 @@ LLVMTypeRef lower_type(Type *t)
 	}
 }
 
+/* The memory type of t: what an alloca or global of t holds. Differs from the register type for
+ * bool (an i8 byte, as in gc) and aggregates ([size x i8], gc's size; fields at types.c offsets). */
 LLVMTypeRef lower_mem_type(Type *t)
 {
 	Type *u = type_underlying(t);
@@ -100,6 +107,8 @@ static unsigned align_of(Type *t)
 	return a > 0 ? (unsigned)a : 1;
 }
 
+/* The value of type t stored at addr. For an aggregate the "value" is addr itself: callers that
+ * need a snapshot (assignment of several values, arguments) take lower_copy_to_temp. */
 LLVMValueRef lower_load(Type *t, LLVMValueRef addr)
 {
 	if (type_is_aggregate(t))
@@ -114,6 +123,8 @@ LLVMValueRef lower_load(Type *t, LLVMValueRef addr)
 	return v;
 }
 
+/* Stores v of type t at addr. Aggregates are copied with llvm.memmove, not memcpy: in `a = a`
+ * or `s.inner = s.inner2` source and destination may overlap. */
 void lower_store(Type *t, LLVMValueRef addr, LLVMValueRef v)
 {
 	if (type_is_aggregate(t)) {
@@ -138,6 +149,7 @@ void lower_zero(Type *t, LLVMValueRef addr)
 	LLVMSetAlignment(st, align_of(t));
 }
 
+/* The zero value of t: a constant, or for an aggregate a fresh zeroed temporary. */
 LLVMValueRef lower_zero_value(Type *t)
 {
 	if (type_is_aggregate(t)) {
@@ -148,6 +160,9 @@ LLVMValueRef lower_zero_value(Type *t)
 	return LLVMConstNull(lower_type(t));
 }
 
+/* A private copy of v: needed when an aggregate value must not change under later stores (the
+ * right-hand sides of a, b = b, a; arguments, which the callee owns). Register values are
+ * immutable already. */
 LLVMValueRef lower_copy_to_temp(Type *t, LLVMValueRef v)
 {
 	if (!type_is_aggregate(t))
@@ -169,6 +184,7 @@ void lower_memset0(LLVMValueRef dst, LLVMValueRef size, int64_t align)
 	LLVMBuildMemSet(L.b, dst, LLVMConstInt(L.t_i8, 0, false), size, (unsigned)align);
 }
 
+/* base + offset bytes: how fields are reached (gc's offsets, never LLVM struct indexes). */
 LLVMValueRef lower_gep(LLVMValueRef base, int64_t offset)
 {
 	if (offset == 0)
