@@ -154,6 +154,7 @@ struct Node {
 			const char *text; int len; /* raw text */
 			const char *str; size_t str_len; /* TOK_STRING: decoded bytes */
 			int32_t rune; /* TOK_CHAR: decoded value */
+			bool bad; /* a lexical error was reported in it: the checker stays silent about it */
 		} lit;
 		struct {
 			Node *type; Vec elts; Pos lbrace, rbrace; bool incomplete;
@@ -213,15 +214,15 @@ struct Node {
 		struct { Node *decl; } decl_stmt;
 		struct { Node *label; Node *stmt; } labeled;
 		struct { Node *x; } expr_stmt;
-		struct { Node *chan; Node *value; } send;
-		struct { Node *x; TokenKind tok; } incdec;
+		struct { Node *chan; Node *value; Pos arrow; } send;
+		struct { Node *x; TokenKind tok; Pos tok_pos; } incdec;
 		struct { Vec lhs; TokenKind tok; Vec rhs; Pos tok_pos; /* the operator: gc reports there */ } assign;
 		struct { Node *call; } go_defer;
 		struct { Vec results; } return_stmt;
 		struct {
 			TokenKind tok; Node *label; /* may be NULL */
-			Node *target; /* checker: the labeled/loop/switch/select statement it leaves or continues
-			                 (for goto: the ND_LABELED_STMT) */
+			Node *target; /* parse_check_branches: the labeled/loop/switch/select statement it leaves
+			                 or continues (for goto: the ND_LABELED_STMT) */
 		} branch;
 		struct { Vec stmts; Pos rbrace; Scope *scope; /* checker */ } block;
 		struct { Node *init; Node *cond; Node *then; Node *els; } if_stmt;
@@ -238,6 +239,7 @@ struct Node {
 		struct { Node *init; Node *cond; Node *post; Node *body; } for_stmt;
 		struct {
 			Node *key, *value; /* may be NULL */
+			Node *extra;       /* PARSE_GC: a third iteration variable (gc's type checker reports it) */
 			TokenKind tok;     /* TOK_DEFINE, TOK_ASSIGN, or TOK_EOF when there is no key/value */
 			Node *x;
 			Node *body;
@@ -283,10 +285,23 @@ struct Node {
 Node *node_new(NodeKind kind, Pos pos);
 const char *node_kind_name(NodeKind kind);
 
+/* Which parser's verdict to give. PARSE_GOFMT accepts exactly what go/parser (gofmt) accepts
+ * (`gocc parse`). PARSE_GC (`gocc build`) is gc's syntax.Parse with CheckBranches: it also reports
+ * what gc's parser rejects and go/parser leaves to the type checker (parenthesized embedded types,
+ * receiver counts, `:=` in a for post statement ...), runs gc's label and branch checks on each
+ * function body parsed without error, and leaves to the checker what gc's type checker reports
+ * (missing constant initializers, [...]T outside a literal, invalid import paths ...). */
+typedef enum ParseMode { PARSE_GOFMT, PARSE_GC } ParseMode;
+
 /* Parses one file. Syntax errors are reported with error_at using gc's wording
  * ("syntax error: unexpected X, expecting Y" ...) and the parser recovers at statement and
- * declaration boundaries. Never returns NULL. */
+ * declaration boundaries. Never returns NULL. parse_file is parse_file_mode(file, PARSE_GOFMT). */
 Node *parse_file(SourceFile *file);
+Node *parse_file_mode(SourceFile *file, ParseMode mode);
+
+/* gc's checkBranches (parse_branches.c): labels and break/continue/goto/fallthrough of one function
+ * body; sets Node.branch.target. Called by the parser in PARSE_GC mode. */
+void parse_check_branches(Node *body);
 
 /* Debug dump of a tree (gocc -d A). */
 void ast_dump(Node *n, int indent);

@@ -62,6 +62,87 @@ void check_soft_errorf(Pos pos, const char *fmt, ...)
 	report(pos, msg);
 }
 
+/* ---- hash index ------------------------------------------------------------------------------ */
+
+static void hash_index_put(HashIndex *h, uint64_t hash, void *item)
+{
+	int j = (int)(hash & (uint64_t)(h->cap - 1));
+	while (h->items[j])
+		j = (j + 1) & (h->cap - 1);
+	h->hashes[j] = hash;
+	h->items[j] = item;
+}
+
+void hash_index_add(HashIndex *h, uint64_t hash, void *item)
+{
+	if ((h->len + 1) * 2 > h->cap) {
+		HashIndex old = *h;
+		h->cap = old.cap ? old.cap * 2 : 16;
+		h->hashes = xalloc(sizeof(uint64_t) * h->cap);
+		h->items = xalloc(sizeof(void *) * h->cap);
+		for (int i = 0; i < old.cap; i++)
+			if (old.items[i])
+				hash_index_put(h, old.hashes[i], old.items[i]);
+	}
+	hash_index_put(h, hash, item);
+	h->len++;
+}
+
+void *hash_index_next(HashIndex *h, uint64_t hash, int *cursor)
+{
+	if (!h->cap)
+		return NULL;
+	int j = *cursor < 0 ? (int)(hash & (uint64_t)(h->cap - 1)) : (*cursor + 1) & (h->cap - 1);
+	for (; h->items[j]; j = (j + 1) & (h->cap - 1)) {
+		if (h->hashes[j] == hash) {
+			*cursor = j;
+			return h->items[j];
+		}
+	}
+	return NULL;
+}
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	return x;
+}
+
+uint64_t ptr_hash(const void *p)
+{
+	return mix64((uint64_t)(uintptr_t)p);
+}
+
+static uint64_t double_hash(double d)
+{
+	uint64_t bits;
+	if (d == 0)
+		d = 0; /* -0 == 0 */
+	memcpy(&bits, &d, sizeof bits);
+	return mix64(bits);
+}
+
+uint64_t const_hash(ConstValue *v)
+{
+	switch (const_kind(v)) {
+	case CONST_STRING: {
+		size_t n;
+		const char *s = const_string_val(v, &n);
+		uint64_t h = 1469598103934665603ull; /* FNV-1a */
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+		return h;
+	}
+	case CONST_BOOL: return const_bool_val(v) ? 1 : 2;
+	case CONST_INT: case CONST_FLOAT: return double_hash(const_to_float64(v));
+	case CONST_COMPLEX: /* with no imaginary part, equal to the int or float of its real part */
+		return double_hash(const_real64(v)) ^ (const_imag64(v) != 0 ? double_hash(const_imag64(v)) << 1 : 0);
+	default: return 0;
+	}
+}
+
 /* ---- positions ------------------------------------------------------------------------------- */
 
 /* ---- token positions ------------------------------------------------------------------------- */
@@ -582,11 +663,70 @@ static Object *new_object(ObjKind kind, Node *ident, Type *type)
 	return object_new(kind, ident->ident.name, ident->pos, type);
 }
 
+/* Whether r may appear in an import path: graphic, not a space, not one of go/types' illegal
+ * characters. Outside ASCII, Unicode's graphic and space classes are approximated by the ranges of
+ * controls, format characters, separators and private use that matter in practice. */
+static bool import_rune_ok(uint32_t r)
+{
+	static const char illegal[] = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
+	if (r < 0x80)
+		return r > ' ' && r < 0x7f && !strchr(illegal, (int)r);
+	return !(r <= 0xa0 || r == 0xad || r == 0x1680 || (r >= 0x2000 && r <= 0x200f) ||
+		 (r >= 0x2028 && r <= 0x202f) || (r >= 0x205f && r <= 0x206f) || r == 0x3000 ||
+		 r == 0xfeff || (r >= 0xe000 && r <= 0xf8ff) || r == 0xfffd || r > 0x10ffff);
+}
+
+/* Decodes the UTF-8 character at s[0..n) (n > 0) into *r; a bad byte decodes as U+FFFD. */
+static int decode_rune(const unsigned char *s, size_t n, uint32_t *r)
+{
+	int len = s[0] < 0x80 ? 1 : s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 0;
+	if (len == 0 || (size_t)len > n) {
+		*r = 0xfffd;
+		return 1;
+	}
+	uint32_t v = len == 1 ? s[0] : s[0] & (0x7f >> len);
+	for (int i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*r = 0xfffd;
+			return 1;
+		}
+		v = v << 6 | (s[i] & 0x3f);
+	}
+	*r = v;
+	return len;
+}
+
+/* go/types' validatedImportPath: why the import path is invalid, or NULL. */
+static const char *import_path_error(const char *path, size_t n)
+{
+	if (n == 0)
+		return "empty string";
+	const unsigned char *s = (const unsigned char *)path;
+	for (size_t i = 0; i < n;) {
+		uint32_t r;
+		int w = decode_rune(s + i, n - i, &r);
+		if (!import_rune_ok(r)) {
+			/* %#U: the character itself too when it is printable */
+			if ((r >= ' ' && r < 0x7f) || r == 0xfffd)
+				return xsprintf("invalid character U+%04X '%.*s'", r, r == 0xfffd ? 3 : w,
+						r == 0xfffd ? "\xef\xbf\xbd" : (const char *)s + i);
+			return xsprintf("invalid character U+%04X", r);
+		}
+		i += (size_t)w;
+	}
+	return NULL;
+}
+
 static void collect_import(Node *spec, Scope *file_scope)
 {
 	Node *path = spec->import_spec.path;
-	if (!path || path->kind != ND_BASIC_LIT || path->lit.tok != TOK_STRING)
+	if (!path || path->kind != ND_BASIC_LIT || path->lit.tok != TOK_STRING || path->lit.bad)
 		return;
+	const char *bad = import_path_error(path->lit.str, path->lit.str_len);
+	if (bad) {
+		check_errorf(path->pos, "invalid import path (%s)", bad);
+		return;
+	}
 	const char *p = path->lit.str ? xstrndup(path->lit.str, path->lit.str_len) : "";
 	Node *local = spec->import_spec.name;
 	Object *pkg = NULL;
@@ -1027,8 +1167,25 @@ static void missing_bodies(void)
 
 /* ---- entry point ----------------------------------------------------------------------------- */
 
+typedef struct CheckRun {
+	Vec *files;
+	Package *pkg;
+} CheckRun;
+
+static void check_package_run(void *arg);
+
+/* On a large stack: obj_decl, valid_type and friends recurse along chains of declarations that
+ * depend on each other, and nothing bounds their length as the parser bounds expression depth. */
 Package *check_package(Vec *files)
 {
+	CheckRun run = {files, NULL};
+	run_on_big_stack(check_package_run, &run);
+	return run.pkg;
+}
+
+static void check_package_run(void *arg)
+{
+	Vec *files = ((CheckRun *)arg)->files;
 	types_init();
 	blank_name = intern("_", 1);
 	ck = xnew(Checker);
@@ -1062,5 +1219,5 @@ Package *check_package(Vec *files)
 		missing_bodies();
 	if (error_count() == 0 && !pkg->main_func && strcmp(pkg->name, "main") == 0)
 		error_at(nopos, "runtime.main_main·f: function main is undeclared in the main package");
-	return pkg;
+	((CheckRun *)arg)->pkg = pkg;
 }

@@ -41,6 +41,7 @@ typedef struct DeclInfo {
 	Node *tdecl;       /* ND_TYPE_SPEC */
 	Node *fdecl;       /* ND_FUNC_DECL */
 	Vec deps;          /* Object*: package-level objects this declaration refers to */
+	bool emitted;      /* check_init.c: its initializer is in Package.var_inits */
 } DeclInfo;
 
 /* Checker bookkeeping hung off Object.checker. */
@@ -53,11 +54,13 @@ typedef struct ObjInfo {
 	Type *from_rhs;    /* defined types: the type on the right-hand side (for valid_type) */
 	Vec methods;       /* type names: methods collected before the type is declared */
 	bool valid;        /* defined types: valid_type found no cycle */
+	char vt_state;     /* defined types: valid_type's walk (go/types infoMap): VT_* */
 	Vec lits;          /* functions: the function literals directly inside, for naming */
 	Vec locals;        /* functions: local variables declared (for "declared but not used") */
 	Node *lit;         /* function literal objects: their ND_FUNC_LIT */
 	Scope *fscope;     /* functions: the scope of parameters, results and the body's top level */
 	void *graph_node;  /* check_init.c: the object's node in the dependency graph */
+	int path_seen;     /* check_init.c: the last path search that visited it */
 	bool generic;      /* a generic function or type: rejected once, then treated as invalid */
 } ObjInfo;
 
@@ -134,6 +137,20 @@ void cycle_error(Vec *cycle);
 void record_capture(Object *v);
 void mark_dot_imports_used(Scope *members);
 void mark_addr_taken(Node *e);
+
+/* A multimap from hashes to items, so that duplicate detection (switch cases, literal keys and
+ * indices, field names, labels) stays linear on generated code with thousands of entries. */
+typedef struct HashIndex {
+	uint64_t *hashes;
+	void **items;
+	int cap, len;
+} HashIndex;
+
+void hash_index_add(HashIndex *h, uint64_t hash, void *item);
+/* The items added with this hash, one per call: `for (int c = -1; (it = hash_index_next(h, hash, &c));)` */
+void *hash_index_next(HashIndex *h, uint64_t hash, int *cursor);
+uint64_t const_hash(ConstValue *v);  /* equal constants (after const_match) hash alike */
+uint64_t ptr_hash(const void *p);
 
 /* ---- check_format.c: printing for messages ------------------------------------------------------ */
 
@@ -233,10 +250,6 @@ void use_lhs(Vec *lhs);
 void check_func_body(Object *fn, Type *sig, Node *body, ConstValue *iota);
 void check_stmt_list(int ctxt, Vec *list);
 bool is_terminating(Node *s, const char *label);
-
-/* ---- check_labels.c ----------------------------------------------------------------------------- */
-
-void check_branches(Node *body);
 
 /* ---- check_init.c ------------------------------------------------------------------------------- */
 

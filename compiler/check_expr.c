@@ -937,7 +937,7 @@ static void struct_lit_positional(Operand *x, Node *e, Type *utyp, Type *base)
 /* go/types indexedElts: array and slice literal elements; returns the length. */
 static int64_t indexed_elts(Vec *elts, Type *typ, int64_t length)
 {
-	Vec visited = {0}; /* indices as (void*)(intptr_t) */
+	HashIndex visited = {0}; /* the indices seen, items point to one of their elements */
 	int64_t index = 0, max = 0;
 	for (int i = 0; i < elts->len; i++) {
 		Node *e = elts->data[i];
@@ -964,12 +964,17 @@ static int64_t indexed_elts(Vec *elts, Type *typ, int64_t length)
 		}
 		if (valid_index) {
 			bool dup = false;
-			for (int j = 0; j < visited.len && !dup; j++)
-				dup = (int64_t)(intptr_t)visited.data[j] == index;
-			if (dup)
+			uint64_t h = ptr_hash((void *)(uintptr_t)index);
+			int64_t *seen;
+			for (int c = -1; !dup && (seen = hash_index_next(&visited, h, &c));)
+				dup = *seen == index;
+			if (dup) {
 				check_errorf(expr_start(e), "duplicate index %lld in array or slice literal", (long long)index);
-			else
-				vec_push(&visited, (void *)(intptr_t)index);
+			} else {
+				int64_t *k = xnew(int64_t);
+				*k = index;
+				hash_index_add(&visited, h, k);
+			}
 		}
 		index++;
 		if (index > max)
@@ -998,10 +1003,15 @@ static bool same_key(Operand *a_op, ConstValue *b, Type *btype, bool iface)
 	return const_compare(TOK_EQL, x, y);
 }
 
+typedef struct MapKey {
+	ConstValue *val;
+	Type *type;
+} MapKey;
+
 static void map_lit(Operand *x, Node *e, Type *utyp)
 {
 	bool key_iface = is_interface(utyp->map.key);
-	Vec keys = {0}, key_types = {0};
+	HashIndex keys = {0}; /* MapKey* */
 	for (int i = 0; i < e->composite.elts.len; i++) {
 		Node *kv = e->composite.elts.data[i];
 		if (kv->kind != ND_KEY_VALUE) {
@@ -1014,14 +1024,18 @@ static void map_lit(Operand *x, Node *e, Type *utyp)
 			continue;
 		if (x->mode == MODE_CONST && x->val) {
 			bool dup = false;
-			for (int j = 0; j < keys.len && !dup; j++)
-				dup = same_key(x, keys.data[j], key_types.data[j], key_iface);
+			uint64_t h = const_hash(x->val);
+			MapKey *k;
+			for (int c = -1; !dup && (k = hash_index_next(&keys, h, &c));)
+				dup = same_key(x, k->val, k->type, key_iface);
 			if (dup) {
 				check_errorf(op_pos(x), "duplicate key %s in map literal", const_format(x->val));
 				continue;
 			}
-			vec_push(&keys, x->val);
-			vec_push(&key_types, x->type);
+			k = xnew(MapKey);
+			k->val = x->val;
+			k->type = x->type;
+			hash_index_add(&keys, h, k);
 		}
 		expr_with_hint(x, kv->key_value.value, utyp->map.value);
 		check_assignment(x, utyp->map.value, "map literal");
@@ -1396,15 +1410,15 @@ void check_type_assertion(Node *e, Operand *x, Type *T, bool type_switch)
 
 static bool type_assert_expr(Operand *x, Node *e)
 {
+	if (!e->type_assert.type) { /* types2 does not look at x then: it stays unused */
+		check_errorf(e->pos, "invalid AST: use of .(type) outside type switch");
+		return false;
+	}
 	check_expr(x, e->type_assert.x);
 	if (x->mode == MODE_INVALID)
 		return false;
 	if (!is_interface(x->type)) {
 		check_errorf(op_pos(x), "invalid operation: %s is not an interface", op_str(x));
-		return false;
-	}
-	if (!e->type_assert.type) {
-		check_errorf(e->pos, "use of .(type) outside type switch");
 		return false;
 	}
 	Type *T = check_var_type(e->type_assert.type);
@@ -1420,6 +1434,8 @@ static bool type_assert_expr(Operand *x, Node *e)
 
 static void basic_lit(Operand *x, Node *e)
 {
+	if (e->lit.bad)
+		return; /* the lexer reported it */
 	switch (e->lit.tok) {
 	case TOK_INT: case TOK_FLOAT: case TOK_IMAG: {
 		if (e->lit.len > 10000) {

@@ -25,7 +25,8 @@ struct GraphNode {
 	Object *obj;
 	NodeSet pred, succ;
 	int ndeps;
-	bool done;
+	int order;      /* source order of obj */
+	int heap_index; /* position in the priority queue */
 };
 
 static unsigned set_hash(GraphNode *n)
@@ -102,13 +103,15 @@ static GraphNode *node_of(Object *o)
 
 /* ---- cycles ---------------------------------------------------------------------------------- */
 
-static bool find_path(Object *from, Object *to, Vec *seen, Vec *path)
+/* A path of dependencies from `from` to `to` (pushed in reverse); `seen` marks the objects visited
+ * by this search with its number. */
+static bool find_path(Object *from, Object *to, int seen, Vec *path)
 {
-	for (int i = 0; i < seen->len; i++)
-		if (seen->data[i] == from)
-			return false;
-	vec_push(seen, from);
-	DeclInfo *d = obj_info(from)->decl;
+	ObjInfo *info = obj_info(from);
+	if (info->path_seen == seen)
+		return false;
+	info->path_seen = seen;
+	DeclInfo *d = info->decl;
 	for (int i = 0; d && i < d->deps.len; i++) {
 		Object *dep = d->deps.data[i];
 		if (dep == to) {
@@ -187,6 +190,7 @@ static Vec dependency_graph(void)
 			continue;
 		GraphNode *n = xnew(GraphNode);
 		n->obj = o;
+		n->order = obj_info(o)->order;
 		obj_info(o)->graph_node = n;
 		vec_push(&all, n);
 	}
@@ -216,28 +220,68 @@ static Vec dependency_graph(void)
 	return others;
 }
 
-static GraphNode *pop_min(Vec *g)
+/* ---- the priority queue: fewest outstanding dependencies first, then source order ------------- */
+
+static bool node_less(GraphNode *a, GraphNode *b)
 {
-	GraphNode *best = NULL;
-	for (int i = 0; i < g->len; i++) {
-		GraphNode *n = g->data[i];
-		if (n->done)
-			continue;
-		if (!best || n->ndeps < best->ndeps ||
-		    (n->ndeps == best->ndeps && obj_info(n->obj)->order < obj_info(best->obj)->order))
-			best = n;
-	}
-	if (best)
-		best->done = true;
-	return best;
+	return a->ndeps < b->ndeps || (a->ndeps == b->ndeps && a->order < b->order);
 }
 
-static void emit(DeclInfo *info, Object *v, Vec *emitted)
+static void heap_swap(Vec *h, int i, int j)
 {
-	for (int i = 0; i < emitted->len; i++)
-		if (emitted->data[i] == info)
+	GraphNode *a = h->data[i], *b = h->data[j];
+	h->data[i] = b, b->heap_index = i;
+	h->data[j] = a, a->heap_index = j;
+}
+
+static void heap_up(Vec *h, int i)
+{
+	while (i > 0 && node_less(h->data[i], h->data[(i - 1) / 2])) {
+		heap_swap(h, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+}
+
+static void heap_down(Vec *h, int i)
+{
+	for (;;) {
+		int l = 2 * i + 1, r = l + 1, m = i;
+		if (l < h->len && node_less(h->data[l], h->data[m]))
+			m = l;
+		if (r < h->len && node_less(h->data[r], h->data[m]))
+			m = r;
+		if (m == i)
 			return;
-	vec_push(emitted, info);
+		heap_swap(h, i, m);
+		i = m;
+	}
+}
+
+static void heap_init(Vec *h)
+{
+	for (int i = 0; i < h->len; i++)
+		((GraphNode *)h->data[i])->heap_index = i;
+	for (int i = h->len / 2 - 1; i >= 0; i--)
+		heap_down(h, i);
+}
+
+static GraphNode *pop_min(Vec *h)
+{
+	if (h->len == 0)
+		return NULL;
+	GraphNode *min = h->data[0];
+	heap_swap(h, 0, h->len - 1);
+	h->len--;
+	heap_down(h, 0);
+	min->heap_index = -1;
+	return min;
+}
+
+static void emit(DeclInfo *info, Object *v)
+{
+	if (info->emitted)
+		return;
+	info->emitted = true;
 	Initializer *init = xnew(Initializer);
 	if (info->lhs && info->nlhs > 1) {
 		for (int i = 0; i < info->nlhs; i++) {
@@ -254,19 +298,24 @@ static void emit(DeclInfo *info, Object *v, Vec *emitted)
 void check_init_order(void)
 {
 	Vec g = dependency_graph();
-	Vec emitted = {0};
+	heap_init(&g);
+	int searches = 0;
 	for (GraphNode *n; (n = pop_min(&g));) {
 		if (n->ndeps > 0) {
-			Vec seen = {0}, path = {0};
-			if (find_path(n->obj, n->obj, &seen, &path))
+			Vec path = {0};
+			if (find_path(n->obj, n->obj, ++searches, &path))
 				report_cycle(&path);
 		}
-		for (int i = 0; i < n->pred.items.len; i++)
-			((GraphNode *)n->pred.items.data[i])->ndeps--;
+		for (int i = 0; i < n->pred.items.len; i++) {
+			GraphNode *p = n->pred.items.data[i];
+			p->ndeps--;
+			if (p->heap_index >= 0)
+				heap_up(&g, p->heap_index);
+		}
 		Object *v = n->obj;
 		DeclInfo *info = obj_info(v)->decl;
 		if (v->kind != OBJ_VAR || !info || !info->init)
 			continue;
-		emit(info, v, &emitted);
+		emit(info, v);
 	}
 }

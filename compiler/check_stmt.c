@@ -5,8 +5,8 @@
  * parameter at the top level of the body is an error); each block, if/for/switch statement and
  * case clause opens a scope. Function literals met inside a statement are checked at the end of
  * that statement (process_delayed), before later declarations can change the scopes they see.
- * After the body: branch statements are resolved (check_labels.c), a function with results must end
- * in a terminating statement, and locals never used are reported.
+ * After the body: a function with results must end in a terminating statement, and locals never
+ * used are reported. (Labels and branch targets were resolved by the parser: parse_branches.c.)
  */
 #include "check.h"
 
@@ -259,7 +259,7 @@ static bool dup_value(CaseSeen *c, Operand *v)
 	return const_compare(TOK_EQL, x, y);
 }
 
-static void case_values(Operand *x, Vec *values, Vec *seen)
+static void case_values(Operand *x, Vec *values, HashIndex *seen)
 {
 	for (int i = 0; i < values->len; i++) {
 		Operand v;
@@ -277,8 +277,9 @@ static void case_values(Operand *x, Vec *values, Vec *seen)
 		if (k != CONST_INT && k != CONST_FLOAT && k != CONST_STRING)
 			continue;
 		bool dup = false;
-		for (int j = 0; j < seen->len && !dup; j++) {
-			CaseSeen *c = seen->data[j];
+		uint64_t h = const_hash(v.val);
+		CaseSeen *c;
+		for (int cur = -1; !dup && (c = hash_index_next(seen, h, &cur));) {
 			if (dup_value(c, &v)) {
 				check_errorf(op_pos(&v), "duplicate case %s in expression switch\n\t%s: previous case", op_str(&v),
 					     pos_str(c->pos));
@@ -287,11 +288,11 @@ static void case_values(Operand *x, Vec *values, Vec *seen)
 		}
 		if (dup)
 			continue;
-		CaseSeen *c = xnew(CaseSeen);
+		c = xnew(CaseSeen);
 		c->val = v.val;
 		c->type = v.type;
 		c->pos = syntax_pos(v.expr);
-		vec_push(seen, c);
+		hash_index_add(seen, h, c);
 	}
 }
 
@@ -333,7 +334,7 @@ static void switch_stmt(Node *s)
 		x = (Operand){MODE_CONST, t, type_basic(TY_BOOL), const_bool(true), BI_NONE};
 	}
 	multiple_defaults(body, false);
-	Vec seen = {0};
+	HashIndex seen = {0}; /* CaseSeen* */
 	for (int i = 0; body && i < body->block.stmts.len; i++) {
 		Node *clause = body->block.stmts.data[i];
 		if (clause->kind != ND_CASE_CLAUSE)
@@ -577,6 +578,9 @@ static void range_stmt(Node *s)
 				check_soft_errorf(expr_start(sval), "range over %s permits only one iteration variable", op_str(&x));
 			if (u->chan.dir == CHAN_SEND)
 				cause = "receive from send-only channel";
+		} else if (s->range_stmt.extra) {
+			check_soft_errorf(expr_start(s->range_stmt.extra),
+					  "range clause permits at most two iteration variables");
 		}
 		range_key_val(x.type, &key, &val);
 		if (!key || cause) {
@@ -780,7 +784,7 @@ static void usage(Object *fn)
 	Vec unused = {0};
 	for (int i = 0; i < info->locals.len; i++) {
 		Object *v = info->locals.data[i];
-		if (!v->used)
+		if (!v->used && v->scope) /* not redeclared (go/types looks at the scopes) */
 			vec_push(&unused, v);
 	}
 	if (unused.len > 1)
@@ -811,8 +815,7 @@ void check_func_body(Object *fn, Type *sig, Node *body, ConstValue *iota)
 	ck->env.has_label = false;
 	ck->env.has_call_or_recv = false;
 	body->block.scope = scope;
-	check_stmt_list(0, &body->block.stmts);
-	check_branches(body);
+	check_stmt_list(0, &body->block.stmts); /* labels and branches: parse_check_branches */
 	if (sig && sig->kind == TY_FUNC && sig->func.nresults > 0 && !is_terminating(body, NULL))
 		check_errorf(body->block.rbrace, "missing return");
 	usage(fn);

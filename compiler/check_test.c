@@ -1,9 +1,11 @@
 /*
  * check_test.c: unit tests of the type checker (types.c, check*.c) through check_package.
  *
- * Programs are parsed from strings and checked; the tests then look at what lowering reads (node
- * types and constant values after untyped conversion, objects, link names, selector paths, call
- * kinds, branch targets, captures, initialization order, sizes) or at the diagnostics, which are
+ * Programs are parsed from strings as gocc build parses them (PARSE_GC: gc's branch checks; parse
+ * errors other than syntax errors do not stop checking) and checked; the tests then look at what
+ * lowering reads (node types and constant values after untyped conversion, objects, link names,
+ * selector paths, call kinds, branch targets, captures, initialization order, sizes) or at the
+ * diagnostics, which are
  * compared with the exact text go1.19's compiler prints for the same program (positions included).
  * Each Criterion test runs in its own process, so the diagnostic list and the universe start fresh.
  */
@@ -40,16 +42,19 @@ static char *flush_diags(void)
 
 static Node *last_file;
 
+/* As gocc build: parsed as gc parses (branch checks included), checked unless a syntax error
+ * stopped it (then NULL). */
 static Package *check_src(const char *src, char **diags)
 {
-	Node *f = parse_file(source_add("t.go", xstrdup(src), strlen(src)));
-	int nsyntax = error_count();
-	cr_assert_eq(nsyntax, 0, "syntax errors in test program:\n%s\n%s", src, flush_diags());
+	Node *f = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
 	last_file = f;
-	Vec files = {0};
-	vec_push(&files, f);
-	types_init();
-	Package *pkg = check_package(&files);
+	Package *pkg = NULL;
+	if (!diag_parse_failed()) {
+		Vec files = {0};
+		vec_push(&files, f);
+		types_init();
+		pkg = check_package(&files);
+	}
 	*diags = flush_diags();
 	return pkg;
 }
@@ -991,4 +996,209 @@ Test(errors, dot_import_unsafe)
 	cr_assert_eq(call->mode, MODE_CONST);
 	cr_assert_str_eq(const_format(call->cval), "8");
 	cr_assert_str_eq(tstr(call), "uintptr");
+}
+
+/* ---- what gc rejects beyond go/parser, and checking after non-syntax parse errors -------------- */
+
+/* Expectations are go1.19's output for the same file (go tool compile). */
+Test(check_gc, parse_errors_other_than_syntax_errors_let_checking_go_on)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "type T int\n"
+		   "\n"
+		   "func () m() { var s string = 1 }\n"
+		   "\n"
+		   "func main() {\n"
+		   "\tvar x = 09\n"
+		   "\tvar y int = \"s\"\n"
+		   "\tdefer 1\n"
+		   "\tgo m\n"
+		   "\t_, _ = x, y\n"
+		   "}\n",
+		   "t.go:5:9: method has no receiver\n"
+		   "t.go:5:30: cannot use 1 (untyped int constant) as string value in variable declaration\n"
+		   "t.go:8:11: invalid digit '9' in octal literal\n"
+		   "t.go:9:14: cannot use \"s\" (untyped string constant) as int value in variable declaration\n"
+		   "t.go:10:8: expression in defer must be function call\n"
+		   "t.go:10:8: invalid operation: cannot call non-function 1 (untyped int constant)\n"
+		   "t.go:11:5: expression in go must be function call\n");
+}
+
+Test(check_gc, type_switch_guard_outside_a_switch)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "func main() {\n"
+		   "\tvar x interface{}\n"
+		   "\t_ = x.(type)\n"
+		   "}\n",
+		   "t.go:4:6: x declared but not used\n"
+		   "t.go:5:6: invalid AST: use of .(type) outside type switch\n");
+}
+
+Test(check_gc, generic_alias)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "type A[P any] = []P\n"
+		   "\n"
+		   "var _ A[int]\n"
+		   "\n"
+		   "func main() {}\n",
+		   "t.go:3:6: generic type cannot be alias\n");
+}
+
+Test(check_gc, redeclared_locals_are_not_unused)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "func f(x int) {\n"
+		   "\tvar x int\n"
+		   "}\n"
+		   "\n"
+		   "func main() {\n"
+		   "\tfor a, a := range []int{1} {\n"
+		   "\t\tprintln(a)\n"
+		   "\t}\n"
+		   "}\n",
+		   "t.go:4:6: x redeclared in this block\n"
+		   "\tt.go:3:8: other declaration of x\n"
+		   "t.go:8:9: a redeclared in this block\n"
+		   "\tt.go:8:6: other declaration of a\n");
+}
+
+Test(check_gc, range_iteration_variables)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "func main() {\n"
+		   "\tvar s []int\n"
+		   "\tvar c chan int\n"
+		   "\tvar i, j, k int\n"
+		   "\tfor i, j, k = range s {\n"
+		   "\t}\n"
+		   "\tfor i, j, k = range c {\n"
+		   "\t}\n"
+		   "\tfor a, b, c := range s {\n"
+		   "\t\t_, _ = a, b\n"
+		   "\t}\n"
+		   "}\n",
+		   "t.go:6:6: i declared but not used\n"
+		   "t.go:6:12: k declared but not used\n"
+		   "t.go:7:12: range clause permits at most two iteration variables\n"
+		   "t.go:9:9: range over c (variable of type chan int) permits only one iteration variable\n"
+		   "t.go:11:12: range clause permits at most two iteration variables\n");
+}
+
+Test(check_gc, invalid_import_paths)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "import \"\"\n"
+		   "import \"a b\"\n"
+		   "import \"a\\\\b\"\n"
+		   "import \"x\\x00\"\n"
+		   "import \"\\u00a0\"\n"
+		   "import \"\\ufffd\"\n"
+		   "\n"
+		   "func main() {}\n",
+		   "t.go:3:8: invalid import path (empty string)\n"
+		   "t.go:4:8: invalid import path (invalid character U+0020 ' ')\n"
+		   "t.go:5:8: invalid import path (invalid character U+005C '\\')\n"
+		   "t.go:6:8: invalid import path (invalid character U+0000)\n"
+		   "t.go:7:8: invalid import path (invalid character U+00A0)\n"
+		   "t.go:8:8: invalid import path (invalid character U+FFFD '�')\n");
+}
+
+Test(check_gc, type_switch_case_not_a_type)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "func main() {\n"
+		   "\tvar x interface{}\n"
+		   "\tswitch x.(type) {\n"
+		   "\tcase 0, int:\n"
+		   "\t}\n"
+		   "}\n",
+		   "t.go:6:7: 0 is not a type\n");
+}
+
+Test(check_gc, types_as_expressions_and_non_names)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "func main() {\n"
+		   "\tvar x struct{ y int }\n"
+		   "\t_ = [...]int\n"
+		   "\tx.y := 1\n"
+		   "\t_ = []int\n"
+		   "\t_ = len([...]byte(\"foo\"))\n"
+		   "}\n",
+		   "t.go:5:6: invalid use of [...] array (outside a composite literal)\n"
+		   "t.go:5:6: [...]int (type) is not an expression\n"
+		   "t.go:6:2: non-name x.y on left side of :=\n"
+		   "t.go:7:6: []int (type) is not an expression\n"
+		   "t.go:8:10: invalid use of [...] array (outside a composite literal)\n");
+}
+
+Test(check_gc, missing_const_init_exprs)
+{
+	check_errs("package main\n"
+		   "\n"
+		   "const (\n"
+		   "\ta, b = 1\n"
+		   "\tc int\n"
+		   "\td\n"
+		   ")\n"
+		   "\n"
+		   "func main() {}\n",
+		   "t.go:4:5: missing init expr for b\n"
+		   "t.go:5:2: missing init expr for c\n"
+		   "t.go:6:2: missing init expr for d\n");
+}
+
+/* ---- robustness: long chains of declarations and large literals ------------------------------ */
+
+static char *src_lines(const char *head, const char *fmt, int n, const char *tail)
+{
+	StrBuf b = {0};
+	sb_puts(&b, head);
+	for (int i = 0; i < n; i++) {
+		sb_printf(&b, fmt, i, i + 1);
+		sb_putc(&b, '\n');
+	}
+	sb_puts(&b, tail);
+	return sb_cstr(&b);
+}
+
+/* obj_decl, valid_type and the init order recurse along such chains: the checker runs on a large
+ * stack, and each step is linear (these took seconds or crashed). */
+Test(check_robust, long_declaration_chains)
+{
+	check_ok(src_lines("package main\n\n", "var v%d = v%d", 50000, "var v50000 = 1\nfunc main() {}\n"));
+	check_ok(src_lines("package main\n\n", "type T%d T%d", 50000, "type T50000 int\nfunc main() {}\n"));
+	check_ok(src_lines("package main\n\n", "type S%d struct { x S%d }", 50000, "type S50000 struct{}\nfunc main() {}\n"));
+	char *diags;
+	check_src(src_lines("package main\n\n", "type T%d [1]T%d", 20000, "type T20000 [1]T0\nfunc main() {}\n"), &diags);
+	cr_assert(!strncmp(diags, "t.go:3:6: invalid recursive type T0\n\tt.go:3:6: T0 refers to\n", 60), "%.200s", diags);
+	check_src(src_lines("package main\n\n", "var v%d = v%d", 20000, "var v20000 = v0\nfunc main() {}\n"), &diags);
+	cr_assert(!strncmp(diags, "t.go:3:5: initialization loop for v0\n", 37), "%.200s", diags);
+}
+
+/* Duplicate detection is hashed: generated switches and tables have thousands of entries. */
+Test(check_robust, large_switches_and_literals)
+{
+	char *diags;
+	check_src(src_lines("package main\n\nfunc main() {\n\tx := 0\n\tswitch x {\n", "\tcase %d:", 30000,
+			    "\tcase 7:\n\t}\n}\n"),
+		  &diags);
+	cr_assert_str_eq(diags, "t.go:30006:7: duplicate case 7 (constant of type int) in expression switch\n\tt.go:13:7: previous case\n");
+	check_src(src_lines("package main\n\nvar m = map[float64]int{\n", "\t%d: 0,", 30000, "\t7.0: 1,\n}\n\nfunc main() {}\n"),
+		  &diags);
+	cr_assert_str_eq(diags, "t.go:30004:2: duplicate key 7 in map literal\n");
+	check_src(src_lines("package main\n\nvar a = []int{\n", "\t%d: 0,", 30000, "\t7: 1,\n}\n\nfunc main() {}\n"), &diags);
+	cr_assert_str_eq(diags, "t.go:30004:3: duplicate index 7 in array or slice literal\n");
+	check_src(src_lines("package main\n\ntype S struct {\n", "\tf%d int", 30000, "\tf7 int\n}\n\nfunc main() {}\n"), &diags);
+	cr_assert_str_eq(diags, "t.go:30004:2: f7 redeclared\n\tt.go:11:2: other declaration of f7\n");
 }

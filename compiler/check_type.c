@@ -68,15 +68,16 @@ static Node *embedded_field_ident(Node *e)
 	}
 }
 
-static void add_field(Vec *fields, Node *ident, const char *name, Type *typ, bool embedded,
+/* names: the fields by (interned) name, for the redeclaration check. */
+static void add_field(Vec *fields, HashIndex *names, Node *ident, const char *name, Type *typ, bool embedded,
 		      const char *tag, Pos pos)
 {
 	Object *obj = object_new(OBJ_VAR, name, pos, typ);
 	obj->is_field = true;
 	obj->used = true;
 	if (strcmp(name, "_") != 0) {
-		for (int i = 0; i < fields->len; i++) {
-			Field *g = fields->data[i];
+		Field *g;
+		for (int c = -1; (g = hash_index_next(names, ptr_hash(name), &c));) {
 			if (g->name == name) {
 				check_errorf(pos, "%s redeclared\n\t%s: other declaration of %s", name,
 					     pos_str(g->obj->pos), name);
@@ -93,11 +94,14 @@ static void add_field(Vec *fields, Node *ident, const char *name, Type *typ, boo
 	f->tag = tag;
 	f->obj = obj;
 	vec_push(fields, f);
+	if (strcmp(name, "_") != 0)
+		hash_index_add(names, ptr_hash(name), f);
 }
 
 static void struct_type(Type *styp, Node *e)
 {
 	Vec fields = {0};
+	HashIndex names = {0}; /* Field* */
 	for (int i = 0; i < e->struct_type.fields.len; i++) {
 		Node *f = e->struct_type.fields.data[i];
 		if (f->kind != ND_FIELD)
@@ -110,7 +114,7 @@ static void struct_type(Type *styp, Node *e)
 		if (f->field.names.len > 0) {
 			for (int j = 0; j < f->field.names.len; j++) {
 				Node *name = f->field.names.data[j];
-				add_field(&fields, name, name->ident.name, typ, false, tag, name->pos);
+				add_field(&fields, &names, name, name->ident.name, typ, false, tag, name->pos);
 			}
 			continue;
 		}
@@ -118,10 +122,10 @@ static void struct_type(Type *styp, Node *e)
 		Node *name = embedded_field_ident(f->field.type);
 		if (!name) {
 			check_errorf(pos, "invalid embedded field type %s", ex_str(f->field.type));
-			add_field(&fields, NULL, intern("_", 1), ty_invalid, true, NULL, pos);
+			add_field(&fields, &names, NULL, intern("_", 1), ty_invalid, true, NULL, pos);
 			continue;
 		}
-		add_field(&fields, NULL, name->ident.name, typ, true, tag, pos);
+		add_field(&fields, &names, NULL, name->ident.name, typ, true, tag, pos);
 		check_later(LATER_EMBEDDED, NULL, typ, NULL, pos);
 	}
 	styp->strct.fields = (Field **)fields.data;
@@ -624,6 +628,11 @@ Type *check_defined_type(Node *e, Type *def)
 
 /* ---- recursive type validity (go/types validtype.go) ------------------------------------------ */
 
+/* go/types' validType: a defined type may not contain itself (through arrays and struct fields).
+ * Each defined type is walked once (vt_state remembers the verdict), so a long chain or cycle of
+ * types costs linear time. */
+enum { VT_UNKNOWN, VT_MARKED, VT_VALID, VT_INVALID };
+
 static bool valid_type0(Type *t, Vec *path)
 {
 	if (!t)
@@ -649,24 +658,32 @@ static bool valid_type0(Type *t, Vec *path)
 		if (info->valid)
 			return true;
 		if (t->named.underlying == ty_invalid)
-			return false;
-		for (int i = 0; i < path->len; i++) {
-			if (path->data[i] == t) {
-				t->named.underlying = ty_invalid;
-				Vec cycle = {0};
-				for (int j = i; j < path->len; j++)
-					vec_push(&cycle, ((Type *)path->data[j])->named.obj);
-				cycle_error(&cycle);
-				return false;
+			info->vt_state = VT_INVALID;
+		switch (info->vt_state) {
+		case VT_UNKNOWN:
+			info->vt_state = VT_MARKED;
+			vec_push(path, t);
+			bool ok = valid_type0(info->from_rhs, path);
+			path->len--;
+			info->vt_state = ok ? VT_VALID : VT_INVALID;
+			info->valid = ok;
+			return ok;
+		case VT_MARKED: /* seen on the path: a cycle */
+			info->vt_state = VT_INVALID;
+			t->named.underlying = ty_invalid;
+			for (int i = 0; i < path->len; i++) {
+				if (path->data[i] == t) {
+					Vec cycle = {0};
+					for (int j = i; j < path->len; j++)
+						vec_push(&cycle, ((Type *)path->data[j])->named.obj);
+					cycle_error(&cycle);
+					break;
+				}
 			}
-		}
-		vec_push(path, t);
-		bool ok = valid_type0(info->from_rhs, path);
-		path->len--;
-		if (!ok)
 			return false;
-		info->valid = true;
-		return true;
+		default:
+			return info->vt_state == VT_VALID;
+		}
 	}
 	default:
 		return true;

@@ -5,9 +5,11 @@
  * collector. Diagnostics are kept in a list and printed sorted by position at diag_flush, which is how
  * gc orders errors found by different phases of one run.
  */
+#define _GNU_SOURCE /* pthread_getattr_np */
 #include "common.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +275,7 @@ enum { MAX_ERRORS = 10 };
 static struct {
 	Vec list;           /* Diag* */
 	int count;          /* errors reported, including those dropped after the limit */
+	int syntax;         /* those whose message starts with "syntax error" (gc's SyntaxErrors) */
 	Pos last_syntax;    /* position of the last syntax error */
 	Diag *last_other;   /* the last non-syntax error */
 	Diag *too_many;     /* the 10th error, once reached */
@@ -299,6 +302,7 @@ void verror_at(Pos pos, const char *fmt, va_list ap)
 	d->msg = xalloc(n + 1);
 	vsnprintf(d->msg, n + 1, fmt, ap);
 	if (strncmp(d->msg, "syntax error", 12) == 0) {
+		diags.syntax++;
 		if (diags.list.len && same_line(diags.last_syntax, pos))
 			return;
 		diags.last_syntax = pos;
@@ -330,6 +334,11 @@ void unsupported_at(Pos pos, const char *what)
 int error_count(void)
 {
 	return diags.count;
+}
+
+bool diag_parse_failed(void)
+{
+	return diags.syntax > 0 || diags.too_many;
 }
 
 static int diag_cmp(const void *a, const void *b)
@@ -395,4 +404,50 @@ noreturn void internal_error(const char *fmt, ...)
 	fputc('\n', stderr);
 	diag_flush();
 	abort();
+}
+
+/* ---- a large stack --------------------------------------------------------------------------- */
+
+/* Like a goroutine's, which gc's recursive phases run on, the stack may grow to 1 GB: the pages
+ * are only reserved, and touched as deep input needs them. */
+enum { BIG_STACK = 1 << 30 };
+
+typedef struct BigCall {
+	void (*fn)(void *);
+	void *arg;
+} BigCall;
+
+static void *big_call(void *p)
+{
+	BigCall *c = p;
+	c->fn(c->arg);
+	return NULL;
+}
+
+static size_t current_stack_size(void)
+{
+	pthread_attr_t attr;
+	void *addr;
+	size_t size = 0;
+	if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+		pthread_attr_getstack(&attr, &addr, &size);
+		pthread_attr_destroy(&attr);
+	}
+	return size;
+}
+
+void run_on_big_stack(void (*fn)(void *), void *arg)
+{
+	BigCall c = {fn, arg};
+	pthread_attr_t attr;
+	pthread_t t;
+	if (current_stack_size() < BIG_STACK / 2 && pthread_attr_init(&attr) == 0) {
+		bool ok = pthread_attr_setstacksize(&attr, BIG_STACK) == 0 && pthread_create(&t, &attr, big_call, &c) == 0;
+		pthread_attr_destroy(&attr);
+		if (ok) {
+			pthread_join(t, NULL);
+			return;
+		}
+	}
+	fn(arg); /* no thread: the caller's stack will have to do */
 }

@@ -89,9 +89,18 @@ void verror_at(Pos pos, const char *fmt, va_list ap);
 /* `file:line:col: gocc: WHAT is not supported yet` */
 void unsupported_at(Pos pos, const char *what);
 int error_count(void);
+/* gc's rule after parsing: no type checking once a syntax error was reported (a message starting
+ * with "syntax error", gc's base.SyntaxErrors) or the error limit stopped the compilation; other
+ * parse errors (lexical errors, "method has no receiver", label errors ...) let it go on. */
+bool diag_parse_failed(void);
 /* Prints collected errors sorted by position, like gc (stops after 10 with "too many errors").
  * Returns the number of errors. */
 int diag_flush(void);
+/* Runs fn(arg) on a thread with a 1 GB stack (reserved, not committed) and waits for it, for phases
+ * whose recursion follows the input (declarations that depend on each other in a long chain);
+ * falls back to a plain call if no thread can be made or the current stack is that large. */
+void run_on_big_stack(void (*fn)(void *), void *arg);
+
 /* Sets the position reported by internal errors (the construct being compiled). */
 void diag_set_current(Pos pos);
 /* A bug in gocc: prints `gocc: internal error: MSG` with the current source position and aborts. */

@@ -408,6 +408,8 @@ typedef struct Lexer {
 	int ngaps;
 	TokenList *out;
 	int cap;                   /* capacity of out->toks */
+	int errors_seen;           /* error_count() when the last token was emitted */
+	const unsigned char *prev_end; /* end of the last token emitted */
 } Lexer;
 
 /* ---- positions ------------------------------------------------------------------------------- */
@@ -534,6 +536,8 @@ static void lex_prepare(Lexer *lx)
 
 /* ---- emitting tokens ------------------------------------------------------------------------- */
 
+static bool lex_spans_gap(const Lexer *lx, const unsigned char *start, const unsigned char *end);
+
 /* Appends a token of kind spanning [start, lx->cur) and applies the semicolon rule's memory. */
 static Token *lex_emit(Lexer *lx, TokenKind kind, const unsigned char *start)
 {
@@ -547,6 +551,13 @@ static Token *lex_emit(Lexer *lx, TokenKind kind, const unsigned char *start)
 	Token *t = &out->toks[out->len++];
 	*t = (Token){.kind = kind, .pos = lex_pos(lx, start), .text = (const char *)start,
 		     .len = (int)(lx->cur - start)};
+	/* errors since the previous token, the pre-pass's bad bytes included, are gc's while scanning
+	   this one */
+	if (error_count() != lx->errors_seen || (lx->ngaps > 0 && lex_spans_gap(lx, lx->prev_end, lx->cur))) {
+		t->lex_error = true;
+		lx->errors_seen = error_count();
+	}
+	lx->prev_end = lx->cur;
 	switch (kind) {
 	case TOK_IDENT: case TOK_INT: case TOK_FLOAT: case TOK_IMAG: case TOK_CHAR: case TOK_STRING:
 	case TOK_BREAK: case TOK_CONTINUE: case TOK_FALLTHROUGH: case TOK_RETURN:
@@ -691,8 +702,9 @@ static int number_invalid_sep(const unsigned char *x, int len)
 
 /* The exponent, 'i' suffix and final checks of gc's number(), from s[i]; returns the kind. */
 static TokenKind number_tail(Lexer *lx, const unsigned char *s, int len, int i, TokenKind kind,
-			     int base, int prefix, int digsep, int invalid, bool ok)
+			     int base, int prefix, int digsep, int invalid, bool *okp)
 {
+	bool ok = *okp;
 	int e = i < len ? lower(s[i]) : 0;
 	if (e == 'e' || e == 'p') {
 		if (ok && e == 'e' && prefix != 0 && prefix != '0') {
@@ -725,8 +737,11 @@ static TokenKind number_tail(Lexer *lx, const unsigned char *s, int len, int i, 
 		ok = false;
 	}
 	int sep;
-	if ((digsep & 2) && ok && (sep = number_invalid_sep(s, len)) >= 0)
+	if ((digsep & 2) && ok && (sep = number_invalid_sep(s, len)) >= 0) {
 		error_at(lex_pos(lx, s + sep), "'_' must separate successive digits");
+		ok = false;
+	}
+	*okp = ok;
 	return kind;
 }
 
@@ -768,8 +783,8 @@ static void lex_number(Lexer *lx, const unsigned char *s)
 		error_at(lex_pos(lx, s + i), "%s literal has no digits", base_name(base));
 		ok = false;
 	}
-	kind = number_tail(lx, s, len, i, kind, base, prefix, digsep, invalid, ok);
-	lex_emit(lx, kind, s);
+	kind = number_tail(lx, s, len, i, kind, base, prefix, digsep, invalid, &ok);
+	lex_emit(lx, kind, s)->bad = !ok;
 }
 
 /* ---- escapes, strings and runes -------------------------------------------------------------- */
@@ -857,6 +872,7 @@ static bool lex_bad_escape(Lexer *lx)
  * The slow path, for strings with escapes or errors; the opening quote at start is consumed. */
 static void lex_string(Lexer *lx, const unsigned char *start)
 {
+	int errors = error_count();
 	StrBuf b = {0};
 	char buf[4];
 	for (;;) {
@@ -887,12 +903,14 @@ static void lex_string(Lexer *lx, const unsigned char *start)
 	Token *t = lex_emit(lx, TOK_STRING, start);
 	t->str = b.data ? b.data : "";
 	t->str_len = b.len;
+	t->bad = error_count() != errors;
 }
 
 /* raw_string_lit = "`" { unicode_char | newline } "`" .  Carriage returns are not part of the value. */
 static void lex_raw_string(Lexer *lx, const unsigned char *start, bool terminated)
 {
 	Token *t = lex_emit(lx, TOK_STRING, start);
+	t->bad = !terminated;
 	const unsigned char *body = start + 1, *end = lx->cur - terminated;
 	size_t n = (size_t)(end - body);
 	if (!memchr(body, '\r', n)) {
@@ -914,6 +932,7 @@ static void lex_raw_string(Lexer *lx, const unsigned char *start, bool terminate
  * The slow path, for escapes and errors; the opening quote at start is consumed. */
 static void lex_rune(Lexer *lx, const unsigned char *start)
 {
+	int errors = error_count();
 	bool ok = true;
 	int64_t value = 0, x;
 	for (int n = 0;; n++) {
@@ -955,7 +974,9 @@ static void lex_rune(Lexer *lx, const unsigned char *start)
 		}
 	*/
 	}
-	lex_emit(lx, TOK_CHAR, start)->rune = (int32_t)value;
+	Token *t = lex_emit(lx, TOK_CHAR, start);
+	t->rune = (int32_t)value;
+	t->bad = error_count() != errors;
 }
 
 /* ---- comments -------------------------------------------------------------------------------- */
@@ -1147,7 +1168,9 @@ TokenList *lex_file(SourceFile *file)
 	Lexer lx = {.file = file, .line = 1};
 	TokenList *out = lx.out = xnew(TokenList);
 	lex_prepare(&lx);
+	lx.errors_seen = error_count();
 	lx.cur = lx.src;
+	lx.prev_end = lx.src;
 	if (lx.lim - lx.src >= 3 && memcmp(lx.src, "\xEF\xBB\xBF", 3) == 0)
 		lx.cur += 3; /* a BOM at the very start is ignored (its bytes still count in columns) */
 	lx.cap = (int)(file->len / 8) + 64;

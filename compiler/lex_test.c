@@ -571,6 +571,30 @@ Test(lex, recovery_reports_every_line)
 		      "t.go:5:6: string not terminated\n");
 }
 
+/* gc's BasicLit.Bad: literals with an error carry `bad` (the checker stays silent about them); the
+ * token after any lexical error carries `lex_error`, where gc's parser counts the error. */
+Test(lex, bad_literals_and_error_marks)
+{
+	TokenList *tl = lex("09 1_ 0x1p 12 \"a\\qb\" \"ok\" 'ab' 'c' `raw");
+	bool bad[] = {true, true, true, false, true, false, true, false, true};
+	cr_assert_eq(tl->len, 11); /* nine literals, the EOF semicolon, EOF */
+	for (int i = 0; i < 9; i++) {
+		cr_expect_eq(tl->toks[i].bad, bad[i], "token %d (%.*s)", i, tl->toks[i].len, tl->toks[i].text);
+		cr_expect_eq(tl->toks[i].lex_error, bad[i], "token %d", i);
+	}
+	flush_errors();
+	tl = lex_n("x @ y\n\x00z", 8);
+	cr_assert_eq(tl->toks[0].lex_error, false);
+	cr_assert_eq(tl->toks[1].kind, TOK_IDENT); /* y, after the invalid character */
+	cr_assert_eq(tl->toks[1].lex_error, true);
+	cr_assert_eq(tl->toks[1].bad, false);
+	int z = 3; /* x y ; z */
+	cr_assert_eq(tl->toks[z].kind, TOK_IDENT);
+	cr_assert_eq(tl->toks[z].lex_error, true, "the pre-pass's NUL error belongs to z");
+	cr_assert_eq(tl->toks[2].lex_error, false);
+	flush_errors();
+}
+
 /* ---- robustness ------------------------------------------------------------------------------ */
 
 Test(lex, random_bytes_never_crash)

@@ -169,14 +169,14 @@ static const char *find_runtime(void)
 	return xsprintf("%s/libgocc_rt.a", self);
 }
 
-static Node *read_and_parse(const char *path)
+static Node *read_and_parse(const char *path, ParseMode mode)
 {
 	SourceFile *f = source_read(path);
 	if (!f) {
 		fprintf(stderr, "gocc: open %s: %s\n", path, strerror(errno));
 		exit(1);
 	}
-	return parse_file(f);
+	return parse_file_mode(f, mode);
 }
 
 /* The pipeline. Returns 0 on success, 1 after printing diagnostics. */
@@ -185,9 +185,11 @@ static int compile(Args *a, const char *output)
 	Options *o = &a->opts;
 	Vec files = {0};
 	for (int i = 0; i < a->files.len; i++)
-		vec_push(&files, read_and_parse(a->files.data[i]));
-	if (diag_flush())
+		vec_push(&files, read_and_parse(a->files.data[i], PARSE_GC));
+	if (diag_parse_failed()) { /* as gc: other parse errors are printed with the type errors */
+		diag_flush();
 		return 1;
+	}
 	if (dump(o, 'A'))
 		for (int i = 0; i < files.len; i++)
 			ast_dump(files.data[i], 0);
@@ -294,7 +296,7 @@ static int cmd_parse(int argc, char **argv)
 		bad_usage("%s", "no Go files listed");
 	int status = 0;
 	for (int i = 0; i < argc; i++) {
-		read_and_parse(argv[i]);
+		read_and_parse(argv[i], PARSE_GOFMT);
 		if (diag_flush())
 			status = 1;
 	}

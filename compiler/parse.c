@@ -16,7 +16,14 @@
  *   - type parameters or array length in `type T[P C] ...`: parse an expression after `[` and
  *     split it with extract_name (P *C, P ~int|string ... mean type parameters, `[N]T` an array);
  *   - embedded instantiated type or array field in structs and parameters `a [N]T` vs `T[int]`.
- * Errors never stop the parser. Like gc it reports one error per line and then skips to gc's
+ * Two modes (ParseMode): PARSE_GOFMT gives go/parser's verdict (`gocc parse`); PARSE_GC is gc's
+ * parser for `gocc build`: it also reports what gc's parser rejects beyond go/parser (embedded
+ * `(T)`, receiver counts, `:=` in a for post statement ...), runs gc's branch checks on every body
+ * parsed without error (parse_branches.c), and leaves what gc's type checker reports to the checker
+ * (the check_* helpers here that only go/parser performs are off). gc type-checks after parse
+ * errors that are not "syntax error"s, so in that mode the tree must stay checkable after them:
+ * `go f` becomes a call of f, a bad literal is marked `bad`.
+ * Errors never stop the parser. Like gc it reports one syntax error per line and then skips to gc's
  * synchronizing tokens (the end of the statement, the next declaration, a closing bracket, and
  * inside functions any statement keyword), so the follow-on errors are the ones gc prints.
  * Progress is guaranteed (advance() and the list loops), deep nesting is an error rather than a
@@ -31,6 +38,7 @@
 enum {
 	MAX_ERRORS = 100,  /* diag_flush prints 10; more only slow a hopeless parse down */
 	MAX_NEST = 100000, /* go/parser's limit on nesting; the stack budget usually binds first */
+	STACK_PER_LEVEL = 512, /* stack bytes the later phases may need per level of the tree */
 };
 
 /* Where a missing ';' was expected: gc words the error after the enclosing production. */
@@ -45,12 +53,16 @@ typedef struct Parser {
 	Token *tok;          /* the current token (never past the final TOK_EOF) */
 	int idx;             /* its index in tl->toks */
 	int expr_lev;        /* < 0: in a control clause header; >= 0: in an expression */
-	int nest;            /* recursion depth, limited by MAX_NEST */
+	int nest;            /* depth of the tree being built, limited by max_nest */
+	int max_nest;        /* MAX_NEST, or less when the stack is small (see chain_link) */
 	uintptr_t stack_base;   /* stack address at parse_file: recursion may use stack_budget bytes */
 	size_t stack_budget;
 	int fnest;           /* function body nesting depth */
-	int errors;          /* syntax errors reported for this file */
-	int last_err_line;   /* line of the last one: gc reports one syntax error per line */
+	ParseMode mode;
+	int errors;          /* errors reported for this file */
+	int errcnt;          /* gc's p.errcnt: errors met so far, lexical ones included, counted when
+	                        the parser reaches their token (as gc's scanner reports them) */
+	int last_err_line;   /* line of the last syntax error: gc reports one syntax error per line */
 	bool bailed;         /* too many errors or too deep: skipping to EOF */
 	int sync_idx, sync_cnt; /* advance(): last synchronization point, calls without progress */
 	const char *spec_semi;  /* SEMI_* context for the specs of the declaration being parsed */
@@ -89,8 +101,11 @@ static const char *expr_string(Node *n);
 
 static void next(Parser *p)
 {
-	if (p->tok->kind != TOK_EOF)
+	if (p->tok->kind != TOK_EOF) {
 		p->tok = &p->tl->toks[++p->idx];
+		if (p->tok->lex_error)
+			p->errcnt++;
+	}
 }
 
 static bool at(Parser *p, TokenKind k)
@@ -148,13 +163,18 @@ static void report(Parser *p, Pos pos, const char *msg)
 {
 	if (p->bailed)
 		return;
-	/* like gc: once an error is known, complaints at EOF are follow-up noise */
-	if (p->tok->kind == TOK_EOF && p->errors > 0)
-		return;
-	/* like gc: the first error reported on a line is the one that explains it */
-	if (p->errors > 0 && pos.line == p->last_err_line)
-		return;
-	p->last_err_line = pos.line;
+	if (!strncmp(msg, "syntax error", 12)) {
+		/* like gc: once an error is known, syntax errors at EOF are follow-up noise */
+		if (p->tok->kind == TOK_EOF && p->errcnt > 0)
+			return;
+		p->errcnt++;
+		/* like gc: the first syntax error reported on a line is the one that explains it */
+		if (p->last_err_line > 0 && pos.line == p->last_err_line)
+			return;
+		p->last_err_line = pos.line;
+	} else {
+		p->errcnt++;
+	}
 	error_at(pos, "%s", msg);
 	if (++p->errors >= MAX_ERRORS)
 		bail_out(p);
@@ -235,8 +255,8 @@ static Pos expect(Parser *p, TokenKind k)
  * recovery: the end of the statement, the next declaration, or the end of the list. */
 static void expect_semi(Parser *p, const char *context)
 {
-	if (at(p, TOK_RPAREN) || at(p, TOK_RBRACE))
-		return;
+	if (at(p, TOK_RBRACE) || (at(p, TOK_RPAREN) && (context != SEMI_STMT || p->mode == PARSE_GOFMT)))
+		return; /* gc's statement lists end at '}' only */
 	if (at(p, TOK_SEMICOLON)) {
 		next(p);
 		return;
@@ -264,6 +284,12 @@ static bool at_comma(Parser *p)
 static Pos close_list(Parser *p, TokenKind k, const char *context)
 {
 	Pos pos = pos_of(p);
+	TokenKind prev = p->idx > 0 ? p->tl->toks[p->idx - 1].kind : TOK_EOF;
+	if (at(p, TOK_EOF) && (prev == TOK_COMMA || prev == TOK_LPAREN || prev == TOK_LBRACK ||
+			       prev == TOK_LBRACE)) {
+		syntax_error(p, xsprintf("expecting %s", tok_name(k))); /* gc's list ends at EOF */
+		return pos;
+	}
 	if (!at(p, k)) {
 		syntax_error(p, xsprintf("in %s; possibly missing comma or %s", context, tok_name(k)));
 		advance(p, sync_close);
@@ -291,7 +317,7 @@ static bool nest_enter(Parser *p)
 {
 	char here;
 	uintptr_t used = p->stack_base - (uintptr_t)&here;
-	if ((++p->nest > MAX_NEST || used > p->stack_budget) && !p->bailed) {
+	if ((++p->nest > p->max_nest || used > p->stack_budget) && !p->bailed) {
 		report(p, pos_of(p), "syntax error: exceeded max nesting depth");
 		bail_out(p);
 	}
@@ -301,6 +327,16 @@ static bool nest_enter(Parser *p)
 static void nest_leave(Parser *p)
 {
 	p->nest--;
+}
+
+/* Left-deep chains (a + b + c ..., x.f[i](y).g ...) are built by loops, not by recursion, but the
+ * checker and lowering recurse down them: each link is a level of nesting. The levels are limited
+ * to what those phases can recurse through on the stack (measured: a few hundred bytes a level,
+ * so one level per STACK_PER_LEVEL bytes is safe); the caller gives them back with p->nest -= n. */
+static bool chain_link(Parser *p, int *n)
+{
+	(*n)++;
+	return nest_enter(p);
 }
 
 /* ---- nodes ----------------------------------------------------------------------------------- */
@@ -349,6 +385,7 @@ static Node *new_basic_lit(Token *t)
 	n->lit.str = t->str;
 	n->lit.str_len = t->str_len;
 	n->lit.rune = t->rune;
+	n->lit.bad = t->bad;
 	return n;
 }
 
@@ -523,6 +560,17 @@ static Node *parse_array_field_or_type_instance(Parser *p, Node *x, Node **name)
 	return new_index(x, args, rbrack);
 }
 
+/* gc's fieldDecl takes only `*`? TypeName [TypeArgs] for an embedded field that does not start with
+ * a name, where go/parser takes any type: `(T)`, `*(T)`, `*[]int` are gc's syntax errors. */
+static void check_gc_embedded(Parser *p)
+{
+	Token *t = at(p, TOK_MUL) ? &p->tl->toks[p->idx + 1] : p->tok; /* TOK_EOF ends the list */
+	if (t->kind == TOK_LPAREN)
+		report(p, t->pos, "syntax error: cannot parenthesize embedded type");
+	else if (t->kind != TOK_IDENT)
+		report(p, t->pos, xsprintf("syntax error: unexpected %s, expecting name", tok_desc(t)));
+}
+
 /* FieldDecl = (IdentifierList Type | EmbeddedField) [ Tag ] .
  * EmbeddedField = [ "*" ] TypeName [ TypeArgs ] . */
 static Node *parse_field_decl(Parser *p)
@@ -551,6 +599,8 @@ static Node *parse_field_decl(Parser *p)
 		}
 	} else {
 		/* embedded, possibly generic type; `(T)` is accepted here as go/parser does */
+		if (p->mode == PARSE_GC)
+			check_gc_embedded(p);
 		f->field.type = parse_type(p);
 	}
 	if (at(p, TOK_STRING)) {
@@ -1021,9 +1071,12 @@ static Node *try_ident_or_type(Parser *p)
 
 /* ---- expressions ----------------------------------------------------------------------------- */
 
-/* Reports x if it is a type rather than an expression (checkExpr). */
+/* Reports x if it is a type rather than an expression (go/parser's checkExpr; gc leaves it to its
+ * type checker). */
 static Node *check_expr(Parser *p, Node *x)
 {
+	if (p->mode == PARSE_GC)
+		return x;
 	switch (unparen(x)->kind) {
 	case ND_BAD: case ND_IDENT: case ND_BASIC_LIT: case ND_FUNC_LIT: case ND_COMPOSITE_LIT:
 	case ND_SELECTOR: case ND_INDEX: case ND_SLICE: case ND_TYPE_ASSERT: case ND_CALL:
@@ -1039,7 +1092,8 @@ static Node *check_expr(Parser *p, Node *x)
 static Node *check_expr_or_type(Parser *p, Node *x)
 {
 	Node *t = unparen(x);
-	if (t->kind == ND_ARRAY_TYPE && t->array_type.len && t->array_type.len->kind == ND_ELLIPSIS) {
+	if (p->mode == PARSE_GOFMT && t->kind == ND_ARRAY_TYPE && t->array_type.len &&
+	    t->array_type.len->kind == ND_ELLIPSIS) {
 		report(p, t->array_type.len->pos, "invalid use of [...] array (outside a composite literal)");
 		return new_bad(x->pos);
 	}
@@ -1295,7 +1349,8 @@ static Node *parse_primary_expr(Parser *p, Node *x)
 {
 	if (!x)
 		x = parse_operand(p);
-	for (;;) {
+	int links = 0;
+	for (;; chain_link(p, &links)) {
 		switch (p->tok->kind) {
 		case TOK_PERIOD:
 			x = parse_selector_or_assertion(p, x);
@@ -1314,6 +1369,7 @@ static Node *parse_primary_expr(Parser *p, Node *x)
 			x = parse_literal_value(p, x);
 			break;
 		default:
+			p->nest -= links;
 			return x;
 		}
 	}
@@ -1403,19 +1459,17 @@ static Node *parse_binary_expr(Parser *p, Node *x, int prec1, bool check)
 {
 	if (!x)
 		x = parse_unary_expr(p);
+	int links = 0;
 	for (;;) {
 		TokenKind op = p->tok->kind;
 		int prec = precedence(op);
 		if (prec == 0 || prec < prec1)
-			return x;
+			break;
 		Pos pos = pos_of(p);
 		next(p);
-		if (!nest_enter(p)) {
-			nest_leave(p);
-			return x;
-		}
+		if (!chain_link(p, &links))
+			break;
 		Node *y = parse_binary_expr(p, NULL, prec + 1, check);
-		nest_leave(p);
 		if (check) {
 			x = check_expr(p, x);
 			y = check_expr(p, y);
@@ -1426,6 +1480,8 @@ static Node *parse_binary_expr(Parser *p, Node *x, int prec1, bool check)
 		b->binary.y = y;
 		x = b;
 	}
+	p->nest -= links;
+	return x;
 }
 
 /* The result may be a type or even [...]T: callers check it. */
@@ -1480,10 +1536,10 @@ static bool is_type_switch_assert(Node *x)
 	return x->kind == ND_TYPE_ASSERT && !x->type_assert.type;
 }
 
-/* The left side of := must be identifiers. */
+/* The left side of := must be identifiers (gc's type checker says so). */
 static void check_define_lhs(Parser *p, Vec *lhs)
 {
-	for (int i = 0; i < lhs->len; i++) {
+	for (int i = 0; p->mode == PARSE_GOFMT && i < lhs->len; i++) {
 		Node *x = lhs->data[i];
 		if (x->kind != ND_IDENT)
 			report(p, x->pos, xsprintf("non-name %s on left side of :=", expr_string(x)));
@@ -1552,6 +1608,7 @@ static Node *parse_simple_stmt(Parser *p, int mode, bool *is_range)
 		break; /* the caller complains: "unexpected : at end of statement" */
 	case TOK_ARROW: {
 		Node *s = node_new(ND_SEND_STMT, x0->pos);
+		s->send.arrow = pos_of(p);
 		next(p);
 		s->send.chan = x0;
 		s->send.value = parse_rhs(p);
@@ -1561,6 +1618,7 @@ static Node *parse_simple_stmt(Parser *p, int mode, bool *is_range)
 		Node *s = node_new(ND_INCDEC_STMT, x0->pos);
 		s->incdec.x = x0;
 		s->incdec.tok = p->tok->kind;
+		s->incdec.tok_pos = pos_of(p);
 		next(p);
 		return s;
 	}
@@ -1572,17 +1630,23 @@ static Node *parse_simple_stmt(Parser *p, int mode, bool *is_range)
 	return s;
 }
 
-/* The call of a go or defer statement. */
+/* The call of a go or defer statement: an expression for go/parser, a primary expression for gc.
+ * As gc does, anything else is reported and taken for a call without arguments (the common error
+ * of forgetting the parentheses), so that the checker can go on. */
 static Node *parse_call_expr(Parser *p, const char *what)
 {
-	Node *x = parse_rhs_or_type(p);
-	if (x->kind == ND_CALL)
-		return x;
-	if (x->kind == ND_PAREN && unparen(x)->kind == ND_CALL)
+	Node *x = p->mode == PARSE_GC ? parse_primary_expr(p, NULL) : parse_rhs_or_type(p);
+	Node *call = unparen(x);
+	if (call != x)
 		report(p, x->pos, xsprintf("expression in %s must not be parenthesized", what));
-	else if (x->kind != ND_BAD)
-		report(p, x->pos, xsprintf("expression in %s must be function call", what));
-	return NULL;
+	if (call->kind == ND_CALL)
+		return call;
+	if (call->kind != ND_BAD || p->mode == PARSE_GC)
+		report(p, call->pos, xsprintf("expression in %s must be function call", what));
+	Node *c = node_new(ND_CALL, call->pos);
+	c->call.fun = call;
+	c->call.lparen = c->call.rparen = nopos;
+	return c;
 }
 
 /* GoStmt = "go" Expression .  DeferStmt = "defer" Expression . */
@@ -1593,8 +1657,6 @@ static Node *parse_go_defer_stmt(Parser *p)
 	next(p);
 	Node *call = parse_call_expr(p, is_go ? "go" : "defer");
 	expect_semi(p, SEMI_STMT);
-	if (!call)
-		return new_bad(pos);
 	Node *s = node_new(is_go ? ND_GO_STMT : ND_DEFER_STMT, pos);
 	s->go_defer.call = call;
 	return s;
@@ -1637,7 +1699,8 @@ static Node *make_expr(Parser *p, Node *s)
 		               expr_string(s->assign.rhs.data[0]));
 	else
 		str = expr_string(s);
-	Pos pos = s->kind == ND_ASSIGN_STMT ? s->assign.tok_pos : s->pos;
+	Pos pos = s->kind == ND_ASSIGN_STMT ? s->assign.tok_pos : s->kind == ND_SEND_STMT ? s->send.arrow :
+		  s->kind == ND_INCDEC_STMT ? s->incdec.tok_pos : s->pos; /* gc: at the operator */
 	report(p, pos, xsprintf("syntax error: cannot use %s as value", str));
 	return new_bad(s->pos);
 }
@@ -1766,7 +1829,8 @@ static Node *parse_case_clause(Parser *p, bool type_switch)
 	Node *c = node_new(ND_CASE_CLAUSE, pos_of(p));
 	if (at(p, TOK_CASE)) {
 		next(p);
-		c->case_clause.list = type_switch ? parse_type_list(p) : parse_list(p);
+		/* gc parses expressions, its type checker wants types */
+		c->case_clause.list = type_switch && p->mode == PARSE_GOFMT ? parse_type_list(p) : parse_list(p);
 	} else {
 		expect(p, TOK_DEFAULT);
 	}
@@ -1884,6 +1948,7 @@ static Node *parse_comm_clause(Parser *p)
 			if (lhs.len > 1)
 				report(p, x0->pos, "syntax error: expecting 1 expression");
 			Node *s = node_new(ND_SEND_STMT, x0->pos);
+			s->send.arrow = pos_of(p);
 			next(p);
 			s->send.chan = x0;
 			s->send.value = parse_rhs(p);
@@ -1928,7 +1993,9 @@ static Node *make_range_stmt(Parser *p, Pos pos, Node *as, Node *body)
 {
 	Node *s = node_new(ND_RANGE_STMT, pos);
 	Vec *lhs = &as->assign.lhs;
-	if (lhs->len > 2) {
+	if (lhs->len > 2 && p->mode == PARSE_GC) {
+		s->range_stmt.extra = lhs->data[2];
+	} else if (lhs->len > 2) {
 		Node *x = lhs->data[lhs->len - 1];
 		report(p, x->pos, "range clause permits at most two iteration variables");
 		return new_bad(pos);
@@ -1987,6 +2054,9 @@ static Node *parse_for_stmt(Parser *p)
 				expect_semi(p, SEMI_STMT);
 				if (!at(p, TOK_LBRACE))
 					s3 = parse_simple_stmt(p, MODE_BASIC, NULL);
+				if (p->mode == PARSE_GC && s3 && s3->kind == ND_ASSIGN_STMT && s3->assign.tok == TOK_DEFINE)
+					report(p, s3->assign.tok_pos,
+					       "syntax error: cannot declare in post statement of for loop");
 			}
 		} else if (!is_range && !at(p, TOK_LBRACE)) {
 			header_recover(p);
@@ -2034,8 +2104,11 @@ static Node *parse_block_stmt(Parser *p, const char *context)
 static Node *parse_body(Parser *p)
 {
 	p->fnest++;
+	int errcnt = p->errcnt;
 	Node *b = parse_block_stmt(p, NULL);
 	p->fnest--;
+	if (p->mode == PARSE_GC && p->errcnt == errcnt) /* gc checks only bodies without errors */
+		parse_check_branches(b);
 	return b;
 }
 
@@ -2134,8 +2207,11 @@ static bool import_char_ok(int32_t r)
 	return true;
 }
 
+/* go/parser's import path check (gc's importer reports bad paths in its own words). */
 static void check_import_path(Parser *p, Token *t)
 {
+	if (p->mode == PARSE_GC)
+		return;
 	if (t->str_len == 0) {
 		report(p, t->pos, "import path is empty");
 		return;
@@ -2195,7 +2271,7 @@ static Node *parse_value_spec(Parser *p, TokenKind keyword, int iota)
 	if (keyword == TOK_VAR && !s->value_spec.type && !has_values)
 		syntax_error(p, "expecting type");
 	expect_semi(p, p->spec_semi);
-	if (keyword == TOK_CONST && !has_values && (iota == 0 || s->value_spec.type))
+	if (keyword == TOK_CONST && !has_values && (iota == 0 || s->value_spec.type) && p->mode == PARSE_GOFMT)
 		report(p, s->pos, xsprintf("missing init expr for %s",
 		                           ((Node *)s->value_spec.names.data[0])->ident.name));
 	return s;
@@ -2335,11 +2411,12 @@ static Node *parse_type_spec(Parser *p)
 			s->type_spec.assign = true;
 			next(p);
 		}
-		if (at(p, TOK_SEMICOLON) || at(p, TOK_RPAREN) || at(p, TOK_EOF)) {
+		s->type_spec.type = try_ident_or_type(p);
+		if (!s->type_spec.type) { /* gc's typeOrNil found no type */
 			syntax_error(p, "in type declaration");
 			s->type_spec.type = new_bad(pos_of(p));
-		} else {
-			s->type_spec.type = parse_type(p);
+			if (!at(p, TOK_EOF))
+				advance(p, sync_import); /* ';' or ')' */
 		}
 	}
 	expect_semi(p, p->spec_semi);
@@ -2422,6 +2499,28 @@ static Vec func_directives(Parser *p, int func_idx)
 	return out;
 }
 
+/* gc's parser wants exactly one receiver: with none the declaration is a function, with several
+ * the first is the receiver (go/parser leaves both to the type checker). */
+static void check_gc_receivers(Parser *p, Node *d)
+{
+	Vec *list = &d->func_decl.recv->func_type.params;
+	int n = 0;
+	for (int i = 0; i < list->len; i++) {
+		Node *f = list->data[i];
+		n += f->field.names.len ? f->field.names.len : 1;
+	}
+	if (n == 0) {
+		report(p, pos_of(p), "method has no receiver");
+		d->func_decl.recv = NULL;
+	} else if (n > 1) {
+		report(p, pos_of(p), "method has multiple receivers");
+		Node *f = list->data[0];
+		if (f->field.names.len > 1)
+			list->data[0] = new_field(f->pos, f->field.names.data[0], f->field.type);
+		list->len = 1;
+	}
+}
+
 /* FunctionDecl = "func" FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
  * MethodDecl = "func" Receiver MethodName Signature [ FunctionBody ] . */
 static Node *parse_func_decl(Parser *p)
@@ -2432,6 +2531,8 @@ static Node *parse_func_decl(Parser *p)
 	if (at(p, TOK_LPAREN)) {
 		d->func_decl.recv = new_func_type(pos_of(p));
 		parse_parameters(p, d->func_decl.recv, false);
+		if (p->mode == PARSE_GC)
+			check_gc_receivers(p, d);
 	}
 	d->func_decl.name = parse_ident(p);
 	Pos lbrack = parse_parameters(p, ft, true);
@@ -2476,15 +2577,19 @@ static Node *parse_decl(Parser *p)
 }
 
 /* SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } . */
-Node *parse_file(SourceFile *file)
+Node *parse_file_mode(SourceFile *file, ParseMode mode)
 {
 	Parser parser = {0}, *p = &parser;
+	p->mode = mode;
 	p->tl = lex_file(file);
 	p->tok = &p->tl->toks[0];
+	p->errcnt = p->tok->lex_error;
 	p->sync_idx = -1;
 	char here;
 	p->stack_base = (uintptr_t)&here;
 	p->stack_budget = stack_budget();
+	p->max_nest = p->stack_budget * 4 / STACK_PER_LEVEL < MAX_NEST ? (int)(p->stack_budget * 4 / STACK_PER_LEVEL)
+									: MAX_NEST;
 	Node *f = node_new(ND_FILE, pos_of(p));
 	f->file.source = file;
 	f->file.tokens = p->tl;
@@ -2497,7 +2602,7 @@ Node *parse_file(SourceFile *file)
 	if (!at(p, TOK_SEMICOLON) && !at(p, TOK_EOF))
 		syntax_error(p, "expecting semicolon or newline");
 	next(p);
-	if (p->errors > 0)
+	if (p->errcnt > 0)
 		return f; /* likely not a Go source file at all */
 	while (at(p, TOK_IMPORT))
 		vec_push(&f->file.decls, parse_gen_decl(p, TOK_IMPORT));
@@ -2509,6 +2614,11 @@ Node *parse_file(SourceFile *file)
 	}
 	f->file.imports = p->imports;
 	return f;
+}
+
+Node *parse_file(SourceFile *file)
+{
+	return parse_file_mode(file, PARSE_GOFMT);
 }
 
 /* ---- printing nodes in messages -------------------------------------------------------------- */

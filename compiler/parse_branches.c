@@ -1,6 +1,10 @@
 /*
- * check_labels.c: labels and branch statements of one function body (gc's syntax/branches.go, which
- * gc runs in its parser; types2 is told to skip these checks).
+ * parse_branches.c: labels and branch statements of one function body (gc's syntax/branches.go).
+ *
+ * gc runs these checks in its parser (mode CheckBranches), on each function body parsed without
+ * error, and tells its type checker to skip them; so does gocc's parser in PARSE_GC mode. Their
+ * errors are therefore reported with the syntax errors, even in files the checker never sees, and
+ * they do not stop type checking (none is a "syntax error").
  *
  * In: a function body. Out: every branch statement's target (Node.branch.target): the for, range,
  * switch, type switch or select statement a break leaves or a continue continues, the labeled
@@ -8,7 +12,9 @@
  * continue and fallthrough, undefined, duplicate and unused labels, gotos jumping into blocks or
  * over variable declarations. Function literals are separate bodies and are not entered.
  */
-#include "check.h"
+#include "ast.h"
+
+#include <stdio.h>
 
 #include <string.h>
 
@@ -34,6 +40,13 @@ typedef struct Targets {
 
 static Vec labels; /* Label*, per body */
 
+/* "file:line:col", as gc prints a position inside a message. */
+static const char *pos_str(Pos p)
+{
+	SourceFile *f = source_file(p.file);
+	return f ? xsprintf("%s:%d:%d", f->name, p.line, p.col) : "?";
+}
+
 static Label *find_label(const char *name)
 {
 	for (int i = 0; i < labels.len; i++) {
@@ -49,7 +62,7 @@ static Label *declare_label(Block *b, Node *s)
 	const char *name = s->labeled.label->ident.name;
 	Label *alt = find_label(name);
 	if (alt) {
-		check_errorf(s->labeled.label->pos, "label %s already defined at %s", name,
+		error_at(s->labeled.label->pos, "label %s already defined at %s", name,
 			     pos_str(alt->lstmt->labeled.label->pos));
 		return alt;
 	}
@@ -133,7 +146,7 @@ static void resolve_fwd_gotos(Walk *w, Label *l, Node *s)
 			fwd->branch.target = s;
 			l->used = true;
 			if (jumps_over_var_decl(w, fwd))
-				check_errorf(fwd->branch.label->pos, "goto %s jumps over declaration of %s at %s", l->name,
+				error_at(fwd->branch.label->pos, "goto %s jumps over declaration of %s at %s", l->name,
 					     w->var_name, pos_str(w->var_pos));
 		} else {
 			w->fwd.data[k++] = fwd;
@@ -149,13 +162,13 @@ static void unlabeled_branch(Node *s, Targets *ctxt, int stmt_index, int nstmts)
 		if (ctxt->breaks)
 			s->branch.target = ctxt->breaks;
 		else
-			check_errorf(s->pos, "break is not in a loop, switch, or select");
+			error_at(s->pos, "break is not in a loop, switch, or select");
 		break;
 	case TOK_CONTINUE:
 		if (ctxt->continues)
 			s->branch.target = ctxt->continues;
 		else
-			check_errorf(s->pos, "continue is not in a loop");
+			error_at(s->pos, "continue is not in a loop");
 		break;
 	case TOK_FALLTHROUGH: {
 		const char *msg = "fallthrough statement out of place";
@@ -175,7 +188,7 @@ static void unlabeled_branch(Node *s, Targets *ctxt, int stmt_index, int nstmts)
 				}
 			}
 		}
-		check_errorf(s->pos, "%s", msg);
+		error_at(s->pos, "%s", msg);
 		break;
 	}
 	default:
@@ -191,7 +204,7 @@ static void labeled_branch(Walk *w, Node *s)
 	case TOK_BREAK:
 		t = enclosing_target(w->b, name);
 		if (!t) {
-			check_errorf(s->branch.label->pos, "break label not defined: %s", name);
+			error_at(s->branch.label->pos, "break label not defined: %s", name);
 		} else if (t != &invalid_target) {
 			Node *st = t->labeled.stmt;
 			NodeKind k = st ? st->kind : ND_BAD;
@@ -199,20 +212,20 @@ static void labeled_branch(Walk *w, Node *s)
 			    k == ND_RANGE_STMT)
 				s->branch.target = st;
 			else
-				check_errorf(s->branch.label->pos, "invalid break label %s", name);
+				error_at(s->branch.label->pos, "invalid break label %s", name);
 		} else {
-			check_errorf(s->branch.label->pos, "invalid break label %s", name);
+			error_at(s->branch.label->pos, "invalid break label %s", name);
 		}
 		break;
 	case TOK_CONTINUE:
 		t = enclosing_target(w->b, name);
 		if (!t) {
-			check_errorf(s->branch.label->pos, "continue label not defined: %s", name);
+			error_at(s->branch.label->pos, "continue label not defined: %s", name);
 		} else if (t != &invalid_target && t->labeled.stmt &&
 			   (t->labeled.stmt->kind == ND_FOR_STMT || t->labeled.stmt->kind == ND_RANGE_STMT)) {
 			s->branch.target = t->labeled.stmt;
 		} else {
-			check_errorf(s->branch.label->pos, "invalid continue label %s", name);
+			error_at(s->branch.label->pos, "invalid continue label %s", name);
 		}
 		break;
 	case TOK_GOTO:
@@ -227,13 +240,15 @@ static void labeled_branch(Walk *w, Node *s)
 	}
 }
 
+/* The names declared by `a, b := ...` (in a body without errors they are identifiers). */
 static const char *lhs_names(Node *s)
 {
 	StrBuf b = {0};
 	for (int i = 0; i < s->assign.lhs.len; i++) {
+		Node *x = s->assign.lhs.data[i];
 		if (i > 0)
 			sb_puts(&b, ", ");
-		sb_puts(&b, ex_str(s->assign.lhs.data[i]));
+		sb_puts(&b, x->kind == ND_IDENT ? x->ident.name : "_");
 	}
 	return sb_cstr(&b);
 }
@@ -294,7 +309,7 @@ static void one_stmt(Walk *w, Node *s, Targets ctxt, int index, int n)
 	case ND_BRANCH_STMT: branch_stmt(w, s, ctxt, index, n); break;
 	case ND_ASSIGN_STMT:
 		if (s->assign.tok == TOK_DEFINE)
-			record_var_decl(w, stmt_op_pos(s), lhs_names(s));
+			record_var_decl(w, s->assign.tok_pos, lhs_names(s));
 		break;
 	case ND_BLOCK: inner_block(w, in, s->pos, &s->block.stmts); break;
 	case ND_IF_STMT:
@@ -344,7 +359,7 @@ static Vec block_branches(Block *parent, Targets ctxt, Node *lstmt, Pos start, V
 	return w.fwd;
 }
 
-void check_branches(Node *body)
+void parse_check_branches(Node *body)
 {
 	if (!body)
 		return;
@@ -358,16 +373,16 @@ void check_branches(Node *body)
 		Label *l = find_label(name);
 		if (l) {
 			l->used = true;
-			check_errorf(g->branch.label->pos, "goto %s jumps into block starting at %s", name,
+			error_at(g->branch.label->pos, "goto %s jumps into block starting at %s", name,
 				     pos_str(l->parent->start));
 		} else {
-			check_errorf(g->branch.label->pos, "label %s not defined", name);
+			error_at(g->branch.label->pos, "label %s not defined", name);
 		}
 	}
 	for (int i = 0; i < labels.len; i++) {
 		Label *l = labels.data[i];
 		if (!l->used)
-			check_errorf(l->lstmt->labeled.label->pos, "label %s defined and not used", l->name);
+			error_at(l->lstmt->labeled.label->pos, "label %s defined and not used", l->name);
 	}
 	labels = saved;
 }

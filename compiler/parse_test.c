@@ -1,5 +1,6 @@
 /*
- * parse_test.c: unit tests of the parser (parse.c) through parse_file.
+ * parse_test.c: unit tests of the parser (parse.c) through parse_file (go/parser's verdict) and
+ * parse_file_mode(PARSE_GC) (gc's, with its branch checks: parse_branches.c).
  *
  * Three kinds of tests: snippets of every construct (generics included) must parse without a
  * diagnostic; selected snippets must produce the expected tree shape (node kinds, links, the
@@ -673,6 +674,29 @@ Test(parse_robust, deep_nesting_is_an_error_not_a_crash)
 	cr_assert(strstr(flush_diags(), "exceeded max nesting depth"));
 }
 
+/* Left-deep chains are built by loops, but the checker and lowering recurse down them: a chain
+ * deeper than the stack allows for is an error too, a long one is fine. */
+static char *chain(int n, const char *first, const char *link)
+{
+	StrBuf b = {0};
+	sb_printf(&b, "package p\nvar x = %s", first);
+	for (int i = 0; i < n; i++)
+		sb_puts(&b, link);
+	sb_putc(&b, '\n');
+	return sb_cstr(&b);
+}
+
+Test(parse_robust, long_chains_are_bounded)
+{
+	static const char *const links[][2] = {{"1", " + 1"}, {"s", "[:]"}, {"f", "()"}, {"x", ".f"}, {"\"a\"", "+\"a\""}};
+	for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+		parse_ok(chain(5000, links[i][0], links[i][1]));
+		parse_src(chain(200000, links[i][0], links[i][1]));
+		char *got = flush_diags();
+		cr_expect(strstr(got, "syntax error: exceeded max nesting depth"), "%s...: %s", links[i][1], got);
+	}
+}
+
 Test(parse_robust, moderate_nesting_is_fine)
 {
 	StrBuf b = {0};
@@ -713,5 +737,121 @@ Test(parse_err, gc_positions)
 		parse_src(cases[i].src);
 		char *got = flush_diags();
 		cr_expect(strncmp(got, cases[i].want, strlen(cases[i].want)) == 0, "want %s\ngot  %s", cases[i].want, got);
+	}
+}
+
+/* ---- PARSE_GC: gc's parser (gocc build) ------------------------------------------------------ */
+
+/* The diagnostics of parsing src as gc does; each expectation below is go1.19's output for the
+ * same file (go tool compile), which stops after these when one is a syntax error. */
+static char *parse_gc(const char *src)
+{
+	parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
+	return flush_diags();
+}
+
+static void gc_errs(const char *src, const char *want)
+{
+	char *got = parse_gc(src);
+	cr_assert_str_eq(got, want, "for:\n%s\n--- got:\n%s--- want:\n%s", src, got, want);
+}
+
+Test(parse_gc, embedded_fields)
+{
+	gc_errs("package p\n\ntype T int\n\ntype S struct {\n\t(T)\n\t*[]int\n\t*(T)\n\t**T\n\tfunc()\n}\n",
+		"t.go:6:2: syntax error: cannot parenthesize embedded type\n"
+		"t.go:7:3: syntax error: unexpected [, expecting name\n"
+		"t.go:8:3: syntax error: cannot parenthesize embedded type\n"
+		"t.go:9:3: syntax error: unexpected *, expecting name\n"
+		"t.go:10:2: syntax error: unexpected func, expecting field name or embedded type\n");
+	gc_errs("package p\ntype S struct {\n\tT\n\t*T\n\tp.T\n\t*p.T\n\tG[int]\n}\n", "");
+}
+
+Test(parse_gc, receivers)
+{
+	const char *src = "package p\n\ntype T int\n\nfunc () m() {}\nfunc (a, b T) n() {}\n"
+			  "func (a T, b T) o() {}\nfunc (T, *T) q() {}\n";
+	Node *f = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
+	char *got = flush_diags();
+	cr_assert_str_eq(got, "t.go:5:9: method has no receiver\n"
+			      "t.go:6:15: method has multiple receivers\n"
+			      "t.go:7:17: method has multiple receivers\n"
+			      "t.go:8:14: method has multiple receivers\n");
+	cr_assert_null(decl(f, 1)->func_decl.recv, "no receiver: a function, as in gc");
+	for (int i = 2; i <= 4; i++) { /* several: the first is the receiver */
+		Vec *recv = &decl(f, i)->func_decl.recv->func_type.params;
+		cr_assert_eq(recv->len, 1);
+		cr_assert_leq(((Node *)recv->data[0])->field.names.len, 1);
+	}
+}
+
+Test(parse_gc, statements)
+{
+	gc_errs("package p\n\nfunc f() {\n\tfor ;; x := 1 {\n\t}\n}\n",
+		"t.go:4:11: syntax error: cannot declare in post statement of for loop\n");
+	gc_errs("package p\n\nfunc f(c chan int, v int) {\n\tif c <- v {\n\t}\n\tfor x++ {\n\t}\n}\n",
+		"t.go:4:7: syntax error: cannot use c <- v as value\n"
+		"t.go:6:7: syntax error: cannot use x++ as value\n");
+	gc_errs("package p\n\ntype T ...int\n", "t.go:3:8: syntax error: unexpected ... in type declaration\n");
+	gc_errs("package p\n\nfunc f() {\n\tg(1,", "t.go:4:6: syntax error: unexpected EOF, expecting )\n");
+	gc_errs("package p\n\nfunc f(s []int) {\n\t_ = s[::]\n\t_ = s[1:2:]\n}\n",
+		"t.go:4:9: middle index required in 3-index slice\n"
+		"t.go:4:10: final index required in 3-index slice\n"
+		"t.go:5:12: final index required in 3-index slice\n");
+}
+
+/* gc reports and then takes the expression for a call, so that its type checker can go on. */
+Test(parse_gc, go_defer_calls)
+{
+	const char *src = "package p\n\nfunc f() {}\n\nfunc g() {\n\tgo (f)\n\tdefer f\n\tgo ((f()))\n"
+			  "\tdefer )\n\tdefer f()\n}\n";
+	Node *file = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
+	cr_assert_str_eq(flush_diags(), "t.go:6:5: expression in go must not be parenthesized\n"
+					"t.go:6:6: expression in go must be function call\n"
+					"t.go:7:8: expression in defer must be function call\n"
+					"t.go:8:5: expression in go must not be parenthesized\n"
+					"t.go:9:8: syntax error: unexpected ), expecting expression\n"
+					"t.go:9:8: expression in defer must be function call\n");
+	Node *body = decl(file, 1)->func_decl.body;
+	cr_assert_eq(body->block.stmts.len, 5, "the statement after `defer )` is parsed");
+	Node *d = body->block.stmts.data[1];
+	cr_assert_eq(d->kind, ND_DEFER_STMT);
+	cr_assert_eq(d->go_defer.call->kind, ND_CALL);
+	assert_ident(d->go_defer.call->call.fun, "f");
+}
+
+/* gc checks labels and branches in its parser, on each body parsed without error (lexical errors
+ * included); go/parser leaves them to the type checker. */
+Test(parse_gc, branch_checks)
+{
+	const char *src = "package p\n\nfunc f() {\nL:\n\tbreak\n}\n\nfunc g() {\n\tgoto M\n\tx := 1 +\n}\n\n"
+			  "func h() {\n\tcontinue\n\t_ = func() {\n\tN:\n\t}\n}\n";
+	gc_errs(src, "t.go:4:1: label L defined and not used\n"
+		     "t.go:5:2: break is not in a loop, switch, or select\n"
+		     "t.go:11:1: syntax error: unexpected }, expecting expression\n"
+		     "t.go:14:2: continue is not in a loop\n"
+		     "t.go:16:2: label N defined and not used\n");
+	gc_errs("package p\n\nfunc f() {\nL:\n\t_ = 09\n}\n\nfunc g() {\nM:\n}\n",
+		"t.go:5:7: invalid digit '9' in octal literal\n"
+		"t.go:9:1: label M defined and not used\n");
+	parse_ok("package p\nfunc f() {\nL:\n\tbreak\n\tgoto M\n}\n");
+}
+
+/* What gc's type checker reports is left to the checker (go/parser and PARSE_GOFMT report it). */
+Test(parse_gc, leaves_type_errors_to_the_checker)
+{
+	static const char *const srcs[] = {
+		"package p\nconst c int\n",
+		"package p\nimport \"\"\nimport \"a b\"\n",
+		"package p\nfunc f() {\n\t_ = [...]int{}[0] + len([...]int)\n\t_ = []int\n\tx.y := 1\n}\n",
+		"package p\nfunc f(x any) {\n\tswitch x.(type) {\n\tcase 0, int:\n\t}\n}\n",
+		"package p\nfunc f(s []int) {\n\tfor a, b, c := range s {\n\t}\n}\n",
+	};
+	for (size_t i = 0; i < sizeof srcs / sizeof *srcs; i++) {
+		char *got = parse_gc(srcs[i]);
+		cr_expect_str_eq(got, "", "for:\n%s\n--- got:\n%s", srcs[i], got);
+		parse_src(srcs[i]);
+		cr_expect(error_count() > 0, "go/parser rejects:\n%s", srcs[i]);
+		flush_diags();
 	}
 }

@@ -64,6 +64,9 @@ typedef struct Token {
 	const char *text; /* raw source text of the token (interned for TOK_IDENT) */
 	int len;          /* length of text in bytes */
 	bool implicit;    /* TOK_SEMICOLON inserted at a newline or EOF (text is "\n" or "EOF") */
+	bool bad;         /* a literal with a lexical error (gc's BasicLit.Bad): its value is unusable */
+	bool lex_error;   /* a lexical error was reported while scanning up to this token (the parser
+	                     counts it where gc's scanner would, for gc's per-body branch checks) */
 	/* TOK_STRING: decoded bytes (may contain NUL); TOK_CHAR: the rune value in `rune`. */
 	const char *str;
 	size_t str_len;
