@@ -40,11 +40,7 @@ void check_errorf(Pos pos, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *msg = xalloc(n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, n + 1, fmt, ap);
+	char *msg = xvsprintf(fmt, ap);
 	va_end(ap);
 	report(pos, msg);
 }
@@ -53,11 +49,7 @@ void check_soft_errorf(Pos pos, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *msg = xalloc(n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, n + 1, fmt, ap);
+	char *msg = xvsprintf(fmt, ap);
 	va_end(ap);
 	report(pos, msg);
 }

@@ -68,15 +68,22 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+char *xvsprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	char *p = xalloc(n + 1);
+	vsnprintf(p, n + 1, fmt, ap);
+	return p;
+}
+
 char *xsprintf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *p = xalloc(n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, n + 1, fmt, ap);
+	char *p = xvsprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -295,12 +302,7 @@ void verror_at(Pos pos, const char *fmt, va_list ap)
 		return;
 	Diag *d = xnew(Diag);
 	d->pos = pos;
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	d->msg = xalloc(n + 1);
-	vsnprintf(d->msg, n + 1, fmt, ap);
+	d->msg = xvsprintf(fmt, ap);
 	if (strncmp(d->msg, "syntax error", 12) == 0) {
 		diags.syntax++;
 		if (diags.list.len && same_line(diags.last_syntax, pos))

@@ -27,6 +27,7 @@ void *xrealloc(void *old, size_t oldsize, size_t newsize);
 char *xstrndup(const char *s, size_t n);    /* NUL-terminated copy in the arena */
 char *xstrdup(const char *s);
 char *xsprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvsprintf(const char *fmt, va_list ap);
 #define xnew(T) ((T *)xalloc(sizeof(T)))
 
 /* ---- Vec: growable array of pointers --------------------------------------------------------- */

@@ -287,6 +287,7 @@ LLVMValueRef lower_eface(LLVMValueRef v, Type *t); /* box a concrete value into 
 /* ---- lower_compare.c ------------------------------------------------------------------------- */
 
 LLVMValueRef lower_equal_mem(Type *t, LLVMValueRef a, LLVMValueRef b); /* aggregates at a, b */
+bool lower_is_regular_memory(Type *t); /* == is a memory compare (gc IsRegularMemory) */
 LLVMValueRef lower_memcmp_eq(LLVMValueRef a, LLVMValueRef b, LLVMValueRef n);
 LLVMValueRef lower_complex_div(LLVMValueRef n, LLVMValueRef m, bool is64);
 

@@ -15,7 +15,10 @@
 
 #include <string.h>
 
-static bool plain_memory(Type *t)
+/* Can == on t be done by comparing memory? Not with floats (NaN, -0), strings, interfaces, slices,
+ * maps or funcs inside, nor with padding or blank fields (gc's types.IsRegularMemory). The type
+ * descriptor's TFLAG_REGULAR_MEMORY bit says the same to the runtime. */
+bool lower_is_regular_memory(Type *t)
 {
 	Type *u = type_underlying(t);
 	switch (u->kind) {
@@ -23,12 +26,12 @@ static bool plain_memory(Type *t)
 	case TY_STRING: case TY_INTERFACE: case TY_SLICE: case TY_MAP: case TY_FUNC:
 		return false;
 	case TY_ARRAY:
-		return plain_memory(u->array.elem);
+		return lower_is_regular_memory(u->array.elem);
 	case TY_STRUCT: {
 		int64_t end = 0;
 		for (int i = 0; i < u->strct.nfields; i++) {
 			Field *f = u->strct.fields[i];
-			if (f->name == intern("_", 1) || type_field_offset(u, i) != end || !plain_memory(f->type))
+			if (f->name == intern("_", 1) || type_field_offset(u, i) != end || !lower_is_regular_memory(f->type))
 				return false;
 			end += type_size(f->type);
 		}
@@ -123,7 +126,7 @@ static LLVMValueRef array_equal(Type *u, LLVMValueRef a, LLVMValueRef b)
 static LLVMValueRef equal_at(Type *t, LLVMValueRef a, LLVMValueRef b)
 {
 	Type *u = type_underlying(t);
-	if (plain_memory(t))
+	if (lower_is_regular_memory(t))
 		return type_size(t) == 0 ? LLVMConstInt(L.t_i1, 1, false) : memcmp_equal(a, b, type_size(t));
 	if (u->kind == TY_STRUCT)
 		return struct_equal(u, a, b);

@@ -118,31 +118,6 @@ static int64_t ptrdata_of(Type *t, uint8_t **bitmap)
 	return (last + 1) * 8;
 }
 
-/* Can == on t be done by comparing memory? (no floats, strings, interfaces, or padding) */
-static bool regular_memory(Type *t)
-{
-	Type *u = type_underlying(t);
-	switch (u->kind) {
-	case TY_FLOAT32: case TY_FLOAT64: case TY_COMPLEX64: case TY_COMPLEX128:
-	case TY_STRING: case TY_INTERFACE: case TY_SLICE: case TY_MAP: case TY_FUNC:
-		return false;
-	case TY_ARRAY:
-		return regular_memory(u->array.elem);
-	case TY_STRUCT: {
-		int64_t end = 0;
-		for (int i = 0; i < u->strct.nfields; i++) {
-			Type *ft = u->strct.fields[i]->type;
-			if (type_field_offset(u, i) != end || !regular_memory(ft))
-				return false;
-			end += type_size(ft);
-		}
-		return end == type_size(u);
-	}
-	default:
-		return true;
-	}
-}
-
 static uint32_t fnv1a(const char *s)
 {
 	uint32_t h = 2166136261u;
@@ -220,7 +195,7 @@ static LLVMValueRef desc_initializer(Type *t)
 	d.ptrdata = (uint64_t)ptrdata_of(t, &bits);
 	const char *s = type_string(t);
 	d.hash = fnv1a(s);
-	d.tflag = (uint8_t)((has_name(t) ? TFLAG_NAMED : 0) | (regular_memory(t) ? TFLAG_REGULAR_MEMORY : 0));
+	d.tflag = (uint8_t)((has_name(t) ? TFLAG_NAMED : 0) | (lower_is_regular_memory(t) ? TFLAG_REGULAR_MEMORY : 0));
 	d.align = (uint8_t)type_align(t);
 	d.field_align = d.align;
 	d.kind = kind_of(t);
