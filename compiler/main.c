@@ -226,6 +226,28 @@ static int compile(Args *a, const char *output)
 	return ok ? 0 : 1;
 }
 
+/* Every phase recurses along the input (nested expressions, chains of types declared in terms of
+ * each other, LLVM's own walks of deeply nested debug types), so the whole pipeline runs on a big
+ * thread stack, reserved but only committed as it is touched. */
+typedef struct CompileCall {
+	Args *args;
+	const char *output;
+	int status;
+} CompileCall;
+
+static void compile_call(void *p)
+{
+	CompileCall *c = p;
+	c->status = compile(c->args, c->output);
+}
+
+static int compile_on_big_stack(Args *a, const char *output)
+{
+	CompileCall c = {a, output, 1};
+	run_on_big_stack(compile_call, &c);
+	return c.status;
+}
+
 /* `-o /dev/null` (or any other non-regular file) means "compile, then discard", as with go build.
  * The linker replaces its output file, so it must never be pointed at a device. */
 static bool is_special_file(const char *path)
@@ -241,14 +263,14 @@ static int cmd_build(int argc, char **argv)
 	a.opts.runtime_lib = find_runtime();
 	const char *output = a.opts.output ? a.opts.output : default_output(&a);
 	if (!is_special_file(output))
-		return compile(&a, output);
+		return compile_on_big_stack(&a, output);
 	char dir[] = "/tmp/gocc-build-XXXXXX";
 	if (!mkdtemp(dir)) {
 		perror("gocc: mkdtemp");
 		return 1;
 	}
 	char *tmp = xsprintf("%s/out", dir);
-	int status = compile(&a, tmp);
+	int status = compile_on_big_stack(&a, tmp);
 	unlink(tmp);
 	rmdir(dir);
 	return status;
@@ -267,7 +289,7 @@ static int cmd_run(int argc, char **argv)
 		return 1;
 	}
 	char *exe = xsprintf("%s/%s", dir, default_output(&a));
-	int status = compile(&a, exe);
+	int status = compile_on_big_stack(&a, exe);
 	if (status == 0) {
 		fflush(stdout);
 		pid_t pid = fork();
