@@ -121,6 +121,22 @@ static bool repr_of(TypeKind k, ConstRepr *r)
 	}
 }
 
+/* The float and complex cases of representable_const: cv is v converted to the right kind (or NULL
+ * if it cannot be); untyped targets keep it exactly, sized ones round it (const_representable). */
+static bool representable_rounded(ConstValue *cv, ConstKind want, bool untyped, TypeKind k,
+				  ConstValue **rounded)
+{
+	ConstRepr r;
+	ConstValue *rv = NULL;
+	if (!cv || const_kind(cv) != want)
+		return false;
+	if (!untyped && (!repr_of(k, &r) || !const_representable(cv, r, &rv)))
+		return false;
+	if (rounded)
+		*rounded = rv ? rv : cv;
+	return true;
+}
+
 /* go/types representableConst: can v be a value of basic type typ? *rounded gets the value in typ. */
 bool representable_const(ConstValue *v, Type *typ, ConstValue **rounded)
 {
@@ -139,38 +155,11 @@ bool representable_const(ConstValue *v, Type *typ, ConstValue **rounded)
 			return true;
 		return repr_of(k, &r) && const_representable(iv, r, NULL);
 	}
-	if (type_is_float(u)) {
-		ConstValue *fv = const_to_float(v);
-		if (!fv || const_kind(fv) != CONST_FLOAT)
-			return false;
-		if (k == TY_UNTYPED_FLOAT) {
-			if (rounded)
-				*rounded = fv;
-			return true;
-		}
-		ConstValue *rv = NULL;
-		if (!repr_of(k, &r) || !const_representable(fv, r, &rv))
-			return false;
-		if (rounded)
-			*rounded = rv ? rv : fv;
-		return true;
-	}
-	if (type_is_complex(u)) {
-		ConstValue *cv = const_to_complex(v);
-		if (!cv || const_kind(cv) != CONST_COMPLEX)
-			return false;
-		if (k == TY_UNTYPED_COMPLEX) {
-			if (rounded)
-				*rounded = cv;
-			return true;
-		}
-		ConstValue *rv = NULL;
-		if (!repr_of(k, &r) || !const_representable(cv, r, &rv))
-			return false;
-		if (rounded)
-			*rounded = rv ? rv : cv;
-		return true;
-	}
+	if (type_is_float(u))
+		return representable_rounded(const_to_float(v), CONST_FLOAT, k == TY_UNTYPED_FLOAT, k, rounded);
+	if (type_is_complex(u))
+		return representable_rounded(const_to_complex(v), CONST_COMPLEX, k == TY_UNTYPED_COMPLEX, k,
+					     rounded);
 	if (type_is_string(u))
 		return const_kind(v) == CONST_STRING;
 	if (type_is_boolean(u))
