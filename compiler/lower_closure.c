@@ -315,11 +315,22 @@ static bool ptr_recv(Object *m)
 	return rt && type_underlying(rt)->kind == TY_POINTER;
 }
 
-/* Starts a synthetic function (a wrapper) named `name` with signature sig; returns it. The
- * caller saves the builder's block and debug location first: wrappers are built on demand in the
- * middle of lowering another function, and building resumes there afterwards. */
-static LLVMValueRef begin_wrapper(const char *name, Sig *sig, Pos pos, FuncState *f)
+/* A wrapper under construction. Wrappers are built on demand in the middle of lowering another
+ * function; begin_wrapper saves where that function's building was (function state, block, debug
+ * location) and end_wrapper resumes it there. */
+typedef struct Wrapper {
+	FuncState f;              /* the wrapper's own function state */
+	FuncState *saved_fn;
+	LLVMBasicBlockRef saved_bb;
+	LLVMMetadataRef saved_loc;
+} Wrapper;
+
+/* Starts a synthetic function (a wrapper) named `name` with signature sig; returns it. */
+static LLVMValueRef begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos)
 {
+	*w = (Wrapper){.saved_fn = L.fn, .saved_bb = LLVMGetInsertBlock(L.b),
+		       .saved_loc = LLVMGetCurrentDebugLocation2(L.b)};
+	FuncState *f = &w->f;
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, sig->fnty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	lower_add_sig_attrs(fn, sig);
@@ -368,10 +379,12 @@ static void forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
 		LLVMBuildRet(L.b, ret);
 }
 
-static void end_wrapper(FuncState *saved)
+static void end_wrapper(Wrapper *w)
 {
-	LLVMDisposeBuilder(L.fn->alloca_builder);
-	L.fn = saved;
+	LLVMDisposeBuilder(w->f.alloca_builder);
+	L.fn = w->saved_fn;
+	LLVMPositionBuilderAtEnd(L.b, w->saved_bb);
+	LLVMSetCurrentDebugLocation2(L.b, w->saved_loc);
 }
 
 /*
@@ -392,13 +405,10 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
 	if (fn)
 		return fn;
-	FuncState *saved = L.fn;
-	LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(L.b);
-	LLVMMetadataRef saved_loc = LLVMGetCurrentDebugLocation2(L.b);
-	FuncState f = {0};
+	Wrapper w;
 	Sig *sig = lower_sig(fntype);
-	fn = begin_wrapper(name, sig, pos, &f);
-	LLVMValueRef word = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(f.ctx, 8), "recv");
+	fn = begin_wrapper(&w, name, sig, pos);
+	LLVMValueRef word = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(w.f.ctx, 8), "recv");
 	LLVMSetAlignment(word, 8);
 	LLVMValueRef recv = word;
 	if (!ptr_recv(m)) {
@@ -406,9 +416,7 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 		recv = lower_copy_to_temp(rt, lower_load(rt, word));
 	}
 	forward_call(m, recv, sig, 0);
-	end_wrapper(saved);
-	LLVMPositionBuilderAtEnd(L.b, saved_bb);
-	LLVMSetCurrentDebugLocation2(L.b, saved_loc);
+	end_wrapper(&w);
 	return fn;
 }
 
@@ -451,19 +459,14 @@ static LLVMValueRef ptr_to_value_wrapper(Object *m, Type *fntype, Pos pos)
 	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
 	if (fn)
 		return fn;
-	FuncState *saved = L.fn;
-	LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(L.b);
-	LLVMMetadataRef saved_loc = LLVMGetCurrentDebugLocation2(L.b);
-	FuncState f = {0};
+	Wrapper w;
 	Sig *sig = lower_sig(fntype);
-	fn = begin_wrapper(name, sig, pos, &f);
+	fn = begin_wrapper(&w, name, sig, pos);
 	LLVMValueRef p = LLVMGetParam(fn, (unsigned)sig->first_param);
 	lower_check_nil(p);
 	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
 	forward_call(m, lower_copy_to_temp(rt, lower_load(rt, p)), sig, 1);
-	end_wrapper(saved);
-	LLVMPositionBuilderAtEnd(L.b, saved_bb);
-	LLVMSetCurrentDebugLocation2(L.b, saved_loc);
+	end_wrapper(&w);
 	return fn;
 }
 
@@ -501,15 +504,10 @@ LLVMValueRef lower_main_thunk(Object *main_fn)
 	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
 	if (fn)
 		return fn;
-	FuncState *saved = L.fn;
-	LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(L.b);
-	LLVMMetadataRef saved_loc = LLVMGetCurrentDebugLocation2(L.b);
-	FuncState f = {0};
-	fn = begin_wrapper(name, lower_sig(main_fn->type), main_fn->pos, &f);
+	Wrapper w;
+	fn = begin_wrapper(&w, name, lower_sig(main_fn->type), main_fn->pos);
 	LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), lower_func_decl(main_fn), NULL, 0, "");
 	LLVMBuildRetVoid(L.b);
-	end_wrapper(saved);
-	LLVMPositionBuilderAtEnd(L.b, saved_bb);
-	LLVMSetCurrentDebugLocation2(L.b, saved_loc);
+	end_wrapper(&w);
 	return fn;
 }
