@@ -20,25 +20,6 @@
 
 /* ---- helpers --------------------------------------------------------------------------------- */
 
-static char *flush_diags(void)
-{
-	fflush(stderr);
-	int saved = dup(2);
-	FILE *tmp = tmpfile();
-	cr_assert(tmp);
-	dup2(fileno(tmp), 2);
-	diag_flush();
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	long n = ftell(tmp);
-	char *text = xalloc(n + 1);
-	rewind(tmp);
-	size_t got = fread(text, 1, n, tmp);
-	text[got] = 0;
-	fclose(tmp);
-	return text;
-}
 
 static Node *last_file;
 
@@ -55,7 +36,7 @@ static Package *check_src(const char *src, char **diags)
 		types_init();
 		pkg = check_package(&files);
 	}
-	*diags = flush_diags();
+	*diags = diag_flush_string();
 	return pkg;
 }
 

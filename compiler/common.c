@@ -363,6 +363,25 @@ static void print_pos(FILE *out, Pos pos)
 
 int diag_flush(void)
 {
+	return diag_flush_to(stderr);
+}
+
+char *diag_flush_string(void)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	if (!out)
+		internal_error("open_memstream failed");
+	diag_flush_to(out);
+	fclose(out);
+	char *copy = xstrndup(text, len);
+	free(text);
+	return copy;
+}
+
+int diag_flush_to(FILE *out)
+{
 	int n = diags.list.len;
 	if (n > 1)
 		qsort(diags.list.data, n, sizeof(void *), diag_cmp);
@@ -371,15 +390,15 @@ int diag_flush(void)
 		Diag *d = diags.list.data[i];
 		if (prev && pos_cmp(prev->pos, d->pos) == 0 && strcmp(prev->msg, d->msg) == 0)
 			continue;
-		print_pos(stderr, d->pos);
-		fprintf(stderr, "%s\n", d->msg);
+		print_pos(out, d->pos);
+		fprintf(out, "%s\n", d->msg);
 		prev = d;
 	}
 	if (diags.too_many) {
-		print_pos(stderr, diags.too_many->pos);
-		fputs("too many errors\n", stderr);
+		print_pos(out, diags.too_many->pos);
+		fputs("too many errors\n", out);
 	}
-	fflush(stderr);
+	fflush(out);
 	int count = diags.count;
 	memset(&diags, 0, sizeof diags);
 	return count;

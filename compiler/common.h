@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdnoreturn.h>
 
 /* ---- memory ---------------------------------------------------------------------------------- */
@@ -97,6 +98,8 @@ bool diag_parse_failed(void);
 /* Prints collected errors sorted by position, like gc (stops after 10 with "too many errors").
  * Returns the number of errors. */
 int diag_flush(void);
+int diag_flush_to(FILE *out);   /* the same, printing to out */
+char *diag_flush_string(void);  /* the same, returning the text (tests compare it) */
 /* Runs fn(arg) on a thread with a 1 GB stack (reserved, not committed) and waits for it, for phases
  * whose recursion follows the input (declarations that depend on each other in a long chain);
  * falls back to a plain call if no thread can be made or the current stack is that large. */

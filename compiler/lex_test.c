@@ -2,7 +2,7 @@
  * lex_test.c: unit tests for the lexer (lex.re).
  *
  * Each test lexes a small source text and checks token kinds, positions, raw text and decoded values,
- * or the diagnostics, which are captured by pointing stderr at a temporary file around diag_flush.
+ * or the diagnostics, as diag_flush would print them (diag_flush_string).
  * Expected messages and positions are gc's (go1.19 `go tool compile`), which the lexer imitates.
  * Criterion runs every test in its own process, so the global file table and error list start empty.
  */
@@ -28,31 +28,11 @@ static TokenList *lex(const char *src)
 	return lex_n(src, strlen(src));
 }
 
-/* The diagnostics diag_flush prints, as one string ("t.go:1:2: msg\n..."). */
-static char *flush_errors(void)
-{
-	fflush(stderr);
-	FILE *tmp = tmpfile();
-	cr_assert(tmp != NULL);
-	int saved = dup(2);
-	dup2(fileno(tmp), 2);
-	diag_flush();
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	long n = ftell(tmp);
-	char *buf = xalloc((size_t)n + 1);
-	rewind(tmp);
-	size_t got = fread(buf, 1, (size_t)n, tmp);
-	buf[got] = 0;
-	fclose(tmp);
-	return buf;
-}
 
 static void expect_errors_n(const char *src, size_t len, const char *want)
 {
 	lex_n(src, len);
-	char *got = flush_errors();
+	char *got = diag_flush_string();
 	cr_expect_str_eq(got, want, "source %s\ngot:  %s\nwant: %s", src, got, want);
 }
 
@@ -69,7 +49,7 @@ static void expect_no_errors(const char *src)
 static void check_kinds(const char *src, const TokenKind *want, int n)
 {
 	TokenList *tl = lex(src);
-	cr_expect_eq(error_count(), 0, "errors lexing %s: %s", src, flush_errors());
+	cr_expect_eq(error_count(), 0, "errors lexing %s: %s", src, diag_flush_string());
 	cr_assert_eq(tl->len, n, "source %s: %d tokens, want %d", src, tl->len, n);
 	for (int i = 0; i < n; i++)
 		cr_expect_eq(tl->toks[i].kind, want[i], "source %s: token %d is %s, want %s", src, i,
@@ -87,7 +67,7 @@ static void check_kinds(const char *src, const TokenKind *want, int n)
 static Token *only_literal(const char *src, TokenKind kind)
 {
 	TokenList *tl = lex(src);
-	cr_expect_eq(error_count(), 0, "errors lexing %s: %s", src, flush_errors());
+	cr_expect_eq(error_count(), 0, "errors lexing %s: %s", src, diag_flush_string());
 	cr_assert_eq(tl->len, 3, "source %s: %d tokens", src, tl->len);
 	cr_expect_eq(tl->toks[0].kind, kind, "source %s: got %s", src,
 		     token_spelling(tl->toks[0].kind));
@@ -512,13 +492,13 @@ Test(lex, nul_bytes)
 {
 	static const char src[] = "x\0y\n// \0\nz";
 	TokenList *tl = lex_n(src, sizeof src - 1);
-	cr_expect_str_eq(flush_errors(),
+	cr_expect_str_eq(diag_flush_string(),
 			 "t.go:1:2: invalid NUL character\nt.go:2:4: invalid NUL character\n");
 	cr_expect_str_eq(tl->toks[0].text, "xy"); /* gc drops the NUL and goes on */
 	expect_pos(&tl->toks[2], 3, 1);
 	static const char str[] = "s := \"a\0b\"";
 	tl = lex_n(str, sizeof str - 1);
-	cr_expect_str_eq(flush_errors(), "t.go:1:8: invalid NUL character\n");
+	cr_expect_str_eq(diag_flush_string(), "t.go:1:8: invalid NUL character\n");
 	cr_expect_eq(tl->toks[2].str_len, 2);
 	static const char first[] = "\0x"; /* gc's reader lets a NUL at offset 0 through */
 	expect_errors_n(first, sizeof first - 1, "t.go:1:1: invalid character U+0000\n");
@@ -582,7 +562,7 @@ Test(lex, bad_literals_and_error_marks)
 		cr_expect_eq(tl->toks[i].bad, bad[i], "token %d (%.*s)", i, tl->toks[i].len, tl->toks[i].text);
 		cr_expect_eq(tl->toks[i].lex_error, bad[i], "token %d", i);
 	}
-	flush_errors();
+	diag_flush_string();
 	tl = lex_n("x @ y\n\x00z", 8);
 	cr_assert_eq(tl->toks[0].lex_error, false);
 	cr_assert_eq(tl->toks[1].kind, TOK_IDENT); /* y, after the invalid character */
@@ -592,7 +572,7 @@ Test(lex, bad_literals_and_error_marks)
 	cr_assert_eq(tl->toks[z].kind, TOK_IDENT);
 	cr_assert_eq(tl->toks[z].lex_error, true, "the pre-pass's NUL error belongs to z");
 	cr_assert_eq(tl->toks[2].lex_error, false);
-	flush_errors();
+	diag_flush_string();
 }
 
 /* ---- robustness ------------------------------------------------------------------------------ */
@@ -621,6 +601,6 @@ Test(lex, random_bytes_never_crash)
 		cr_assert_eq(tl->toks[tl->len - 1].kind, TOK_EOF);
 		for (int i = 1; i < tl->len; i++)
 			cr_assert(pos_cmp(tl->toks[i - 1].pos, tl->toks[i].pos) <= 0);
-		flush_errors();
+		diag_flush_string();
 	}
 }

@@ -25,33 +25,13 @@ static Node *parse_src(const char *src)
 	return parse_file(source_add("t.go", xstrdup(src), strlen(src)));
 }
 
-/* Prints the collected diagnostics into a string (and clears them). */
-static char *flush_diags(void)
-{
-	fflush(stderr);
-	int saved = dup(2);
-	FILE *tmp = tmpfile();
-	cr_assert(tmp);
-	dup2(fileno(tmp), 2);
-	diag_flush();
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	long n = ftell(tmp);
-	char *text = xalloc(n + 1);
-	rewind(tmp);
-	size_t got = fread(text, 1, n, tmp);
-	text[got] = 0;
-	fclose(tmp);
-	return text;
-}
 
 /* src parses without any diagnostic. */
 static Node *parse_ok(const char *src)
 {
 	Node *f = parse_src(src);
 	int n = error_count();
-	char *diags = flush_diags();
+	char *diags = diag_flush_string();
 	cr_assert_eq(n, 0, "unexpected diagnostics for:\n%s\n---\n%s", src, diags);
 	return f;
 }
@@ -60,7 +40,7 @@ static Node *parse_ok(const char *src)
 static void parse_err(const char *src, int line, const char *msg)
 {
 	parse_src(src);
-	char *diags = flush_diags();
+	char *diags = diag_flush_string();
 	char *want = xsprintf("t.go:%d:", line);
 	bool found = false;
 	for (char *l = diags; l && *l;) {
@@ -655,7 +635,7 @@ Test(parse_robust, garbage_never_crashes)
 		Node *f = parse_src(garbage[i]);
 		cr_assert_not_null(f);
 		cr_assert_gt(error_count(), 0, "no error for: %s", garbage[i]);
-		flush_diags();
+		diag_flush_string();
 	}
 }
 
@@ -671,7 +651,7 @@ Test(parse_robust, deep_nesting_is_an_error_not_a_crash)
 		sb_putc(&b, ')');
 	sb_putc(&b, '\n');
 	parse_src(sb_cstr(&b));
-	cr_assert(strstr(flush_diags(), "exceeded max nesting depth"));
+	cr_assert(strstr(diag_flush_string(), "exceeded max nesting depth"));
 }
 
 /* Left-deep chains are built by loops, but the checker and lowering recurse down them: a chain
@@ -692,7 +672,7 @@ Test(parse_robust, long_chains_are_bounded)
 	for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
 		parse_ok(chain(5000, links[i][0], links[i][1]));
 		parse_src(chain(200000, links[i][0], links[i][1]));
-		char *got = flush_diags();
+		char *got = diag_flush_string();
 		cr_expect(strstr(got, "syntax error: exceeded max nesting depth"), "%s...: %s", links[i][1], got);
 	}
 }
@@ -735,7 +715,7 @@ Test(parse_err, gc_positions)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		parse_src(cases[i].src);
-		char *got = flush_diags();
+		char *got = diag_flush_string();
 		cr_expect(strncmp(got, cases[i].want, strlen(cases[i].want)) == 0, "want %s\ngot  %s", cases[i].want, got);
 	}
 }
@@ -747,7 +727,7 @@ Test(parse_err, gc_positions)
 static char *parse_gc(const char *src)
 {
 	parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
-	return flush_diags();
+	return diag_flush_string();
 }
 
 static void gc_errs(const char *src, const char *want)
@@ -772,7 +752,7 @@ Test(parse_gc, receivers)
 	const char *src = "package p\n\ntype T int\n\nfunc () m() {}\nfunc (a, b T) n() {}\n"
 			  "func (a T, b T) o() {}\nfunc (T, *T) q() {}\n";
 	Node *f = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
-	char *got = flush_diags();
+	char *got = diag_flush_string();
 	cr_assert_str_eq(got, "t.go:5:9: method has no receiver\n"
 			      "t.go:6:15: method has multiple receivers\n"
 			      "t.go:7:17: method has multiple receivers\n"
@@ -806,7 +786,7 @@ Test(parse_gc, go_defer_calls)
 	const char *src = "package p\n\nfunc f() {}\n\nfunc g() {\n\tgo (f)\n\tdefer f\n\tgo ((f()))\n"
 			  "\tdefer )\n\tdefer f()\n}\n";
 	Node *file = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
-	cr_assert_str_eq(flush_diags(), "t.go:6:5: expression in go must not be parenthesized\n"
+	cr_assert_str_eq(diag_flush_string(), "t.go:6:5: expression in go must not be parenthesized\n"
 					"t.go:6:6: expression in go must be function call\n"
 					"t.go:7:8: expression in defer must be function call\n"
 					"t.go:8:5: expression in go must not be parenthesized\n"
@@ -852,6 +832,6 @@ Test(parse_gc, leaves_type_errors_to_the_checker)
 		cr_expect_str_eq(got, "", "for:\n%s\n--- got:\n%s", srcs[i], got);
 		parse_src(srcs[i]);
 		cr_expect(error_count() > 0, "go/parser rejects:\n%s", srcs[i]);
-		flush_diags();
+		diag_flush_string();
 	}
 }
