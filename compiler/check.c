@@ -45,14 +45,6 @@ void check_errorf(Pos pos, const char *fmt, ...)
 	report(pos, msg);
 }
 
-void check_soft_errorf(Pos pos, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *msg = xvsprintf(fmt, ap);
-	va_end(ap);
-	report(pos, msg);
-}
 
 /* ---- hash index ------------------------------------------------------------------------------ */
 
@@ -879,11 +871,11 @@ static void collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 		const char *n = obj->name;
 		bool is_init = strcmp(n, "init") == 0, is_main = strcmp(n, "main") == 0;
 		if ((is_init || is_main) && ft && (ft->func_type.params.len || ft->func_type.results.len))
-			check_soft_errorf(name->pos, "func %s must have no arguments and no return values", n);
+			check_errorf(name->pos, "func %s must have no arguments and no return values", n);
 		if (is_init) {
 			obj->scope = ck->pkg->scope;
 			if (!fd->func_decl.body)
-				check_soft_errorf(name->pos, "missing function body");
+				check_errorf(name->pos, "missing function body");
 		} else {
 			declare(ck->pkg->scope, name, obj);
 			obj->link_name = strcmp(n, "_") ? xsprintf("main.%s", n) : NULL;
@@ -1039,9 +1031,9 @@ static void unused_imports(void)
 		const char *elem = strrchr(path, '/');
 		elem = elem ? elem + 1 : path;
 		if (strcmp(p->name, ".") == 0 || strcmp(p->name, elem) == 0)
-			check_soft_errorf(p->pos, "imported and not used: \"%s\"", path);
+			check_errorf(p->pos, "imported and not used: \"%s\"", path);
 		else
-			check_soft_errorf(p->pos, "imported and not used: \"%s\" as %s", path, p->name);
+			check_errorf(p->pos, "imported and not used: \"%s\" as %s", path, p->name);
 	}
 }
 

@@ -117,7 +117,6 @@ extern Checker *ck;
 /* ---- check.c: errors, helpers, package level --------------------------------------------------- */
 
 void check_errorf(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void check_soft_errorf(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 Pos expr_start(Node *e);
 Pos op_pos(Operand *x);                /* start of x's expression */
 Pos syntax_pos(Node *e);               /* gc's Node.Pos(): '(' of calls, operators ... */

@@ -348,7 +348,7 @@ void short_var_decl(Node *s, Vec *lhs, Vec *rhs)
 	}
 	process_delayed(top);
 	if (new_vars.len == 0 && !has_err) {
-		check_soft_errorf(stmt_op_pos(s), "no new variables on left side of :=");
+		check_errorf(stmt_op_pos(s), "no new variables on left side of :=");
 		return;
 	}
 	for (int i = 0; i < new_vars.len; i++) {

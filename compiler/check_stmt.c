@@ -411,7 +411,7 @@ static void type_switch_stmt(Node *s)
 	}
 	if (lhs && (lhs->kind != ND_IDENT || strcmp(lhs->ident.name, "_") == 0)) {
 		if (lhs->kind == ND_IDENT)
-			check_soft_errorf(lhs->pos, "no new variable on left side of :=");
+			check_errorf(lhs->pos, "no new variable on left side of :=");
 		lhs = NULL;
 	}
 	Operand x;
@@ -458,7 +458,7 @@ static void type_switch_stmt(Node *s)
 			v->used = true;
 		}
 		if (!used)
-			check_soft_errorf(lhs->pos, "%s declared but not used", lhs->ident.name);
+			check_errorf(lhs->pos, "%s declared but not used", lhs->ident.name);
 	}
 	close_scope();
 }
@@ -575,19 +575,19 @@ static void range_stmt(Node *s)
 		Type *u = under(x.type);
 		if (u->kind == TY_CHAN) {
 			if (sval)
-				check_soft_errorf(expr_start(sval), "range over %s permits only one iteration variable", op_str(&x));
+				check_errorf(expr_start(sval), "range over %s permits only one iteration variable", op_str(&x));
 			if (u->chan.dir == CHAN_SEND)
 				cause = "receive from send-only channel";
 		} else if (s->range_stmt.extra) {
-			check_soft_errorf(expr_start(s->range_stmt.extra),
+			check_errorf(expr_start(s->range_stmt.extra),
 					  "range clause permits at most two iteration variables");
 		}
 		range_key_val(x.type, &key, &val);
 		if (!key || cause) {
 			if (!cause)
-				check_soft_errorf(op_pos(&x), "cannot range over %s", op_str(&x));
+				check_errorf(op_pos(&x), "cannot range over %s", op_str(&x));
 			else
-				check_soft_errorf(op_pos(&x), "cannot range over %s (%s)", op_str(&x), cause);
+				check_errorf(op_pos(&x), "cannot range over %s (%s)", op_str(&x), cause);
 		}
 		if (type_is_untyped(x.type))
 			update_expr_type(x.expr, type_default(x.type), true);
@@ -791,7 +791,7 @@ static void usage(Object *fn)
 		qsort(unused.data, unused.len, sizeof(void *), cmp_obj_pos);
 	for (int i = 0; i < unused.len; i++) {
 		Object *v = unused.data[i];
-		check_soft_errorf(v->pos, "%s declared but not used", v->name);
+		check_errorf(v->pos, "%s declared but not used", v->name);
 	}
 }
 

@@ -170,7 +170,7 @@ static Vec collect_params(Scope *scope, Vec *list, bool variadic_ok, bool result
 			if (variadic_ok && i == list->len - 1 && field->field.names.len <= 1)
 				dots = *variadic = true;
 			else
-				check_soft_errorf(ell->pos, "can only use ... with final parameter in list");
+				check_errorf(ell->pos, "can only use ... with final parameter in list");
 		}
 		Type *typ = ftype ? check_var_type(ftype) : ty_invalid;
 		if (dots)
