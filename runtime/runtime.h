@@ -53,6 +53,23 @@ typedef struct GoEface {
 	void *data;
 } GoEface;
 
+/* A non-empty interface: its itab (NULL = nil interface) and the data word, as in GoEface. */
+typedef struct GoIface {
+	const struct GoItab *itab;
+	void *data;
+} GoIface;
+
+/* The two-value results of runtime.def (returned in rax:rdx). */
+typedef struct GoRuneInt {
+	int32_t rune;
+	intgo next;
+} GoRuneInt;
+
+typedef struct GoPtrBool {
+	void *p;
+	_Bool ok;
+} GoPtrBool;
+
 /* Entry points the compiled program links against. The library is built with -fvisibility=hidden,
  * which does not stop static linking, but the entry points say what they are. */
 #define RUNTIME_API __attribute__((visibility("default")))
@@ -72,6 +89,9 @@ typedef struct GoEface {
 #define RT_C_EFACE GoEface
 #define RT_C_UINT8 uint8_t
 #define RT_C_UINT32 uint32_t
+#define RT_C_IFACE GoIface
+#define RT_C_RUNE_INT GoRuneInt
+#define RT_C_PTR_BOOL GoPtrBool
 
 /* RT_PARAMS(A, B, C) -> RT_C_A, RT_C_B, RT_C_C: unnamed parameter lists of up to 8 entries. A lone
  * VOID becomes `void`, i.e. no parameters. */
@@ -109,6 +129,42 @@ enum {
 #define TYPE_TFLAG(name, value) TFLAG_##name = value,
 #include "runtime.def"
 };
+
+/* The records of runtime ABI v1 that hang off descriptors (runtime.def has the meaning of each). */
+typedef struct GoField {
+#define FIELD_FIELD(vocab, name) RT_C_##vocab name;
+#include "runtime.def"
+} GoField;
+
+typedef struct GoIMethod {
+#define IMETHOD_FIELD(vocab, name) RT_C_##vocab name;
+#include "runtime.def"
+} GoIMethod;
+
+typedef struct GoMethod {
+#define METHOD_FIELD(vocab, name) RT_C_##vocab name;
+#include "runtime.def"
+} GoMethod;
+
+typedef struct GoItab {
+#define ITAB_FIELD(vocab, name) RT_C_##vocab name;
+#include "runtime.def"
+	void *fun[]; /* one per interface method, in GoIMethod order */
+} GoItab;
+
+typedef struct GoPackage {
+#define PKG_FIELD(vocab, name) RT_C_##vocab name;
+#include "runtime.def"
+} GoPackage;
+
+typedef struct GoGlobal {
+#define GLOBAL_FIELD(vocab, name) RT_C_##vocab name;
+#include "runtime.def"
+} GoGlobal;
+
+/* The signatures of GoType.equal and GoType.hashfn. */
+typedef _Bool (*GoEqualFn)(const void *p, const void *q, const GoType *t);
+typedef uintptr_t (*GoHashFn)(const void *p, uintptr_t seed, const GoType *t);
 
 static inline int type_kind(const GoType *t)
 {

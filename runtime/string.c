@@ -117,17 +117,11 @@ static int32_t decode(GoString s, intgo k, intgo *next)
 	return RUNE_ERROR;
 }
 
-int32_t runtime_decoderune_rune(GoString s, intgo k)
+GoRuneInt runtime_decoderune(GoString s, intgo k)
 {
-	intgo next;
-	return decode(s, k, &next);
-}
-
-intgo runtime_decoderune_next(GoString s, intgo k)
-{
-	intgo next;
-	decode(s, k, &next);
-	return next;
+	GoRuneInt r;
+	r.rune = decode(s, k, &r.next);
+	return r;
 }
 
 intgo runtime_countrunes(GoString s)

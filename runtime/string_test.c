@@ -51,9 +51,9 @@ static void range_walk(GoString s, char *out, size_t cap)
 {
 	size_t n = 0;
 	for (intgo k = 0; k < s.len;) {
-		int32_t r = runtime_decoderune_rune(s, k);
-		n += (size_t)snprintf(out + n, cap - n, "%ld:%d ", (long)k, r);
-		k = runtime_decoderune_next(s, k);
+		GoRuneInt r = runtime_decoderune(s, k);
+		n += (size_t)snprintf(out + n, cap - n, "%ld:%d ", (long)k, r.rune);
+		k = r.next;
 	}
 	out[n] = '\0';
 }

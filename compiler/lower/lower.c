@@ -132,7 +132,7 @@ LLVMValueRef lower_intrinsic(const char *name, LLVMTypeRef *types, int ntypes, L
  * declares the entry points the program calls.
  */
 typedef enum Vocab { V_VOID, V_BOOL, V_INT, V_UINT, V_INT32, V_F64, V_UINTPTR, V_PTR, V_TYPE, V_STRING,
-	V_EFACE, V_UINT8, V_UINT32 } Vocab;
+	V_EFACE, V_UINT8, V_UINT32, V_IFACE, V_RUNE_INT, V_PTR_BOOL } Vocab;
 
 typedef struct RtInfo {
 	const char *name;
@@ -155,6 +155,9 @@ typedef struct RtInfo {
 #define EFACE V_EFACE
 #define UINT8 V_UINT8
 #define UINT32 V_UINT32
+#define IFACE V_IFACE
+#define RUNE_INT V_RUNE_INT
+#define PTR_BOOL V_PTR_BOOL
 #define NARGS(...) (sizeof((Vocab[]){__VA_ARGS__}) / sizeof(Vocab))
 static const RtInfo rt_info[RT_COUNT] = {
 #define RUNTIME_FUNC(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
@@ -174,6 +177,15 @@ static const RtInfo rt_info[RT_COUNT] = {
 #undef EFACE
 #undef UINT8
 #undef UINT32
+#undef IFACE
+#undef RUNE_INT
+#undef PTR_BOOL
+
+/* Two-word values: passed as two scalar parameters, returned as a literal two-field struct. */
+static bool vocab_is_pair(Vocab v)
+{
+	return v == V_STRING || v == V_EFACE || v == V_IFACE;
+}
 
 static LLVMTypeRef vocab_type(Vocab v)
 {
@@ -186,7 +198,9 @@ static LLVMTypeRef vocab_type(Vocab v)
 	case V_F64: return L.t_f64;
 	case V_PTR: case V_TYPE: return L.t_ptr;
 	case V_STRING: return L.t_string;
-	case V_EFACE: return L.t_eface;
+	case V_EFACE: case V_IFACE: return L.t_eface;
+	case V_RUNE_INT: return LLVMStructTypeInContext(L.ctx, (LLVMTypeRef[]){L.t_i32, L.t_i64}, 2, false);
+	case V_PTR_BOOL: return LLVMStructTypeInContext(L.ctx, (LLVMTypeRef[]){L.t_ptr, L.t_i8}, 2, false);
 	}
 	unreachable();
 }
@@ -214,7 +228,7 @@ static void add_runtime_effects(RuntimeFn f, LLVMValueRef fn)
 		lower_add_attr(fn, LLVMAttributeReturnIndex, "nonnull");
 		break;
 	case RT_memequal: case RT_cmpstring: case RT_eqstring: case RT_countrunes:
-	case RT_decoderune_rune: case RT_decoderune_next: {
+	case RT_decoderune: {
 		unsigned kind = LLVMGetEnumAttributeKindForName("memory", 6);
 		/* memory(argmem: read): ModRef::Ref (1) for the argument-memory location */
 		LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(L.ctx, kind, 1));
@@ -238,12 +252,10 @@ LLVMValueRef lower_runtime(RuntimeFn f)
 	int np = 0;
 	bool void_params = ri->nparams == 1 && ri->params[0] == V_VOID;
 	for (int i = 0; i < ri->nparams && !void_params; i++) {
-		if (ri->params[i] == V_STRING) {
-			params[np++] = L.t_ptr;
-			params[np++] = L.t_i64;
-		} else if (ri->params[i] == V_EFACE) {
-			params[np++] = L.t_ptr;
-			params[np++] = L.t_ptr;
+		if (vocab_is_pair(ri->params[i])) {
+			LLVMTypeRef pair = vocab_type(ri->params[i]);
+			params[np++] = LLVMStructGetTypeAtIndex(pair, 0);
+			params[np++] = LLVMStructGetTypeAtIndex(pair, 1);
 		} else {
 			params[np++] = vocab_type(ri->params[i]);
 		}
@@ -258,7 +270,7 @@ LLVMValueRef lower_runtime(RuntimeFn f)
 	if (vocab_ext(ri->result))
 		lower_add_attr(fn, LLVMAttributeReturnIndex, vocab_ext(ri->result));
 	for (int i = 0, k = 1; i < ri->nparams && !void_params; i++) {
-		if (ri->params[i] == V_STRING || ri->params[i] == V_EFACE) {
+		if (vocab_is_pair(ri->params[i])) {
 			k += 2;
 			continue;
 		}
@@ -280,7 +292,7 @@ LLVMValueRef lower_call_runtime(RuntimeFn f, LLVMValueRef *args, int n)
 	LLVMValueRef flat[16];
 	int nf = 0;
 	for (int i = 0; i < n; i++) {
-		if (ri->params[i] == V_STRING || ri->params[i] == V_EFACE) {
+		if (vocab_is_pair(ri->params[i])) {
 			flat[nf++] = LLVMBuildExtractValue(L.b, args[i], 0, "");
 			flat[nf++] = LLVMBuildExtractValue(L.b, args[i], 1, "");
 		} else {

@@ -138,8 +138,9 @@ void lower_range_string(Node *s, LLVMValueRef str)
 
 	lower_position_at_end(multi);
 	LLVMValueRef args[2] = {str, i};
-	LLVMValueRef r2 = lower_call_runtime(RT_decoderune_rune, args, 2);
-	LLVMBuildStore(L.b, lower_call_runtime(RT_decoderune_next, args, 2), hn);
+	LLVMValueRef decoded = lower_call_runtime(RT_decoderune, args, 2);
+	LLVMValueRef r2 = LLVMBuildExtractValue(L.b, decoded, 0, "");
+	LLVMBuildStore(L.b, LLVMBuildExtractValue(L.b, decoded, 1, ""), hn);
 	LLVMBuildBr(L.b, got);
 
 	lower_position_at_end(got);

@@ -167,10 +167,10 @@ static LLVMTypeRef typedesc_type(void)
 }
 
 typedef struct DescInfo {
-	uint64_t size, ptrdata, len;
+	uint64_t size, ptrdata, len, nextra, nmethods;
 	uint32_t hash;
 	uint8_t tflag, align, field_align, kind;
-	LLVMValueRef gcdata, string, elem;
+	LLVMValueRef equal, hashfn, gcdata, string, pkgpath, ptrtothis, elem, key, extra, methods;
 } DescInfo;
 
 static LLVMValueRef gcdata_global(uint8_t *bits, int64_t ptrdata)
@@ -205,6 +205,10 @@ static LLVMValueRef desc_initializer(Type *t)
 	d.elem = elem ? lower_typedesc(elem) : LLVMConstNull(L.t_ptr);
 	Type *u = type_underlying(t);
 	d.len = u->kind == TY_ARRAY ? (uint64_t)u->array.len : 0;
+	/* ABI v1 fields not filled yet: no equality/hash functions, method tables or per-kind records */
+	LLVMValueRef null = LLVMConstNull(L.t_ptr);
+	d.equal = d.hashfn = d.ptrtothis = d.key = d.extra = d.methods = null;
+	d.pkgpath = lower_string_const("", 0);
 
 	LLVMValueRef v[32];
 	int n = 0;
