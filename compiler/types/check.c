@@ -3,12 +3,12 @@
  *
  * In: the parsed files of package main. Out: a Package whose objects, types and expression
  * annotations lowering reads. The run is go/types':
- *   1. collect_objects: declare every package-level name (imports into file scopes), with a DeclInfo
+ *   1. check_collect_objects: declare every package-level name (imports into file scopes), with a DeclInfo
  *      telling where its type and initializer come from; gather methods per receiver base type;
- *   2. package_objects: obj_decl each object; obj_decl checks declarations on demand (an identifier
+ *   2. check_package_objects: check_obj_decl each object; check_obj_decl checks declarations on demand (an identifier
  *      referring to an undeclared package-level object declares it first), detecting cycles by
  *      colouring objects grey while their declaration is on the path;
- *   3. process_delayed: function bodies and other deferred checks;
+ *   3. check_process_delayed: function bodies and other deferred checks;
  *   4. init order, unused imports, untyped leftovers, closure names, and the Package summary.
  * This file also holds the helpers every check*.c file shares: error reporting, positions, scopes.
  */
@@ -22,7 +22,7 @@ Checker *ck;
 
 /* ---- errors ---------------------------------------------------------------------------------- */
 
-static void report(Pos pos, const char *msg)
+static void check_report(Pos pos, const char *msg)
 {
 	/* types2's cheap trick: "invalid operand"/"invalid type" deep in a message is a follow-on error */
 	if (ck->nerrors > 0) {
@@ -42,13 +42,13 @@ void check_errorf(Pos pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = xvsprintf(fmt, ap);
 	va_end(ap);
-	report(pos, msg);
+	check_report(pos, msg);
 }
 
 
 /* ---- hash index ------------------------------------------------------------------------------ */
 
-static void hash_index_put(HashIndex *h, uint64_t hash, void *item)
+static void check_hash_index_put(HashIndex *h, uint64_t hash, void *item)
 {
 	int j = (int)(hash & (uint64_t)(h->cap - 1));
 	while (h->items[j])
@@ -57,7 +57,7 @@ static void hash_index_put(HashIndex *h, uint64_t hash, void *item)
 	h->items[j] = item;
 }
 
-void hash_index_add(HashIndex *h, uint64_t hash, void *item)
+void check_hash_index_add(HashIndex *h, uint64_t hash, void *item)
 {
 	if ((h->len + 1) * 2 > h->cap) {
 		HashIndex old = *h;
@@ -66,13 +66,13 @@ void hash_index_add(HashIndex *h, uint64_t hash, void *item)
 		h->items = xalloc(sizeof(void *) * h->cap);
 		for (int i = 0; i < old.cap; i++)
 			if (old.items[i])
-				hash_index_put(h, old.hashes[i], old.items[i]);
+				check_hash_index_put(h, old.hashes[i], old.items[i]);
 	}
-	hash_index_put(h, hash, item);
+	check_hash_index_put(h, hash, item);
 	h->len++;
 }
 
-void *hash_index_next(HashIndex *h, uint64_t hash, int *cursor)
+void *check_hash_index_next(HashIndex *h, uint64_t hash, int *cursor)
 {
 	if (!h->cap)
 		return NULL;
@@ -86,7 +86,7 @@ void *hash_index_next(HashIndex *h, uint64_t hash, int *cursor)
 	return NULL;
 }
 
-static uint64_t mix64(uint64_t x)
+static uint64_t check_mix64(uint64_t x)
 {
 	x ^= x >> 33;
 	x *= 0xff51afd7ed558ccdull;
@@ -94,21 +94,21 @@ static uint64_t mix64(uint64_t x)
 	return x;
 }
 
-uint64_t ptr_hash(const void *p)
+uint64_t check_ptr_hash(const void *p)
 {
-	return mix64((uint64_t)(uintptr_t)p);
+	return check_mix64((uint64_t)(uintptr_t)p);
 }
 
-static uint64_t double_hash(double d)
+static uint64_t check_double_hash(double d)
 {
 	uint64_t bits;
 	if (d == 0)
 		d = 0; /* -0 == 0 */
 	memcpy(&bits, &d, sizeof bits);
-	return mix64(bits);
+	return check_mix64(bits);
 }
 
-uint64_t const_hash(ConstValue *v)
+uint64_t check_const_hash(ConstValue *v)
 {
 	switch (const_kind(v)) {
 	case CONST_STRING: {
@@ -120,9 +120,9 @@ uint64_t const_hash(ConstValue *v)
 		return h;
 	}
 	case CONST_BOOL: return const_bool_val(v) ? 1 : 2;
-	case CONST_INT: case CONST_FLOAT: return double_hash(const_to_float64(v));
+	case CONST_INT: case CONST_FLOAT: return check_double_hash(const_to_float64(v));
 	case CONST_COMPLEX: /* with no imaginary part, equal to the int or float of its real part */
-		return double_hash(const_real64(v)) ^ (const_imag64(v) != 0 ? double_hash(const_imag64(v)) << 1 : 0);
+		return check_double_hash(const_real64(v)) ^ (const_imag64(v) != 0 ? check_double_hash(const_imag64(v)) << 1 : 0);
 	default: return 0;
 	}
 }
@@ -131,12 +131,12 @@ uint64_t const_hash(ConstValue *v)
 
 /* ---- token positions ------------------------------------------------------------------------- */
 
-static Node *file_of(int index);
+static Node *check_file_of(int index);
 
 /* The token list of p's file and the index of the first token at or after p (-1 if none). */
-static TokenList *tokens_at(Pos p, int *idx)
+static TokenList *check_tokens_at(Pos p, int *idx)
 {
-	Node *file = file_of(p.file);
+	Node *file = check_file_of(p.file);
 	TokenList *tl = file ? file->file.tokens : NULL;
 	if (!tl || !tl->toks || !pos_valid(p))
 		return NULL;
@@ -155,26 +155,26 @@ static TokenList *tokens_at(Pos p, int *idx)
 }
 
 /* The position of the token after the one at p (p itself if unknown). */
-static Pos tok_after(Pos p)
+static Pos check_tok_after(Pos p)
 {
 	int i;
-	TokenList *tl = tokens_at(p, &i);
+	TokenList *tl = check_tokens_at(p, &i);
 	return tl && i + 1 < tl->len ? tl->toks[i + 1].pos : p;
 }
 
 /* The position of the token before the one at p. */
-Pos tok_before(Pos p)
+Pos check_tok_before(Pos p)
 {
 	int i;
-	TokenList *tl = tokens_at(p, &i);
+	TokenList *tl = check_tokens_at(p, &i);
 	return tl && i > 0 ? tl->toks[i - 1].pos : p;
 }
 
 /* The '[' matching the ']' at rbrack. */
-Pos match_lbrack(Pos rbrack, Pos fallback)
+Pos check_match_lbrack(Pos rbrack, Pos fallback)
 {
 	int i;
-	TokenList *tl = tokens_at(rbrack, &i);
+	TokenList *tl = check_tokens_at(rbrack, &i);
 	if (!tl || tl->toks[i].kind != TOK_RBRACK)
 		return fallback;
 	int depth = 0;
@@ -189,11 +189,11 @@ Pos match_lbrack(Pos rbrack, Pos fallback)
 }
 
 /* The ':' of a key:value element. */
-static Pos kv_colon(Node *kv)
+static Pos check_kv_colon(Node *kv)
 {
 	int i;
 	Pos start = kv->key_value.key ? kv->key_value.key->pos : kv->pos;
-	TokenList *tl = tokens_at(start, &i);
+	TokenList *tl = check_tokens_at(start, &i);
 	if (!tl)
 		return kv->pos;
 	for (int depth = 0; i < tl->len; i++) {
@@ -211,7 +211,7 @@ static Pos kv_colon(Node *kv)
 
 /* The position gc reports an expression at (syntax.StartPos): the leftmost token, except that
  * slice expressions start at their '[', key:value pairs at the ':', function types after `func`. */
-Pos expr_start(Node *e)
+Pos check_expr_start(Node *e)
 {
 	while (e) {
 		switch (e->kind) {
@@ -220,9 +220,9 @@ Pos expr_start(Node *e)
 		case ND_INDEX: e = e->index.x; continue;
 		case ND_TYPE_ASSERT: e = e->type_assert.x; continue;
 		case ND_CALL: e = e->call.fun; continue;
-		case ND_SLICE: return match_lbrack(e->slice.rbrack, e->pos);
-		case ND_KEY_VALUE: return kv_colon(e);
-		case ND_FUNC_TYPE: return tok_after(e->pos);
+		case ND_SLICE: return check_match_lbrack(e->slice.rbrack, e->pos);
+		case ND_KEY_VALUE: return check_kv_colon(e);
+		case ND_FUNC_TYPE: return check_tok_after(e->pos);
 		case ND_COMPOSITE_LIT:
 			if (e->composite.type) {
 				e = e->composite.type;
@@ -237,28 +237,28 @@ Pos expr_start(Node *e)
 
 /* The position gc's syntax tree gives a node (syntax.Node.Pos): operators for binary operations,
  * '(' for calls, '[' for index and slice expressions, '.' for selectors and assertions. */
-Pos syntax_pos(Node *e)
+Pos check_syntax_pos(Node *e)
 {
 	if (!e)
 		return nopos;
 	switch (e->kind) {
 	case ND_CALL: return pos_valid(e->call.lparen) ? e->call.lparen : e->pos;
-	case ND_INDEX: return match_lbrack(e->index.rbrack, e->pos);
-	case ND_SLICE: return match_lbrack(e->slice.rbrack, e->pos);
-	case ND_SELECTOR: return tok_before(e->selector.sel->pos);
+	case ND_INDEX: return check_match_lbrack(e->index.rbrack, e->pos);
+	case ND_SLICE: return check_match_lbrack(e->slice.rbrack, e->pos);
+	case ND_SELECTOR: return check_tok_before(e->selector.sel->pos);
 	case ND_COMPOSITE_LIT: return pos_valid(e->composite.lbrace) ? e->composite.lbrace : e->pos;
-	case ND_KEY_VALUE: return kv_colon(e);
-	case ND_FUNC_TYPE: return tok_after(e->pos);
+	case ND_KEY_VALUE: return check_kv_colon(e);
+	case ND_FUNC_TYPE: return check_tok_after(e->pos);
 	default: return e->pos;
 	}
 }
 
-Pos op_pos(Operand *x)
+Pos check_op_pos(Operand *x)
 {
-	return x->expr ? expr_start(x->expr) : nopos;
+	return x->expr ? check_expr_start(x->expr) : nopos;
 }
 
-static Node *file_of(int index)
+static Node *check_file_of(int index)
 {
 	for (int i = 0; i < ck->files.len; i++) {
 		Node *f = ck->files.data[i];
@@ -268,30 +268,30 @@ static Node *file_of(int index)
 	return NULL;
 }
 
-static bool is_operand_end(TokenKind k)
+static bool check_is_operand_end(TokenKind k)
 {
 	return k == TOK_IDENT || (k >= TOK_INT && k <= TOK_STRING) || k == TOK_RPAREN ||
 	       k == TOK_RBRACK || k == TOK_RBRACE;
 }
 
-static bool wanted_op(Node *s, Token *t, Token *prev)
+static bool check_wanted_op(Node *s, Token *t, Token *prev)
 {
 	switch (s->kind) {
 	case ND_ASSIGN_STMT: return t->kind == s->assign.tok;
 	case ND_INCDEC_STMT: return t->kind == TOK_INC || t->kind == TOK_DEC;
-	case ND_SEND_STMT: return t->kind == TOK_ARROW && prev && is_operand_end(prev->kind);
+	case ND_SEND_STMT: return t->kind == TOK_ARROW && prev && check_is_operand_end(prev->kind);
 	default: return false;
 	}
 }
 
 /* gc positions simple statements at their operator; the tree has only the start, so find the
  * operator in the token stream at bracket depth 0. */
-Pos stmt_op_pos(Node *s)
+Pos check_stmt_op_pos(Node *s)
 {
 	if (s->kind == ND_ASSIGN_STMT && pos_valid(s->assign.tok_pos))
 		return s->assign.tok_pos;
 	int lo;
-	TokenList *tl = tokens_at(s->pos, &lo);
+	TokenList *tl = check_tokens_at(s->pos, &lo);
 	if (!tl)
 		return s->pos;
 	int depth = 0;
@@ -308,7 +308,7 @@ Pos stmt_op_pos(Node *s)
 				return s->pos;
 			continue;
 		default:
-			if (depth == 0 && wanted_op(s, t, i > lo ? &tl->toks[i - 1] : NULL))
+			if (depth == 0 && check_wanted_op(s, t, i > lo ? &tl->toks[i - 1] : NULL))
 				return t->pos;
 		}
 	}
@@ -317,14 +317,14 @@ Pos stmt_op_pos(Node *s)
 
 /* ---- small shared helpers -------------------------------------------------------------------- */
 
-ObjInfo *obj_info(Object *obj)
+ObjInfo *check_obj_info(Object *obj)
 {
 	if (!obj->checker)
 		obj->checker = xnew(ObjInfo);
 	return obj->checker;
 }
 
-Node *unparen(Node *e)
+Node *check_unparen(Node *e)
 {
 	while (e && e->kind == ND_PAREN)
 		e = e->paren.x;
@@ -332,21 +332,21 @@ Node *unparen(Node *e)
 }
 
 /* go/types under(): the underlying type, never a named type, invalid for unresolved chains. */
-Type *under(Type *t)
+Type *check_under(Type *t)
 {
 	if (!t)
 		return ty_invalid;
 	return type_underlying(t);
 }
 
-Object *lookup(const char *name)
+Object *check_lookup(const char *name)
 {
 	return scope_lookup(ck->env.scope, name);
 }
 
 static const char *blank_name;
 
-void declare(Scope *scope, Node *id, Object *obj)
+void check_declare(Scope *scope, Node *id, Object *obj)
 {
 	if (id && id->kind == ND_IDENT)
 		id->ident.obj = obj->name == blank_name ? NULL : obj;
@@ -359,13 +359,13 @@ void declare(Scope *scope, Node *id, Object *obj)
 	if (alt) {
 		if (pos_valid(alt->pos))
 			check_errorf(obj->pos, "%s redeclared in this block\n\t%s: other declaration of %s",
-				     obj->name, pos_str(alt->pos), alt->name);
+				     obj->name, check_pos_str(alt->pos), alt->name);
 		else
 			check_errorf(obj->pos, "%s redeclared in this block", obj->name);
 	}
 }
 
-void add_decl_dep(Object *to)
+void check_add_decl_dep(Object *to)
 {
 	DeclInfo *from = ck->env.decl;
 	if (!from || !to->checker || !((ObjInfo *)to->checker)->decl)
@@ -376,7 +376,7 @@ void add_decl_dep(Object *to)
 	vec_push(&from->deps, to);
 }
 
-static void add_capture(Node *lit, Object *v)
+static void check_add_capture(Node *lit, Object *v)
 {
 	Vec *c = &lit->func_lit.captures;
 	for (int i = 0; i < c->len; i++)
@@ -387,7 +387,7 @@ static void add_capture(Node *lit, Object *v)
 
 /* A local variable used inside a function literal nested in its declaring function is captured by
  * every literal between the use and the declaration. */
-void record_capture(Object *v)
+void check_record_capture(Object *v)
 {
 	if (v->kind != OBJ_VAR || !v->owner || v->is_global || !ck->env.func || v->owner == ck->env.func)
 		return;
@@ -401,14 +401,14 @@ void record_capture(Object *v)
 	for (Object *f = ck->env.func; f && f != v->owner; f = f->outer) {
 		ObjInfo *info = f->checker;
 		if (info && info->lit)
-			add_capture(info->lit, v);
+			check_add_capture(info->lit, v);
 	}
 }
 
 /* &x, x.f (x a struct variable), a[i] (a an array variable): the root variable lives in memory. */
-void mark_addr_taken(Node *e)
+void check_mark_addr_taken(Node *e)
 {
-	for (e = unparen(e); e;) {
+	for (e = check_unparen(e); e;) {
 		switch (e->kind) {
 		case ND_IDENT:
 			if (e->ident.obj && e->ident.obj->kind == OBJ_VAR)
@@ -417,11 +417,11 @@ void mark_addr_taken(Node *e)
 		case ND_SELECTOR:
 			if (e->selector.sel_kind != SEL_FIELD || e->selector.indirect)
 				return;
-			e = unparen(e->selector.x);
+			e = check_unparen(e->selector.x);
 			continue;
 		case ND_INDEX: {
-			Node *x = unparen(e->index.x);
-			if (!x->type || under(x->type)->kind != TY_ARRAY)
+			Node *x = check_unparen(e->index.x);
+			if (!x->type || check_under(x->type)->kind != TY_ARRAY)
 				return;
 			e = x;
 			continue;
@@ -447,12 +447,12 @@ void check_later(LaterKind kind, Node *node, Type *type, Object *obj, Pos pos)
 	vec_push(&ck->delayed, l);
 }
 
-static void run_later(Later *l)
+static void check_run_later(Later *l)
 {
 	Env saved = ck->env;
 	switch (l->kind) {
 	case LATER_FUNC_BODY: {
-		ObjInfo *info = obj_info(l->obj);
+		ObjInfo *info = check_obj_info(l->obj);
 		ck->env = (Env){.decl = info->decl};
 		Node *fd = info->decl->fdecl;
 		check_func_body(l->obj, l->obj->type, fd->func_decl.body, NULL);
@@ -472,10 +472,10 @@ static void run_later(Later *l)
 	ck->env = saved;
 }
 
-void process_delayed(int top)
+void check_process_delayed(int top)
 {
 	for (int i = top; i < ck->delayed.len; i++)
-		run_later(ck->delayed.data[i]);
+		check_run_later(ck->delayed.data[i]);
 	if (ck->delayed.len > top)
 		ck->delayed.len = top;
 }
@@ -484,13 +484,13 @@ void process_delayed(int top)
 
 enum { WHITE = 0, BLACK = 1, GREY = 2 };
 
-static int push_path(Object *obj)
+static int check_push_path(Object *obj)
 {
 	vec_push(&ck->obj_path, obj);
 	return ck->obj_path.len - 1;
 }
 
-static int first_in_src(Vec *cycle)
+static int check_first_in_src(Vec *cycle)
 {
 	int fst = 0;
 	for (int i = 1; i < cycle->len; i++)
@@ -499,9 +499,9 @@ static int first_in_src(Vec *cycle)
 	return fst;
 }
 
-void cycle_error(Vec *cycle)
+void check_cycle_error(Vec *cycle)
 {
-	int i = first_in_src(cycle);
+	int i = check_first_in_src(cycle);
 	Object *obj = cycle->data[i];
 	StrBuf b = {0};
 	if (obj->kind == OBJ_TYPE)
@@ -510,24 +510,24 @@ void cycle_error(Vec *cycle)
 		sb_printf(&b, "illegal cycle in declaration of %s", obj->name);
 	Pos at = obj->pos;
 	for (int k = 0; k < cycle->len; k++) {
-		sb_printf(&b, "\n\t%s: %s refers to", pos_str(obj->pos), obj->name);
+		sb_printf(&b, "\n\t%s: %s refers to", check_pos_str(obj->pos), obj->name);
 		if (++i >= cycle->len)
 			i = 0;
 		obj = cycle->data[i];
 	}
-	sb_printf(&b, "\n\t%s: %s", pos_str(obj->pos), obj->name);
+	sb_printf(&b, "\n\t%s: %s", check_pos_str(obj->pos), obj->name);
 	check_errorf(at, "%s", sb_cstr(&b));
 }
 
-static bool valid_cycle(Object *obj)
+static bool check_valid_cycle(Object *obj)
 {
-	int start = obj_info(obj)->color - GREY;
+	int start = check_obj_info(obj)->color - GREY;
 	int nval = 0, ndef = 0, len = ck->obj_path.len - start;
 	for (int i = start; i < ck->obj_path.len; i++) {
 		Object *o = ck->obj_path.data[i];
 		if (o->kind == OBJ_CONST || o->kind == OBJ_VAR)
 			nval++;
-		else if (o->kind == OBJ_TYPE && !obj_info(o)->alias)
+		else if (o->kind == OBJ_TYPE && !check_obj_info(o)->alias)
 			ndef++;
 	}
 	if (nval == len)
@@ -537,23 +537,23 @@ static bool valid_cycle(Object *obj)
 	Vec cycle = {0};
 	for (int i = start; i < ck->obj_path.len; i++)
 		vec_push(&cycle, ck->obj_path.data[i]);
-	cycle_error(&cycle);
+	check_cycle_error(&cycle);
 	return false;
 }
 
-static void obj_decl_grey(Object *obj)
+static void check_obj_decl_grey(Object *obj)
 {
 	switch (obj->kind) {
 	case OBJ_CONST: case OBJ_VAR:
-		if (!valid_cycle(obj) || !obj->type)
+		if (!check_valid_cycle(obj) || !obj->type)
 			obj->type = ty_invalid;
 		break;
 	case OBJ_TYPE:
-		if (!valid_cycle(obj))
+		if (!check_valid_cycle(obj))
 			obj->type = ty_invalid;
 		break;
 	case OBJ_FUNC:
-		valid_cycle(obj);
+		check_valid_cycle(obj);
 		break;
 	default:
 		break;
@@ -562,9 +562,9 @@ static void obj_decl_grey(Object *obj)
 		obj->type = ty_invalid;
 }
 
-void obj_decl(Object *obj, Type *def)
+void check_obj_decl(Object *obj, Type *def)
 {
-	ObjInfo *info = obj_info(obj);
+	ObjInfo *info = check_obj_info(obj);
 	if (info->color == WHITE && obj->type) {
 		info->color = BLACK;
 		return;
@@ -572,7 +572,7 @@ void obj_decl(Object *obj, Type *def)
 	if (info->color == BLACK)
 		return;
 	if (info->color >= GREY) {
-		obj_decl_grey(obj);
+		check_obj_decl_grey(obj);
 		return;
 	}
 	DeclInfo *d = info->decl;
@@ -581,7 +581,7 @@ void obj_decl(Object *obj, Type *def)
 			obj->type = ty_invalid;
 		return;
 	}
-	info->color = GREY + push_path(obj);
+	info->color = GREY + check_push_path(obj);
 	Env saved = ck->env;
 	ck->env = (Env){.scope = d->file};
 	switch (obj->kind) {
@@ -595,7 +595,7 @@ void obj_decl(Object *obj, Type *def)
 		break;
 	case OBJ_TYPE:
 		check_type_decl(obj, d->tdecl, def);
-		collect_methods(obj);
+		check_collect_methods(obj);
 		break;
 	case OBJ_FUNC:
 		check_func_decl(obj, d);
@@ -610,7 +610,7 @@ void obj_decl(Object *obj, Type *def)
 
 /* ---- collecting package-level objects (go/types resolver.go) --------------------------------- */
 
-static void declare_pkg_obj(Node *ident, Object *obj, DeclInfo *d)
+static void check_declare_pkg_obj(Node *ident, Object *obj, DeclInfo *d)
 {
 	if (strcmp(obj->name, "init") == 0) {
 		check_errorf(ident->pos, "cannot declare init - must be func");
@@ -620,8 +620,8 @@ static void declare_pkg_obj(Node *ident, Object *obj, DeclInfo *d)
 		check_errorf(ident->pos, "cannot declare main - must be func");
 		return;
 	}
-	declare(ck->pkg->scope, ident, obj);
-	ObjInfo *info = obj_info(obj);
+	check_declare(ck->pkg->scope, ident, obj);
+	ObjInfo *info = check_obj_info(obj);
 	info->decl = d;
 	info->order = ck->objlist.len + 1;
 	vec_push(&ck->objlist, obj);
@@ -633,16 +633,16 @@ void check_arity(Pos pos, Vec *names, Vec *inits, bool const_decl, bool inherite
 	if (l < r) {
 		Node *n = inits->data[l];
 		if (inherited)
-			check_errorf(pos, "extra init expr at %s", pos_str(expr_start(n)));
+			check_errorf(pos, "extra init expr at %s", check_pos_str(check_expr_start(n)));
 		else
-			check_errorf(expr_start(n), "extra init expr %s", ex_str(n));
+			check_errorf(check_expr_start(n), "extra init expr %s", check_ex_str(n));
 	} else if (l > r && (const_decl || r != 1)) {
 		Node *n = names->data[r];
 		check_errorf(n->pos, "missing init expr for %s", n->ident.name);
 	}
 }
 
-static Object *new_object(ObjKind kind, Node *ident, Type *type)
+static Object *check_new_object(ObjKind kind, Node *ident, Type *type)
 {
 	return object_new(kind, ident->ident.name, ident->pos, type);
 }
@@ -650,7 +650,7 @@ static Object *new_object(ObjKind kind, Node *ident, Type *type)
 /* Whether r may appear in an import path: graphic, not a space, not one of go/types' illegal
  * characters. Outside ASCII, Unicode's graphic and space classes are approximated by the ranges of
  * controls, format characters, separators and private use that matter in practice. */
-static bool import_rune_ok(uint32_t r)
+static bool check_import_rune_ok(uint32_t r)
 {
 	static const char illegal[] = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
 	if (r < 0x80)
@@ -661,7 +661,7 @@ static bool import_rune_ok(uint32_t r)
 }
 
 /* Decodes the UTF-8 character at s[0..n) (n > 0) into *r; a bad byte decodes as U+FFFD. */
-static int decode_rune(const unsigned char *s, size_t n, uint32_t *r)
+static int check_decode_rune(const unsigned char *s, size_t n, uint32_t *r)
 {
 	int len = s[0] < 0x80 ? 1 : s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 0;
 	if (len == 0 || (size_t)len > n) {
@@ -681,15 +681,15 @@ static int decode_rune(const unsigned char *s, size_t n, uint32_t *r)
 }
 
 /* go/types' validatedImportPath: why the import path is invalid, or NULL. */
-static const char *import_path_error(const char *path, size_t n)
+static const char *check_import_path_error(const char *path, size_t n)
 {
 	if (n == 0)
 		return "empty string";
 	const unsigned char *s = (const unsigned char *)path;
 	for (size_t i = 0; i < n;) {
 		uint32_t r;
-		int w = decode_rune(s + i, n - i, &r);
-		if (!import_rune_ok(r)) {
+		int w = check_decode_rune(s + i, n - i, &r);
+		if (!check_import_rune_ok(r)) {
 			/* %#U: the character itself too when it is printable */
 			if ((r >= ' ' && r < 0x7f) || r == 0xfffd)
 				return xsprintf("invalid character U+%04X '%.*s'", r, r == 0xfffd ? 3 : w,
@@ -701,12 +701,12 @@ static const char *import_path_error(const char *path, size_t n)
 	return NULL;
 }
 
-static void collect_import(Node *spec, Scope *file_scope)
+static void check_collect_import(Node *spec, Scope *file_scope)
 {
 	Node *path = spec->import_spec.path;
 	if (!path || path->kind != ND_BASIC_LIT || path->lit.tok != TOK_STRING || path->lit.bad)
 		return;
-	const char *bad = import_path_error(path->lit.str, path->lit.str_len);
+	const char *bad = check_import_path_error(path->lit.str, path->lit.str_len);
 	if (bad) {
 		check_errorf(path->pos, "invalid import path (%s)", bad);
 		return;
@@ -745,28 +745,28 @@ static void collect_import(Node *spec, Scope *file_scope)
 		}
 		return; /* marked used when one of its members is (check_ident) */
 	}
-	declare(file_scope, NULL, pkg);
+	check_declare(file_scope, NULL, pkg);
 }
 
-static void collect_const_spec(Node *spec, Scope *file_scope)
+static void check_collect_const_spec(Node *spec, Scope *file_scope)
 {
 	Vec *values = &spec->value_spec.values;
 	for (int i = 0; i < spec->value_spec.names.len; i++) {
 		Node *name = spec->value_spec.names.data[i];
-		Object *obj = new_object(OBJ_CONST, name, NULL);
+		Object *obj = check_new_object(OBJ_CONST, name, NULL);
 		obj->decl = spec;
-		obj_info(obj)->iota = const_int64(spec->value_spec.iota);
+		check_obj_info(obj)->iota = const_int64(spec->value_spec.iota);
 		DeclInfo *d = xnew(DeclInfo);
 		d->file = file_scope;
 		d->vtyp = spec->value_spec.type;
 		d->init = i < values->len ? values->data[i] : NULL;
 		d->inherited = spec->value_spec.implicit;
-		declare_pkg_obj(name, obj, d);
+		check_declare_pkg_obj(name, obj, d);
 	}
 	check_arity(spec->pos, &spec->value_spec.names, values, true, spec->value_spec.implicit);
 }
 
-static void collect_var_spec(Node *spec, Scope *file_scope)
+static void check_collect_var_spec(Node *spec, Scope *file_scope)
 {
 	Vec *names = &spec->value_spec.names, *values = &spec->value_spec.values;
 	Object **lhs = xalloc(sizeof(Object *) * (names->len + 1));
@@ -781,7 +781,7 @@ static void collect_var_spec(Node *spec, Scope *file_scope)
 	}
 	for (int i = 0; i < names->len; i++) {
 		Node *name = names->data[i];
-		Object *obj = new_object(OBJ_VAR, name, NULL);
+		Object *obj = check_new_object(OBJ_VAR, name, NULL);
 		obj->decl = spec;
 		obj->is_global = true;
 		lhs[i] = obj;
@@ -792,25 +792,25 @@ static void collect_var_spec(Node *spec, Scope *file_scope)
 			d->vtyp = spec->value_spec.type;
 			d->init = i < values->len ? values->data[i] : NULL;
 		}
-		declare_pkg_obj(name, obj, d);
+		check_declare_pkg_obj(name, obj, d);
 	}
 	if (!spec->value_spec.type || values->len)
 		check_arity(spec->pos, names, values, false, false);
 }
 
-static void collect_type_spec(Node *spec, Scope *file_scope)
+static void check_collect_type_spec(Node *spec, Scope *file_scope)
 {
 	Node *name = spec->type_spec.name;
-	Object *obj = new_object(OBJ_TYPE, name, NULL);
+	Object *obj = check_new_object(OBJ_TYPE, name, NULL);
 	obj->decl = spec;
 	DeclInfo *d = xnew(DeclInfo);
 	d->file = file_scope;
 	d->tdecl = spec;
-	declare_pkg_obj(name, obj, d);
+	check_declare_pkg_obj(name, obj, d);
 }
 
 /* Receiver type `T`, `*T`, `(T)`, `T[P]`: the base type name and whether it is a pointer. */
-static Node *recv_base_name(Node *rtyp, bool *ptr)
+static Node *check_recv_base_name(Node *rtyp, bool *ptr)
 {
 	*ptr = false;
 	for (;;) {
@@ -829,7 +829,7 @@ static Node *recv_base_name(Node *rtyp, bool *ptr)
 	return rtyp->kind == ND_IDENT ? rtyp : NULL;
 }
 
-static Node *recv_field(Node *fd)
+static Node *check_recv_field(Node *fd)
 {
 	Node *recv = fd->func_decl.recv;
 	if (!recv || recv->kind != ND_FUNC_TYPE || recv->func_type.params.len == 0)
@@ -843,10 +843,10 @@ typedef struct MethodInfo {
 	Node *recv; /* base type name */
 } MethodInfo;
 
-static void collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
+static void check_collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 {
 	Node *name = fd->func_decl.name;
-	Object *obj = new_object(OBJ_FUNC, name, NULL);
+	Object *obj = check_new_object(OBJ_FUNC, name, NULL);
 	obj->decl = fd;
 	obj->body = fd->func_decl.body;
 	obj->func_type = fd->func_decl.type;
@@ -860,13 +860,13 @@ static void collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 		generic = true;
 	}
 	if (fd->func_decl.recv) {
-		Node *f = recv_field(fd);
-		Node *rt = f ? unparen(f->field.type) : NULL;
+		Node *f = check_recv_field(fd);
+		Node *rt = f ? check_unparen(f->field.type) : NULL;
 		if (rt && rt->kind == ND_STAR)
-			rt = unparen(rt->star.x);
+			rt = check_unparen(rt->star.x);
 		generic |= rt && rt->kind == ND_INDEX; /* a method of a generic type */
 	}
-	obj_info(obj)->generic = generic;
+	check_obj_info(obj)->generic = generic;
 	if (!fd->func_decl.recv) {
 		const char *n = obj->name;
 		bool is_init = strcmp(n, "init") == 0, is_main = strcmp(n, "main") == 0;
@@ -877,13 +877,13 @@ static void collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 			if (!fd->func_decl.body)
 				check_errorf(name->pos, "missing function body");
 		} else {
-			declare(ck->pkg->scope, name, obj);
+			check_declare(ck->pkg->scope, name, obj);
 			obj->link_name = strcmp(n, "_") ? xsprintf("main.%s", n) : NULL;
 		}
 	} else {
 		bool ptr;
-		Node *f = recv_field(fd);
-		Node *base = f ? recv_base_name(f->field.type, &ptr) : NULL;
+		Node *f = check_recv_field(fd);
+		Node *base = f ? check_recv_base_name(f->field.type, &ptr) : NULL;
 		obj->ptr_recv = base && ptr;
 		if (base && strcmp(obj->name, "_") != 0) {
 			MethodInfo *m = xnew(MethodInfo);
@@ -899,47 +899,47 @@ static void collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 	DeclInfo *d = xnew(DeclInfo);
 	d->file = file_scope;
 	d->fdecl = fd;
-	ObjInfo *info = obj_info(obj);
+	ObjInfo *info = check_obj_info(obj);
 	info->decl = d;
 	info->order = ck->objlist.len + 1;
 	vec_push(&ck->objlist, obj);
 }
 
-static void collect_gen_decl(Node *decl, Scope *file_scope)
+static void check_collect_gen_decl(Node *decl, Scope *file_scope)
 {
 	for (int i = 0; i < decl->gen_decl.specs.len; i++) {
 		Node *spec = decl->gen_decl.specs.data[i];
 		switch (spec->kind) {
 		case ND_VALUE_SPEC:
 			if (decl->gen_decl.tok == TOK_CONST)
-				collect_const_spec(spec, file_scope);
+				check_collect_const_spec(spec, file_scope);
 			else
-				collect_var_spec(spec, file_scope);
+				check_collect_var_spec(spec, file_scope);
 			break;
-		case ND_TYPE_SPEC: collect_type_spec(spec, file_scope); break;
-		case ND_IMPORT_SPEC: collect_import(spec, file_scope); break;
+		case ND_TYPE_SPEC: check_collect_type_spec(spec, file_scope); break;
+		case ND_IMPORT_SPEC: check_collect_import(spec, file_scope); break;
 		default: break;
 		}
 	}
 }
 
 /* The base type of a method receiver, following aliases (go/types resolveBaseTypeName). */
-static Object *resolve_base_type_name(bool ptr, Node *typ, bool *out_ptr)
+static Object *check_resolve_base_type_name(bool ptr, Node *typ, bool *out_ptr)
 {
 	for (int guard = 0; guard < 100 && typ; guard++) {
-		typ = unparen(typ);
+		typ = check_unparen(typ);
 		if (typ->kind == ND_STAR) {
 			if (ptr)
 				return NULL;
 			ptr = true;
-			typ = unparen(typ->star.x);
+			typ = check_unparen(typ->star.x);
 		}
 		if (!typ || typ->kind != ND_IDENT)
 			return NULL;
 		Object *obj = scope_lookup_local(ck->pkg->scope, typ->ident.name);
 		if (!obj || obj->kind != OBJ_TYPE || !obj->checker)
 			return NULL;
-		DeclInfo *d = obj_info(obj)->decl;
+		DeclInfo *d = check_obj_info(obj)->decl;
 		if (!d || !d->tdecl)
 			return NULL;
 		if (!d->tdecl->type_spec.assign) {
@@ -951,7 +951,7 @@ static Object *resolve_base_type_name(bool ptr, Node *typ, bool *out_ptr)
 	return NULL;
 }
 
-static void collect_objects(void)
+static void check_collect_objects(void)
 {
 	Vec methods = {0};
 	Vec file_scopes = {0};
@@ -960,13 +960,13 @@ static void collect_objects(void)
 		Scope *fs = scope_new(ck->pkg->scope, NULL);
 		vec_push(&file_scopes, fs);
 		for (int i = 0; i < file->file.imports.len; i++)
-			collect_import(file->file.imports.data[i], fs);
+			check_collect_import(file->file.imports.data[i], fs);
 		for (int i = 0; i < file->file.decls.len; i++) {
 			Node *d = file->file.decls.data[i];
 			if (d->kind == ND_FUNC_DECL)
-				collect_func_decl(d, fs, &methods);
+				check_collect_func_decl(d, fs, &methods);
 			else if (d->kind == ND_GEN_DECL && d->gen_decl.tok != TOK_IMPORT)
-				collect_gen_decl(d, fs);
+				check_collect_gen_decl(d, fs);
 		}
 	}
 	for (int i = 0; i < file_scopes.len; i++) {
@@ -977,42 +977,42 @@ static void collect_objects(void)
 			if (alt && o->kind == OBJ_PACKAGE)
 				check_errorf(alt->pos, "%s already declared through import of %s\n\t%s: other declaration of %s",
 					     alt->name, o->pkg_path ? xsprintf("package %s (\"%s\")", o->name, o->pkg_path) : o->name,
-					     pos_str(o->pos), o->name);
+					     check_pos_str(o->pos), o->name);
 		}
 	}
 	for (int i = 0; i < methods.len; i++) {
 		MethodInfo *m = methods.data[i];
 		bool ptr = false;
-		Object *base = resolve_base_type_name(m->ptr, m->recv, &ptr);
+		Object *base = check_resolve_base_type_name(m->ptr, m->recv, &ptr);
 		if (base) {
 			m->obj->ptr_recv = ptr;
-			vec_push(&obj_info(base)->methods, m->obj);
+			vec_push(&check_obj_info(base)->methods, m->obj);
 		}
 	}
 }
 
-static void package_objects(void)
+static void check_package_objects(void)
 {
 	Vec others = {0}, aliases = {0};
 	for (int i = 0; i < ck->objlist.len; i++) {
 		Object *obj = ck->objlist.data[i];
 		if (obj->kind == OBJ_TYPE) {
-			if (obj_info(obj)->decl->tdecl->type_spec.assign)
+			if (check_obj_info(obj)->decl->tdecl->type_spec.assign)
 				vec_push(&aliases, obj);
 			else
-				obj_decl(obj, NULL);
+				check_obj_decl(obj, NULL);
 		} else {
 			vec_push(&others, obj);
 		}
 	}
 	for (int i = 0; i < aliases.len; i++)
-		obj_decl(aliases.data[i], NULL);
+		check_obj_decl(aliases.data[i], NULL);
 	for (int i = 0; i < others.len; i++)
-		obj_decl(others.data[i], NULL);
+		check_obj_decl(others.data[i], NULL);
 }
 
 /* A member of a dot-imported package was used: so was the import. */
-void mark_dot_imports_used(Scope *members)
+void check_mark_dot_imports_used(Scope *members)
 {
 	for (int i = 0; i < ck->imports.len; i++) {
 		Object *p = ck->imports.data[i];
@@ -1021,7 +1021,7 @@ void mark_dot_imports_used(Scope *members)
 	}
 }
 
-static void unused_imports(void)
+static void check_unused_imports(void)
 {
 	for (int i = 0; i < ck->imports.len; i++) {
 		Object *p = ck->imports.data[i];
@@ -1039,7 +1039,7 @@ static void unused_imports(void)
 
 /* ---- the unsafe package ---------------------------------------------------------------------- */
 
-static Scope *make_unsafe_scope(void)
+static Scope *check_make_unsafe_scope(void)
 {
 	Scope *s = scope_new(NULL, NULL);
 	Object *ptr = object_new(OBJ_TYPE, intern("Pointer", 7), nopos, type_basic(TY_UNSAFE_POINTER));
@@ -1058,32 +1058,32 @@ static Scope *make_unsafe_scope(void)
 
 /* ---- closure names --------------------------------------------------------------------------- */
 
-static int cmp_lit_pos(const void *a, const void *b)
+static int check_cmp_lit_pos(const void *a, const void *b)
 {
 	Node *x = *(Node *const *)a, *y = *(Node *const *)b;
 	return pos_cmp(x->pos, y->pos);
 }
 
 /* gc names closures by source position: main.f.func1, main.f.func1.1, main.glob..func1. */
-static void name_lits(Vec *lits, const char *base, bool top)
+static void check_name_lits(Vec *lits, const char *base, bool top)
 {
 	if (lits->len > 1)
-		qsort(lits->data, lits->len, sizeof(void *), cmp_lit_pos);
+		qsort(lits->data, lits->len, sizeof(void *), check_cmp_lit_pos);
 	for (int i = 0; i < lits->len; i++) {
 		Node *lit = lits->data[i];
 		Object *fn = lit->func_lit.obj;
 		if (!fn)
 			continue;
 		fn->link_name = top ? xsprintf("%s.func%d", base, i + 1) : xsprintf("%s.%d", base, i + 1);
-		ObjInfo *info = obj_info(fn);
+		ObjInfo *info = check_obj_info(fn);
 		fn->nlits = info->lits.len;
-		name_lits(&info->lits, fn->link_name, false);
+		check_name_lits(&info->lits, fn->link_name, false);
 	}
 }
 
 /* ---- the Package summary --------------------------------------------------------------------- */
 
-static void fill_package(void)
+static void check_fill_package(void)
 {
 	Package *pkg = ck->pkg;
 	int ninit = 0;
@@ -1101,16 +1101,16 @@ static void fill_package(void)
 			}
 			if (!d->func_decl.recv && strcmp(fn->name, "main") == 0)
 				pkg->main_func = fn;
-			ObjInfo *info = obj_info(fn);
+			ObjInfo *info = check_obj_info(fn);
 			if (fn->link_name) {
 				fn->nlits = info->lits.len;
-				name_lits(&info->lits, fn->link_name, true);
+				check_name_lits(&info->lits, fn->link_name, true);
 			}
 			if (d->func_decl.body && strcmp(fn->name, "_") != 0 && fn->link_name && !info->generic)
 				vec_push(&pkg->funcs, fn);
 		}
 	}
-	name_lits(&ck->glob_lits, "main.glob.", true);
+	check_name_lits(&ck->glob_lits, "main.glob.", true);
 	for (int i = 0; i < ck->objlist.len; i++) {
 		Object *o = ck->objlist.data[i];
 		if (o->kind == OBJ_VAR && strcmp(o->name, "_") != 0) {
@@ -1122,21 +1122,21 @@ static void fill_package(void)
 
 /* ---- leftover untyped expressions ------------------------------------------------------------ */
 
-static void finalize_vec(Vec *v)
+static void check_finalize_vec(Vec *v)
 {
 	for (int i = 0; i < v->len; i++)
-		finalize_untyped(v->data[i]);
+		check_finalize_untyped(v->data[i]);
 }
 
-static void finalize_files(void)
+static void check_finalize_files(void)
 {
 	for (int fi = 0; fi < ck->files.len; fi++)
-		finalize_vec(&((Node *)ck->files.data[fi])->file.decls);
+		check_finalize_vec(&((Node *)ck->files.data[fi])->file.decls);
 }
 
 /* gc's back end (not its type checker) rejects functions declared without a body; gocc has no
  * assembly files to supply them. */
-static void missing_bodies(void)
+static void check_missing_bodies(void)
 {
 	for (int fi = 0; fi < ck->files.len; fi++) {
 		Node *file = ck->files.data[fi];
@@ -1158,7 +1158,7 @@ typedef struct CheckRun {
 
 static void check_package_run(void *arg);
 
-/* On a large stack: obj_decl, valid_type and friends recurse along chains of declarations that
+/* On a large stack: check_obj_decl, valid_type and friends recurse along chains of declarations that
  * depend on each other, and nothing bounds their length as the parser bounds expression depth. */
 Package *check_package(Vec *files)
 {
@@ -1178,7 +1178,7 @@ static void check_package_run(void *arg)
 	pkg->name = "main";
 	pkg->path = "main";
 	pkg->scope = scope_new(universe(), NULL);
-	ck->unsafe_scope = make_unsafe_scope();
+	ck->unsafe_scope = check_make_unsafe_scope();
 	for (int i = 0; i < files->len; i++) {
 		vec_push(&pkg->files, files->data[i]);
 		vec_push(&ck->files, files->data[i]);
@@ -1192,15 +1192,15 @@ static void check_package_run(void *arg)
 		if (strcmp(pn->ident.name, "_") == 0)
 			check_errorf(pn->pos, "invalid package name _");
 	}
-	collect_objects();
-	package_objects();
-	process_delayed(0);
+	check_collect_objects();
+	check_package_objects();
+	check_process_delayed(0);
 	check_init_order();
-	unused_imports();
-	finalize_files();
-	fill_package();
+	check_unused_imports();
+	check_finalize_files();
+	check_fill_package();
 	if (error_count() == 0)
-		missing_bodies();
+		check_missing_bodies();
 	if (error_count() == 0 && !pkg->main_func && strcmp(pkg->name, "main") == 0)
 		error_at(nopos, "runtime.main_main·f: function main is undeclared in the main package");
 	((CheckRun *)arg)->pkg = pkg;

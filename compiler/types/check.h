@@ -5,10 +5,10 @@
  * CompilerErrorMessages set), so its messages, their positions and its recovery after errors are
  * gc's. An expression is checked into an Operand (mode, type, constant value); rawExpr records the
  * operand onto the node (Node.mode/type/cval). Untyped results stay untyped on the node until the
- * context gives them their final type (update_expr_type walks the tree down again), exactly as
+ * context gives them their final type (check_update_expr_type walks the tree down again), exactly as
  * go/types' "untyped map" works; a final pass gives whatever is still untyped its default type.
  *
- * Package-level objects are type-checked on demand (obj_decl) with go/types' colour marking for
+ * Package-level objects are type-checked on demand (check_obj_decl) with go/types' colour marking for
  * cycle detection; function bodies and function literals are queued (check_later) and checked
  * after the declarations they may depend on.
  */
@@ -117,25 +117,25 @@ extern Checker *ck;
 /* ---- check.c: errors, helpers, package level --------------------------------------------------- */
 
 void check_errorf(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-Pos expr_start(Node *e);
-Pos op_pos(Operand *x);                /* start of x's expression */
-Pos syntax_pos(Node *e);               /* gc's Node.Pos(): '(' of calls, operators ... */
-Pos stmt_op_pos(Node *s);              /* position of :=, =, op=, <-, ++ in a simple statement */
-Pos tok_before(Pos p);                 /* position of the token before the one at p */
-Pos match_lbrack(Pos rbrack, Pos fallback); /* the '[' matching the ']' at rbrack */
-ObjInfo *obj_info(Object *obj);
-void obj_decl(Object *obj, Type *def);
-void add_decl_dep(Object *obj);
+Pos check_expr_start(Node *e);
+Pos check_op_pos(Operand *x);                /* start of x's expression */
+Pos check_syntax_pos(Node *e);               /* gc's Node.Pos(): '(' of calls, operators ... */
+Pos check_stmt_op_pos(Node *s);              /* position of :=, =, op=, <-, ++ in a simple statement */
+Pos check_tok_before(Pos p);                 /* position of the token before the one at p */
+Pos check_match_lbrack(Pos rbrack, Pos fallback); /* the '[' matching the ']' at rbrack */
+ObjInfo *check_obj_info(Object *obj);
+void check_obj_decl(Object *obj, Type *def);
+void check_add_decl_dep(Object *obj);
 void check_later(LaterKind kind, Node *node, Type *type, Object *obj, Pos pos);
-void process_delayed(int top);
-void declare(Scope *scope, Node *id, Object *obj);
-Object *lookup(const char *name);
-Node *unparen(Node *e);
-Type *under(Type *t);
-void cycle_error(Vec *cycle);
-void record_capture(Object *v);
-void mark_dot_imports_used(Scope *members);
-void mark_addr_taken(Node *e);
+void check_process_delayed(int top);
+void check_declare(Scope *scope, Node *id, Object *obj);
+Object *check_lookup(const char *name);
+Node *check_unparen(Node *e);
+Type *check_under(Type *t);
+void check_cycle_error(Vec *cycle);
+void check_record_capture(Object *v);
+void check_mark_dot_imports_used(Scope *members);
+void check_mark_addr_taken(Node *e);
 
 /* A multimap from hashes to items, so that duplicate detection (switch cases, literal keys and
  * indices, field names, labels) stays linear on generated code with thousands of entries. */
@@ -145,19 +145,19 @@ typedef struct HashIndex {
 	int cap, len;
 } HashIndex;
 
-void hash_index_add(HashIndex *h, uint64_t hash, void *item);
-/* The items added with this hash, one per call: `for (int c = -1; (it = hash_index_next(h, hash, &c));)` */
-void *hash_index_next(HashIndex *h, uint64_t hash, int *cursor);
-uint64_t const_hash(ConstValue *v);  /* equal constants (after const_match) hash alike */
-uint64_t ptr_hash(const void *p);
+void check_hash_index_add(HashIndex *h, uint64_t hash, void *item);
+/* The items added with this hash, one per call: `for (int c = -1; (it = check_hash_index_next(h, hash, &c));)` */
+void *check_hash_index_next(HashIndex *h, uint64_t hash, int *cursor);
+uint64_t check_const_hash(ConstValue *v);  /* equal constants (after const_match) hash alike */
+uint64_t check_ptr_hash(const void *p);
 
 /* ---- check_format.c: printing for messages ------------------------------------------------------ */
 
-const char *ex_str(Node *e);           /* gc's short syntax form: "f(x)", "T{…}", "func() {…}" */
-const char *op_str(Operand *x);        /* operand: "x (variable of type int)" */
-const char *ty_str(Type *t);           /* diagnostic type spelling */
-const char *pos_str(Pos p);            /* "file:line:col" */
-const char *obj_kind_str(Object *obj);
+const char *check_ex_str(Node *e);           /* gc's short syntax form: "f(x)", "T{…}", "func() {…}" */
+const char *check_op_str(Operand *x);        /* operand: "x (variable of type int)" */
+const char *check_ty_str(Type *t);           /* diagnostic type spelling */
+const char *check_pos_str(Pos p);            /* "file:line:col" */
+const char *check_obj_kind_str(Object *obj);
 
 /* ---- check_type.c: type expressions --------------------------------------------------------------- */
 
@@ -172,7 +172,7 @@ void check_recv(Object *m);
 void check_field_uniqueness(Type *named);
 void check_embedded(Type *t, Pos pos);
 void check_map_key(Type *map, Node *key);
-bool is_type_expr_node(Node *e);
+bool check_is_type_expr_node(Node *e);
 
 /* ---- check_decl.c: declarations ----------------------------------------------------------------- */
 
@@ -181,33 +181,33 @@ void check_var_decl(Object *obj, Object **lhs, int nlhs, Node *typ, Node *init);
 void check_type_decl(Object *obj, Node *tdecl, Type *def);
 void check_func_decl(Object *obj, DeclInfo *d);
 void check_decl_stmt(Node *decl);
-void collect_methods(Object *tn);
+void check_collect_methods(Object *tn);
 void check_arity(Pos pos, Vec *names, Vec *inits, bool const_decl, bool inherited);
 
 /* ---- check_expr.c: expressions ------------------------------------------------------------------ */
 
-ExprKind raw_expr(Operand *x, Node *e, Type *hint);
+ExprKind check_raw_expr(Operand *x, Node *e, Type *hint);
 void check_expr(Operand *x, Node *e);
-void multi_expr(Operand *x, Node *e);
-void expr_with_hint(Operand *x, Node *e, Type *hint);
-void expr_or_type(Operand *x, Node *e);
-void single_value(Operand *x);
+void check_multi_expr(Operand *x, Node *e);
+void check_expr_with_hint(Operand *x, Node *e, Type *hint);
+void check_expr_or_type(Operand *x, Node *e);
+void check_single_value(Operand *x);
 void check_ident(Operand *x, Node *e, Type *def, bool want_type);
-void convert_untyped(Operand *x, Type *target);
-void update_expr_type(Node *x, Type *typ, bool final);
-Type *implicit_type_and_value(Operand *x, Type *target, ConstValue **val, int *code);
-bool representable_const(ConstValue *v, Type *typ, ConstValue **rounded);
+void check_convert_untyped(Operand *x, Type *target);
+void check_update_expr_type(Node *x, Type *typ, bool final);
+Type *check_implicit_type_and_value(Operand *x, Type *target, ConstValue **val, int *code);
+bool check_representable_const(ConstValue *v, Type *typ, ConstValue **rounded);
 void check_representable(Operand *x, Type *typ);
 void check_comparison(Operand *x, Operand *y, TokenKind op, bool switch_case);
 void check_binary(Operand *x, Node *e, Node *lhs, Node *rhs, TokenKind op);
 void check_type_assertion(Node *e, Operand *x, Type *T, bool type_switch);
 int64_t check_index(Node *index, int64_t max, Type **typ);
-bool is_valid_index(Operand *x, const char *what, bool allow_negative);
-void record_operand(Operand *x);
-void finalize_untyped(Node *e);
-bool has_nil(Type *t);
-bool is_interface(Type *t);
-const char *kind_string(Type *t);
+bool check_is_valid_index(Operand *x, const char *what, bool allow_negative);
+void check_record_operand(Operand *x);
+void check_finalize_untyped(Node *e);
+bool check_has_nil(Type *t);
+bool check_is_interface(Type *t);
+const char *check_kind_string(Type *t);
 enum { CODE_OK, CODE_TRUNCATED, CODE_OVERFLOW, CODE_INVALID_CONST, CODE_INVALID_UNTYPED };
 
 /* ---- check_call.c: calls and selectors ---------------------------------------------------------- */
@@ -216,39 +216,39 @@ ExprKind check_call(Operand *x, Node *call);
 void check_selector(Operand *x, Node *e, Type *def);
 void check_use(Node *e);
 void check_use_vec(Vec *v);
-int expr_list(Vec *elist, bool allow_comma_ok, Operand ***out, bool *comma_ok);
+int check_expr_list(Vec *elist, bool allow_comma_ok, Operand ***out, bool *comma_ok);
 void check_arguments(Node *call, Type *sig, Operand **args, int nargs);
-const char *types_summary(Type **types, int n, bool variadic);
+const char *check_types_summary(Type **types, int n, bool variadic);
 
 /* ---- check_builtin.c ---------------------------------------------------------------------------- */
 
 bool check_builtin(Operand *x, Node *call, BuiltinId id);
-const char *builtin_name(BuiltinId id);
+const char *check_builtin_name(BuiltinId id);
 
 /* ---- check_conv.c: conversions, assignability, interfaces --------------------------------------- */
 
 void check_conversion(Operand *x, Type *T);
-bool assignable_to(Operand *x, Type *T, const char **reason);
-const char *implements(Type *V, Type *T);   /* NULL if V implements T, else the reason */
-Object *missing_method(Type *V, Type *T, bool is_static, Object **alt);
-const char *missing_method_reason(Type *V, Type *T, Object *m, Object *alt);
+bool check_assignable_to(Operand *x, Type *T, const char **reason);
+const char *check_implements(Type *V, Type *T);   /* NULL if V implements T, else the reason */
+Object *check_missing_method(Type *V, Type *T, bool is_static, Object **alt);
+const char *check_missing_method_reason(Type *V, Type *T, Object *m, Object *alt);
 
 /* ---- check_assign.c ----------------------------------------------------------------------------- */
 
 void check_assignment(Operand *x, Type *T, const char *context);
-void init_const(Object *lhs, Operand *x);
-Type *init_var(Object *lhs, Operand *x, const char *context);
-Type *assign_var(Node *lhs, Operand *x);
-void init_vars(Object **lhs, int nlhs, Vec *rhs, Node *return_stmt);
-void assign_vars(Vec *lhs, Vec *rhs);
-void short_var_decl(Node *s, Vec *lhs, Vec *rhs);
-void use_lhs(Vec *lhs);
+void check_init_const(Object *lhs, Operand *x);
+Type *check_init_var(Object *lhs, Operand *x, const char *context);
+Type *check_assign_var(Node *lhs, Operand *x);
+void check_init_vars(Object **lhs, int nlhs, Vec *rhs, Node *return_stmt);
+void check_assign_vars(Vec *lhs, Vec *rhs);
+void check_short_var_decl(Node *s, Vec *lhs, Vec *rhs);
+void check_use_lhs(Vec *lhs);
 
 /* ---- check_stmt.c ------------------------------------------------------------------------------- */
 
 void check_func_body(Object *fn, Type *sig, Node *body, ConstValue *iota);
 void check_stmt_list(int ctxt, Vec *list);
-bool is_terminating(Node *s, const char *label);
+bool check_is_terminating(Node *s, const char *label);
 
 /* ---- check_init.c ------------------------------------------------------------------------------- */
 

@@ -4,17 +4,17 @@
  * check_assignment is the single place where a value meets a typed destination: untyped values are
  * converted (or rejected as not representable), typed values must be assignable, and a concrete
  * value stored into an interface is marked (Node.iface_conv) for lowering. Declarations (var, :=,
- * return, range) and plain assignments share init_var/assign_var; the n:1 forms (v, ok := m[k],
- * a, b := f()) go through expr_list.
+ * return, range) and plain assignments share check_init_var/check_assign_var; the n:1 forms (v, ok := m[k],
+ * a, b := f()) go through check_expr_list.
  */
 #include "check.h"
 
 #include <string.h>
 
-static void mark_conversion(Operand *x, Type *T)
+static void check_mark_conversion(Operand *x, Type *T)
 {
 	Node *e = x->expr;
-	if (!e || !T || !is_interface(T) || x->mode == MODE_NILVALUE || !x->type)
+	if (!e || !T || !check_is_interface(T) || x->mode == MODE_NILVALUE || !x->type)
 		return;
 	if (e->type && e->type->kind == TY_TUPLE)
 		return; /* one element of a multi-value call: lowering compares the types itself */
@@ -24,7 +24,7 @@ static void mark_conversion(Operand *x, Type *T)
 
 void check_assignment(Operand *x, Type *T, const char *context)
 {
-	single_value(x);
+	check_single_value(x);
 	switch ((int)x->mode) {
 	case MODE_INVALID:
 		return;
@@ -32,7 +32,7 @@ void check_assignment(Operand *x, Type *T, const char *context)
 	case MODE_COMMAOK:
 		break;
 	default:
-		check_errorf(op_pos(x), "cannot assign %s to %s in %s", op_str(x), T ? ty_str(T) : "_", context);
+		check_errorf(check_op_pos(x), "cannot assign %s to %s in %s", check_op_str(x), T ? check_ty_str(T) : "_", context);
 		x->mode = MODE_INVALID;
 		return;
 	}
@@ -40,19 +40,19 @@ void check_assignment(Operand *x, Type *T, const char *context)
 		Type *target = T;
 		if (x->mode == MODE_NILVALUE) {
 			if (!T) {
-				check_errorf(op_pos(x), "use of untyped nil in %s", context);
+				check_errorf(check_op_pos(x), "use of untyped nil in %s", context);
 				x->mode = MODE_INVALID;
 				return;
 			}
-		} else if (!T || is_interface(T)) {
+		} else if (!T || check_is_interface(T)) {
 			target = type_default(x->type);
 		}
 		ConstValue *val;
 		int code;
-		Type *nt = implicit_type_and_value(x, target, &val, &code);
+		Type *nt = check_implicit_type_and_value(x, target, &val, &code);
 		if (code) {
 			const char *suffix = code == CODE_TRUNCATED ? " (truncated)" : code == CODE_OVERFLOW ? " (overflows)" : "";
-			check_errorf(op_pos(x), "cannot use %s as %s value in %s%s", op_str(x), ty_str(target), context, suffix);
+			check_errorf(check_op_pos(x), "cannot use %s as %s value in %s%s", check_op_str(x), check_ty_str(target), context, suffix);
 			x->mode = MODE_INVALID;
 			return;
 		}
@@ -63,24 +63,24 @@ void check_assignment(Operand *x, Type *T, const char *context)
 		}
 		if (nt != x->type) {
 			x->type = nt;
-			update_expr_type(x->expr, nt, false);
+			check_update_expr_type(x->expr, nt, false);
 		}
 	}
 	if (!T)
 		return;
 	const char *reason = NULL;
-	if (!assignable_to(x, T, &reason)) {
+	if (!check_assignable_to(x, T, &reason)) {
 		if (reason && *reason)
-			check_errorf(op_pos(x), "cannot use %s as type %s in %s:\n\t%s", op_str(x), ty_str(T), context, reason);
+			check_errorf(check_op_pos(x), "cannot use %s as type %s in %s:\n\t%s", check_op_str(x), check_ty_str(T), context, reason);
 		else
-			check_errorf(op_pos(x), "cannot use %s as type %s in %s", op_str(x), ty_str(T), context);
+			check_errorf(check_op_pos(x), "cannot use %s as type %s in %s", check_op_str(x), check_ty_str(T), context);
 		x->mode = MODE_INVALID;
 		return;
 	}
-	mark_conversion(x, T);
+	check_mark_conversion(x, T);
 }
 
-void init_const(Object *lhs, Operand *x)
+void check_init_const(Object *lhs, Operand *x)
 {
 	if (x->mode == MODE_INVALID || x->type == ty_invalid || lhs->type == ty_invalid) {
 		if (!lhs->type)
@@ -88,7 +88,7 @@ void init_const(Object *lhs, Operand *x)
 		return;
 	}
 	if (x->mode != MODE_CONST) {
-		check_errorf(op_pos(x), "%s is not constant", op_str(x));
+		check_errorf(check_op_pos(x), "%s is not constant", check_op_str(x));
 		if (!lhs->type)
 			lhs->type = ty_invalid;
 		return;
@@ -101,7 +101,7 @@ void init_const(Object *lhs, Operand *x)
 	lhs->cval = x->val;
 }
 
-Type *init_var(Object *lhs, Operand *x, const char *context)
+Type *check_init_var(Object *lhs, Operand *x, const char *context)
 {
 	if (x->mode == MODE_INVALID || x->type == ty_invalid || lhs->type == ty_invalid) {
 		if (!lhs->type)
@@ -113,7 +113,7 @@ Type *init_var(Object *lhs, Operand *x, const char *context)
 		Type *typ = x->type;
 		if (type_is_untyped(typ)) {
 			if (typ->kind == TY_UNTYPED_NIL) {
-				check_errorf(op_pos(x), "use of untyped nil in %s", context);
+				check_errorf(check_op_pos(x), "use of untyped nil in %s", context);
 				lhs->type = ty_invalid;
 				return NULL;
 			}
@@ -129,13 +129,13 @@ Type *init_var(Object *lhs, Operand *x, const char *context)
 	return x->type;
 }
 
-Type *assign_var(Node *lhs, Operand *x)
+Type *check_assign_var(Node *lhs, Operand *x)
 {
 	if (x->mode == MODE_INVALID || x->type == ty_invalid) {
 		check_use(lhs);
 		return NULL;
 	}
-	Node *ident = unparen(lhs);
+	Node *ident = check_unparen(lhs);
 	if (ident->kind != ND_IDENT)
 		ident = NULL;
 	if (ident && strcmp(ident->ident.name, "_") == 0) {
@@ -150,7 +150,7 @@ Type *assign_var(Node *lhs, Operand *x)
 	Object *v = NULL;
 	bool v_used = false;
 	if (ident) {
-		Object *obj = lookup(ident->ident.name);
+		Object *obj = check_lookup(ident->ident.name);
 		if (obj && obj->kind == OBJ_VAR) {
 			v = obj;
 			v_used = v->used;
@@ -163,15 +163,15 @@ Type *assign_var(Node *lhs, Operand *x)
 	if (z.mode == MODE_INVALID || z.type == ty_invalid)
 		return NULL;
 	if (z.mode != MODE_VARIABLE && z.mode != MODE_MAPINDEX) {
-		Node *sel = unparen(z.expr);
+		Node *sel = check_unparen(z.expr);
 		if (sel && sel->kind == ND_SELECTOR) {
-			Node *sx = unparen(sel->selector.x);
+			Node *sx = check_unparen(sel->selector.x);
 			if (sx && sx->mode == MODE_MAPINDEX) {
-				check_errorf(op_pos(&z), "cannot assign to struct field %s in map", ex_str(z.expr));
+				check_errorf(check_op_pos(&z), "cannot assign to struct field %s in map", check_ex_str(z.expr));
 				return NULL;
 			}
 		}
-		check_errorf(op_pos(&z), "cannot assign to %s", op_str(&z));
+		check_errorf(check_op_pos(&z), "cannot assign to %s", check_op_str(&z));
 		return NULL;
 	}
 	check_assignment(x, z.type, "assignment");
@@ -180,24 +180,24 @@ Type *assign_var(Node *lhs, Operand *x)
 	return x->type;
 }
 
-static const char *measure(int n, const char *unit)
+static const char *check_measure(int n, const char *unit)
 {
 	return xsprintf("%d %s%s", n, unit, n == 1 ? "" : "s");
 }
 
-static void assign_error(Vec *rhs, int nvars, int nvals)
+static void check_assign_error(Vec *rhs, int nvars, int nvals)
 {
-	const char *vars = measure(nvars, "variable"), *vals = measure(nvals, "value");
+	const char *vars = check_measure(nvars, "variable"), *vals = check_measure(nvals, "value");
 	Node *rhs0 = rhs->data[0];
-	Node *call = unparen(rhs0);
+	Node *call = check_unparen(rhs0);
 	if (rhs->len == 1 && call->kind == ND_CALL)
-		check_errorf(expr_start(rhs0), "assignment mismatch: %s but %s returns %s", vars,
-			     ex_str(call->call.fun), vals);
+		check_errorf(check_expr_start(rhs0), "assignment mismatch: %s but %s returns %s", vars,
+			     check_ex_str(call->call.fun), vals);
 	else
-		check_errorf(expr_start(rhs0), "assignment mismatch: %s but %s", vars, vals);
+		check_errorf(check_expr_start(rhs0), "assignment mismatch: %s but %s", vars, vals);
 }
 
-static Type **object_types(Object **objs, int n)
+static Type **check_object_types(Object **objs, int n)
 {
 	Type **ts = xalloc(sizeof(Type *) * (n + 1));
 	for (int i = 0; i < n; i++)
@@ -205,28 +205,28 @@ static Type **object_types(Object **objs, int n)
 	return ts;
 }
 
-static void return_count_error(Object **lhs, int nlhs, Operand **rhs, int nrhs, Node *ret)
+static void check_return_count_error(Object **lhs, int nlhs, Operand **rhs, int nrhs, Node *ret)
 {
 	Pos at = ret->pos;
 	const char *qualifier = "not enough";
 	if (nrhs > nlhs) {
-		at = expr_start(rhs[nlhs]->expr);
+		at = check_expr_start(rhs[nlhs]->expr);
 		qualifier = "too many";
 	} else if (nrhs > 0) {
-		at = expr_start(rhs[nrhs - 1]->expr);
+		at = check_expr_start(rhs[nrhs - 1]->expr);
 	}
 	Type **have = xalloc(sizeof(Type *) * (nrhs + 1));
 	for (int i = 0; i < nrhs; i++)
 		have[i] = rhs[i]->type;
-	check_errorf(at, "%s return values\n\thave %s\n\twant %s", qualifier, types_summary(have, nrhs, false),
-		     types_summary(object_types(lhs, nlhs), nlhs, false));
+	check_errorf(at, "%s return values\n\thave %s\n\twant %s", qualifier, check_types_summary(have, nrhs, false),
+		     check_types_summary(check_object_types(lhs, nlhs), nlhs, false));
 }
 
-void init_vars(Object **lhs, int nlhs, Vec *orig_rhs, Node *return_stmt)
+void check_init_vars(Object **lhs, int nlhs, Vec *orig_rhs, Node *return_stmt)
 {
 	Operand **rhs;
 	bool comma_ok;
-	int nrhs = expr_list(orig_rhs, nlhs == 2 && !return_stmt, &rhs, &comma_ok);
+	int nrhs = check_expr_list(orig_rhs, nlhs == 2 && !return_stmt, &rhs, &comma_ok);
 	if (nlhs != nrhs) {
 		for (int i = 0; i < nlhs; i++) {
 			lhs[i]->used = true;
@@ -237,57 +237,57 @@ void init_vars(Object **lhs, int nlhs, Vec *orig_rhs, Node *return_stmt)
 			if (rhs[i]->mode == MODE_INVALID)
 				return;
 		if (return_stmt)
-			return_count_error(lhs, nlhs, rhs, nrhs, return_stmt);
+			check_return_count_error(lhs, nlhs, rhs, nrhs, return_stmt);
 		else
-			assign_error(orig_rhs, nlhs, nrhs);
+			check_assign_error(orig_rhs, nlhs, nrhs);
 		return;
 	}
 	const char *context = return_stmt ? "return statement" : "assignment";
 	bool ok = true;
 	for (int i = 0; i < nlhs; i++)
-		if (!init_var(lhs[i], rhs[i], context))
+		if (!check_init_var(lhs[i], rhs[i], context))
 			ok = false;
 	if (!ok && !comma_ok)
 		for (int i = 0; i < nlhs; i++)
 			lhs[i]->used = true;
 }
 
-void assign_vars(Vec *lhs, Vec *orig_rhs)
+void check_assign_vars(Vec *lhs, Vec *orig_rhs)
 {
 	Operand **rhs;
 	bool comma_ok;
-	int nrhs = expr_list(orig_rhs, lhs->len == 2, &rhs, &comma_ok);
+	int nrhs = check_expr_list(orig_rhs, lhs->len == 2, &rhs, &comma_ok);
 	if (lhs->len != nrhs) {
 		check_use_vec(lhs);
 		for (int i = 0; i < nrhs; i++)
 			if (rhs[i]->mode == MODE_INVALID)
 				return;
-		assign_error(orig_rhs, lhs->len, nrhs);
+		check_assign_error(orig_rhs, lhs->len, nrhs);
 		return;
 	}
 	bool ok = true;
 	for (int i = 0; i < lhs->len; i++)
-		if (!assign_var(lhs->data[i], rhs[i]))
+		if (!check_assign_var(lhs->data[i], rhs[i]))
 			ok = false;
 	if (ok || comma_ok)
 		return;
 	for (int i = 0; i < lhs->len; i++) {
-		Node *name = unparen(lhs->data[i]);
+		Node *name = check_unparen(lhs->data[i]);
 		if (name->kind == ND_IDENT) {
-			Object *obj = lookup(name->ident.name);
+			Object *obj = check_lookup(name->ident.name);
 			if (obj && obj->kind == OBJ_VAR)
 				obj->used = true;
 		}
 	}
 }
 
-static void note_local(Object *v)
+static void check_note_local(Object *v)
 {
 	if (ck->env.func)
-		vec_push(&obj_info(ck->env.func)->locals, v);
+		vec_push(&check_obj_info(ck->env.func)->locals, v);
 }
 
-void short_var_decl(Node *s, Vec *lhs, Vec *rhs)
+void check_short_var_decl(Node *s, Vec *lhs, Vec *rhs)
 {
 	int top = ck->delayed.len;
 	Scope *scope = ck->env.scope;
@@ -299,7 +299,7 @@ void short_var_decl(Node *s, Vec *lhs, Vec *rhs)
 		Node *e = lhs->data[i];
 		if (e->kind != ND_IDENT) {
 			check_use(e);
-			check_errorf(expr_start(e), "non-name %s on left side of :=", ex_str(e));
+			check_errorf(check_expr_start(e), "non-name %s on left side of :=", check_ex_str(e));
 			has_err = true;
 			continue;
 		}
@@ -322,7 +322,7 @@ void short_var_decl(Node *s, Vec *lhs, Vec *rhs)
 			if (alt->kind == OBJ_VAR)
 				lhs_vars[i] = alt;
 			else {
-				check_errorf(e->pos, "cannot assign to %s", ex_str(e));
+				check_errorf(e->pos, "cannot assign to %s", check_ex_str(e));
 				has_err = true;
 			}
 			continue;
@@ -338,7 +338,7 @@ void short_var_decl(Node *s, Vec *lhs, Vec *rhs)
 	for (int i = 0; i < n; i++)
 		if (!lhs_vars[i])
 			lhs_vars[i] = object_new(OBJ_VAR, intern("_", 1), ((Node *)lhs->data[i])->pos, NULL);
-	init_vars(lhs_vars, n, rhs, NULL);
+	check_init_vars(lhs_vars, n, rhs, NULL);
 	for (int i = 0; i < n; i++) {
 		Node *e = lhs->data[i];
 		if (e->kind == ND_IDENT && lhs_vars[i]->type) {
@@ -346,14 +346,14 @@ void short_var_decl(Node *s, Vec *lhs, Vec *rhs)
 			e->type = lhs_vars[i]->type;
 		}
 	}
-	process_delayed(top);
+	check_process_delayed(top);
 	if (new_vars.len == 0 && !has_err) {
-		check_errorf(stmt_op_pos(s), "no new variables on left side of :=");
+		check_errorf(check_stmt_op_pos(s), "no new variables on left side of :=");
 		return;
 	}
 	for (int i = 0; i < new_vars.len; i++) {
 		Object *v = new_vars.data[i];
-		declare(scope, NULL, v);
-		note_local(v);
+		check_declare(scope, NULL, v);
+		check_note_local(v);
 	}
 }

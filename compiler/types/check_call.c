@@ -22,7 +22,7 @@ void check_use(Node *e)
 	if (e->kind == ND_IDENT && strcmp(e->ident.name, "_") == 0)
 		return;
 	Operand x;
-	raw_expr(&x, e, NULL);
+	check_raw_expr(&x, e, NULL);
 }
 
 void check_use_vec(Vec *v)
@@ -31,14 +31,14 @@ void check_use_vec(Vec *v)
 		check_use(v->data[i]);
 }
 
-void use_lhs(Vec *lhs)
+void check_use_lhs(Vec *lhs)
 {
 	check_use_vec(lhs);
 }
 
 /* ---- argument lists ---------------------------------------------------------------------------- */
 
-static Operand *new_operand(ExprMode mode, Node *e, Type *t)
+static Operand *check_new_operand(ExprMode mode, Node *e, Type *t)
 {
 	Operand *x = xnew(Operand);
 	x->mode = mode;
@@ -48,23 +48,23 @@ static Operand *new_operand(ExprMode mode, Node *e, Type *t)
 }
 
 /* go/types exprList: a single (possibly multi-valued or comma-ok) expression, or several. */
-int expr_list(Vec *elist, bool allow_comma_ok, Operand ***out, bool *comma_ok)
+int check_expr_list(Vec *elist, bool allow_comma_ok, Operand ***out, bool *comma_ok)
 {
 	*comma_ok = false;
 	Vec xs = {0};
 	if (elist->len == 1) {
 		Node *e = elist->data[0];
 		Operand *x = xnew(Operand);
-		multi_expr(x, e);
+		check_multi_expr(x, e);
 		if (x->mode != MODE_INVALID && x->type && x->type->kind == TY_TUPLE) {
 			Type *t = x->type;
 			for (int i = 0; i < t->tuple.n; i++)
-				vec_push(&xs, new_operand(MODE_VALUE, e, t->tuple.types[i]));
+				vec_push(&xs, check_new_operand(MODE_VALUE, e, t->tuple.types[i]));
 		} else {
 			vec_push(&xs, x);
 			if (allow_comma_ok && (x->mode == MODE_MAPINDEX || x->mode == MODE_COMMAOK)) {
 				x->mode = MODE_VALUE;
-				vec_push(&xs, new_operand(MODE_VALUE, e, type_basic(TY_UNTYPED_BOOL)));
+				vec_push(&xs, check_new_operand(MODE_VALUE, e, type_basic(TY_UNTYPED_BOOL)));
 				*comma_ok = true;
 			}
 		}
@@ -79,7 +79,7 @@ int expr_list(Vec *elist, bool allow_comma_ok, Operand ***out, bool *comma_ok)
 	return xs.len;
 }
 
-const char *types_summary(Type **types, int n, bool variadic)
+const char *check_types_summary(Type **types, int n, bool variadic)
 {
 	StrBuf b = {0};
 	sb_putc(&b, '(');
@@ -93,19 +93,19 @@ const char *types_summary(Type **types, int n, bool variadic)
 			if (type_is_numeric(t))
 				sb_puts(&b, "number");
 			else
-				sb_puts(&b, ty_str(t) + strlen("untyped "));
+				sb_puts(&b, check_ty_str(t) + strlen("untyped "));
 		} else if (variadic && i == n - 1 && t->kind == TY_SLICE) {
 			sb_puts(&b, "...");
-			sb_puts(&b, ty_str(t->array.elem));
+			sb_puts(&b, check_ty_str(t->array.elem));
 		} else {
-			sb_puts(&b, ty_str(t));
+			sb_puts(&b, check_ty_str(t));
 		}
 	}
 	sb_putc(&b, ')');
 	return sb_cstr(&b);
 }
 
-static Type **operand_types(Operand **args, int n)
+static Type **check_operand_types(Operand **args, int n)
 {
 	Type **ts = xalloc(sizeof(Type *) * (n + 1));
 	for (int i = 0; i < n; i++)
@@ -113,19 +113,19 @@ static Type **operand_types(Operand **args, int n)
 	return ts;
 }
 
-static void count_error(Node *call, Type *sig, Operand **args, int nargs, int npars)
+static void check_count_error(Node *call, Type *sig, Operand **args, int nargs, int npars)
 {
-	Pos at = expr_start(call);
+	Pos at = check_expr_start(call);
 	const char *qualifier = "not enough";
 	if (nargs > npars) {
-		at = expr_start(args[npars]->expr);
+		at = check_expr_start(args[npars]->expr);
 		qualifier = "too many";
 	} else if (nargs > 0) {
-		at = expr_start(args[nargs - 1]->expr);
+		at = check_expr_start(args[nargs - 1]->expr);
 	}
-	check_errorf(at, "%s arguments in call to %s\n\thave %s\n\twant %s", qualifier, ex_str(call->call.fun),
-		     types_summary(operand_types(args, nargs), nargs, false),
-		     types_summary(sig->func.params, sig->func.nparams, sig->func.variadic));
+	check_errorf(at, "%s arguments in call to %s\n\thave %s\n\twant %s", qualifier, check_ex_str(call->call.fun),
+		     check_types_summary(check_operand_types(args, nargs), nargs, false),
+		     check_types_summary(sig->func.params, sig->func.nparams, sig->func.variadic));
 }
 
 /* go/types arguments: argument count and assignability against the signature. */
@@ -133,7 +133,7 @@ void check_arguments(Node *call, Type *sig, Operand **args, int nargs)
 {
 	for (int i = 0; i < nargs; i++) {
 		if (args[i]->mode == MODE_TYPE) {
-			check_errorf(op_pos(args[i]), "%s used as value", op_str(args[i]));
+			check_errorf(check_op_pos(args[i]), "%s used as value", check_op_str(args[i]));
 			return;
 		}
 		if (args[i]->mode == MODE_INVALID)
@@ -145,8 +145,8 @@ void check_arguments(Node *call, Type *sig, Operand **args, int nargs)
 	if (sig->func.variadic) {
 		if (ddd) {
 			if (call->call.args.len == 1 && nargs > 1) {
-				check_errorf(expr_start(call), "cannot use ... with %d-valued %s", nargs,
-					     ex_str(call->call.args.data[0]));
+				check_errorf(check_expr_start(call), "cannot use ... with %d-valued %s", nargs,
+					     check_ex_str(call->call.args.data[0]));
 				return;
 			}
 		} else if (nargs >= npars - 1) {
@@ -162,47 +162,47 @@ void check_arguments(Node *call, Type *sig, Operand **args, int nargs)
 			npars--;
 		}
 	} else if (ddd) {
-		check_errorf(expr_start(call), "cannot use ... in call to non-variadic %s", ex_str(call->call.fun));
+		check_errorf(check_expr_start(call), "cannot use ... in call to non-variadic %s", check_ex_str(call->call.fun));
 		return;
 	}
 	if (nargs != npars) {
-		count_error(call, sig, args, nargs, npars);
+		check_count_error(call, sig, args, nargs, npars);
 		return;
 	}
-	const char *context = xsprintf("argument to %s", ex_str(call->call.fun));
+	const char *context = xsprintf("argument to %s", check_ex_str(call->call.fun));
 	for (int i = 0; i < nargs; i++)
 		check_assignment(args[i], params[i], context);
 }
 
 /* ---- calls ----------------------------------------------------------------------------------- */
 
-static ExprKind conversion_call(Operand *x, Node *call)
+static ExprKind check_conversion_call(Operand *x, Node *call)
 {
 	Type *T = x->type;
 	x->mode = MODE_INVALID;
 	int n = call->call.args.len;
 	call->call.call_kind = CALL_CONVERSION;
 	if (n == 0) {
-		check_errorf(expr_start(call), "missing argument in conversion to %s", ty_str(T));
+		check_errorf(check_expr_start(call), "missing argument in conversion to %s", check_ty_str(T));
 	} else if (n == 1) {
 		check_expr(x, call->call.args.data[0]);
 		if (x->mode != MODE_INVALID) {
 			if (call->call.has_ellipsis)
-				check_errorf(expr_start(call->call.args.data[0]),
-					     "invalid use of ... in type conversion to %s", ty_str(T));
+				check_errorf(check_expr_start(call->call.args.data[0]),
+					     "invalid use of ... in type conversion to %s", check_ty_str(T));
 			else
 				check_conversion(x, T);
 		}
 	} else {
 		check_use_vec(&call->call.args);
-		check_errorf(expr_start(call->call.args.data[n - 1]), "too many arguments in conversion to %s",
-			     ty_str(T));
+		check_errorf(check_expr_start(call->call.args.data[n - 1]), "too many arguments in conversion to %s",
+			     check_ty_str(T));
 	}
 	x->expr = call;
 	return EK_CONVERSION;
 }
 
-static bool builtin_is_statement(BuiltinId id)
+static bool check_builtin_is_statement(BuiltinId id)
 {
 	switch (id) {
 	case BI_CLOSE: case BI_COPY: case BI_DELETE: case BI_PANIC: case BI_PRINT: case BI_PRINTLN:
@@ -213,9 +213,9 @@ static bool builtin_is_statement(BuiltinId id)
 	}
 }
 
-static void classify_call(Node *call)
+static void check_classify_call(Node *call)
 {
-	Node *f = unparen(call->call.fun);
+	Node *f = check_unparen(call->call.fun);
 	call->call.call_kind = CALL_CLOSURE;
 	if (f->kind == ND_IDENT && f->ident.obj && f->ident.obj->kind == OBJ_FUNC) {
 		call->call.call_kind = CALL_FUNC;
@@ -224,7 +224,7 @@ static void classify_call(Node *call)
 			f->selector.sel_kind = SEL_METHOD;
 			Object *m = f->selector.obj;
 			bool iface = m && m->type && m->type->kind == TY_FUNC && m->type->func.recv &&
-				     is_interface(m->type->func.recv);
+				     check_is_interface(m->type->func.recv);
 			call->call.call_kind = iface ? CALL_INTERFACE : CALL_METHOD;
 		} else if (f->selector.sel_kind == SEL_QUALIFIED && f->selector.obj &&
 			   f->selector.obj->kind == OBJ_FUNC) {
@@ -236,7 +236,7 @@ static void classify_call(Node *call)
 	}
 }
 
-static Type *result_type(Type *sig)
+static Type *check_result_type(Type *sig)
 {
 	if (sig->func.nresults == 1)
 		return sig->func.results[0];
@@ -247,14 +247,14 @@ static Type *result_type(Type *sig)
 
 ExprKind check_call(Operand *x, Node *call)
 {
-	expr_or_type(x, call->call.fun);
+	check_expr_or_type(x, call->call.fun);
 	switch (x->mode) {
 	case MODE_INVALID:
 		check_use_vec(&call->call.args);
 		x->expr = call;
 		return EK_STATEMENT;
 	case MODE_TYPE:
-		return conversion_call(x, call);
+		return check_conversion_call(x, call);
 	case MODE_BUILTIN: {
 		BuiltinId id = x->id;
 		call->call.call_kind = CALL_BUILTIN;
@@ -264,14 +264,14 @@ ExprKind check_call(Operand *x, Node *call)
 		x->expr = call;
 		if (x->mode != MODE_INVALID && x->mode != MODE_CONST)
 			ck->env.has_call_or_recv = true;
-		return builtin_is_statement(id) ? EK_STATEMENT : EK_EXPRESSION;
+		return check_builtin_is_statement(id) ? EK_STATEMENT : EK_EXPRESSION;
 	}
 	default:
 		break;
 	}
-	Type *sig = under(x->type);
+	Type *sig = check_under(x->type);
 	if (sig->kind != TY_FUNC) {
-		check_errorf(op_pos(x), "invalid operation: cannot call non-function %s", op_str(x));
+		check_errorf(check_op_pos(x), "invalid operation: cannot call non-function %s", check_op_str(x));
 		check_use_vec(&call->call.args);
 		x->mode = MODE_INVALID;
 		x->expr = call;
@@ -279,14 +279,14 @@ ExprKind check_call(Operand *x, Node *call)
 	}
 	Operand **args;
 	bool comma_ok;
-	int nargs = expr_list(&call->call.args, false, &args, &comma_ok);
+	int nargs = check_expr_list(&call->call.args, false, &args, &comma_ok);
 	check_arguments(call, sig, args, nargs);
-	classify_call(call);
+	check_classify_call(call);
 	if (sig->func.nresults == 0) {
 		x->mode = MODE_NOVALUE;
 	} else {
 		x->mode = MODE_VALUE;
-		x->type = result_type(sig);
+		x->type = check_result_type(sig);
 	}
 	x->expr = call;
 	ck->env.has_call_or_recv = true;
@@ -295,12 +295,12 @@ ExprKind check_call(Operand *x, Node *call)
 
 /* ---- selectors ------------------------------------------------------------------------------- */
 
-static bool qualified(Operand *x, Node *e)
+static bool check_qualified(Operand *x, Node *e)
 {
 	Node *id = e->selector.x;
 	if (!id || id->kind != ND_IDENT)
 		return false;
-	Object *obj = lookup(id->ident.name);
+	Object *obj = check_lookup(id->ident.name);
 	if (!obj || obj->kind != OBJ_PACKAGE)
 		return false;
 	id->ident.obj = obj;
@@ -332,43 +332,43 @@ static bool qualified(Operand *x, Node *e)
 	return true;
 }
 
-static const char *change_case(const char *s)
+static const char *check_change_case(const char *s)
 {
 	char *c = xstrdup(s);
 	c[0] = isupper((unsigned char)c[0]) ? tolower((unsigned char)c[0]) : toupper((unsigned char)c[0]);
 	return intern(c, strlen(c));
 }
 
-static void not_found(Operand *x, Node *e, Lookup *r, const char *sel)
+static void check_not_found(Operand *x, Node *e, Lookup *r, const char *sel)
 {
-	if (under(x->type) == ty_invalid)
+	if (check_under(x->type) == ty_invalid)
 		return;
 	Pos at = e->selector.sel->pos;
 	if (r->collision) {
-		check_errorf(at, "ambiguous selector %s.%s", ex_str(x->expr), sel);
+		check_errorf(at, "ambiguous selector %s.%s", check_ex_str(x->expr), sel);
 		return;
 	}
 	if (r->needs_pointer) {
-		check_errorf(at, "cannot call pointer method %s on %s", sel, ty_str(x->type));
+		check_errorf(at, "cannot call pointer method %s on %s", sel, check_ty_str(x->type));
 		return;
 	}
 	const char *why;
-	Type *u = under(x->type);
-	if (u->kind == TY_POINTER && is_interface(u->pointer.elem)) {
-		why = xsprintf("type %s is pointer to interface, not interface", ty_str(x->type));
+	Type *u = check_under(x->type);
+	if (u->kind == TY_POINTER && check_is_interface(u->pointer.elem)) {
+		why = xsprintf("type %s is pointer to interface, not interface", check_ty_str(x->type));
 	} else {
-		why = xsprintf("type %s has no field or method %s", ty_str(x->type), sel);
+		why = xsprintf("type %s has no field or method %s", check_ty_str(x->type), sel);
 		if (sel[0]) {
-			const char *other = change_case(sel);
+			const char *other = check_change_case(sel);
 			Lookup r2 = type_lookup(x->type, x->mode == MODE_VARIABLE, other);
 			if (r2.obj)
 				why = xsprintf("%s, but does have %s", why, other);
 		}
 	}
-	check_errorf(at, "%s.%s undefined (%s)", ex_str(x->expr), sel, why);
+	check_errorf(at, "%s.%s undefined (%s)", check_ex_str(x->expr), sel, why);
 }
 
-static void set_selection(Node *e, SelectorKind kind, Object *obj, Lookup *r, bool method)
+static void check_set_selection(Node *e, SelectorKind kind, Object *obj, Lookup *r, bool method)
 {
 	e->selector.sel_kind = kind;
 	e->selector.obj = obj;
@@ -378,7 +378,7 @@ static void set_selection(Node *e, SelectorKind kind, Object *obj, Lookup *r, bo
 	e->selector.sel->ident.obj = obj;
 }
 
-static Type *method_expr_sig(Type *recv, Type *sig)
+static Type *check_method_expr_sig(Type *recv, Type *sig)
 {
 	Type *t = type_new(TY_FUNC);
 	int n = sig->func.nparams;
@@ -400,7 +400,7 @@ static Type *method_expr_sig(Type *recv, Type *sig)
 	return t;
 }
 
-static Type *method_value_sig(Type *sig)
+static Type *check_method_value_sig(Type *sig)
 {
 	Type *t = type_new(TY_FUNC);
 	*t = *sig;
@@ -411,69 +411,69 @@ static Type *method_value_sig(Type *sig)
 }
 
 /* The method's receiver needs &x: mark x's variable as living in memory. */
-static void note_pointer_receiver(Node *e, Object *m, Lookup *r)
+static void check_note_pointer_receiver(Node *e, Object *m, Lookup *r)
 {
 	if (!m->ptr_recv || r->indirect)
 		return;
 	Type *t = e->selector.x->type;
-	if (t && under(t)->kind != TY_POINTER)
-		mark_addr_taken(e->selector.x);
+	if (t && check_under(t)->kind != TY_POINTER)
+		check_mark_addr_taken(e->selector.x);
 }
 
 void check_selector(Operand *x, Node *e, Type *def)
 {
-	if (qualified(x, e))
+	if (check_qualified(x, e))
 		return;
 	const char *sel = e->selector.sel->ident.name;
-	expr_or_type(x, e->selector.x);
+	check_expr_or_type(x, e->selector.x);
 	if (x->mode == MODE_TYPE && def && x->type == def) {
 		Vec cycle = {0};
 		vec_push(&cycle, def->named.obj);
-		cycle_error(&cycle);
+		check_cycle_error(&cycle);
 		goto error;
 	}
 	if (x->mode == MODE_BUILTIN) {
-		check_errorf(tok_before(e->selector.sel->pos), "cannot select on %s", op_str(x));
+		check_errorf(check_tok_before(e->selector.sel->pos), "cannot select on %s", check_op_str(x));
 		goto error;
 	}
 	if (x->mode == MODE_INVALID)
 		goto error;
 	Lookup r = type_lookup(x->type, x->mode == MODE_VARIABLE, sel);
 	if (!r.obj) {
-		not_found(x, e, &r, sel);
+		check_not_found(x, e, &r, sel);
 		goto error;
 	}
 	Object *obj = r.obj;
-	if (obj->kind == OBJ_FUNC && obj->checker && obj_info(obj)->decl)
-		obj_decl(obj, NULL);
+	if (obj->kind == OBJ_FUNC && obj->checker && check_obj_info(obj)->decl)
+		check_obj_decl(obj, NULL);
 	if (x->mode == MODE_TYPE) {
 		if (obj->kind != OBJ_FUNC) {
 			check_errorf(e->selector.sel->pos, "%s.%s undefined (type %s has no method %s)",
-				     ex_str(x->expr), sel, ty_str(x->type), sel);
+				     check_ex_str(x->expr), sel, check_ty_str(x->type), sel);
 			goto error;
 		}
 		if (!obj->type || obj->type->kind != TY_FUNC) {
-			check_errorf(expr_start(e), "illegal cycle in method declaration");
+			check_errorf(check_expr_start(e), "illegal cycle in method declaration");
 			goto error;
 		}
-		set_selection(e, SEL_METHOD_EXPR, obj, &r, true);
+		check_set_selection(e, SEL_METHOD_EXPR, obj, &r, true);
 		x->mode = MODE_VALUE;
-		x->type = method_expr_sig(x->type, obj->type);
-		add_decl_dep(obj);
+		x->type = check_method_expr_sig(x->type, obj->type);
+		check_add_decl_dep(obj);
 	} else if (obj->kind == OBJ_VAR) {
-		set_selection(e, SEL_FIELD, obj, &r, false);
+		check_set_selection(e, SEL_FIELD, obj, &r, false);
 		x->mode = x->mode == MODE_VARIABLE || r.indirect ? MODE_VARIABLE : MODE_VALUE;
 		x->type = obj->type;
 	} else {
 		if (!obj->type || obj->type->kind != TY_FUNC) {
-			check_errorf(expr_start(e), "illegal cycle in method declaration");
+			check_errorf(check_expr_start(e), "illegal cycle in method declaration");
 			goto error;
 		}
-		set_selection(e, SEL_METHOD_VALUE, obj, &r, true);
-		note_pointer_receiver(e, obj, &r);
+		check_set_selection(e, SEL_METHOD_VALUE, obj, &r, true);
+		check_note_pointer_receiver(e, obj, &r);
 		x->mode = MODE_VALUE;
-		x->type = method_value_sig(obj->type);
-		add_decl_dep(obj);
+		x->type = check_method_value_sig(obj->type);
+		check_add_decl_dep(obj);
 	}
 	x->expr = e;
 	return;

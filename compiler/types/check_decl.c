@@ -1,6 +1,6 @@
 /*
  * check_decl.c: constant, variable, type and function declarations, at package level (called by
- * obj_decl) and inside functions (check_decl_stmt). A port of go/types decl.go.
+ * check_obj_decl) and inside functions (check_decl_stmt). A port of go/types decl.go.
  *
  * Constants are checked with iota bound to their spec's index; a spec that repeats the previous one
  * (implicit) reports its errors at the constant's own name, as gc does. Local declarations become
@@ -10,9 +10,9 @@
 
 #include <string.h>
 
-static bool is_const_type(Type *t)
+static bool check_is_const_type(Type *t)
 {
-	Type *u = under(t);
+	Type *u = check_under(t);
 	return u->kind >= TY_BOOL && u->kind <= TY_STRING ? true :
 	       (u->kind >= TY_UNTYPED_BOOL && u->kind <= TY_UNTYPED_STRING);
 }
@@ -21,14 +21,14 @@ void check_const_decl(Object *obj, Node *typ, Node *init, bool inherited)
 {
 	ConstValue *saved_iota = ck->env.iota;
 	Pos saved_errpos = ck->env.errpos;
-	ck->env.iota = obj_info(obj)->iota;
+	ck->env.iota = check_obj_info(obj)->iota;
 	ck->env.errpos = nopos;
 	obj->cval = const_unknown();
 	if (typ) {
 		Type *t = check_typ(typ);
-		if (!is_const_type(t)) {
-			if (under(t) != ty_invalid)
-				check_errorf(expr_start(typ), "invalid constant type %s", ty_str(t));
+		if (!check_is_const_type(t)) {
+			if (check_under(t) != ty_invalid)
+				check_errorf(check_expr_start(typ), "invalid constant type %s", check_ty_str(t));
 			obj->type = ty_invalid;
 			goto done;
 		}
@@ -40,7 +40,7 @@ void check_const_decl(Object *obj, Node *typ, Node *init, bool inherited)
 			ck->env.errpos = obj->pos;
 		check_expr(&x, init);
 	}
-	init_const(obj, &x);
+	check_init_const(obj, &x);
 done:
 	ck->env.iota = saved_iota;
 	ck->env.errpos = saved_errpos;
@@ -58,7 +58,7 @@ void check_var_decl(Object *obj, Object **lhs, int nlhs, Node *typ, Node *init)
 	if (!lhs || nlhs == 1) {
 		Operand x;
 		check_expr(&x, init);
-		init_var(obj, &x, "variable declaration");
+		check_init_var(obj, &x, "variable declaration");
 		goto done;
 	}
 	if (typ)
@@ -66,7 +66,7 @@ void check_var_decl(Object *obj, Object **lhs, int nlhs, Node *typ, Node *init)
 			lhs[i]->type = obj->type;
 	Vec rhs = {0};
 	vec_push(&rhs, init);
-	init_vars(lhs, nlhs, &rhs, NULL);
+	check_init_vars(lhs, nlhs, &rhs, NULL);
 done:
 	if (obj->type == ty_invalid)
 		obj->used = true;
@@ -77,7 +77,7 @@ done:
 
 void check_type_decl(Object *obj, Node *tdecl, Type *def)
 {
-	ObjInfo *info = obj_info(obj);
+	ObjInfo *info = check_obj_info(obj);
 	if (tdecl->type_spec.tparams.len) {
 		if (tdecl->type_spec.assign) /* the parser lets it through, as gc's does */
 			check_errorf(tdecl->type_spec.name->pos, "generic type cannot be alias");
@@ -107,9 +107,9 @@ void check_type_decl(Object *obj, Node *tdecl, Type *def)
 }
 
 /* Adds the methods declared for a type name to its named type (go/types collectMethods). */
-void collect_methods(Object *tn)
+void check_collect_methods(Object *tn)
 {
-	ObjInfo *info = obj_info(tn);
+	ObjInfo *info = check_obj_info(tn);
 	if (info->methods.len == 0)
 		return;
 	Vec methods = info->methods;
@@ -125,7 +125,7 @@ void collect_methods(Object *tn)
 				alt = base->named.methods.data[j];
 		if (alt) {
 			check_errorf(m->pos, "%s.%s redeclared in this block\n\t%s: other declaration of %s",
-				     tn->name, m->name, pos_str(alt->pos), m->name);
+				     tn->name, m->name, check_pos_str(alt->pos), m->name);
 			continue;
 		}
 		if (base)
@@ -135,13 +135,13 @@ void collect_methods(Object *tn)
 
 void check_func_decl(Object *obj, DeclInfo *d)
 {
-	if (obj_info(obj)->generic) {
+	if (check_obj_info(obj)->generic) {
 		obj->type = ty_invalid;
 		return;
 	}
 	Type *sig = type_new(TY_FUNC);
 	obj->type = sig;
-	ObjInfo *info = obj_info(obj);
+	ObjInfo *info = check_obj_info(obj);
 	int saved = info->color;
 	info->color = 1; /* black: a reference to obj while its signature is checked is no cycle */
 	Node *fd = d->fdecl;
@@ -155,7 +155,7 @@ void check_func_decl(Object *obj, DeclInfo *d)
 
 /* ---- declarations inside functions ------------------------------------------------------------ */
 
-static Object *local_object(ObjKind kind, Node *ident, Node *decl)
+static Object *check_local_object(ObjKind kind, Node *ident, Node *decl)
 {
 	Object *obj = object_new(kind, ident->ident.name, ident->pos, NULL);
 	obj->decl = decl;
@@ -163,37 +163,37 @@ static Object *local_object(ObjKind kind, Node *ident, Node *decl)
 	return obj;
 }
 
-static void note_local(Object *v)
+static void check_note_local(Object *v)
 {
 	if (ck->env.func && strcmp(v->name, "_") != 0)
-		vec_push(&obj_info(ck->env.func)->locals, v);
+		vec_push(&check_obj_info(ck->env.func)->locals, v);
 }
 
-static void local_const_spec(Node *spec)
+static void check_local_const_spec(Node *spec)
 {
 	int top = ck->delayed.len;
 	Vec *names = &spec->value_spec.names, *values = &spec->value_spec.values;
 	Object **lhs = xalloc(sizeof(Object *) * (names->len + 1));
 	for (int i = 0; i < names->len; i++) {
-		Object *obj = local_object(OBJ_CONST, names->data[i], spec);
-		obj_info(obj)->iota = const_int64(spec->value_spec.iota);
+		Object *obj = check_local_object(OBJ_CONST, names->data[i], spec);
+		check_obj_info(obj)->iota = const_int64(spec->value_spec.iota);
 		lhs[i] = obj;
 		Node *init = i < values->len ? values->data[i] : NULL;
 		check_const_decl(obj, spec->value_spec.type, init, spec->value_spec.implicit);
 	}
 	check_arity(spec->pos, names, values, true, spec->value_spec.implicit);
-	process_delayed(top);
+	check_process_delayed(top);
 	for (int i = 0; i < names->len; i++)
-		declare(ck->env.scope, names->data[i], lhs[i]);
+		check_declare(ck->env.scope, names->data[i], lhs[i]);
 }
 
-static void local_var_spec(Node *spec)
+static void check_local_var_spec(Node *spec)
 {
 	int top = ck->delayed.len;
 	Vec *names = &spec->value_spec.names, *values = &spec->value_spec.values;
 	Object **lhs0 = xalloc(sizeof(Object *) * (names->len + 1));
 	for (int i = 0; i < names->len; i++)
-		lhs0[i] = local_object(OBJ_VAR, names->data[i], spec);
+		lhs0[i] = check_local_object(OBJ_VAR, names->data[i], spec);
 	for (int i = 0; i < names->len; i++) {
 		Object **lhs = NULL;
 		int nlhs = 0;
@@ -213,21 +213,21 @@ static void local_var_spec(Node *spec)
 	}
 	if (!spec->value_spec.type || values->len)
 		check_arity(spec->pos, names, values, false, false);
-	process_delayed(top);
+	check_process_delayed(top);
 	for (int i = 0; i < names->len; i++) {
 		if (!lhs0[i]->type)
 			lhs0[i]->type = ty_invalid;
-		declare(ck->env.scope, names->data[i], lhs0[i]);
-		note_local(lhs0[i]);
+		check_declare(ck->env.scope, names->data[i], lhs0[i]);
+		check_note_local(lhs0[i]);
 	}
 }
 
-static void local_type_spec(Node *spec)
+static void check_local_type_spec(Node *spec)
 {
 	Node *name = spec->type_spec.name;
-	Object *obj = local_object(OBJ_TYPE, name, spec);
-	declare(ck->env.scope, name, obj);
-	ObjInfo *info = obj_info(obj);
+	Object *obj = check_local_object(OBJ_TYPE, name, spec);
+	check_declare(ck->env.scope, name, obj);
+	ObjInfo *info = check_obj_info(obj);
 	vec_push(&ck->obj_path, obj);
 	info->color = 2 + ck->obj_path.len - 1;
 	check_type_decl(obj, spec, NULL);
@@ -242,10 +242,10 @@ void check_decl_stmt(Node *decl)
 	for (int i = 0; i < decl->gen_decl.specs.len; i++) {
 		Node *spec = decl->gen_decl.specs.data[i];
 		if (spec->kind == ND_TYPE_SPEC)
-			local_type_spec(spec);
+			check_local_type_spec(spec);
 		else if (spec->kind == ND_VALUE_SPEC && decl->gen_decl.tok == TOK_CONST)
-			local_const_spec(spec);
+			check_local_const_spec(spec);
 		else if (spec->kind == ND_VALUE_SPEC)
-			local_var_spec(spec);
+			check_local_var_spec(spec);
 	}
 }

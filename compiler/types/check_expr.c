@@ -3,7 +3,7 @@
  * parts of exprInternal).
  *
  * In: an expression node. Out: an Operand, also recorded on the node. Untyped operands keep their
- * untyped type on the node until the context decides their type: update_expr_type walks down the
+ * untyped type on the node until the context decides their type: check_update_expr_type walks down the
  * tree then, converting constants (checking they are representable) and giving the untyped left
  * operand of a non-constant shift its final type, which must be an integer type. Constant
  * arithmetic is exact (constant.h); typed constants must stay representable in their type after every
@@ -15,7 +15,7 @@
 
 /* ---- recording ------------------------------------------------------------------------------- */
 
-static bool is_shift_lhs(Node *e)
+static bool check_is_shift_lhs(Node *e)
 {
 	for (int i = 0; i < ck->shift_lhs.len; i++)
 		if (ck->shift_lhs.data[i] == e)
@@ -23,7 +23,7 @@ static bool is_shift_lhs(Node *e)
 	return false;
 }
 
-void record_operand(Operand *x)
+void check_record_operand(Operand *x)
 {
 	Node *e = x->expr;
 	if (!e)
@@ -43,11 +43,11 @@ void record_operand(Operand *x)
 	}
 	e->type = x->type;
 	e->cval = x->mode == MODE_CONST ? x->val : NULL;
-	if (e->kind == ND_COMPOSITE_LIT && e->composite.implicit_addr && under(x->type)->kind == TY_POINTER)
-		e->type = under(x->type)->pointer.elem;
+	if (e->kind == ND_COMPOSITE_LIT && e->composite.implicit_addr && check_under(x->type)->kind == TY_POINTER)
+		e->type = check_under(x->type)->pointer.elem;
 }
 
-static void update_expr_val(Node *e, ConstValue *val)
+static void check_update_expr_val(Node *e, ConstValue *val)
 {
 	if (e && e->type && type_is_untyped(e->type))
 		e->cval = val;
@@ -55,14 +55,14 @@ static void update_expr_val(Node *e, ConstValue *val)
 
 /* ---- predicates ------------------------------------------------------------------------------ */
 
-bool is_interface(Type *t)
+bool check_is_interface(Type *t)
 {
-	return under(t)->kind == TY_INTERFACE;
+	return check_under(t)->kind == TY_INTERFACE;
 }
 
-bool has_nil(Type *t)
+bool check_has_nil(Type *t)
 {
-	switch (under(t)->kind) {
+	switch (check_under(t)->kind) {
 	case TY_UNSAFE_POINTER: case TY_SLICE: case TY_POINTER: case TY_FUNC: case TY_MAP: case TY_CHAN:
 	case TY_INTERFACE:
 		return true;
@@ -71,18 +71,18 @@ bool has_nil(Type *t)
 	}
 }
 
-static bool is_empty_iface(Type *t)
+static bool check_is_empty_iface(Type *t)
 {
-	Type *u = under(t);
+	Type *u = check_under(t);
 	if (u->kind != TY_INTERFACE)
 		return false;
 	type_iface_complete(u);
 	return u->iface.nmethods == 0;
 }
 
-const char *kind_string(Type *t)
+const char *check_kind_string(Type *t)
 {
-	switch (under(t)->kind) {
+	switch (check_under(t)->kind) {
 	case TY_ARRAY: return "array";
 	case TY_SLICE: return "slice";
 	case TY_STRUCT: return "struct";
@@ -91,18 +91,18 @@ const char *kind_string(Type *t)
 	case TY_INTERFACE: return "interface";
 	case TY_MAP: return "map";
 	case TY_CHAN: return "chan";
-	default: return ty_str(t);
+	default: return check_ty_str(t);
 	}
 }
 
-static bool is_const_unknown(ConstValue *v)
+static bool check_is_const_unknown(ConstValue *v)
 {
 	return !v || const_kind(v) == CONST_UNKNOWN;
 }
 
 /* ---- constants: representability and overflow --------------------------------------------------- */
 
-static bool repr_of(TypeKind k, ConstRepr *r)
+static bool check_repr_of(TypeKind k, ConstRepr *r)
 {
 	switch (k) {
 	case TY_INT: case TY_INT64: *r = REPR_INT64; return true;
@@ -121,16 +121,16 @@ static bool repr_of(TypeKind k, ConstRepr *r)
 	}
 }
 
-/* The float and complex cases of representable_const: cv is v converted to the right kind (or NULL
+/* The float and complex cases of check_representable_const: cv is v converted to the right kind (or NULL
  * if it cannot be); untyped targets keep it exactly, sized ones round it (const_representable). */
-static bool representable_rounded(ConstValue *cv, ConstKind want, bool untyped, TypeKind k,
+static bool check_representable_rounded(ConstValue *cv, ConstKind want, bool untyped, TypeKind k,
 				  ConstValue **rounded)
 {
 	ConstRepr r;
 	ConstValue *rv = NULL;
 	if (!cv || const_kind(cv) != want)
 		return false;
-	if (!untyped && (!repr_of(k, &r) || !const_representable(cv, r, &rv)))
+	if (!untyped && (!check_repr_of(k, &r) || !const_representable(cv, r, &rv)))
 		return false;
 	if (rounded)
 		*rounded = rv ? rv : cv;
@@ -138,11 +138,11 @@ static bool representable_rounded(ConstValue *cv, ConstKind want, bool untyped, 
 }
 
 /* go/types representableConst: can v be a value of basic type typ? *rounded gets the value in typ. */
-bool representable_const(ConstValue *v, Type *typ, ConstValue **rounded)
+bool check_representable_const(ConstValue *v, Type *typ, ConstValue **rounded)
 {
-	if (is_const_unknown(v))
+	if (check_is_const_unknown(v))
 		return true;
-	Type *u = under(typ);
+	Type *u = check_under(typ);
 	TypeKind k = u->kind;
 	ConstRepr r;
 	if (type_is_integer(u)) {
@@ -153,12 +153,12 @@ bool representable_const(ConstValue *v, Type *typ, ConstValue **rounded)
 			*rounded = iv;
 		if (k == TY_UNTYPED_INT || k == TY_UNTYPED_RUNE)
 			return true;
-		return repr_of(k, &r) && const_representable(iv, r, NULL);
+		return check_repr_of(k, &r) && const_representable(iv, r, NULL);
 	}
 	if (type_is_float(u))
-		return representable_rounded(const_to_float(v), CONST_FLOAT, k == TY_UNTYPED_FLOAT, k, rounded);
+		return check_representable_rounded(const_to_float(v), CONST_FLOAT, k == TY_UNTYPED_FLOAT, k, rounded);
 	if (type_is_complex(u))
-		return representable_rounded(const_to_complex(v), CONST_COMPLEX, k == TY_UNTYPED_COMPLEX, k,
+		return check_representable_rounded(const_to_complex(v), CONST_COMPLEX, k == TY_UNTYPED_COMPLEX, k,
 					     rounded);
 	if (type_is_string(u))
 		return const_kind(v) == CONST_STRING;
@@ -168,11 +168,11 @@ bool representable_const(ConstValue *v, Type *typ, ConstValue **rounded)
 }
 
 /* go/types representation: the value of constant x in type typ, or an error code. */
-static ConstValue *representation(Operand *x, Type *typ, int *code)
+static ConstValue *check_representation(Operand *x, Type *typ, int *code)
 {
 	ConstValue *v = x->val;
 	*code = CODE_OK;
-	if (!representable_const(x->val, typ, &v)) {
+	if (!check_representable_const(x->val, typ, &v)) {
 		if (type_is_numeric(x->type) && type_is_numeric(typ)) {
 			if (!type_is_integer(x->type) && type_is_integer(typ))
 				*code = CODE_TRUNCATED;
@@ -186,22 +186,22 @@ static ConstValue *representation(Operand *x, Type *typ, int *code)
 	return v;
 }
 
-static void invalid_conversion(int code, Operand *x, Type *target)
+static void check_invalid_conversion(int code, Operand *x, Type *target)
 {
 	const char *fmt = "cannot convert %s to %s";
 	if (code == CODE_TRUNCATED)
 		fmt = "%s truncated to %s";
 	else if (code == CODE_OVERFLOW)
 		fmt = "%s overflows %s";
-	check_errorf(op_pos(x), fmt, op_str(x), ty_str(target));
+	check_errorf(check_op_pos(x), fmt, check_op_str(x), check_ty_str(target));
 }
 
 void check_representable(Operand *x, Type *typ)
 {
 	int code;
-	ConstValue *v = representation(x, typ, &code);
+	ConstValue *v = check_representation(x, typ, &code);
 	if (code) {
-		invalid_conversion(code, x, typ);
+		check_invalid_conversion(code, x, typ);
 		x->mode = MODE_INVALID;
 		return;
 	}
@@ -209,14 +209,14 @@ void check_representable(Operand *x, Type *typ)
 }
 
 /* Position of the operator of an operation, else the start of the expression (go/types opPos). */
-static Pos operator_pos(Node *e)
+static Pos check_operator_pos(Node *e)
 {
 	if (e && (e->kind == ND_BINARY || e->kind == ND_UNARY))
 		return e->pos;
-	return expr_start(e);
+	return check_expr_start(e);
 }
 
-static const char *op_name(Node *e)
+static const char *check_op_name(Node *e)
 {
 	if (e && e->kind == ND_UNARY && e->unary.op == TOK_XOR)
 		return "bitwise complement";
@@ -233,26 +233,26 @@ static const char *op_name(Node *e)
 	return "";
 }
 
-static void overflow(Operand *x)
+static void check_overflow(Operand *x)
 {
-	if (is_const_unknown(x->val)) {
-		check_errorf(operator_pos(x->expr), "constant result is not representable");
+	if (check_is_const_unknown(x->val)) {
+		check_errorf(check_operator_pos(x->expr), "constant result is not representable");
 		return;
 	}
 	if (!type_is_untyped(x->type)) {
-		check_representable(x, under(x->type));
+		check_representable(x, check_under(x->type));
 		return;
 	}
 	if (const_kind(x->val) == CONST_INT && const_bitlen(x->val) > 512) {
-		const char *name = op_name(x->expr);
-		check_errorf(operator_pos(x->expr), "constant %s%soverflow", name, *name ? " " : "");
+		const char *name = check_op_name(x->expr);
+		check_errorf(check_operator_pos(x->expr), "constant %s%soverflow", name, *name ? " " : "");
 		x->val = const_unknown();
 	}
 }
 
 /* ---- untyped operands ------------------------------------------------------------------------ */
 
-Type *implicit_type_and_value(Operand *x, Type *target, ConstValue **val, int *code)
+Type *check_implicit_type_and_value(Operand *x, Type *target, ConstValue **val, int *code)
 {
 	*val = NULL;
 	*code = CODE_OK;
@@ -270,15 +270,15 @@ Type *implicit_type_and_value(Operand *x, Type *target, ConstValue **val, int *c
 		return x->type;
 	}
 	if (x->mode == MODE_NILVALUE) {
-		if (has_nil(target))
+		if (check_has_nil(target))
 			return target;
 		*code = CODE_INVALID_UNTYPED;
 		return NULL;
 	}
-	Type *u = under(target);
+	Type *u = check_under(target);
 	if (u->kind <= TY_UNTYPED_NIL) {
 		if (x->mode == MODE_CONST) {
-			ConstValue *v = representation(x, u, code);
+			ConstValue *v = check_representation(x, u, code);
 			if (*code)
 				return NULL;
 			*val = v;
@@ -300,7 +300,7 @@ Type *implicit_type_and_value(Operand *x, Type *target, ConstValue **val, int *c
 		return target;
 	}
 	if (u->kind == TY_INTERFACE) {
-		if (!is_empty_iface(u)) {
+		if (!check_is_empty_iface(u)) {
 			*code = CODE_INVALID_UNTYPED;
 			return NULL;
 		}
@@ -310,59 +310,59 @@ Type *implicit_type_and_value(Operand *x, Type *target, ConstValue **val, int *c
 	return NULL;
 }
 
-void convert_untyped(Operand *x, Type *target)
+void check_convert_untyped(Operand *x, Type *target)
 {
 	ConstValue *val;
 	int code;
-	Type *t = implicit_type_and_value(x, target, &val, &code);
+	Type *t = check_implicit_type_and_value(x, target, &val, &code);
 	if (code) {
-		invalid_conversion(code, x, under(target));
+		check_invalid_conversion(code, x, check_under(target));
 		x->mode = MODE_INVALID;
 		return;
 	}
 	if (val) {
 		x->val = val;
-		update_expr_val(x->expr, val);
+		check_update_expr_val(x->expr, val);
 	}
 	if (t != x->type) {
 		x->type = t;
-		update_expr_type(x->expr, t, false);
+		check_update_expr_type(x->expr, t, false);
 	}
 }
 
-static bool is_comparison(TokenKind op)
+static bool check_is_comparison(TokenKind op)
 {
 	return op == TOK_EQL || op == TOK_NEQ || op == TOK_LSS || op == TOK_LEQ || op == TOK_GTR ||
 	       op == TOK_GEQ;
 }
 
-static bool is_shift(TokenKind op)
+static bool check_is_shift(TokenKind op)
 {
 	return op == TOK_SHL || op == TOK_SHR;
 }
 
-static void update_expr_type0(Node *parent, Node *x, Type *typ, bool final)
+static void check_update_expr_type0(Node *parent, Node *x, Type *typ, bool final)
 {
 	if (!x || !x->type || !type_is_untyped(x->type))
 		return; /* not (or no longer) an untyped expression */
 	switch (x->kind) {
 	case ND_PAREN:
-		update_expr_type0(x, x->paren.x, typ, final);
+		check_update_expr_type0(x, x->paren.x, typ, final);
 		break;
 	case ND_UNARY:
 		if (x->mode != MODE_CONST)
-			update_expr_type0(x, x->unary.x, typ, final);
+			check_update_expr_type0(x, x->unary.x, typ, final);
 		break;
 	case ND_BINARY:
 		if (x->mode == MODE_CONST)
 			break;
-		if (is_comparison(x->binary.op)) {
+		if (check_is_comparison(x->binary.op)) {
 			/* the operands already have their final types */
-		} else if (is_shift(x->binary.op)) {
-			update_expr_type0(x, x->binary.x, typ, final);
+		} else if (check_is_shift(x->binary.op)) {
+			check_update_expr_type0(x, x->binary.x, typ, final);
 		} else {
-			update_expr_type0(x, x->binary.x, typ, final);
-			update_expr_type0(x, x->binary.y, typ, final);
+			check_update_expr_type0(x, x->binary.x, typ, final);
+			check_update_expr_type0(x, x->binary.y, typ, final);
 		}
 		break;
 	case ND_IDENT: case ND_BASIC_LIT: case ND_SELECTOR: case ND_CALL:
@@ -371,21 +371,21 @@ static void update_expr_type0(Node *parent, Node *x, Type *typ, bool final)
 		return; /* never untyped */
 	}
 	if (!final && type_is_untyped(typ)) {
-		x->type = under(typ);
+		x->type = check_under(typ);
 		return;
 	}
 	Type *old_type = x->type;
 	ExprMode old_mode = x->mode;
 	ConstValue *old_val = x->cval;
 	x->type = typ; /* final: no longer untyped */
-	if (is_shift_lhs(x) && !type_is_integer(typ)) {
-		check_errorf(expr_start(x), "invalid operation: %s (shift of type %s)",
-			     ex_str(parent ? parent : x), ty_str(typ));
+	if (check_is_shift_lhs(x) && !type_is_integer(typ)) {
+		check_errorf(check_expr_start(x), "invalid operation: %s (shift of type %s)",
+			     check_ex_str(parent ? parent : x), check_ty_str(typ));
 		return;
 	}
 	if (old_mode == MODE_CONST && old_val) {
 		Operand c = {old_mode, x, old_type, old_val, BI_NONE};
-		convert_untyped(&c, typ);
+		check_convert_untyped(&c, typ);
 		if (c.mode == MODE_INVALID) {
 			x->type = old_type;
 			return;
@@ -394,9 +394,9 @@ static void update_expr_type0(Node *parent, Node *x, Type *typ, bool final)
 	}
 }
 
-void update_expr_type(Node *x, Type *typ, bool final)
+void check_update_expr_type(Node *x, Type *typ, bool final)
 {
-	update_expr_type0(NULL, x, typ, final);
+	check_update_expr_type0(NULL, x, typ, final);
 }
 
 /* ---- identifiers ----------------------------------------------------------------------------- */
@@ -408,7 +408,7 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 	x->type = ty_invalid;
 	x->val = NULL;
 	const char *name = e->ident.name;
-	Object *obj = lookup(name);
+	Object *obj = check_lookup(name);
 	if (!obj) {
 		if (strcmp(name, "_") == 0)
 			check_errorf(e->pos, "cannot use _ as value or type");
@@ -418,7 +418,7 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 	}
 	e->ident.obj = obj;
 	if (obj->scope && obj->scope == ck->unsafe_scope)
-		mark_dot_imports_used(obj->scope);
+		check_mark_dot_imports_used(obj->scope);
 	if (obj->kind == OBJ_TYPE && obj->scope == universe() && strcmp(obj->name, "comparable") == 0) {
 		unsupported_at(e->pos, "generic type constraints");
 		ck->nerrors++;
@@ -426,7 +426,7 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 	}
 	Type *typ = obj->type;
 	if (!typ || (obj->kind == OBJ_TYPE && want_type && obj->checker)) {
-		obj_decl(obj, def);
+		check_obj_decl(obj, def);
 		typ = obj->type;
 	}
 	if (!typ)
@@ -436,7 +436,7 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 		check_errorf(e->pos, "use of package %s not in selector", obj->name);
 		return;
 	case OBJ_CONST:
-		add_decl_dep(obj);
+		check_add_decl_dep(obj);
 		if (typ == ty_invalid)
 			return;
 		if (obj->scope == universe() && strcmp(obj->name, "iota") == 0) {
@@ -455,14 +455,14 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 		break;
 	case OBJ_VAR:
 		obj->used = true;
-		add_decl_dep(obj);
-		record_capture(obj);
+		check_add_decl_dep(obj);
+		check_record_capture(obj);
 		if (typ == ty_invalid)
 			return;
 		x->mode = MODE_VARIABLE;
 		break;
 	case OBJ_FUNC:
-		add_decl_dep(obj);
+		check_add_decl_dep(obj);
 		x->mode = MODE_VALUE;
 		break;
 	case OBJ_BUILTIN:
@@ -480,33 +480,33 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 
 /* ---- unary and binary operations -------------------------------------------------------------- */
 
-static bool all_numeric(Type *t) { return type_is_numeric(t); }
-static bool all_integer(Type *t) { return type_is_integer(t); }
-static bool all_boolean(Type *t) { return type_is_boolean(t); }
-static bool all_numeric_or_string(Type *t) { return type_is_numeric(t) || type_is_string(t); }
+static bool check_all_numeric(Type *t) { return type_is_numeric(t); }
+static bool check_all_integer(Type *t) { return type_is_integer(t); }
+static bool check_all_boolean(Type *t) { return type_is_boolean(t); }
+static bool check_all_numeric_or_string(Type *t) { return type_is_numeric(t) || type_is_string(t); }
 
-static bool op_allowed(TokenKind op, Type *t, bool unary)
+static bool check_op_allowed(TokenKind op, Type *t, bool unary)
 {
 	switch (op) {
-	case TOK_ADD: return unary ? all_numeric(t) : all_numeric_or_string(t);
-	case TOK_SUB: case TOK_MUL: case TOK_QUO: return all_numeric(t);
-	case TOK_XOR: case TOK_REM: case TOK_AND: case TOK_OR: case TOK_AND_NOT: return all_integer(t);
-	case TOK_NOT: case TOK_LAND: case TOK_LOR: return all_boolean(t);
+	case TOK_ADD: return unary ? check_all_numeric(t) : check_all_numeric_or_string(t);
+	case TOK_SUB: case TOK_MUL: case TOK_QUO: return check_all_numeric(t);
+	case TOK_XOR: case TOK_REM: case TOK_AND: case TOK_OR: case TOK_AND_NOT: return check_all_integer(t);
+	case TOK_NOT: case TOK_LAND: case TOK_LOR: return check_all_boolean(t);
 	default: return false;
 	}
 }
 
 static bool check_op(TokenKind op, Operand *x, bool unary)
 {
-	if (!op_allowed(op, x->type, unary)) {
-		check_errorf(op_pos(x), "invalid operation: operator %s not defined on %s", token_spelling(op),
-			     op_str(x));
+	if (!check_op_allowed(op, x->type, unary)) {
+		check_errorf(check_op_pos(x), "invalid operation: operator %s not defined on %s", token_spelling(op),
+			     check_op_str(x));
 		return false;
 	}
 	return true;
 }
 
-static void unary(Operand *x, Node *e)
+static void check_unary(Operand *x, Node *e)
 {
 	check_expr(x, e->unary.x);
 	if (x->mode == MODE_INVALID)
@@ -514,26 +514,26 @@ static void unary(Operand *x, Node *e)
 	TokenKind op = e->unary.op;
 	switch (op) {
 	case TOK_AND: {
-		Node *inner = unparen(e->unary.x);
+		Node *inner = check_unparen(e->unary.x);
 		if ((!inner || inner->kind != ND_COMPOSITE_LIT) && x->mode != MODE_VARIABLE) {
-			check_errorf(op_pos(x), "invalid operation: cannot take address of %s", op_str(x));
+			check_errorf(check_op_pos(x), "invalid operation: cannot take address of %s", check_op_str(x));
 			x->mode = MODE_INVALID;
 			return;
 		}
-		mark_addr_taken(e->unary.x);
+		check_mark_addr_taken(e->unary.x);
 		x->mode = MODE_VALUE;
 		x->type = type_pointer(x->type);
 		return;
 	}
 	case TOK_ARROW: {
-		Type *u = under(x->type);
+		Type *u = check_under(x->type);
 		if (u->kind != TY_CHAN) {
-			check_errorf(op_pos(x), "invalid operation: cannot receive from non-channel %s", op_str(x));
+			check_errorf(check_op_pos(x), "invalid operation: cannot receive from non-channel %s", check_op_str(x));
 			x->mode = MODE_INVALID;
 			return;
 		}
 		if (u->chan.dir == CHAN_SEND) {
-			check_errorf(op_pos(x), "invalid operation: cannot receive from send-only channel %s", op_str(x));
+			check_errorf(check_op_pos(x), "invalid operation: cannot receive from send-only channel %s", check_op_str(x));
 			x->mode = MODE_INVALID;
 			return;
 		}
@@ -554,32 +554,32 @@ static void unary(Operand *x, Node *e)
 		return;
 	}
 	if (x->mode == MODE_CONST) {
-		if (is_const_unknown(x->val))
+		if (check_is_const_unknown(x->val))
 			return;
 		int bits = type_is_unsigned(x->type) ? (int)type_size(x->type) * 8 : 0;
 		x->val = const_unary(op, x->val, bits);
 		x->expr = e;
-		overflow(x);
+		check_overflow(x);
 		return;
 	}
 	x->mode = MODE_VALUE;
 }
 
-static void shift(Operand *x, Operand *y, Node *e, TokenKind op)
+static void check_shift(Operand *x, Operand *y, Node *e, TokenKind op)
 {
 	ConstValue *xval = NULL;
 	if (x->mode == MODE_CONST)
 		xval = const_to_int(x->val);
 	if (!type_is_integer(x->type) &&
 	    !(type_is_untyped(x->type) && xval && const_kind(xval) == CONST_INT)) {
-		check_errorf(op_pos(x), "invalid operation: shifted operand %s must be integer", op_str(x));
+		check_errorf(check_op_pos(x), "invalid operation: shifted operand %s must be integer", check_op_str(x));
 		x->mode = MODE_INVALID;
 		return;
 	}
 	if (y->mode == MODE_CONST) {
 		ConstValue *yval = const_to_int(y->val);
 		if (yval && const_kind(yval) == CONST_INT && const_sign(yval) < 0) {
-			check_errorf(op_pos(y), "invalid operation: negative shift count %s", op_str(y));
+			check_errorf(check_op_pos(y), "invalid operation: negative shift count %s", check_op_str(y));
 			x->mode = MODE_INVALID;
 			return;
 		}
@@ -593,19 +593,19 @@ static void shift(Operand *x, Operand *y, Node *e, TokenKind op)
 	} else if (type_is_integer(y->type) && !type_is_untyped(y->type)) {
 		/* ok: signed counts are permitted since go1.13 */
 	} else if (type_is_untyped(y->type)) {
-		convert_untyped(y, type_basic(TY_UINT));
+		check_convert_untyped(y, type_basic(TY_UINT));
 		if (y->mode == MODE_INVALID) {
 			x->mode = MODE_INVALID;
 			return;
 		}
 	} else {
-		check_errorf(op_pos(y), "invalid operation: shift count %s must be integer", op_str(y));
+		check_errorf(check_op_pos(y), "invalid operation: shift count %s must be integer", check_op_str(y));
 		x->mode = MODE_INVALID;
 		return;
 	}
 	if (x->mode == MODE_CONST) {
 		if (y->mode == MODE_CONST) {
-			if (is_const_unknown(x->val) || is_const_unknown(y->val)) {
+			if (check_is_const_unknown(x->val) || check_is_const_unknown(y->val)) {
 				x->val = const_unknown();
 				if (!type_is_integer(x->type))
 					x->type = type_basic(TY_UNTYPED_INT);
@@ -613,7 +613,7 @@ static void shift(Operand *x, Operand *y, Node *e, TokenKind op)
 			}
 			uint64_t s;
 			if (!const_to_uint64(const_to_int(y->val), &s) || s > 1023 - 1 + 52) {
-				check_errorf(op_pos(y), "invalid operation: invalid shift count %s", op_str(y));
+				check_errorf(check_op_pos(y), "invalid operation: invalid shift count %s", check_op_str(y));
 				x->mode = MODE_INVALID;
 				return;
 			}
@@ -621,46 +621,46 @@ static void shift(Operand *x, Operand *y, Node *e, TokenKind op)
 				x->type = type_basic(TY_UNTYPED_INT);
 			x->val = const_shift(op, xval, (unsigned long)s);
 			x->expr = e;
-			overflow(x);
+			check_overflow(x);
 			return;
 		}
 		if (type_is_untyped(x->type)) {
 			/* the constant's type is what it would be without the shift: decided by the context */
-			if (x->expr && x->expr->type && type_is_untyped(x->expr->type) && !is_shift_lhs(x->expr))
+			if (x->expr && x->expr->type && type_is_untyped(x->expr->type) && !check_is_shift_lhs(x->expr))
 				vec_push(&ck->shift_lhs, x->expr);
 			x->mode = MODE_VALUE;
 			return;
 		}
 	}
 	if (!type_is_integer(x->type)) {
-		check_errorf(op_pos(x), "invalid operation: shifted operand %s must be integer", op_str(x));
+		check_errorf(check_op_pos(x), "invalid operation: shifted operand %s must be integer", check_op_str(x));
 		x->mode = MODE_INVALID;
 		return;
 	}
 	x->mode = MODE_VALUE;
 }
 
-static const char *incomparable_cause(Type *t)
+static const char *check_incomparable_cause(Type *t)
 {
-	Type *u = under(t);
+	Type *u = check_under(t);
 	switch (u->kind) {
 	case TY_SLICE: case TY_FUNC: case TY_MAP:
-		return xsprintf("%s can only be compared to nil", kind_string(t));
+		return xsprintf("%s can only be compared to nil", check_kind_string(t));
 	case TY_STRUCT:
 		for (int i = 0; i < u->strct.nfields; i++)
 			if (!type_is_comparable(u->strct.fields[i]->type))
-				return xsprintf("struct containing %s cannot be compared", ty_str(u->strct.fields[i]->type));
+				return xsprintf("struct containing %s cannot be compared", check_ty_str(u->strct.fields[i]->type));
 		return "";
 	case TY_ARRAY:
-		return xsprintf("%s cannot be compared", ty_str(u));
+		return xsprintf("%s cannot be compared", check_ty_str(u));
 	default:
 		return "";
 	}
 }
 
-static void mark_iface_conv(Operand *x, Type *target)
+static void check_mark_iface_conv(Operand *x, Type *target)
 {
-	if (x->expr && target && is_interface(target) && x->mode != MODE_NILVALUE &&
+	if (x->expr && target && check_is_interface(target) && x->mode != MODE_NILVALUE &&
 	    !type_identical(x->type, target))
 		x->expr->iface_conv = target;
 }
@@ -671,28 +671,28 @@ void check_comparison(Operand *x, Operand *y, TokenKind op, bool switch_case)
 		op = TOK_EQL;
 	Operand *err_op = x;
 	const char *cause = "";
-	bool ok = assignable_to(x, y->type, NULL);
+	bool ok = check_assignable_to(x, y->type, NULL);
 	if (!ok)
-		ok = assignable_to(y, x->type, NULL);
+		ok = check_assignable_to(y, x->type, NULL);
 	if (!ok) {
 		err_op = y;
-		cause = xsprintf("mismatched types %s and %s", ty_str(x->type), ty_str(y->type));
+		cause = xsprintf("mismatched types %s and %s", check_ty_str(x->type), check_ty_str(y->type));
 		goto error;
 	}
 	if (op == TOK_EQL || op == TOK_NEQ) {
 		if (x->mode == MODE_NILVALUE || y->mode == MODE_NILVALUE) {
 			Type *typ = x->mode == MODE_NILVALUE ? y->type : x->type;
-			if (!has_nil(typ)) {
+			if (!check_has_nil(typ)) {
 				err_op = y;
 				goto error;
 			}
 		} else if (!type_is_comparable(x->type)) {
 			err_op = x;
-			cause = incomparable_cause(x->type);
+			cause = check_incomparable_cause(x->type);
 			goto error;
 		} else if (!type_is_comparable(y->type)) {
 			err_op = y;
-			cause = incomparable_cause(y->type);
+			cause = check_incomparable_cause(y->type);
 			goto error;
 		}
 	} else {
@@ -706,7 +706,7 @@ void check_comparison(Operand *x, Operand *y, TokenKind op, bool switch_case)
 		}
 	}
 	if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
-		if (is_const_unknown(x->val) || is_const_unknown(y->val)) {
+		if (check_is_const_unknown(x->val) || check_is_const_unknown(y->val)) {
 			x->val = const_unknown();
 		} else {
 			ConstValue *a = x->val, *b = y->val;
@@ -716,44 +716,44 @@ void check_comparison(Operand *x, Operand *y, TokenKind op, bool switch_case)
 		}
 	} else {
 		x->mode = MODE_VALUE;
-		update_expr_type(x->expr, type_default(x->type), true);
-		update_expr_type(y->expr, type_default(y->type), true);
+		check_update_expr_type(x->expr, type_default(x->type), true);
+		check_update_expr_type(y->expr, type_default(y->type), true);
 		/* mixed interface/concrete comparisons convert the concrete operand */
-		if (is_interface(x->type) && !is_interface(y->type))
-			mark_iface_conv(y, x->type);
-		else if (is_interface(y->type) && !is_interface(x->type))
-			mark_iface_conv(x, y->type);
+		if (check_is_interface(x->type) && !check_is_interface(y->type))
+			check_mark_iface_conv(y, x->type);
+		else if (check_is_interface(y->type) && !check_is_interface(x->type))
+			check_mark_iface_conv(x, y->type);
 	}
 	x->type = type_basic(TY_UNTYPED_BOOL);
 	return;
 error:
 	if (!*cause)
-		cause = xsprintf("operator %s not defined on %s", token_spelling(op), kind_string(err_op->type));
+		cause = xsprintf("operator %s not defined on %s", token_spelling(op), check_kind_string(err_op->type));
 	if (switch_case)
-		check_errorf(op_pos(x), "invalid case %s in switch on %s (%s)", ex_str(x->expr), ex_str(y->expr), cause);
+		check_errorf(check_op_pos(x), "invalid case %s in switch on %s (%s)", check_ex_str(x->expr), check_ex_str(y->expr), cause);
 	else
-		check_errorf(op_pos(err_op), "invalid operation: %s %s %s (%s)", ex_str(x->expr), token_spelling(op),
-			     ex_str(y->expr), cause);
+		check_errorf(check_op_pos(err_op), "invalid operation: %s %s %s (%s)", check_ex_str(x->expr), token_spelling(op),
+			     check_ex_str(y->expr), cause);
 	x->mode = MODE_INVALID;
 }
 
-static bool can_mix(Operand *x, Operand *y)
+static bool check_can_mix(Operand *x, Operand *y)
 {
-	if (is_interface(x->type) || is_interface(y->type))
+	if (check_is_interface(x->type) || check_is_interface(y->type))
 		return true;
 	if (type_is_boolean(x->type) != type_is_boolean(y->type))
 		return false;
 	if (type_is_string(x->type) != type_is_string(y->type))
 		return false;
-	if (x->mode == MODE_NILVALUE && !has_nil(y->type))
+	if (x->mode == MODE_NILVALUE && !check_has_nil(y->type))
 		return false;
-	if (y->mode == MODE_NILVALUE && !has_nil(x->type))
+	if (y->mode == MODE_NILVALUE && !check_has_nil(x->type))
 		return false;
 	return true;
 }
 
 /* go/types: a complex divisor whose squared parts both underflow to zero is a division by zero. */
-static bool complex_divisor_zero(ConstValue *v)
+static bool check_complex_divisor_zero(ConstValue *v)
 {
 	ConstValue *c = const_to_complex(v);
 	if (!c)
@@ -763,9 +763,9 @@ static bool complex_divisor_zero(ConstValue *v)
 	return const_sign(re2) == 0 && const_sign(im2) == 0;
 }
 
-static void binary_const(Operand *x, Operand *y, Node *e, TokenKind op)
+static void check_binary_const(Operand *x, Operand *y, Node *e, TokenKind op)
 {
-	if (is_const_unknown(x->val) || is_const_unknown(y->val)) {
+	if (check_is_const_unknown(x->val) || check_is_const_unknown(y->val)) {
 		x->val = const_unknown();
 		return;
 	}
@@ -776,7 +776,7 @@ static void binary_const(Operand *x, Operand *y, Node *e, TokenKind op)
 		x->val = const_binary(op, x->val, y->val, op == TOK_QUO && type_is_integer(x->type));
 	}
 	x->expr = e;
-	overflow(x);
+	check_overflow(x);
 }
 
 void check_binary(Operand *x, Node *e, Node *lhs, Node *rhs, TokenKind op)
@@ -791,32 +791,32 @@ void check_binary(Operand *x, Node *e, Node *lhs, Node *rhs, TokenKind op)
 		x->expr = y.expr;
 		return;
 	}
-	if (is_shift(op)) {
-		shift(x, &y, e, op);
+	if (check_is_shift(op)) {
+		check_shift(x, &y, e, op);
 		return;
 	}
-	if (can_mix(x, &y)) {
-		convert_untyped(x, y.type);
+	if (check_can_mix(x, &y)) {
+		check_convert_untyped(x, y.type);
 		if (x->mode == MODE_INVALID)
 			return;
-		convert_untyped(&y, x->type);
+		check_convert_untyped(&y, x->type);
 		if (y.mode == MODE_INVALID) {
 			x->mode = MODE_INVALID;
 			return;
 		}
 	}
-	if (is_comparison(op)) {
+	if (check_is_comparison(op)) {
 		check_comparison(x, &y, op, false);
 		return;
 	}
 	if (!type_identical(x->type, y.type)) {
 		if (x->type != ty_invalid && y.type != ty_invalid) {
 			if (e)
-				check_errorf(op_pos(x), "invalid operation: %s (mismatched types %s and %s)", ex_str(e),
-					     ty_str(x->type), ty_str(y.type));
+				check_errorf(check_op_pos(x), "invalid operation: %s (mismatched types %s and %s)", check_ex_str(e),
+					     check_ty_str(x->type), check_ty_str(y.type));
 			else
-				check_errorf(op_pos(x), "invalid operation: %s %s= %s (mismatched types %s and %s)",
-					     ex_str(lhs), token_spelling(op), ex_str(rhs), ty_str(x->type), ty_str(y.type));
+				check_errorf(check_op_pos(x), "invalid operation: %s %s= %s (mismatched types %s and %s)",
+					     check_ex_str(lhs), token_spelling(op), check_ex_str(rhs), check_ty_str(x->type), check_ty_str(y.type));
 		}
 		x->mode = MODE_INVALID;
 		return;
@@ -827,20 +827,20 @@ void check_binary(Operand *x, Node *e, Node *lhs, Node *rhs, TokenKind op)
 	}
 	if (op == TOK_QUO || op == TOK_REM) {
 		if ((x->mode == MODE_CONST || type_is_integer(x->type)) && y.mode == MODE_CONST &&
-		    !is_const_unknown(y.val) && const_kind(y.val) != CONST_COMPLEX && const_sign(y.val) == 0) {
-			check_errorf(op_pos(&y), "invalid operation: division by zero");
+		    !check_is_const_unknown(y.val) && const_kind(y.val) != CONST_COMPLEX && const_sign(y.val) == 0) {
+			check_errorf(check_op_pos(&y), "invalid operation: division by zero");
 			x->mode = MODE_INVALID;
 			return;
 		}
 		if (x->mode == MODE_CONST && y.mode == MODE_CONST && type_is_complex(x->type) &&
-		    !is_const_unknown(y.val) && complex_divisor_zero(y.val)) {
-			check_errorf(op_pos(&y), "invalid operation: division by zero");
+		    !check_is_const_unknown(y.val) && check_complex_divisor_zero(y.val)) {
+			check_errorf(check_op_pos(&y), "invalid operation: division by zero");
 			x->mode = MODE_INVALID;
 			return;
 		}
 	}
 	if (x->mode == MODE_CONST && y.mode == MODE_CONST) {
-		binary_const(x, &y, e, op);
+		check_binary_const(x, &y, e, op);
 		return;
 	}
 	x->mode = MODE_VALUE;
@@ -848,7 +848,7 @@ void check_binary(Operand *x, Node *e, Node *lhs, Node *rhs, TokenKind op)
 
 /* ---- composite literals ---------------------------------------------------------------------- */
 
-static Type *deref_type(Type *t, bool *is_ptr)
+static Type *check_deref_type(Type *t, bool *is_ptr)
 {
 	*is_ptr = false;
 	if (t && t->kind == TY_POINTER) {
@@ -858,7 +858,7 @@ static Type *deref_type(Type *t, bool *is_ptr)
 	return t;
 }
 
-static int field_index(Type *st, const char *name)
+static int check_field_index(Type *st, const char *name)
 {
 	if (strcmp(name, "_") == 0)
 		return -1;
@@ -868,26 +868,26 @@ static int field_index(Type *st, const char *name)
 	return -1;
 }
 
-static void struct_lit_keyed(Operand *x, Node *e, Type *utyp, Type *base)
+static void check_struct_lit_keyed(Operand *x, Node *e, Type *utyp, Type *base)
 {
 	int n = utyp->strct.nfields;
 	bool *visited = xalloc(n + 1);
 	for (int i = 0; i < e->composite.elts.len; i++) {
 		Node *kv = e->composite.elts.data[i];
 		if (kv->kind != ND_KEY_VALUE) {
-			check_errorf(expr_start(kv), "mixture of field:value and value elements in struct literal");
+			check_errorf(check_expr_start(kv), "mixture of field:value and value elements in struct literal");
 			continue;
 		}
 		Node *key = kv->key_value.key;
 		check_expr(x, kv->key_value.value);
 		if (!key || key->kind != ND_IDENT) {
-			check_errorf(expr_start(kv), "invalid field name %s in struct literal", ex_str(key));
+			check_errorf(check_expr_start(kv), "invalid field name %s in struct literal", check_ex_str(key));
 			continue;
 		}
-		int fi = field_index(utyp, key->ident.name);
+		int fi = check_field_index(utyp, key->ident.name);
 		if (fi < 0) {
 			check_errorf(key->pos, "unknown field '%s' in struct literal of type %s", key->ident.name,
-				     ty_str(base));
+				     check_ty_str(base));
 			continue;
 		}
 		Field *fld = utyp->strct.fields[fi];
@@ -896,35 +896,35 @@ static void struct_lit_keyed(Operand *x, Node *e, Type *utyp, Type *base)
 		key->type = fld->type;
 		check_assignment(x, fld->type, "struct literal");
 		if (visited[fi]) {
-			check_errorf(expr_start(kv), "duplicate field name %s in struct literal", key->ident.name);
+			check_errorf(check_expr_start(kv), "duplicate field name %s in struct literal", key->ident.name);
 			continue;
 		}
 		visited[fi] = true;
 	}
 }
 
-static void struct_lit_positional(Operand *x, Node *e, Type *utyp, Type *base)
+static void check_struct_lit_positional(Operand *x, Node *e, Type *utyp, Type *base)
 {
 	int n = utyp->strct.nfields;
 	for (int i = 0; i < e->composite.elts.len; i++) {
 		Node *el = e->composite.elts.data[i];
 		if (el->kind == ND_KEY_VALUE) {
-			check_errorf(expr_start(el), "mixture of field:value and value elements in struct literal");
+			check_errorf(check_expr_start(el), "mixture of field:value and value elements in struct literal");
 			continue;
 		}
 		check_expr(x, el);
 		if (i >= n) {
-			check_errorf(op_pos(x), "too many values in %s{…}", ty_str(base));
+			check_errorf(check_op_pos(x), "too many values in %s{…}", check_ty_str(base));
 			break;
 		}
 		check_assignment(x, utyp->strct.fields[i]->type, "struct literal");
 	}
 	if (e->composite.elts.len < n)
-		check_errorf(e->composite.rbrace, "too few values in %s{…}", ty_str(base));
+		check_errorf(e->composite.rbrace, "too few values in %s{…}", check_ty_str(base));
 }
 
 /* go/types indexedElts: array and slice literal elements; returns the length. */
-static int64_t indexed_elts(Vec *elts, Type *typ, int64_t length)
+static int64_t check_indexed_elts(Vec *elts, Type *typ, int64_t length)
 {
 	HashIndex visited = {0}; /* the indices seen, items point to one of their elements */
 	int64_t index = 0, max = 0;
@@ -940,42 +940,42 @@ static int64_t indexed_elts(Vec *elts, Type *typ, int64_t length)
 					index = k;
 					valid_index = true;
 				} else {
-					check_errorf(expr_start(e), "index %s must be integer constant",
-						     ex_str(e->key_value.key));
+					check_errorf(check_expr_start(e), "index %s must be integer constant",
+						     check_ex_str(e->key_value.key));
 				}
 			}
 			eval = e->key_value.value;
 		} else if (length >= 0 && index >= length) {
-			check_errorf(expr_start(e), "index %lld is out of bounds (>= %lld)", (long long)index,
+			check_errorf(check_expr_start(e), "index %lld is out of bounds (>= %lld)", (long long)index,
 				     (long long)length);
 		} else {
 			valid_index = true;
 		}
 		if (valid_index) {
 			bool dup = false;
-			uint64_t h = ptr_hash((void *)(uintptr_t)index);
+			uint64_t h = check_ptr_hash((void *)(uintptr_t)index);
 			int64_t *seen;
-			for (int c = -1; !dup && (seen = hash_index_next(&visited, h, &c));)
+			for (int c = -1; !dup && (seen = check_hash_index_next(&visited, h, &c));)
 				dup = *seen == index;
 			if (dup) {
-				check_errorf(expr_start(e), "duplicate index %lld in array or slice literal", (long long)index);
+				check_errorf(check_expr_start(e), "duplicate index %lld in array or slice literal", (long long)index);
 			} else {
 				int64_t *k = xnew(int64_t);
 				*k = index;
-				hash_index_add(&visited, h, k);
+				check_hash_index_add(&visited, h, k);
 			}
 		}
 		index++;
 		if (index > max)
 			max = index;
 		Operand x;
-		expr_with_hint(&x, eval, typ);
+		check_expr_with_hint(&x, eval, typ);
 		check_assignment(&x, typ, "array or slice literal");
 	}
 	return max;
 }
 
-static bool same_key(Operand *a_op, ConstValue *b, Type *btype, bool iface)
+static bool check_same_key(Operand *a_op, ConstValue *b, Type *btype, bool iface)
 {
 	ConstValue *a = a_op->val;
 	if (iface && !type_identical(a_op->type, btype))
@@ -997,41 +997,41 @@ typedef struct MapKey {
 	Type *type;
 } MapKey;
 
-static void map_lit(Operand *x, Node *e, Type *utyp)
+static void check_map_lit(Operand *x, Node *e, Type *utyp)
 {
-	bool key_iface = is_interface(utyp->map.key);
+	bool key_iface = check_is_interface(utyp->map.key);
 	HashIndex keys = {0}; /* MapKey* */
 	for (int i = 0; i < e->composite.elts.len; i++) {
 		Node *kv = e->composite.elts.data[i];
 		if (kv->kind != ND_KEY_VALUE) {
-			check_errorf(expr_start(kv), "missing key in map literal");
+			check_errorf(check_expr_start(kv), "missing key in map literal");
 			continue;
 		}
-		expr_with_hint(x, kv->key_value.key, utyp->map.key);
+		check_expr_with_hint(x, kv->key_value.key, utyp->map.key);
 		check_assignment(x, utyp->map.key, "map literal");
 		if (x->mode == MODE_INVALID)
 			continue;
 		if (x->mode == MODE_CONST && x->val) {
 			bool dup = false;
-			uint64_t h = const_hash(x->val);
+			uint64_t h = check_const_hash(x->val);
 			MapKey *k;
-			for (int c = -1; !dup && (k = hash_index_next(&keys, h, &c));)
-				dup = same_key(x, k->val, k->type, key_iface);
+			for (int c = -1; !dup && (k = check_hash_index_next(&keys, h, &c));)
+				dup = check_same_key(x, k->val, k->type, key_iface);
 			if (dup) {
-				check_errorf(op_pos(x), "duplicate key %s in map literal", const_format(x->val));
+				check_errorf(check_op_pos(x), "duplicate key %s in map literal", const_format(x->val));
 				continue;
 			}
 			k = xnew(MapKey);
 			k->val = x->val;
 			k->type = x->type;
-			hash_index_add(&keys, h, k);
+			check_hash_index_add(&keys, h, k);
 		}
-		expr_with_hint(x, kv->key_value.value, utyp->map.value);
+		check_expr_with_hint(x, kv->key_value.value, utyp->map.value);
 		check_assignment(x, utyp->map.value, "map literal");
 	}
 }
 
-static bool composite_lit(Operand *x, Node *e, Type *hint)
+static bool check_composite_lit(Operand *x, Node *e, Type *hint)
 {
 	Type *typ, *base;
 	Node *te = e->composite.type;
@@ -1047,40 +1047,40 @@ static bool composite_lit(Operand *x, Node *e, Type *hint)
 	} else if (hint) {
 		typ = hint;
 		bool is_ptr;
-		base = deref_type(under(typ), &is_ptr);
+		base = check_deref_type(check_under(typ), &is_ptr);
 		if (is_ptr) {
 			e->composite.implicit_addr = true;
 			base = typ->kind == TY_POINTER ? typ->pointer.elem : base;
 		}
 	} else {
-		check_errorf(expr_start(e), "missing type in composite literal");
+		check_errorf(check_expr_start(e), "missing type in composite literal");
 		return false;
 	}
-	Type *utyp = under(base);
+	Type *utyp = check_under(base);
 	switch (utyp->kind) {
 	case TY_STRUCT:
 		if (e->composite.elts.len == 0)
 			break;
 		if (((Node *)e->composite.elts.data[0])->kind == ND_KEY_VALUE)
-			struct_lit_keyed(x, e, utyp, base);
+			check_struct_lit_keyed(x, e, utyp, base);
 		else
-			struct_lit_positional(x, e, utyp, base);
+			check_struct_lit_positional(x, e, utyp, base);
 		break;
 	case TY_ARRAY: {
 		if (!utyp->array.elem) {
-			check_errorf(expr_start(e), "illegal cycle in type declaration");
+			check_errorf(check_expr_start(e), "illegal cycle in type declaration");
 			return false;
 		}
-		int64_t n = indexed_elts(&e->composite.elts, utyp->array.elem, utyp->array.len);
+		int64_t n = check_indexed_elts(&e->composite.elts, utyp->array.elem, utyp->array.len);
 		if (utyp->array.len < 0)
 			utyp->array.len = n;
 		break;
 	}
 	case TY_SLICE:
-		indexed_elts(&e->composite.elts, utyp->array.elem, -1);
+		check_indexed_elts(&e->composite.elts, utyp->array.elem, -1);
 		break;
 	case TY_MAP:
-		map_lit(x, e, utyp);
+		check_map_lit(x, e, utyp);
 		break;
 	default:
 		for (int i = 0; i < e->composite.elts.len; i++) {
@@ -1088,7 +1088,7 @@ static bool composite_lit(Operand *x, Node *e, Type *hint)
 			check_use(el->kind == ND_KEY_VALUE ? el->key_value.value : el);
 		}
 		if (utyp != ty_invalid) {
-			check_errorf(expr_start(e), "invalid composite literal type %s", ty_str(typ));
+			check_errorf(check_expr_start(e), "invalid composite literal type %s", check_ty_str(typ));
 			return false;
 		}
 		break;
@@ -1100,7 +1100,7 @@ static bool composite_lit(Operand *x, Node *e, Type *hint)
 
 /* ---- function literals ----------------------------------------------------------------------- */
 
-static void func_lit(Operand *x, Node *e)
+static void check_func_lit(Operand *x, Node *e)
 {
 	Object *fn = e->func_lit.obj;
 	if (fn) { /* checked before (an expression evaluated twice after an error) */
@@ -1114,14 +1114,14 @@ static void func_lit(Operand *x, Node *e)
 	fn->func_type = e->func_lit.type;
 	fn->body = e->func_lit.body;
 	e->func_lit.obj = fn;
-	obj_info(fn)->lit = e;
+	check_obj_info(fn)->lit = e;
 	Type *sig = type_new(TY_FUNC);
 	fn->type = sig;
 	Scope *scope = scope_new(ck->env.scope, fn);
 	scope->is_func = true;
 	check_func_type(fn, sig, NULL, e->func_lit.type, scope);
 	if (ck->env.func)
-		vec_push(&obj_info(ck->env.func)->lits, e);
+		vec_push(&check_obj_info(ck->env.func)->lits, e);
 	else
 		vec_push(&ck->glob_lits, e);
 	if (e->func_lit.body)
@@ -1132,25 +1132,25 @@ static void func_lit(Operand *x, Node *e)
 
 /* ---- index and slice expressions -------------------------------------------------------------- */
 
-bool is_valid_index(Operand *x, const char *what, bool allow_negative)
+bool check_is_valid_index(Operand *x, const char *what, bool allow_negative)
 {
 	if (x->mode == MODE_INVALID)
 		return false;
-	convert_untyped(x, type_basic(TY_INT));
+	check_convert_untyped(x, type_basic(TY_INT));
 	if (x->mode == MODE_INVALID)
 		return false;
 	if (!type_is_integer(x->type)) {
-		check_errorf(op_pos(x), "invalid argument: %s %s must be integer", what, op_str(x));
+		check_errorf(check_op_pos(x), "invalid argument: %s %s must be integer", what, check_op_str(x));
 		return false;
 	}
 	if (x->mode == MODE_CONST) {
-		if (!allow_negative && !is_const_unknown(x->val) && const_sign(x->val) < 0) {
-			check_errorf(op_pos(x), "invalid argument: %s %s must not be negative", what, op_str(x));
+		if (!allow_negative && !check_is_const_unknown(x->val) && const_sign(x->val) < 0) {
+			check_errorf(check_op_pos(x), "invalid argument: %s %s must not be negative", what, check_op_str(x));
 			return false;
 		}
 		ConstValue *r = x->val;
-		if (!representable_const(x->val, type_basic(TY_INT), &r)) {
-			check_errorf(op_pos(x), "invalid argument: %s %s overflows int", what, op_str(x));
+		if (!check_representable_const(x->val, type_basic(TY_INT), &r)) {
+			check_errorf(check_op_pos(x), "invalid argument: %s %s overflows int", what, check_op_str(x));
 			return false;
 		}
 		x->val = r;
@@ -1164,18 +1164,18 @@ int64_t check_index(Node *index, int64_t max, Type **typ)
 	*typ = ty_invalid;
 	Operand x;
 	check_expr(&x, index);
-	if (!is_valid_index(&x, "index", false))
+	if (!check_is_valid_index(&x, "index", false))
 		return -1;
 	if (x.mode != MODE_CONST) {
 		*typ = x.type;
 		return -1;
 	}
-	if (is_const_unknown(x.val))
+	if (check_is_const_unknown(x.val))
 		return -1;
 	int64_t v = 0;
 	const_to_int64(x.val, &v);
 	if (max >= 0 && v >= max) {
-		check_errorf(op_pos(&x), "invalid argument: index %s out of bounds [0:%lld]", const_format(x.val),
+		check_errorf(check_op_pos(&x), "invalid argument: index %s out of bounds [0:%lld]", const_format(x.val),
 			     (long long)max);
 		return -1;
 	}
@@ -1183,25 +1183,25 @@ int64_t check_index(Node *index, int64_t max, Type **typ)
 	return v;
 }
 
-static Node *single_index(Node *e)
+static Node *check_single_index(Node *e)
 {
 	if (e->index.indices.len == 0) {
-		check_errorf(e->pos, "invalid AST: missing index for %s", ex_str(e->index.x));
+		check_errorf(e->pos, "invalid AST: missing index for %s", check_ex_str(e->index.x));
 		return NULL;
 	}
 	if (e->index.indices.len > 1)
-		check_errorf(expr_start(e->index.indices.data[1]), "invalid operation: more than one index");
+		check_errorf(check_expr_start(e->index.indices.data[1]), "invalid operation: more than one index");
 	return e->index.indices.data[0];
 }
 
-static Pos lbrack_pos(Node *e)
+static Pos check_lbrack_pos(Node *e)
 {
-	return match_lbrack(e->index.rbrack, expr_start(e));
+	return check_match_lbrack(e->index.rbrack, check_expr_start(e));
 }
 
-static void index_expr(Operand *x, Node *e)
+static void check_index_expr(Operand *x, Node *e)
 {
-	expr_or_type(x, e->index.x);
+	check_expr_or_type(x, e->index.x);
 	if (x->mode == MODE_INVALID) {
 		check_use_vec(&e->index.indices);
 		return;
@@ -1216,7 +1216,7 @@ static void index_expr(Operand *x, Node *e)
 	}
 	bool valid = false;
 	int64_t length = -1;
-	Type *u = under(x->type);
+	Type *u = check_under(x->type);
 	switch (u->kind) {
 	case TY_STRING: case TY_UNTYPED_STRING:
 		valid = true;
@@ -1236,7 +1236,7 @@ static void index_expr(Operand *x, Node *e)
 		x->type = u->array.elem;
 		break;
 	case TY_POINTER: {
-		Type *a = under(u->pointer.elem);
+		Type *a = check_under(u->pointer.elem);
 		if (a->kind == TY_ARRAY) {
 			valid = true;
 			length = a->array.len;
@@ -1251,7 +1251,7 @@ static void index_expr(Operand *x, Node *e)
 		x->type = u->array.elem;
 		break;
 	case TY_MAP: {
-		Node *index = single_index(e);
+		Node *index = check_single_index(e);
 		if (!index) {
 			x->mode = MODE_INVALID;
 			return;
@@ -1268,12 +1268,12 @@ static void index_expr(Operand *x, Node *e)
 		break;
 	}
 	if (!valid) {
-		check_errorf(lbrack_pos(e), "invalid operation: cannot index %s", op_str(x));
+		check_errorf(check_lbrack_pos(e), "invalid operation: cannot index %s", check_op_str(x));
 		check_use_vec(&e->index.indices);
 		x->mode = MODE_INVALID;
 		return;
 	}
-	Node *index = single_index(e);
+	Node *index = check_single_index(e);
 	if (!index) {
 		x->mode = MODE_INVALID;
 		return;
@@ -1282,7 +1282,7 @@ static void index_expr(Operand *x, Node *e)
 	check_index(index, length, &t);
 }
 
-static void slice_expr(Operand *x, Node *e)
+static void check_slice_expr(Operand *x, Node *e)
 {
 	check_expr(x, e->slice.x);
 	if (x->mode == MODE_INVALID) {
@@ -1293,11 +1293,11 @@ static void slice_expr(Operand *x, Node *e)
 	}
 	bool valid = false;
 	int64_t length = -1;
-	Type *u = under(x->type);
+	Type *u = check_under(x->type);
 	switch (u->kind) {
 	case TY_STRING: case TY_UNTYPED_STRING:
 		if (e->slice.slice3) {
-			check_errorf(e->slice.max ? expr_start(e->slice.max) : expr_start(e),
+			check_errorf(e->slice.max ? check_expr_start(e->slice.max) : check_expr_start(e),
 				     "invalid operation: 3-index slice of string");
 			x->mode = MODE_INVALID;
 			return;
@@ -1315,15 +1315,15 @@ static void slice_expr(Operand *x, Node *e)
 		valid = true;
 		length = u->array.len;
 		if (x->mode != MODE_VARIABLE) {
-			check_errorf(op_pos(x), "invalid operation: %s (slice of unaddressable value)", op_str(x));
+			check_errorf(check_op_pos(x), "invalid operation: %s (slice of unaddressable value)", check_op_str(x));
 			x->mode = MODE_INVALID;
 			return;
 		}
-		mark_addr_taken(e->slice.x);
+		check_mark_addr_taken(e->slice.x);
 		x->type = type_slice(u->array.elem);
 		break;
 	case TY_POINTER: {
-		Type *a = under(u->pointer.elem);
+		Type *a = check_under(u->pointer.elem);
 		if (a->kind == TY_ARRAY) {
 			valid = true;
 			length = a->array.len;
@@ -1338,7 +1338,7 @@ static void slice_expr(Operand *x, Node *e)
 		break;
 	}
 	if (!valid) {
-		check_errorf(op_pos(x), "invalid operation: cannot slice %s", op_str(x));
+		check_errorf(check_op_pos(x), "invalid operation: cannot slice %s", check_op_str(x));
 		x->mode = MODE_INVALID;
 		return;
 	}
@@ -1370,7 +1370,7 @@ static void slice_expr(Operand *x, Node *e)
 			continue;
 		for (int j = i + 1; j < 3; j++) {
 			if (ind[j] >= 0 && ind[j] < ind[i]) {
-				check_errorf(expr_start(idx[j]), "invalid slice indices: %lld < %lld", (long long)ind[j],
+				check_errorf(check_expr_start(idx[j]), "invalid slice indices: %lld < %lld", (long long)ind[j],
 					     (long long)ind[i]);
 				return;
 			}
@@ -1382,22 +1382,22 @@ static void slice_expr(Operand *x, Node *e)
 
 void check_type_assertion(Node *e, Operand *x, Type *T, bool type_switch)
 {
-	if (is_interface(T))
+	if (check_is_interface(T))
 		return;
 	Object *alt = NULL;
-	Object *m = missing_method(T, x->type, false, &alt);
+	Object *m = check_missing_method(T, x->type, false, &alt);
 	if (!m)
 		return;
-	const char *cause = missing_method_reason(T, x->type, m, alt);
+	const char *cause = check_missing_method_reason(T, x->type, m, alt);
 	if (type_switch)
-		check_errorf(expr_start(e), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s",
-			     ex_str(e), op_str(x), ty_str(T), cause);
+		check_errorf(check_expr_start(e), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s",
+			     check_ex_str(e), check_op_str(x), check_ty_str(T), cause);
 	else
-		check_errorf(expr_start(e), "impossible type assertion: %s\n\t%s does not implement %s %s", ex_str(e),
-			     ty_str(T), ty_str(x->type), cause);
+		check_errorf(check_expr_start(e), "impossible type assertion: %s\n\t%s does not implement %s %s", check_ex_str(e),
+			     check_ty_str(T), check_ty_str(x->type), cause);
 }
 
-static bool type_assert_expr(Operand *x, Node *e)
+static bool check_type_assert_expr(Operand *x, Node *e)
 {
 	if (!e->type_assert.type) { /* types2 does not look at x then: it stays unused */
 		check_errorf(e->pos, "invalid AST: use of .(type) outside type switch");
@@ -1406,8 +1406,8 @@ static bool type_assert_expr(Operand *x, Node *e)
 	check_expr(x, e->type_assert.x);
 	if (x->mode == MODE_INVALID)
 		return false;
-	if (!is_interface(x->type)) {
-		check_errorf(op_pos(x), "invalid operation: %s is not an interface", op_str(x));
+	if (!check_is_interface(x->type)) {
+		check_errorf(check_op_pos(x), "invalid operation: %s is not an interface", check_op_str(x));
 		return false;
 	}
 	Type *T = check_var_type(e->type_assert.type);
@@ -1421,7 +1421,7 @@ static bool type_assert_expr(Operand *x, Node *e)
 
 /* ---- the dispatch ---------------------------------------------------------------------------- */
 
-static void basic_lit(Operand *x, Node *e)
+static void check_basic_lit(Operand *x, Node *e)
 {
 	if (e->lit.bad)
 		return; /* the lexer reported it */
@@ -1455,9 +1455,9 @@ static void basic_lit(Operand *x, Node *e)
 	x->mode = MODE_CONST;
 }
 
-static void star_expr(Operand *x, Node *e)
+static void check_star_expr(Operand *x, Node *e)
 {
-	expr_or_type(x, e->star.x);
+	check_expr_or_type(x, e->star.x);
 	switch (x->mode) {
 	case MODE_INVALID:
 		return;
@@ -1465,9 +1465,9 @@ static void star_expr(Operand *x, Node *e)
 		x->type = type_pointer(x->type);
 		return;
 	default: {
-		Type *u = under(x->type);
+		Type *u = check_under(x->type);
 		if (u->kind != TY_POINTER) {
-			check_errorf(op_pos(x), "invalid operation: cannot indirect %s", op_str(x));
+			check_errorf(check_op_pos(x), "invalid operation: cannot indirect %s", check_op_str(x));
 			x->mode = MODE_INVALID;
 			return;
 		}
@@ -1478,7 +1478,7 @@ static void star_expr(Operand *x, Node *e)
 	}
 }
 
-static ExprKind expr_internal(Operand *x, Node *e, Type *hint)
+static ExprKind check_expr_internal(Operand *x, Node *e, Type *hint)
 {
 	x->mode = MODE_INVALID;
 	x->type = ty_invalid;
@@ -1494,19 +1494,19 @@ static ExprKind expr_internal(Operand *x, Node *e, Type *hint)
 		check_errorf(e->pos, "invalid use of '...'");
 		goto error;
 	case ND_BASIC_LIT:
-		basic_lit(x, e);
+		check_basic_lit(x, e);
 		if (x->mode == MODE_INVALID)
 			goto error;
 		break;
 	case ND_FUNC_LIT:
-		func_lit(x, e);
+		check_func_lit(x, e);
 		break;
 	case ND_COMPOSITE_LIT:
-		if (!composite_lit(x, e, hint))
+		if (!check_composite_lit(x, e, hint))
 			goto error;
 		break;
 	case ND_PAREN: {
-		ExprKind k = raw_expr(x, e->paren.x, NULL);
+		ExprKind k = check_raw_expr(x, e->paren.x, NULL);
 		x->expr = e;
 		return k;
 	}
@@ -1514,28 +1514,28 @@ static ExprKind expr_internal(Operand *x, Node *e, Type *hint)
 		check_selector(x, e, NULL);
 		break;
 	case ND_INDEX:
-		index_expr(x, e);
+		check_index_expr(x, e);
 		if (x->mode == MODE_INVALID)
 			goto error;
 		break;
 	case ND_SLICE:
-		slice_expr(x, e);
+		check_slice_expr(x, e);
 		if (x->mode == MODE_INVALID)
 			goto error;
 		break;
 	case ND_TYPE_ASSERT:
-		if (!type_assert_expr(x, e))
+		if (!check_type_assert_expr(x, e))
 			goto error;
 		break;
 	case ND_CALL:
 		return check_call(x, e);
 	case ND_STAR:
-		star_expr(x, e);
+		check_star_expr(x, e);
 		if (x->mode == MODE_INVALID)
 			goto error;
 		break;
 	case ND_UNARY:
-		unary(x, e);
+		check_unary(x, e);
 		if (x->mode == MODE_INVALID)
 			goto error;
 		if (e->unary.op == TOK_ARROW) {
@@ -1549,7 +1549,7 @@ static ExprKind expr_internal(Operand *x, Node *e, Type *hint)
 			goto error;
 		break;
 	case ND_KEY_VALUE:
-		check_errorf(expr_start(e), "invalid AST: no key:value expected");
+		check_errorf(check_expr_start(e), "invalid AST: no key:value expected");
 		goto error;
 	case ND_ARRAY_TYPE: case ND_STRUCT_TYPE: case ND_FUNC_TYPE: case ND_INTERFACE_TYPE:
 	case ND_MAP_TYPE: case ND_CHAN_TYPE:
@@ -1568,16 +1568,16 @@ error:
 	return EK_STATEMENT;
 }
 
-ExprKind raw_expr(Operand *x, Node *e, Type *hint)
+ExprKind check_raw_expr(Operand *x, Node *e, Type *hint)
 {
-	ExprKind k = expr_internal(x, e, hint);
+	ExprKind k = check_expr_internal(x, e, hint);
 	if (!x->type)
 		x->type = ty_invalid;
-	record_operand(x);
+	check_record_operand(x);
 	return k;
 }
 
-static void exclude(Operand *x, bool novalue, bool builtin, bool type)
+static void check_exclude(Operand *x, bool novalue, bool builtin, bool type)
 {
 	const char *msg = NULL;
 	if (x->mode == MODE_NOVALUE && novalue)
@@ -1587,55 +1587,55 @@ static void exclude(Operand *x, bool novalue, bool builtin, bool type)
 	else if (x->mode == MODE_TYPE && type)
 		msg = "%s is not an expression";
 	if (msg) {
-		check_errorf(op_pos(x), msg, op_str(x));
+		check_errorf(check_op_pos(x), msg, check_op_str(x));
 		x->mode = MODE_INVALID;
 	}
 }
 
-void single_value(Operand *x)
+void check_single_value(Operand *x)
 {
 	if (x->mode == MODE_VALUE && x->type && x->type->kind == TY_TUPLE) {
-		check_errorf(op_pos(x), "multiple-value %s in single-value context", op_str(x));
+		check_errorf(check_op_pos(x), "multiple-value %s in single-value context", check_op_str(x));
 		x->mode = MODE_INVALID;
 	}
 }
 
 void check_expr(Operand *x, Node *e)
 {
-	raw_expr(x, e, NULL);
-	exclude(x, true, true, true);
-	single_value(x);
+	check_raw_expr(x, e, NULL);
+	check_exclude(x, true, true, true);
+	check_single_value(x);
 }
 
-void multi_expr(Operand *x, Node *e)
+void check_multi_expr(Operand *x, Node *e)
 {
-	raw_expr(x, e, NULL);
-	exclude(x, true, true, true);
+	check_raw_expr(x, e, NULL);
+	check_exclude(x, true, true, true);
 }
 
-void expr_with_hint(Operand *x, Node *e, Type *hint)
+void check_expr_with_hint(Operand *x, Node *e, Type *hint)
 {
-	raw_expr(x, e, hint);
-	exclude(x, true, true, true);
-	single_value(x);
+	check_raw_expr(x, e, hint);
+	check_exclude(x, true, true, true);
+	check_single_value(x);
 }
 
-void expr_or_type(Operand *x, Node *e)
+void check_expr_or_type(Operand *x, Node *e)
 {
-	raw_expr(x, e, NULL);
-	exclude(x, true, false, false);
-	single_value(x);
+	check_raw_expr(x, e, NULL);
+	check_exclude(x, true, false, false);
+	check_single_value(x);
 }
 
 /* ---- the final pass: untyped leftovers get their default types ---------------------------------- */
 
-static void fin_vec(Vec *v)
+static void check_fin_vec(Vec *v)
 {
 	for (int i = 0; i < v->len; i++)
-		finalize_untyped(v->data[i]);
+		check_finalize_untyped(v->data[i]);
 }
 
-static bool fin_expr_node(Node *e)
+static bool check_fin_expr_node(Node *e)
 {
 	if (e->mode == MODE_TYPE || !e->type || !type_is_untyped(e->type) ||
 	    e->type->kind == TY_UNTYPED_NIL)
@@ -1643,7 +1643,7 @@ static bool fin_expr_node(Node *e)
 	Type *d = type_default(e->type);
 	if (e->mode == MODE_CONST) {
 		ConstValue *r = e->cval;
-		if (e->cval && representable_const(e->cval, d, &r)) {
+		if (e->cval && check_representable_const(e->cval, d, &r)) {
 			e->type = d;
 			e->cval = r;
 		}
@@ -1653,79 +1653,79 @@ static bool fin_expr_node(Node *e)
 	return true;
 }
 
-void finalize_untyped(Node *n)
+void check_finalize_untyped(Node *n)
 {
 	if (!n)
 		return;
 	switch (n->kind) {
 	case ND_IDENT: case ND_BASIC_LIT:
-		fin_expr_node(n);
+		check_fin_expr_node(n);
 		return;
-	case ND_COMPOSITE_LIT: fin_vec(&n->composite.elts); return;
-	case ND_FUNC_LIT: finalize_untyped(n->func_lit.body); return;
-	case ND_PAREN: if (fin_expr_node(n)) finalize_untyped(n->paren.x); return;
-	case ND_SELECTOR: fin_expr_node(n); finalize_untyped(n->selector.x); return;
-	case ND_INDEX: finalize_untyped(n->index.x); fin_vec(&n->index.indices); return;
+	case ND_COMPOSITE_LIT: check_fin_vec(&n->composite.elts); return;
+	case ND_FUNC_LIT: check_finalize_untyped(n->func_lit.body); return;
+	case ND_PAREN: if (check_fin_expr_node(n)) check_finalize_untyped(n->paren.x); return;
+	case ND_SELECTOR: check_fin_expr_node(n); check_finalize_untyped(n->selector.x); return;
+	case ND_INDEX: check_finalize_untyped(n->index.x); check_fin_vec(&n->index.indices); return;
 	case ND_SLICE:
-		finalize_untyped(n->slice.x);
-		finalize_untyped(n->slice.lo);
-		finalize_untyped(n->slice.hi);
-		finalize_untyped(n->slice.max);
+		check_finalize_untyped(n->slice.x);
+		check_finalize_untyped(n->slice.lo);
+		check_finalize_untyped(n->slice.hi);
+		check_finalize_untyped(n->slice.max);
 		return;
-	case ND_TYPE_ASSERT: finalize_untyped(n->type_assert.x); return;
+	case ND_TYPE_ASSERT: check_finalize_untyped(n->type_assert.x); return;
 	case ND_CALL:
-		if (fin_expr_node(n)) {
-			finalize_untyped(n->call.fun);
-			fin_vec(&n->call.args);
+		if (check_fin_expr_node(n)) {
+			check_finalize_untyped(n->call.fun);
+			check_fin_vec(&n->call.args);
 		}
 		return;
-	case ND_STAR: finalize_untyped(n->star.x); return;
-	case ND_UNARY: if (fin_expr_node(n)) finalize_untyped(n->unary.x); return;
+	case ND_STAR: check_finalize_untyped(n->star.x); return;
+	case ND_UNARY: if (check_fin_expr_node(n)) check_finalize_untyped(n->unary.x); return;
 	case ND_BINARY:
-		if (fin_expr_node(n)) {
-			finalize_untyped(n->binary.x);
-			finalize_untyped(n->binary.y);
+		if (check_fin_expr_node(n)) {
+			check_finalize_untyped(n->binary.x);
+			check_finalize_untyped(n->binary.y);
 		}
 		return;
-	case ND_KEY_VALUE: finalize_untyped(n->key_value.key); finalize_untyped(n->key_value.value); return;
-	case ND_DECL_STMT: finalize_untyped(n->decl_stmt.decl); return;
-	case ND_LABELED_STMT: finalize_untyped(n->labeled.stmt); return;
-	case ND_EXPR_STMT: finalize_untyped(n->expr_stmt.x); return;
-	case ND_SEND_STMT: finalize_untyped(n->send.chan); finalize_untyped(n->send.value); return;
-	case ND_INCDEC_STMT: finalize_untyped(n->incdec.x); return;
-	case ND_ASSIGN_STMT: fin_vec(&n->assign.lhs); fin_vec(&n->assign.rhs); return;
-	case ND_GO_STMT: case ND_DEFER_STMT: finalize_untyped(n->go_defer.call); return;
-	case ND_RETURN_STMT: fin_vec(&n->return_stmt.results); return;
-	case ND_BLOCK: fin_vec(&n->block.stmts); return;
+	case ND_KEY_VALUE: check_finalize_untyped(n->key_value.key); check_finalize_untyped(n->key_value.value); return;
+	case ND_DECL_STMT: check_finalize_untyped(n->decl_stmt.decl); return;
+	case ND_LABELED_STMT: check_finalize_untyped(n->labeled.stmt); return;
+	case ND_EXPR_STMT: check_finalize_untyped(n->expr_stmt.x); return;
+	case ND_SEND_STMT: check_finalize_untyped(n->send.chan); check_finalize_untyped(n->send.value); return;
+	case ND_INCDEC_STMT: check_finalize_untyped(n->incdec.x); return;
+	case ND_ASSIGN_STMT: check_fin_vec(&n->assign.lhs); check_fin_vec(&n->assign.rhs); return;
+	case ND_GO_STMT: case ND_DEFER_STMT: check_finalize_untyped(n->go_defer.call); return;
+	case ND_RETURN_STMT: check_fin_vec(&n->return_stmt.results); return;
+	case ND_BLOCK: check_fin_vec(&n->block.stmts); return;
 	case ND_IF_STMT:
-		finalize_untyped(n->if_stmt.init);
-		finalize_untyped(n->if_stmt.cond);
-		finalize_untyped(n->if_stmt.then);
-		finalize_untyped(n->if_stmt.els);
+		check_finalize_untyped(n->if_stmt.init);
+		check_finalize_untyped(n->if_stmt.cond);
+		check_finalize_untyped(n->if_stmt.then);
+		check_finalize_untyped(n->if_stmt.els);
 		return;
-	case ND_CASE_CLAUSE: fin_vec(&n->case_clause.list); fin_vec(&n->case_clause.body); return;
+	case ND_CASE_CLAUSE: check_fin_vec(&n->case_clause.list); check_fin_vec(&n->case_clause.body); return;
 	case ND_SWITCH_STMT:
-		finalize_untyped(n->switch_stmt.init);
-		finalize_untyped(n->switch_stmt.tag);
-		finalize_untyped(n->switch_stmt.body);
+		check_finalize_untyped(n->switch_stmt.init);
+		check_finalize_untyped(n->switch_stmt.tag);
+		check_finalize_untyped(n->switch_stmt.body);
 		return;
 	case ND_TYPE_SWITCH_STMT:
-		finalize_untyped(n->type_switch.init);
-		finalize_untyped(n->type_switch.assign);
-		finalize_untyped(n->type_switch.body);
+		check_finalize_untyped(n->type_switch.init);
+		check_finalize_untyped(n->type_switch.assign);
+		check_finalize_untyped(n->type_switch.body);
 		return;
-	case ND_COMM_CLAUSE: finalize_untyped(n->comm_clause.comm); fin_vec(&n->comm_clause.body); return;
-	case ND_SELECT_STMT: finalize_untyped(n->select_stmt.body); return;
+	case ND_COMM_CLAUSE: check_finalize_untyped(n->comm_clause.comm); check_fin_vec(&n->comm_clause.body); return;
+	case ND_SELECT_STMT: check_finalize_untyped(n->select_stmt.body); return;
 	case ND_FOR_STMT:
-		finalize_untyped(n->for_stmt.init);
-		finalize_untyped(n->for_stmt.cond);
-		finalize_untyped(n->for_stmt.post);
-		finalize_untyped(n->for_stmt.body);
+		check_finalize_untyped(n->for_stmt.init);
+		check_finalize_untyped(n->for_stmt.cond);
+		check_finalize_untyped(n->for_stmt.post);
+		check_finalize_untyped(n->for_stmt.body);
 		return;
-	case ND_RANGE_STMT: finalize_untyped(n->range_stmt.x); finalize_untyped(n->range_stmt.body); return;
-	case ND_VALUE_SPEC: fin_vec(&n->value_spec.values); return;
-	case ND_GEN_DECL: fin_vec(&n->gen_decl.specs); return;
-	case ND_FUNC_DECL: finalize_untyped(n->func_decl.body); return;
+	case ND_RANGE_STMT: check_finalize_untyped(n->range_stmt.x); check_finalize_untyped(n->range_stmt.body); return;
+	case ND_VALUE_SPEC: check_fin_vec(&n->value_spec.values); return;
+	case ND_GEN_DECL: check_fin_vec(&n->gen_decl.specs); return;
+	case ND_FUNC_DECL: check_finalize_untyped(n->func_decl.body); return;
 	default:
 		return;
 	}

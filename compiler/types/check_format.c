@@ -10,47 +10,47 @@
 
 #include <string.h>
 
-static void write_expr(StrBuf *b, Node *e);
+static void check_write_expr(StrBuf *b, Node *e);
 
-static void write_list(StrBuf *b, Vec *v)
+static void check_write_list(StrBuf *b, Vec *v)
 {
 	for (int i = 0; i < v->len; i++) {
 		if (i > 0)
 			sb_puts(b, ", ");
-		write_expr(b, v->data[i]);
+		check_write_expr(b, v->data[i]);
 	}
 }
 
 /* One parameter group: "a, b int" or "int" or "...int". */
-static void write_field(StrBuf *b, Node *f)
+static void check_write_field(StrBuf *b, Node *f)
 {
 	if (!f || f->kind != ND_FIELD) {
-		write_expr(b, f);
+		check_write_expr(b, f);
 		return;
 	}
 	for (int i = 0; i < f->field.names.len; i++) {
 		if (i > 0)
 			sb_puts(b, ", ");
-		write_expr(b, f->field.names.data[i]);
+		check_write_expr(b, f->field.names.data[i]);
 	}
 	if (f->field.names.len > 0)
 		sb_putc(b, ' ');
-	write_expr(b, f->field.type);
+	check_write_expr(b, f->field.type);
 }
 
-static void write_fields(StrBuf *b, Vec *fields, const char *sep)
+static void check_write_fields(StrBuf *b, Vec *fields, const char *sep)
 {
 	for (int i = 0; i < fields->len; i++) {
 		if (i > 0)
 			sb_puts(b, sep);
-		write_field(b, fields->data[i]);
+		check_write_field(b, fields->data[i]);
 	}
 }
 
-static void write_signature(StrBuf *b, Node *ft)
+static void check_write_signature(StrBuf *b, Node *ft)
 {
 	sb_putc(b, '(');
-	write_fields(b, &ft->func_type.params, ", ");
+	check_write_fields(b, &ft->func_type.params, ", ");
 	sb_putc(b, ')');
 	Vec *res = &ft->func_type.results;
 	if (res->len == 0)
@@ -58,15 +58,15 @@ static void write_signature(StrBuf *b, Node *ft)
 	sb_putc(b, ' ');
 	Node *f0 = res->data[0];
 	if (res->len == 1 && f0->kind == ND_FIELD && f0->field.names.len == 0) {
-		write_expr(b, f0->field.type);
+		check_write_expr(b, f0->field.type);
 		return;
 	}
 	sb_putc(b, '(');
-	write_fields(b, res, ", ");
+	check_write_fields(b, res, ", ");
 	sb_putc(b, ')');
 }
 
-static void write_iface_type(StrBuf *b, Node *e)
+static void check_write_iface_type(StrBuf *b, Node *e)
 {
 	sb_puts(b, "interface{");
 	Vec *m = &e->interface_type.methods;
@@ -76,16 +76,16 @@ static void write_iface_type(StrBuf *b, Node *e)
 			sb_puts(b, "; ");
 		if (f->kind == ND_FIELD && f->field.names.len == 1 && f->field.type &&
 		    f->field.type->kind == ND_FUNC_TYPE) {
-			write_expr(b, f->field.names.data[0]);
-			write_signature(b, f->field.type);
+			check_write_expr(b, f->field.names.data[0]);
+			check_write_signature(b, f->field.type);
 		} else {
-			write_field(b, f);
+			check_write_field(b, f);
 		}
 	}
 	sb_putc(b, '}');
 }
 
-static void write_chan_type(StrBuf *b, Node *e)
+static void check_write_chan_type(StrBuf *b, Node *e)
 {
 	if (e->chan_type.dir == CHAN_RECV)
 		sb_puts(b, "<-");
@@ -98,28 +98,28 @@ static void write_chan_type(StrBuf *b, Node *e)
 		      el->chan_type.dir == CHAN_RECV;
 	if (parens)
 		sb_putc(b, '(');
-	write_expr(b, el);
+	check_write_expr(b, el);
 	if (parens)
 		sb_putc(b, ')');
 }
 
-static void write_slice_expr(StrBuf *b, Node *e)
+static void check_write_slice_expr(StrBuf *b, Node *e)
 {
-	write_expr(b, e->slice.x);
+	check_write_expr(b, e->slice.x);
 	sb_putc(b, '[');
 	if (e->slice.lo)
-		write_expr(b, e->slice.lo);
+		check_write_expr(b, e->slice.lo);
 	sb_putc(b, ':');
 	if (e->slice.hi)
-		write_expr(b, e->slice.hi);
+		check_write_expr(b, e->slice.hi);
 	if (e->slice.max) {
 		sb_putc(b, ':');
-		write_expr(b, e->slice.max);
+		check_write_expr(b, e->slice.max);
 	}
 	sb_putc(b, ']');
 }
 
-static void write_expr(StrBuf *b, Node *e)
+static void check_write_expr(StrBuf *b, Node *e)
 {
 	if (!e)
 		return;
@@ -128,113 +128,113 @@ static void write_expr(StrBuf *b, Node *e)
 	case ND_IDENT: sb_puts(b, e->ident.name); break;
 	case ND_BASIC_LIT: sb_put(b, e->lit.text, e->lit.len); break;
 	case ND_FUNC_LIT:
-		write_expr(b, e->func_lit.type);
+		check_write_expr(b, e->func_lit.type);
 		sb_puts(b, e->func_lit.body && e->func_lit.body->block.stmts.len ? " {…}" : " {}");
 		break;
 	case ND_COMPOSITE_LIT:
-		write_expr(b, e->composite.type);
+		check_write_expr(b, e->composite.type);
 		sb_puts(b, e->composite.elts.len ? "{…}" : "{}");
 		break;
 	case ND_PAREN:
 		sb_putc(b, '(');
-		write_expr(b, e->paren.x);
+		check_write_expr(b, e->paren.x);
 		sb_putc(b, ')');
 		break;
 	case ND_SELECTOR:
-		write_expr(b, e->selector.x);
+		check_write_expr(b, e->selector.x);
 		sb_putc(b, '.');
-		write_expr(b, e->selector.sel);
+		check_write_expr(b, e->selector.sel);
 		break;
 	case ND_INDEX:
-		write_expr(b, e->index.x);
+		check_write_expr(b, e->index.x);
 		sb_putc(b, '[');
-		write_list(b, &e->index.indices);
+		check_write_list(b, &e->index.indices);
 		sb_putc(b, ']');
 		break;
-	case ND_SLICE: write_slice_expr(b, e); break;
+	case ND_SLICE: check_write_slice_expr(b, e); break;
 	case ND_TYPE_ASSERT:
-		write_expr(b, e->type_assert.x);
+		check_write_expr(b, e->type_assert.x);
 		sb_puts(b, ".(");
 		if (e->type_assert.type)
-			write_expr(b, e->type_assert.type);
+			check_write_expr(b, e->type_assert.type);
 		else
 			sb_puts(b, "type");
 		sb_putc(b, ')');
 		break;
 	case ND_CALL:
-		write_expr(b, e->call.fun);
+		check_write_expr(b, e->call.fun);
 		sb_putc(b, '(');
-		write_list(b, &e->call.args);
+		check_write_list(b, &e->call.args);
 		if (e->call.has_ellipsis)
 			sb_puts(b, "...");
 		sb_putc(b, ')');
 		break;
 	case ND_STAR:
 		sb_putc(b, '*');
-		write_expr(b, e->star.x);
+		check_write_expr(b, e->star.x);
 		break;
 	case ND_UNARY:
 		sb_puts(b, token_spelling(e->unary.op));
-		write_expr(b, e->unary.x);
+		check_write_expr(b, e->unary.x);
 		break;
 	case ND_BINARY:
-		write_expr(b, e->binary.x);
+		check_write_expr(b, e->binary.x);
 		sb_printf(b, " %s ", token_spelling(e->binary.op));
-		write_expr(b, e->binary.y);
+		check_write_expr(b, e->binary.y);
 		break;
 	case ND_KEY_VALUE:
-		write_expr(b, e->key_value.key);
+		check_write_expr(b, e->key_value.key);
 		sb_puts(b, ": ");
-		write_expr(b, e->key_value.value);
+		check_write_expr(b, e->key_value.value);
 		break;
 	case ND_ELLIPSIS:
 		sb_puts(b, "...");
-		write_expr(b, e->ellipsis.elt);
+		check_write_expr(b, e->ellipsis.elt);
 		break;
 	case ND_ARRAY_TYPE:
 		sb_putc(b, '[');
 		if (e->array_type.len && e->array_type.len->kind == ND_ELLIPSIS)
 			sb_puts(b, "...");
 		else
-			write_expr(b, e->array_type.len);
+			check_write_expr(b, e->array_type.len);
 		sb_putc(b, ']');
-		write_expr(b, e->array_type.elt);
+		check_write_expr(b, e->array_type.elt);
 		break;
 	case ND_STRUCT_TYPE:
 		sb_puts(b, "struct{");
-		write_fields(b, &e->struct_type.fields, "; ");
+		check_write_fields(b, &e->struct_type.fields, "; ");
 		sb_putc(b, '}');
 		break;
 	case ND_FUNC_TYPE:
 		sb_puts(b, "func");
-		write_signature(b, e);
+		check_write_signature(b, e);
 		break;
-	case ND_INTERFACE_TYPE: write_iface_type(b, e); break;
+	case ND_INTERFACE_TYPE: check_write_iface_type(b, e); break;
 	case ND_MAP_TYPE:
 		sb_puts(b, "map[");
-		write_expr(b, e->map_type.key);
+		check_write_expr(b, e->map_type.key);
 		sb_putc(b, ']');
-		write_expr(b, e->map_type.value);
+		check_write_expr(b, e->map_type.value);
 		break;
-	case ND_CHAN_TYPE: write_chan_type(b, e); break;
-	case ND_FIELD: write_field(b, e); break;
+	case ND_CHAN_TYPE: check_write_chan_type(b, e); break;
+	case ND_FIELD: check_write_field(b, e); break;
 	default: sb_printf(b, "<%s>", node_kind_name(e->kind)); break;
 	}
 }
 
-const char *ex_str(Node *e)
+const char *check_ex_str(Node *e)
 {
 	StrBuf b = {0};
-	write_expr(&b, e);
+	check_write_expr(&b, e);
 	return sb_cstr(&b);
 }
 
-const char *ty_str(Type *t)
+const char *check_ty_str(Type *t)
 {
 	return type_diag_string(t);
 }
 
-const char *pos_str(Pos p)
+const char *check_pos_str(Pos p)
 {
 	SourceFile *f = source_file(p.file);
 	if (!f)
@@ -250,23 +250,23 @@ static const char *const mode_names[] = {
 };
 
 /* types2 operandString */
-const char *op_str(Operand *x)
+const char *check_op_str(Operand *x)
 {
 	if (x->mode == MODE_NILVALUE) {
 		if (!x->type || x->type == ty_invalid)
 			return "nil (with invalid type)";
 		if (x->type->kind == TY_UNTYPED_NIL)
 			return "nil";
-		return xsprintf("nil (of type %s)", ty_str(x->type));
+		return xsprintf("nil (of type %s)", check_ty_str(x->type));
 	}
 	StrBuf b = {0};
 	const char *expr = NULL;
 	if (x->expr)
-		expr = ex_str(x->expr);
+		expr = check_ex_str(x->expr);
 	else if (x->mode == MODE_BUILTIN)
-		expr = builtin_name(x->id);
+		expr = check_builtin_name(x->id);
 	else if (x->mode == MODE_TYPE)
-		expr = ty_str(x->type);
+		expr = check_ty_str(x->type);
 	else if (x->mode == MODE_CONST && x->val)
 		expr = const_format(x->val);
 	if (expr && *expr) {
@@ -280,7 +280,7 @@ const char *op_str(Operand *x)
 	default:
 		if (x->type) {
 			if (type_is_untyped(x->type)) {
-				sb_puts(&b, ty_str(x->type));
+				sb_puts(&b, check_ty_str(x->type));
 				sb_putc(&b, ' ');
 				break;
 			}
@@ -298,7 +298,7 @@ const char *op_str(Operand *x)
 	if (has_type) {
 		if (x->type != ty_invalid) {
 			sb_puts(&b, " of type ");
-			sb_puts(&b, ty_str(x->type));
+			sb_puts(&b, check_ty_str(x->type));
 		} else {
 			sb_puts(&b, " with invalid type");
 		}
@@ -308,7 +308,7 @@ const char *op_str(Operand *x)
 	return sb_cstr(&b);
 }
 
-const char *obj_kind_str(Object *obj)
+const char *check_obj_kind_str(Object *obj)
 {
 	switch (obj->kind) {
 	case OBJ_CONST: return "const";

@@ -29,23 +29,23 @@ struct GraphNode {
 	int heap_index; /* position in the priority queue */
 };
 
-static unsigned set_hash(GraphNode *n)
+static unsigned check_set_hash(GraphNode *n)
 {
 	uintptr_t x = (uintptr_t)n;
 	return (unsigned)((x >> 4) ^ (x >> 13));
 }
 
-static bool set_has(NodeSet *s, GraphNode *n)
+static bool check_set_has(NodeSet *s, GraphNode *n)
 {
 	if (!s->cap)
 		return false;
-	for (int j = set_hash(n) & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
+	for (int j = check_set_hash(n) & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
 		if (s->slots[j] == n)
 			return true;
 	return false;
 }
 
-static void set_rehash(NodeSet *s)
+static void check_set_rehash(NodeSet *s)
 {
 	int cap = 16;
 	while (cap < s->items.len * 3)
@@ -54,31 +54,31 @@ static void set_rehash(NodeSet *s)
 	s->cap = cap;
 	for (int i = 0; i < s->items.len; i++) {
 		GraphNode *n = s->items.data[i];
-		int j = set_hash(n) & (cap - 1);
+		int j = check_set_hash(n) & (cap - 1);
 		while (s->slots[j])
 			j = (j + 1) & (cap - 1);
 		s->slots[j] = n;
 	}
 }
 
-static void set_add(NodeSet *s, GraphNode *n)
+static void check_set_add(NodeSet *s, GraphNode *n)
 {
-	if (set_has(s, n))
+	if (check_set_has(s, n))
 		return;
 	vec_push(&s->items, n);
 	if (s->items.len * 2 >= s->cap)
-		set_rehash(s);
+		check_set_rehash(s);
 	else {
-		int j = set_hash(n) & (s->cap - 1);
+		int j = check_set_hash(n) & (s->cap - 1);
 		while (s->slots[j])
 			j = (j + 1) & (s->cap - 1);
 		s->slots[j] = n;
 	}
 }
 
-static void set_remove(NodeSet *s, GraphNode *n)
+static void check_set_remove(NodeSet *s, GraphNode *n)
 {
-	if (!set_has(s, n))
+	if (!check_set_has(s, n))
 		return;
 	for (int i = 0; i < s->items.len; i++) {
 		if (s->items.data[i] == n) {
@@ -87,15 +87,15 @@ static void set_remove(NodeSet *s, GraphNode *n)
 			break;
 		}
 	}
-	set_rehash(s);
+	check_set_rehash(s);
 }
 
-static bool is_dependency(Object *o)
+static bool check_is_dependency(Object *o)
 {
 	return o->kind == OBJ_CONST || o->kind == OBJ_VAR || o->kind == OBJ_FUNC;
 }
 
-static GraphNode *node_of(Object *o)
+static GraphNode *check_node_of(Object *o)
 {
 	ObjInfo *info = o->checker;
 	return info ? info->graph_node : NULL;
@@ -105,9 +105,9 @@ static GraphNode *node_of(Object *o)
 
 /* A path of dependencies from `from` to `to` (pushed in reverse); `seen` marks the objects visited
  * by this search with its number. */
-static bool find_path(Object *from, Object *to, int seen, Vec *path)
+static bool check_find_path(Object *from, Object *to, int seen, Vec *path)
 {
-	ObjInfo *info = obj_info(from);
+	ObjInfo *info = check_obj_info(from);
 	if (info->path_seen == seen)
 		return false;
 	info->path_seen = seen;
@@ -118,7 +118,7 @@ static bool find_path(Object *from, Object *to, int seen, Vec *path)
 			vec_push(path, dep);
 			return true;
 		}
-		if (find_path(dep, to, seen, path)) {
+		if (check_find_path(dep, to, seen, path)) {
 			vec_push(path, dep);
 			return true;
 		}
@@ -126,28 +126,28 @@ static bool find_path(Object *from, Object *to, int seen, Vec *path)
 	return false;
 }
 
-static void report_cycle(Vec *cycle)
+static void check_report_cycle(Vec *cycle)
 {
 	Object *obj = cycle->data[0];
 	Pos at = obj->pos;
 	StrBuf b = {0};
 	sb_printf(&b, "initialization loop for %s", obj->name);
 	for (int i = cycle->len - 1; i >= 0; i--) {
-		sb_printf(&b, "\n\t%s: %s refers to", pos_str(obj->pos), obj->name);
+		sb_printf(&b, "\n\t%s: %s refers to", check_pos_str(obj->pos), obj->name);
 		obj = cycle->data[i];
 	}
-	sb_printf(&b, "\n\t%s: %s", pos_str(obj->pos), obj->name);
+	sb_printf(&b, "\n\t%s: %s", check_pos_str(obj->pos), obj->name);
 	check_errorf(at, "%s", sb_cstr(&b));
 }
 
 /* ---- the graph ------------------------------------------------------------------------------- */
 
-static int cost(GraphNode *n)
+static int check_cost(GraphNode *n)
 {
 	return n->pred.items.len * n->succ.items.len;
 }
 
-static void eliminate_function(GraphNode *n)
+static void check_eliminate_function(GraphNode *n)
 {
 	for (int i = 0; i < n->pred.items.len; i++) {
 		GraphNode *p = n->pred.items.data[i];
@@ -157,23 +157,23 @@ static void eliminate_function(GraphNode *n)
 			GraphNode *s = n->succ.items.data[j];
 			if (s == n)
 				continue;
-			set_add(&p->succ, s);
-			set_add(&s->pred, p);
+			check_set_add(&p->succ, s);
+			check_set_add(&s->pred, p);
 		}
-		set_remove(&p->succ, n);
+		check_set_remove(&p->succ, n);
 	}
 	for (int j = 0; j < n->succ.items.len; j++) {
 		GraphNode *s = n->succ.items.data[j];
-		set_remove(&s->pred, n);
+		check_set_remove(&s->pred, n);
 	}
 }
 
-static void sort_by_cost(Vec *v)
+static void check_sort_by_cost(Vec *v)
 {
 	for (int i = 1; i < v->len; i++) { /* insertion sort: stable, lists are short */
 		GraphNode *x = v->data[i];
 		int j = i - 1;
-		while (j >= 0 && cost(v->data[j]) > cost(x)) {
+		while (j >= 0 && check_cost(v->data[j]) > check_cost(x)) {
 			v->data[j + 1] = v->data[j];
 			j--;
 		}
@@ -181,38 +181,38 @@ static void sort_by_cost(Vec *v)
 	}
 }
 
-static Vec dependency_graph(void)
+static Vec check_dependency_graph(void)
 {
 	Vec all = {0}, funcs = {0}, others = {0};
 	for (int i = 0; i < ck->objlist.len; i++) {
 		Object *o = ck->objlist.data[i];
-		if (!is_dependency(o))
+		if (!check_is_dependency(o))
 			continue;
 		GraphNode *n = xnew(GraphNode);
 		n->obj = o;
-		n->order = obj_info(o)->order;
-		obj_info(o)->graph_node = n;
+		n->order = check_obj_info(o)->order;
+		check_obj_info(o)->graph_node = n;
 		vec_push(&all, n);
 	}
 	for (int i = 0; i < all.len; i++) {
 		GraphNode *n = all.data[i];
-		DeclInfo *d = obj_info(n->obj)->decl;
+		DeclInfo *d = check_obj_info(n->obj)->decl;
 		for (int j = 0; d && j < d->deps.len; j++) {
 			Object *dep = d->deps.data[j];
-			GraphNode *m = is_dependency(dep) ? node_of(dep) : NULL;
+			GraphNode *m = check_is_dependency(dep) ? check_node_of(dep) : NULL;
 			if (!m)
 				continue;
-			set_add(&n->succ, m);
-			set_add(&m->pred, n);
+			check_set_add(&n->succ, m);
+			check_set_add(&m->pred, n);
 		}
 	}
 	for (int i = 0; i < all.len; i++) {
 		GraphNode *n = all.data[i];
 		vec_push(n->obj->kind == OBJ_FUNC ? &funcs : &others, n);
 	}
-	sort_by_cost(&funcs);
+	check_sort_by_cost(&funcs);
 	for (int i = 0; i < funcs.len; i++)
-		eliminate_function(funcs.data[i]);
+		check_eliminate_function(funcs.data[i]);
 	for (int i = 0; i < others.len; i++) {
 		GraphNode *n = others.data[i];
 		n->ndeps = n->succ.items.len;
@@ -222,62 +222,62 @@ static Vec dependency_graph(void)
 
 /* ---- the priority queue: fewest outstanding dependencies first, then source order ------------- */
 
-static bool node_less(GraphNode *a, GraphNode *b)
+static bool check_node_less(GraphNode *a, GraphNode *b)
 {
 	return a->ndeps < b->ndeps || (a->ndeps == b->ndeps && a->order < b->order);
 }
 
-static void heap_swap(Vec *h, int i, int j)
+static void check_heap_swap(Vec *h, int i, int j)
 {
 	GraphNode *a = h->data[i], *b = h->data[j];
 	h->data[i] = b, b->heap_index = i;
 	h->data[j] = a, a->heap_index = j;
 }
 
-static void heap_up(Vec *h, int i)
+static void check_heap_up(Vec *h, int i)
 {
-	while (i > 0 && node_less(h->data[i], h->data[(i - 1) / 2])) {
-		heap_swap(h, i, (i - 1) / 2);
+	while (i > 0 && check_node_less(h->data[i], h->data[(i - 1) / 2])) {
+		check_heap_swap(h, i, (i - 1) / 2);
 		i = (i - 1) / 2;
 	}
 }
 
-static void heap_down(Vec *h, int i)
+static void check_heap_down(Vec *h, int i)
 {
 	for (;;) {
 		int l = 2 * i + 1, r = l + 1, m = i;
-		if (l < h->len && node_less(h->data[l], h->data[m]))
+		if (l < h->len && check_node_less(h->data[l], h->data[m]))
 			m = l;
-		if (r < h->len && node_less(h->data[r], h->data[m]))
+		if (r < h->len && check_node_less(h->data[r], h->data[m]))
 			m = r;
 		if (m == i)
 			return;
-		heap_swap(h, i, m);
+		check_heap_swap(h, i, m);
 		i = m;
 	}
 }
 
-static void heap_init(Vec *h)
+static void check_heap_init(Vec *h)
 {
 	for (int i = 0; i < h->len; i++)
 		((GraphNode *)h->data[i])->heap_index = i;
 	for (int i = h->len / 2 - 1; i >= 0; i--)
-		heap_down(h, i);
+		check_heap_down(h, i);
 }
 
-static GraphNode *pop_min(Vec *h)
+static GraphNode *check_pop_min(Vec *h)
 {
 	if (h->len == 0)
 		return NULL;
 	GraphNode *min = h->data[0];
-	heap_swap(h, 0, h->len - 1);
+	check_heap_swap(h, 0, h->len - 1);
 	h->len--;
-	heap_down(h, 0);
+	check_heap_down(h, 0);
 	min->heap_index = -1;
 	return min;
 }
 
-static void emit(DeclInfo *info, Object *v)
+static void check_emit(DeclInfo *info, Object *v)
 {
 	if (info->emitted)
 		return;
@@ -297,25 +297,25 @@ static void emit(DeclInfo *info, Object *v)
 
 void check_init_order(void)
 {
-	Vec g = dependency_graph();
-	heap_init(&g);
+	Vec g = check_dependency_graph();
+	check_heap_init(&g);
 	int searches = 0;
-	for (GraphNode *n; (n = pop_min(&g));) {
+	for (GraphNode *n; (n = check_pop_min(&g));) {
 		if (n->ndeps > 0) {
 			Vec path = {0};
-			if (find_path(n->obj, n->obj, ++searches, &path))
-				report_cycle(&path);
+			if (check_find_path(n->obj, n->obj, ++searches, &path))
+				check_report_cycle(&path);
 		}
 		for (int i = 0; i < n->pred.items.len; i++) {
 			GraphNode *p = n->pred.items.data[i];
 			p->ndeps--;
 			if (p->heap_index >= 0)
-				heap_up(&g, p->heap_index);
+				check_heap_up(&g, p->heap_index);
 		}
 		Object *v = n->obj;
-		DeclInfo *info = obj_info(v)->decl;
+		DeclInfo *info = check_obj_info(v)->decl;
 		if (v->kind != OBJ_VAR || !info || !info->init)
 			continue;
-		emit(info, v);
+		check_emit(info, v);
 	}
 }

@@ -64,7 +64,7 @@ static void check_has(const char *src, const char *want)
 	cr_assert(strstr(diags, want), "for:\n%s\n--- got:\n%s--- want (substring):\n%s", src, diags, want);
 }
 
-static Object *pkg_obj(Package *pkg, const char *name)
+static Object *check_pkg_obj(Package *pkg, const char *name)
 {
 	Object *o = scope_lookup_local(pkg->scope, intern(name, strlen(name)));
 	cr_assert(o, "no package-level object %s", name);
@@ -79,15 +79,15 @@ typedef struct Find {
 	Node *found;
 } Find;
 
-static void walk(Node *n, Find *f);
+static void check_walk(Node *n, Find *f);
 
-static void walk_vec(Vec *v, Find *f)
+static void check_walk_vec(Vec *v, Find *f)
 {
 	for (int i = 0; v && i < v->len; i++)
-		walk(v->data[i], f);
+		check_walk(v->data[i], f);
 }
 
-static void walk(Node *n, Find *f)
+static void check_walk(Node *n, Find *f)
 {
 	if (!n || f->found)
 		return;
@@ -96,54 +96,54 @@ static void walk(Node *n, Find *f)
 		return;
 	}
 	switch (n->kind) {
-	case ND_COMPOSITE_LIT: walk(n->composite.type, f); walk_vec(&n->composite.elts, f); break;
-	case ND_FUNC_LIT: walk(n->func_lit.body, f); break;
-	case ND_PAREN: walk(n->paren.x, f); break;
-	case ND_SELECTOR: walk(n->selector.x, f); walk(n->selector.sel, f); break;
-	case ND_INDEX: walk(n->index.x, f); walk_vec(&n->index.indices, f); break;
-	case ND_SLICE: walk(n->slice.x, f); walk(n->slice.lo, f); walk(n->slice.hi, f); walk(n->slice.max, f); break;
-	case ND_TYPE_ASSERT: walk(n->type_assert.x, f); break;
-	case ND_CALL: walk(n->call.fun, f); walk_vec(&n->call.args, f); break;
-	case ND_STAR: walk(n->star.x, f); break;
-	case ND_UNARY: walk(n->unary.x, f); break;
-	case ND_BINARY: walk(n->binary.x, f); walk(n->binary.y, f); break;
-	case ND_KEY_VALUE: walk(n->key_value.key, f); walk(n->key_value.value, f); break;
-	case ND_DECL_STMT: walk(n->decl_stmt.decl, f); break;
-	case ND_LABELED_STMT: walk(n->labeled.stmt, f); break;
-	case ND_EXPR_STMT: walk(n->expr_stmt.x, f); break;
-	case ND_SEND_STMT: walk(n->send.chan, f); walk(n->send.value, f); break;
-	case ND_INCDEC_STMT: walk(n->incdec.x, f); break;
-	case ND_ASSIGN_STMT: walk_vec(&n->assign.lhs, f); walk_vec(&n->assign.rhs, f); break;
-	case ND_GO_STMT: case ND_DEFER_STMT: walk(n->go_defer.call, f); break;
-	case ND_RETURN_STMT: walk_vec(&n->return_stmt.results, f); break;
-	case ND_BLOCK: walk_vec(&n->block.stmts, f); break;
-	case ND_IF_STMT: walk(n->if_stmt.init, f); walk(n->if_stmt.cond, f); walk(n->if_stmt.then, f); walk(n->if_stmt.els, f); break;
-	case ND_CASE_CLAUSE: walk_vec(&n->case_clause.list, f); walk_vec(&n->case_clause.body, f); break;
-	case ND_SWITCH_STMT: walk(n->switch_stmt.init, f); walk(n->switch_stmt.tag, f); walk(n->switch_stmt.body, f); break;
-	case ND_TYPE_SWITCH_STMT: walk(n->type_switch.init, f); walk(n->type_switch.assign, f); walk(n->type_switch.body, f); break;
-	case ND_COMM_CLAUSE: walk(n->comm_clause.comm, f); walk_vec(&n->comm_clause.body, f); break;
-	case ND_SELECT_STMT: walk(n->select_stmt.body, f); break;
-	case ND_FOR_STMT: walk(n->for_stmt.init, f); walk(n->for_stmt.cond, f); walk(n->for_stmt.post, f); walk(n->for_stmt.body, f); break;
-	case ND_RANGE_STMT: walk(n->range_stmt.key, f); walk(n->range_stmt.value, f); walk(n->range_stmt.x, f); walk(n->range_stmt.body, f); break;
-	case ND_VALUE_SPEC: walk_vec(&n->value_spec.names, f); walk_vec(&n->value_spec.values, f); break;
-	case ND_TYPE_SPEC: walk(n->type_spec.name, f); break;
-	case ND_GEN_DECL: walk_vec(&n->gen_decl.specs, f); break;
-	case ND_FUNC_DECL: walk(n->func_decl.name, f); walk(n->func_decl.body, f); break;
-	case ND_FILE: walk_vec(&n->file.decls, f); break;
+	case ND_COMPOSITE_LIT: check_walk(n->composite.type, f); check_walk_vec(&n->composite.elts, f); break;
+	case ND_FUNC_LIT: check_walk(n->func_lit.body, f); break;
+	case ND_PAREN: check_walk(n->paren.x, f); break;
+	case ND_SELECTOR: check_walk(n->selector.x, f); check_walk(n->selector.sel, f); break;
+	case ND_INDEX: check_walk(n->index.x, f); check_walk_vec(&n->index.indices, f); break;
+	case ND_SLICE: check_walk(n->slice.x, f); check_walk(n->slice.lo, f); check_walk(n->slice.hi, f); check_walk(n->slice.max, f); break;
+	case ND_TYPE_ASSERT: check_walk(n->type_assert.x, f); break;
+	case ND_CALL: check_walk(n->call.fun, f); check_walk_vec(&n->call.args, f); break;
+	case ND_STAR: check_walk(n->star.x, f); break;
+	case ND_UNARY: check_walk(n->unary.x, f); break;
+	case ND_BINARY: check_walk(n->binary.x, f); check_walk(n->binary.y, f); break;
+	case ND_KEY_VALUE: check_walk(n->key_value.key, f); check_walk(n->key_value.value, f); break;
+	case ND_DECL_STMT: check_walk(n->decl_stmt.decl, f); break;
+	case ND_LABELED_STMT: check_walk(n->labeled.stmt, f); break;
+	case ND_EXPR_STMT: check_walk(n->expr_stmt.x, f); break;
+	case ND_SEND_STMT: check_walk(n->send.chan, f); check_walk(n->send.value, f); break;
+	case ND_INCDEC_STMT: check_walk(n->incdec.x, f); break;
+	case ND_ASSIGN_STMT: check_walk_vec(&n->assign.lhs, f); check_walk_vec(&n->assign.rhs, f); break;
+	case ND_GO_STMT: case ND_DEFER_STMT: check_walk(n->go_defer.call, f); break;
+	case ND_RETURN_STMT: check_walk_vec(&n->return_stmt.results, f); break;
+	case ND_BLOCK: check_walk_vec(&n->block.stmts, f); break;
+	case ND_IF_STMT: check_walk(n->if_stmt.init, f); check_walk(n->if_stmt.cond, f); check_walk(n->if_stmt.then, f); check_walk(n->if_stmt.els, f); break;
+	case ND_CASE_CLAUSE: check_walk_vec(&n->case_clause.list, f); check_walk_vec(&n->case_clause.body, f); break;
+	case ND_SWITCH_STMT: check_walk(n->switch_stmt.init, f); check_walk(n->switch_stmt.tag, f); check_walk(n->switch_stmt.body, f); break;
+	case ND_TYPE_SWITCH_STMT: check_walk(n->type_switch.init, f); check_walk(n->type_switch.assign, f); check_walk(n->type_switch.body, f); break;
+	case ND_COMM_CLAUSE: check_walk(n->comm_clause.comm, f); check_walk_vec(&n->comm_clause.body, f); break;
+	case ND_SELECT_STMT: check_walk(n->select_stmt.body, f); break;
+	case ND_FOR_STMT: check_walk(n->for_stmt.init, f); check_walk(n->for_stmt.cond, f); check_walk(n->for_stmt.post, f); check_walk(n->for_stmt.body, f); break;
+	case ND_RANGE_STMT: check_walk(n->range_stmt.key, f); check_walk(n->range_stmt.value, f); check_walk(n->range_stmt.x, f); check_walk(n->range_stmt.body, f); break;
+	case ND_VALUE_SPEC: check_walk_vec(&n->value_spec.names, f); check_walk_vec(&n->value_spec.values, f); break;
+	case ND_TYPE_SPEC: check_walk(n->type_spec.name, f); break;
+	case ND_GEN_DECL: check_walk_vec(&n->gen_decl.specs, f); break;
+	case ND_FUNC_DECL: check_walk(n->func_decl.name, f); check_walk(n->func_decl.body, f); break;
+	case ND_FILE: check_walk_vec(&n->file.decls, f); break;
 	default: break;
 	}
 }
 
 /* The node of `kind` at line:col (col 0: the first on the line) in the last checked file. */
-static Node *node_at(NodeKind kind, int line, int col)
+static Node *check_node_at(NodeKind kind, int line, int col)
 {
 	Find f = {kind, line, col, NULL};
-	walk(last_file, &f);
+	check_walk(last_file, &f);
 	cr_assert(f.found, "no %s at %d:%d", node_kind_name(kind), line, col);
 	return f.found;
 }
 
-static const char *tstr(Node *n)
+static const char *check_tstr(Node *n)
 {
 	return n->type ? type_string(n->type) : "<nil>";
 }
@@ -158,12 +158,12 @@ Test(untyped, var_decl_context)
 		 "	var i int8 = 'a'\n"
 		 "	_, _ = x, i\n"
 		 "}\n");
-	Node *shl = node_at(ND_BINARY, 3, 0);
-	cr_assert_str_eq(tstr(shl), "float64");
+	Node *shl = check_node_at(ND_BINARY, 3, 0);
+	cr_assert_str_eq(check_tstr(shl), "float64");
 	cr_assert_eq(shl->mode, MODE_CONST);
 	cr_assert_str_eq(const_format(shl->cval), "8");
-	Node *ch = node_at(ND_BASIC_LIT, 4, 0);
-	cr_assert_str_eq(tstr(ch), "int8");
+	Node *ch = check_node_at(ND_BASIC_LIT, 4, 0);
+	cr_assert_str_eq(check_tstr(ch), "int8");
 	cr_assert_str_eq(const_format(ch->cval), "97");
 }
 
@@ -180,14 +180,14 @@ Test(untyped, binary_and_call_context)
 		 "	var j int32 = 1 << u\n"
 		 "	_ = j\n"
 		 "}\n");
-	cr_assert_str_eq(tstr(node_at(ND_BASIC_LIT, 5, 0)), "float64");
-	cr_assert_str_eq(tstr(node_at(ND_BASIC_LIT, 6, 0)), "int64");
-	Node *shl = node_at(ND_BINARY, 8, 0);
-	cr_assert_str_eq(tstr(shl), "int");
-	cr_assert_str_eq(tstr(shl->binary.x), "int");
-	Node *shl2 = node_at(ND_BINARY, 9, 0);
-	cr_assert_str_eq(tstr(shl2), "int32");
-	cr_assert_str_eq(tstr(shl2->binary.x), "int32");
+	cr_assert_str_eq(check_tstr(check_node_at(ND_BASIC_LIT, 5, 0)), "float64");
+	cr_assert_str_eq(check_tstr(check_node_at(ND_BASIC_LIT, 6, 0)), "int64");
+	Node *shl = check_node_at(ND_BINARY, 8, 0);
+	cr_assert_str_eq(check_tstr(shl), "int");
+	cr_assert_str_eq(check_tstr(shl->binary.x), "int");
+	Node *shl2 = check_node_at(ND_BINARY, 9, 0);
+	cr_assert_str_eq(check_tstr(shl2), "int32");
+	cr_assert_str_eq(check_tstr(shl2->binary.x), "int32");
 }
 
 Test(untyped, defaults_without_context)
@@ -198,13 +198,13 @@ Test(untyped, defaults_without_context)
 		 "	x := 1 < 2\n"
 		 "	_ = x\n"
 		 "}\n");
-	Node *call = node_at(ND_CALL, 3, 0);
+	Node *call = check_node_at(ND_CALL, 3, 0);
 	const char *want[] = {"int", "float64", "int32", "string", "bool", "complex128"};
 	for (int i = 0; i < 6; i++)
-		cr_assert_str_eq(tstr(call->call.args.data[i]), want[i], "argument %d", i);
+		cr_assert_str_eq(check_tstr(call->call.args.data[i]), want[i], "argument %d", i);
 	cr_assert_eq(call->call.call_kind, CALL_BUILTIN);
 	cr_assert_eq(call->call.builtin, BI_PRINTLN);
-	cr_assert_str_eq(tstr(node_at(ND_BINARY, 4, 0)), "bool");
+	cr_assert_str_eq(check_tstr(check_node_at(ND_BINARY, 4, 0)), "bool");
 }
 
 Test(untyped, nil_gets_target_type)
@@ -217,12 +217,12 @@ Test(untyped, nil_gets_target_type)
 		 "		_ = p\n"
 		 "	}\n"
 		 "}\n");
-	Node *n = node_at(ND_IDENT, 3, 15);
+	Node *n = check_node_at(ND_IDENT, 3, 15);
 	cr_assert_eq(n->ident.obj->kind, OBJ_NIL);
-	cr_assert_str_eq(tstr(n), "*int");
+	cr_assert_str_eq(check_tstr(n), "*int");
 	cr_assert_eq(n->mode, MODE_VALUE);
-	Node *cmp = node_at(ND_BINARY, 5, 0);
-	cr_assert_str_eq(tstr(cmp->binary.y), "[]int");
+	Node *cmp = check_node_at(ND_BINARY, 5, 0);
+	cr_assert_str_eq(check_tstr(cmp->binary.y), "[]int");
 }
 
 Test(untyped, typed_constant_value_rounded)
@@ -233,8 +233,8 @@ Test(untyped, typed_constant_value_rounded)
 		 "	var f float32 = c\n"
 		 "	_ = f\n"
 		 "}\n");
-	Node *n = node_at(ND_IDENT, 4, 18);
-	cr_assert_str_eq(tstr(n), "float32");
+	Node *n = check_node_at(ND_IDENT, 4, 18);
+	cr_assert_str_eq(check_tstr(n), "float32");
 	cr_assert_eq(n->mode, MODE_CONST);
 	cr_assert_float_eq(const_to_float64(n->cval), (double)(1.0f / 3.0f), 1e-12);
 }
@@ -257,10 +257,10 @@ Test(constants, iota)
 				"const big = 1 << 100\n"
 				"const small = big >> 98\n"
 				"func main() {}\n");
-	cr_assert_str_eq(const_format(pkg_obj(pkg, "c")->cval), "2");
-	cr_assert_str_eq(const_format(pkg_obj(pkg, "z")->cval), "4");
-	cr_assert_str_eq(const_format(pkg_obj(pkg, "small")->cval), "4");
-	cr_assert_eq(pkg_obj(pkg, "big")->type->kind, TY_UNTYPED_INT);
+	cr_assert_str_eq(const_format(check_pkg_obj(pkg, "c")->cval), "2");
+	cr_assert_str_eq(const_format(check_pkg_obj(pkg, "z")->cval), "4");
+	cr_assert_str_eq(const_format(check_pkg_obj(pkg, "small")->cval), "4");
+	cr_assert_eq(check_pkg_obj(pkg, "big")->type->kind, TY_UNTYPED_INT);
 }
 
 Test(constants, inherited_overflow_reported_at_name)
@@ -522,11 +522,11 @@ Test(types, sizes_match_gc)
 				"const oc = unsafe.Offsetof(C{}.f)\n"
 				"const al = unsafe.Alignof(C{}.c)\n"
 				"func main() {}\n");
-	cr_assert_str_eq(const_format(pkg_obj(pkg, "sa")->cval), "24");
-	cr_assert_str_eq(const_format(pkg_obj(pkg, "sb")->cval), "8");
-	cr_assert_str_eq(const_format(pkg_obj(pkg, "sc")->cval), "80");
-	cr_assert_str_eq(const_format(pkg_obj(pkg, "oc")->cval), "72");
-	cr_assert_str_eq(const_format(pkg_obj(pkg, "al")->cval), "8");
+	cr_assert_str_eq(const_format(check_pkg_obj(pkg, "sa")->cval), "24");
+	cr_assert_str_eq(const_format(check_pkg_obj(pkg, "sb")->cval), "8");
+	cr_assert_str_eq(const_format(check_pkg_obj(pkg, "sc")->cval), "80");
+	cr_assert_str_eq(const_format(check_pkg_obj(pkg, "oc")->cval), "72");
+	cr_assert_str_eq(const_format(check_pkg_obj(pkg, "al")->cval), "8");
 	cr_assert_eq(type_size(type_basic(TY_STRING)), 16);
 	cr_assert_eq(type_size(type_slice(type_basic(TY_INT))), 24);
 	cr_assert_eq(type_align(type_basic(TY_COMPLEX64)), 4);
@@ -550,20 +550,20 @@ Test(types, spelling)
 				"	i I\n"
 				")\n"
 				"func main() {}\n");
-	cr_assert_str_eq(type_string(pkg_obj(pkg, "p")->type), "*main.T");
-	cr_assert_str_eq(type_string(pkg_obj(pkg, "m")->type), "map[string][]uint8");
-	cr_assert_str_eq(type_diag_string(pkg_obj(pkg, "m")->type), "map[string][]byte");
-	cr_assert_str_eq(type_string(pkg_obj(pkg, "f")->type), "func(int, ...string) (int32, error)");
-	cr_assert_str_eq(type_string(pkg_obj(pkg, "c")->type), "chan<- int");
-	cr_assert_str_eq(type_string(pkg_obj(pkg, "r")->type), "<-chan int");
-	cr_assert_str_eq(type_string(pkg_obj(pkg, "a")->type), "[3]int");
-	cr_assert_str_eq(type_string(pkg_obj(pkg, "e")->type), "interface {}");
-	cr_assert_str_eq(type_diag_string(pkg_obj(pkg, "e")->type), "interface{}");
-	cr_assert_str_eq(type_string(pkg_obj(pkg, "s")->type), "struct { x int \"json:\\\"x\\\"\" }");
-	cr_assert_str_eq(type_string(type_underlying(pkg_obj(pkg, "T")->type)), "struct { a int; b string }");
-	cr_assert_str_eq(type_string(type_underlying(pkg_obj(pkg, "E")->type)), "struct {}");
-	cr_assert_str_eq(type_string(type_underlying(pkg_obj(pkg, "i")->type)), "interface { M(int) string; N() }");
-	cr_assert_str_eq(type_diag_string(pkg_obj(pkg, "T")->type), "T");
+	cr_assert_str_eq(type_string(check_pkg_obj(pkg, "p")->type), "*main.T");
+	cr_assert_str_eq(type_string(check_pkg_obj(pkg, "m")->type), "map[string][]uint8");
+	cr_assert_str_eq(type_diag_string(check_pkg_obj(pkg, "m")->type), "map[string][]byte");
+	cr_assert_str_eq(type_string(check_pkg_obj(pkg, "f")->type), "func(int, ...string) (int32, error)");
+	cr_assert_str_eq(type_string(check_pkg_obj(pkg, "c")->type), "chan<- int");
+	cr_assert_str_eq(type_string(check_pkg_obj(pkg, "r")->type), "<-chan int");
+	cr_assert_str_eq(type_string(check_pkg_obj(pkg, "a")->type), "[3]int");
+	cr_assert_str_eq(type_string(check_pkg_obj(pkg, "e")->type), "interface {}");
+	cr_assert_str_eq(type_diag_string(check_pkg_obj(pkg, "e")->type), "interface{}");
+	cr_assert_str_eq(type_string(check_pkg_obj(pkg, "s")->type), "struct { x int \"json:\\\"x\\\"\" }");
+	cr_assert_str_eq(type_string(type_underlying(check_pkg_obj(pkg, "T")->type)), "struct { a int; b string }");
+	cr_assert_str_eq(type_string(type_underlying(check_pkg_obj(pkg, "E")->type)), "struct {}");
+	cr_assert_str_eq(type_string(type_underlying(check_pkg_obj(pkg, "i")->type)), "interface { M(int) string; N() }");
+	cr_assert_str_eq(type_diag_string(check_pkg_obj(pkg, "T")->type), "T");
 }
 
 /* ---- objects, names and the package summary -------------------------------------------------- */
@@ -579,7 +579,7 @@ Test(objects, link_names)
 				"var g = func() int { return 1 }()\n"
 				"var h = func() {}\n"
 				"func main() { _ = func() {}; _ = func() {} }\n");
-	Object *t = pkg_obj(pkg, "T");
+	Object *t = check_pkg_obj(pkg, "T");
 	cr_assert_eq(t->type->named.methods.len, 2);
 	Object *v = t->type->named.methods.data[0], *p = t->type->named.methods.data[1];
 	cr_assert_str_eq(v->link_name, "main.T.V");
@@ -587,14 +587,14 @@ Test(objects, link_names)
 	cr_assert(p->ptr_recv);
 	cr_assert_eq(pkg->init_funcs.len, 2);
 	cr_assert_str_eq(((Object *)pkg->init_funcs.data[1])->link_name, "main.init.1");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 3, 0)->func_lit.obj->link_name, "main.T.V.func1");
-	Node *outer = node_at(ND_FUNC_LIT, 4, 21);
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 3, 0)->func_lit.obj->link_name, "main.T.V.func1");
+	Node *outer = check_node_at(ND_FUNC_LIT, 4, 21);
 	cr_assert_str_eq(outer->func_lit.obj->link_name, "main.(*T).P.func1");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 4, 34)->func_lit.obj->link_name, "main.(*T).P.func1.1");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 6, 0)->func_lit.obj->link_name, "main.init.1.func1");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 7, 0)->func_lit.obj->link_name, "main.glob..func1");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 8, 0)->func_lit.obj->link_name, "main.glob..func2");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 9, 34)->func_lit.obj->link_name, "main.main.func2");
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 4, 34)->func_lit.obj->link_name, "main.(*T).P.func1.1");
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 6, 0)->func_lit.obj->link_name, "main.init.1.func1");
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 7, 0)->func_lit.obj->link_name, "main.glob..func1");
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 8, 0)->func_lit.obj->link_name, "main.glob..func2");
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 9, 34)->func_lit.obj->link_name, "main.main.func2");
 	cr_assert(pkg->main_func);
 	cr_assert_eq(pkg->funcs.len, 5);
 }
@@ -605,14 +605,14 @@ Test(objects, params_and_results)
 				"func f(a, b int, _ string) (int, error) { return a + b, nil }\n"
 				"func g() (x int, _ bool) { return }\n"
 				"func main() {}\n");
-	Object *f = pkg_obj(pkg, "f");
+	Object *f = check_pkg_obj(pkg, "f");
 	cr_assert_eq(f->params.len, 3);
 	cr_assert_eq(f->results.len, 2);
 	cr_assert_str_eq(((Object *)f->results.data[0])->name, "~r0");
 	cr_assert_str_eq(((Object *)f->results.data[1])->name, "~r1");
 	cr_assert(((Object *)f->params.data[0])->is_param);
 	cr_assert_eq(((Object *)f->params.data[0])->owner, f);
-	Object *g = pkg_obj(pkg, "g");
+	Object *g = check_pkg_obj(pkg, "g");
 	cr_assert_str_eq(((Object *)g->results.data[0])->name, "x");
 	cr_assert_str_eq(((Object *)g->results.data[1])->name, "~b1");
 	cr_assert(((Object *)g->results.data[0])->is_result);
@@ -669,19 +669,19 @@ Test(objects, captures_and_addr_taken)
 		 "	t.Inc()\n"
 		 "	_, _ = f, p\n"
 		 "}\n");
-	Node *outer = node_at(ND_FUNC_LIT, 6, 0);
-	Node *inner = node_at(ND_FUNC_LIT, 7, 0);
+	Node *outer = check_node_at(ND_FUNC_LIT, 6, 0);
+	Node *inner = check_node_at(ND_FUNC_LIT, 7, 0);
 	cr_assert_eq(outer->func_lit.captures.len, 1);
 	cr_assert_eq(inner->func_lit.captures.len, 1);
 	Object *x = outer->func_lit.captures.data[0];
 	cr_assert_str_eq(x->name, "x");
 	cr_assert(x->captured);
 	cr_assert_eq(inner->func_lit.obj->outer, outer->func_lit.obj);
-	Object *y = node_at(ND_IDENT, 9, 8)->ident.obj;
+	Object *y = check_node_at(ND_IDENT, 9, 8)->ident.obj;
 	cr_assert_str_eq(y->name, "y");
 	cr_assert(y->addr_taken);
 	cr_assert(!y->captured);
-	Object *t = node_at(ND_IDENT, 11, 2)->ident.obj;
+	Object *t = check_node_at(ND_IDENT, 11, 2)->ident.obj;
 	cr_assert(t->addr_taken);
 }
 
@@ -706,28 +706,28 @@ Test(selectors, embedded_fields_and_methods)
 		 "	f()\n"
 		 "	g(In{})\n"
 		 "}\n");
-	Node *b = node_at(ND_SELECTOR, 9, 0);
+	Node *b = check_node_at(ND_SELECTOR, 9, 0);
 	cr_assert_eq(b->selector.sel_kind, SEL_FIELD);
 	cr_assert_eq(b->selector.path_len, 2);
 	cr_assert_eq(b->selector.path[0], 1);
 	cr_assert_eq(b->selector.path[1], 1);
 	cr_assert(b->selector.indirect);
 	cr_assert_eq(b->mode, MODE_VARIABLE);
-	Node *m = node_at(ND_CALL, 10, 0);
+	Node *m = check_node_at(ND_CALL, 10, 0);
 	cr_assert_eq(m->call.call_kind, CALL_METHOD);
 	cr_assert_eq(m->call.fun->selector.sel_kind, SEL_METHOD);
 	cr_assert_eq(m->call.fun->selector.path_len, 1);
-	cr_assert_eq(node_at(ND_SELECTOR, 11, 0)->selector.sel_kind, SEL_METHOD_VALUE);
-	cr_assert_str_eq(tstr(node_at(ND_SELECTOR, 11, 0)), "func()");
-	Node *mx = node_at(ND_SELECTOR, 12, 0);
+	cr_assert_eq(check_node_at(ND_SELECTOR, 11, 0)->selector.sel_kind, SEL_METHOD_VALUE);
+	cr_assert_str_eq(check_tstr(check_node_at(ND_SELECTOR, 11, 0)), "func()");
+	Node *mx = check_node_at(ND_SELECTOR, 12, 0);
 	cr_assert_eq(mx->selector.sel_kind, SEL_METHOD_EXPR);
-	cr_assert_str_eq(tstr(mx), "func(main.In)");
-	Node *conv = node_at(ND_IDENT, 13, 12);
+	cr_assert_str_eq(check_tstr(mx), "func(main.In)");
+	Node *conv = check_node_at(ND_IDENT, 13, 12);
 	cr_assert(conv->iface_conv);
-	cr_assert_eq(node_at(ND_CALL, 14, 0)->call.call_kind, CALL_INTERFACE);
-	cr_assert_eq(node_at(ND_CALL, 15, 0)->call.call_kind, CALL_CLOSURE);
-	Node *lit = node_at(ND_COMPOSITE_LIT, 8, 0);
-	cr_assert_str_eq(tstr(lit), "main.Out");
+	cr_assert_eq(check_node_at(ND_CALL, 14, 0)->call.call_kind, CALL_INTERFACE);
+	cr_assert_eq(check_node_at(ND_CALL, 15, 0)->call.call_kind, CALL_CLOSURE);
+	Node *lit = check_node_at(ND_COMPOSITE_LIT, 8, 0);
+	cr_assert_str_eq(check_tstr(lit), "main.Out");
 }
 
 Test(selectors, call_kinds)
@@ -741,14 +741,14 @@ Test(selectors, call_kinds)
 		 "	b = append(b, \"x\"...)\n"
 		 "	_ = string(b)\n"
 		 "}\n");
-	cr_assert_eq(node_at(ND_CALL, 4, 0)->call.call_kind, CALL_FUNC);
-	Node *conv = node_at(ND_CALL, 5, 0);
+	cr_assert_eq(check_node_at(ND_CALL, 4, 0)->call.call_kind, CALL_FUNC);
+	Node *conv = check_node_at(ND_CALL, 5, 0);
 	cr_assert_eq(conv->call.call_kind, CALL_CONVERSION);
 	cr_assert_eq(conv->mode, MODE_CONST);
-	cr_assert_str_eq(tstr(conv), "float64");
-	Node *app = node_at(ND_CALL, 7, 0);
+	cr_assert_str_eq(check_tstr(conv), "float64");
+	Node *app = check_node_at(ND_CALL, 7, 0);
 	cr_assert_eq(app->call.builtin, BI_APPEND);
-	cr_assert_str_eq(tstr(app), "[]uint8");
+	cr_assert_str_eq(check_tstr(app), "[]uint8");
 }
 
 /* ---- composite literals ---------------------------------------------------------------------- */
@@ -763,13 +763,13 @@ Test(composite, elision_and_array_length)
 		 "	m := map[string]P{\"a\": {1, 2}}\n"
 		 "	_, _, _ = a, ps, m\n"
 		 "}\n");
-	cr_assert_str_eq(tstr(node_at(ND_COMPOSITE_LIT, 4, 0)), "[3]int");
-	Node *el = node_at(ND_COMPOSITE_LIT, 5, 13);
+	cr_assert_str_eq(check_tstr(check_node_at(ND_COMPOSITE_LIT, 4, 0)), "[3]int");
+	Node *el = check_node_at(ND_COMPOSITE_LIT, 5, 13);
 	cr_assert(el->composite.implicit_addr);
-	cr_assert_str_eq(tstr(el), "main.P");
-	Node *mv = node_at(ND_COMPOSITE_LIT, 6, 25);
+	cr_assert_str_eq(check_tstr(el), "main.P");
+	Node *mv = check_node_at(ND_COMPOSITE_LIT, 6, 25);
 	cr_assert(!mv->composite.implicit_addr);
-	cr_assert_str_eq(tstr(mv), "main.P");
+	cr_assert_str_eq(check_tstr(mv), "main.P");
 }
 
 /* ---- statements ------------------------------------------------------------------------------ */
@@ -793,12 +793,12 @@ Test(statements, branch_targets)
 		 "	}\n"
 		 "done:\n"
 		 "}\n");
-	Node *loop = node_at(ND_FOR_STMT, 4, 0);
-	cr_assert_eq(node_at(ND_BRANCH_STMT, 6, 0)->branch.target, loop);
-	Node *sw = node_at(ND_SWITCH_STMT, 8, 0);
-	cr_assert_eq(node_at(ND_BRANCH_STMT, 10, 0)->branch.target, node_at(ND_CASE_CLAUSE, 11, 0));
-	cr_assert_eq(node_at(ND_BRANCH_STMT, 12, 0)->branch.target, sw);
-	cr_assert_eq(node_at(ND_BRANCH_STMT, 14, 0)->branch.target, node_at(ND_LABELED_STMT, 16, 0));
+	Node *loop = check_node_at(ND_FOR_STMT, 4, 0);
+	cr_assert_eq(check_node_at(ND_BRANCH_STMT, 6, 0)->branch.target, loop);
+	Node *sw = check_node_at(ND_SWITCH_STMT, 8, 0);
+	cr_assert_eq(check_node_at(ND_BRANCH_STMT, 10, 0)->branch.target, check_node_at(ND_CASE_CLAUSE, 11, 0));
+	cr_assert_eq(check_node_at(ND_BRANCH_STMT, 12, 0)->branch.target, sw);
+	cr_assert_eq(check_node_at(ND_BRANCH_STMT, 14, 0)->branch.target, check_node_at(ND_LABELED_STMT, 16, 0));
 }
 
 Test(statements, range_and_strings)
@@ -816,11 +816,11 @@ Test(statements, range_and_strings)
 		 "	t := s[1:3] + string(rs[0]) + string(rune(65))\n"
 		 "	_, _, _ = c, n, t\n"
 		 "}\n");
-	Node *rng = node_at(ND_RANGE_STMT, 4, 0);
-	cr_assert_str_eq(tstr(rng->range_stmt.key), "int");
-	cr_assert_str_eq(tstr(rng->range_stmt.value), "int32");
+	Node *rng = check_node_at(ND_RANGE_STMT, 4, 0);
+	cr_assert_str_eq(check_tstr(rng->range_stmt.key), "int");
+	cr_assert_str_eq(check_tstr(rng->range_stmt.value), "int32");
 	cr_assert_str_eq(type_diag_string(rng->range_stmt.value->type), "rune");
-	cr_assert_str_eq(tstr(node_at(ND_INDEX, 7, 0)), "uint8");
+	cr_assert_str_eq(check_tstr(check_node_at(ND_INDEX, 7, 0)), "uint8");
 }
 
 Test(statements, type_switch_objects)
@@ -836,12 +836,12 @@ Test(statements, type_switch_objects)
 		 "	default:\n"
 		 "	}\n"
 		 "}\n");
-	Node *ts = node_at(ND_TYPE_SWITCH_STMT, 4, 0);
+	Node *ts = check_node_at(ND_TYPE_SWITCH_STMT, 4, 0);
 	cr_assert_eq(ts->type_switch.clause_objs.len, 3);
 	Object *v0 = ts->type_switch.clause_objs.data[0], *v1 = ts->type_switch.clause_objs.data[1];
 	cr_assert_str_eq(type_string(v0->type), "int");
 	cr_assert_str_eq(type_string(v1->type), "interface {}");
-	cr_assert(node_at(ND_BASIC_LIT, 3, 22)->iface_conv);
+	cr_assert(check_node_at(ND_BASIC_LIT, 3, 22)->iface_conv);
 }
 
 Test(statements, local_types)
@@ -853,7 +853,7 @@ Test(statements, local_types)
 		 "	n.next = n\n"
 		 "	println(n.next.v)\n"
 		 "}\n");
-	cr_assert_str_eq(tstr(node_at(ND_UNARY, 4, 0)), "*main.node");
+	cr_assert_str_eq(check_tstr(check_node_at(ND_UNARY, 4, 0)), "*main.node");
 }
 
 Test(selectors, method_expression_call_is_static)
@@ -866,10 +866,10 @@ Test(selectors, method_expression_call_is_static)
 		 "	_ = T.M(T{}, 1)\n"
 		 "	_ = I.M(T{}, 2)\n"
 		 "}\n");
-	Node *c1 = node_at(ND_CALL, 6, 0);
+	Node *c1 = check_node_at(ND_CALL, 6, 0);
 	cr_assert_eq(c1->call.call_kind, CALL_FUNC);
 	cr_assert_eq(c1->call.fun->selector.sel_kind, SEL_METHOD_EXPR);
-	cr_assert_eq(node_at(ND_CALL, 7, 0)->call.call_kind, CALL_CLOSURE);
+	cr_assert_eq(check_node_at(ND_CALL, 7, 0)->call.call_kind, CALL_CLOSURE);
 }
 
 /* ---- generics are rejected once, without follow-on errors -------------------------------------- */
@@ -917,8 +917,8 @@ Test(objects, nested_glob_closure_names)
 		 "	return func() int { return 1 }\n"
 		 "}()\n"
 		 "func main() { _ = f }\n");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 2, 0)->func_lit.obj->link_name, "main.glob..func1");
-	cr_assert_str_eq(node_at(ND_FUNC_LIT, 3, 0)->func_lit.obj->link_name, "main.glob..func1.1");
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 2, 0)->func_lit.obj->link_name, "main.glob..func1");
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 3, 0)->func_lit.obj->link_name, "main.glob..func1.1");
 }
 
 Test(objects, init_order_through_methods)
@@ -942,8 +942,8 @@ Test(types, recursive_types_through_indirection)
 				"type P *P\n"
 				"type N struct{ kids []N; parent *N }\n"
 				"func main() {}\n");
-	cr_assert_str_eq(type_string(type_underlying(pkg_obj(pkg, "S")->type)), "[]main.S");
-	cr_assert_eq(type_size(pkg_obj(pkg, "N")->type), 32);
+	cr_assert_str_eq(type_string(type_underlying(check_pkg_obj(pkg, "S")->type)), "[]main.S");
+	cr_assert_eq(type_size(check_pkg_obj(pkg, "N")->type), 32);
 }
 
 Test(errors, switch_duplicates)
@@ -972,11 +972,11 @@ Test(errors, dot_import_unsafe)
 	check_ok("package main\n"
 		 "import . \"unsafe\"\n"
 		 "func main() { var x int64; println(Sizeof(x)) }\n");
-	Node *call = node_at(ND_CALL, 3, 36);
+	Node *call = check_node_at(ND_CALL, 3, 36);
 	cr_assert_eq(call->call.builtin, BI_UNSAFE_SIZEOF);
 	cr_assert_eq(call->mode, MODE_CONST);
 	cr_assert_str_eq(const_format(call->cval), "8");
-	cr_assert_str_eq(tstr(call), "uintptr");
+	cr_assert_str_eq(check_tstr(call), "uintptr");
 }
 
 /* ---- what gc rejects beyond go/parser, and checking after non-syntax parse errors -------------- */
@@ -1141,7 +1141,7 @@ Test(check_gc, missing_const_init_exprs)
 
 /* ---- robustness: long chains of declarations and large literals ------------------------------ */
 
-static char *src_lines(const char *head, const char *fmt, int n, const char *tail)
+static char *check_src_lines(const char *head, const char *fmt, int n, const char *tail)
 {
 	StrBuf b = {0};
 	sb_puts(&b, head);
@@ -1153,17 +1153,17 @@ static char *src_lines(const char *head, const char *fmt, int n, const char *tai
 	return sb_cstr(&b);
 }
 
-/* obj_decl, valid_type and the init order recurse along such chains: the checker runs on a large
+/* check_obj_decl, valid_type and the init order recurse along such chains: the checker runs on a large
  * stack, and each step is linear (these took seconds or crashed). */
 Test(check_robust, long_declaration_chains)
 {
-	check_ok(src_lines("package main\n\n", "var v%d = v%d", 50000, "var v50000 = 1\nfunc main() {}\n"));
-	check_ok(src_lines("package main\n\n", "type T%d T%d", 50000, "type T50000 int\nfunc main() {}\n"));
-	check_ok(src_lines("package main\n\n", "type S%d struct { x S%d }", 50000, "type S50000 struct{}\nfunc main() {}\n"));
+	check_ok(check_src_lines("package main\n\n", "var v%d = v%d", 50000, "var v50000 = 1\nfunc main() {}\n"));
+	check_ok(check_src_lines("package main\n\n", "type T%d T%d", 50000, "type T50000 int\nfunc main() {}\n"));
+	check_ok(check_src_lines("package main\n\n", "type S%d struct { x S%d }", 50000, "type S50000 struct{}\nfunc main() {}\n"));
 	char *diags;
-	check_src(src_lines("package main\n\n", "type T%d [1]T%d", 20000, "type T20000 [1]T0\nfunc main() {}\n"), &diags);
+	check_src(check_src_lines("package main\n\n", "type T%d [1]T%d", 20000, "type T20000 [1]T0\nfunc main() {}\n"), &diags);
 	cr_assert(!strncmp(diags, "t.go:3:6: invalid recursive type T0\n\tt.go:3:6: T0 refers to\n", 60), "%.200s", diags);
-	check_src(src_lines("package main\n\n", "var v%d = v%d", 20000, "var v20000 = v0\nfunc main() {}\n"), &diags);
+	check_src(check_src_lines("package main\n\n", "var v%d = v%d", 20000, "var v20000 = v0\nfunc main() {}\n"), &diags);
 	cr_assert(!strncmp(diags, "t.go:3:5: initialization loop for v0\n", 37), "%.200s", diags);
 }
 
@@ -1171,15 +1171,15 @@ Test(check_robust, long_declaration_chains)
 Test(check_robust, large_switches_and_literals)
 {
 	char *diags;
-	check_src(src_lines("package main\n\nfunc main() {\n\tx := 0\n\tswitch x {\n", "\tcase %d:", 30000,
+	check_src(check_src_lines("package main\n\nfunc main() {\n\tx := 0\n\tswitch x {\n", "\tcase %d:", 30000,
 			    "\tcase 7:\n\t}\n}\n"),
 		  &diags);
 	cr_assert_str_eq(diags, "t.go:30006:7: duplicate case 7 (constant of type int) in expression switch\n\tt.go:13:7: previous case\n");
-	check_src(src_lines("package main\n\nvar m = map[float64]int{\n", "\t%d: 0,", 30000, "\t7.0: 1,\n}\n\nfunc main() {}\n"),
+	check_src(check_src_lines("package main\n\nvar m = map[float64]int{\n", "\t%d: 0,", 30000, "\t7.0: 1,\n}\n\nfunc main() {}\n"),
 		  &diags);
 	cr_assert_str_eq(diags, "t.go:30004:2: duplicate key 7 in map literal\n");
-	check_src(src_lines("package main\n\nvar a = []int{\n", "\t%d: 0,", 30000, "\t7: 1,\n}\n\nfunc main() {}\n"), &diags);
+	check_src(check_src_lines("package main\n\nvar a = []int{\n", "\t%d: 0,", 30000, "\t7: 1,\n}\n\nfunc main() {}\n"), &diags);
 	cr_assert_str_eq(diags, "t.go:30004:3: duplicate index 7 in array or slice literal\n");
-	check_src(src_lines("package main\n\ntype S struct {\n", "\tf%d int", 30000, "\tf7 int\n}\n\nfunc main() {}\n"), &diags);
+	check_src(check_src_lines("package main\n\ntype S struct {\n", "\tf%d int", 30000, "\tf7 int\n}\n\nfunc main() {}\n"), &diags);
 	cr_assert_str_eq(diags, "t.go:30004:2: f7 redeclared\n\tt.go:11:2: other declaration of f7\n");
 }

@@ -13,13 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void set_underlying(Type *def, Type *typ)
+static void check_set_underlying(Type *def, Type *typ)
 {
 	if (def && def->kind == TY_NAMED)
 		def->named.underlying = typ;
 }
 
-static void record_type(Node *e, Type *t)
+static void check_record_type(Node *e, Type *t)
 {
 	if (!e)
 		return;
@@ -40,7 +40,7 @@ Type *check_var_type(Node *e)
 	return t;
 }
 
-bool is_type_expr_node(Node *e)
+bool check_is_type_expr_node(Node *e)
 {
 	switch (e->kind) {
 	case ND_ARRAY_TYPE: case ND_STRUCT_TYPE: case ND_FUNC_TYPE: case ND_INTERFACE_TYPE:
@@ -54,22 +54,22 @@ bool is_type_expr_node(Node *e)
 /* ---- structs --------------------------------------------------------------------------------- */
 
 /* The name an embedded field gets from its type: T, *T, pkg.T, T[...]. */
-static Node *embedded_field_ident(Node *e)
+static Node *check_embedded_field_ident(Node *e)
 {
 	switch (e ? e->kind : ND_BAD) {
 	case ND_IDENT: return e;
 	case ND_STAR:
 		if (e->star.x && e->star.x->kind != ND_STAR)
-			return embedded_field_ident(e->star.x);
+			return check_embedded_field_ident(e->star.x);
 		return NULL;
 	case ND_SELECTOR: return e->selector.sel;
-	case ND_INDEX: return embedded_field_ident(e->index.x);
+	case ND_INDEX: return check_embedded_field_ident(e->index.x);
 	default: return NULL;
 	}
 }
 
 /* names: the fields by (interned) name, for the redeclaration check. */
-static void add_field(Vec *fields, HashIndex *names, Node *ident, const char *name, Type *typ, bool embedded,
+static void check_add_field(Vec *fields, HashIndex *names, Node *ident, const char *name, Type *typ, bool embedded,
 		      const char *tag, Pos pos)
 {
 	Object *obj = object_new(OBJ_VAR, name, pos, typ);
@@ -77,10 +77,10 @@ static void add_field(Vec *fields, HashIndex *names, Node *ident, const char *na
 	obj->used = true;
 	if (strcmp(name, "_") != 0) {
 		Field *g;
-		for (int c = -1; (g = hash_index_next(names, ptr_hash(name), &c));) {
+		for (int c = -1; (g = check_hash_index_next(names, check_ptr_hash(name), &c));) {
 			if (g->name == name) {
 				check_errorf(pos, "%s redeclared\n\t%s: other declaration of %s", name,
-					     pos_str(g->obj->pos), name);
+					     check_pos_str(g->obj->pos), name);
 				return;
 			}
 		}
@@ -95,10 +95,10 @@ static void add_field(Vec *fields, HashIndex *names, Node *ident, const char *na
 	f->obj = obj;
 	vec_push(fields, f);
 	if (strcmp(name, "_") != 0)
-		hash_index_add(names, ptr_hash(name), f);
+		check_hash_index_add(names, check_ptr_hash(name), f);
 }
 
-static void struct_type(Type *styp, Node *e)
+static void check_struct_type(Type *styp, Node *e)
 {
 	Vec fields = {0};
 	HashIndex names = {0}; /* Field* */
@@ -114,18 +114,18 @@ static void struct_type(Type *styp, Node *e)
 		if (f->field.names.len > 0) {
 			for (int j = 0; j < f->field.names.len; j++) {
 				Node *name = f->field.names.data[j];
-				add_field(&fields, &names, name, name->ident.name, typ, false, tag, name->pos);
+				check_add_field(&fields, &names, name, name->ident.name, typ, false, tag, name->pos);
 			}
 			continue;
 		}
-		Pos pos = expr_start(f->field.type);
-		Node *name = embedded_field_ident(f->field.type);
+		Pos pos = check_expr_start(f->field.type);
+		Node *name = check_embedded_field_ident(f->field.type);
 		if (!name) {
-			check_errorf(pos, "invalid embedded field type %s", ex_str(f->field.type));
-			add_field(&fields, &names, NULL, intern("_", 1), ty_invalid, true, NULL, pos);
+			check_errorf(pos, "invalid embedded field type %s", check_ex_str(f->field.type));
+			check_add_field(&fields, &names, NULL, intern("_", 1), ty_invalid, true, NULL, pos);
 			continue;
 		}
-		add_field(&fields, &names, NULL, name->ident.name, typ, true, tag, pos);
+		check_add_field(&fields, &names, NULL, name->ident.name, typ, true, tag, pos);
 		check_later(LATER_EMBEDDED, NULL, typ, NULL, pos);
 	}
 	styp->strct.fields = (Field **)fields.data;
@@ -139,7 +139,7 @@ void check_embedded(Type *t, Pos pos)
 		is_ptr = true;
 		t = t->pointer.elem;
 	}
-	Type *u = under(t);
+	Type *u = check_under(t);
 	if (t == ty_invalid)
 		return;
 	if (u->kind == TY_UNSAFE_POINTER)
@@ -152,7 +152,7 @@ void check_embedded(Type *t, Pos pos)
 
 /* ---- signatures ------------------------------------------------------------------------------ */
 
-static Vec collect_params(Scope *scope, Vec *list, bool variadic_ok, bool results, Object *fn,
+static Vec check_collect_params(Scope *scope, Vec *list, bool variadic_ok, bool results, Object *fn,
 			  bool *variadic, Vec *names)
 {
 	Vec params = {0};
@@ -191,7 +191,7 @@ static Vec collect_params(Scope *scope, Vec *list, bool variadic_ok, bool result
 			par->owner = fn;
 			par->decl = field;
 			if (name && strcmp(n, "_") != 0)
-				declare(scope, name, par);
+				check_declare(scope, name, par);
 			else if (name)
 				name->ident.obj = NULL;
 			if (!par->scope)
@@ -204,7 +204,7 @@ static Vec collect_params(Scope *scope, Vec *list, bool variadic_ok, bool result
 	return params;
 }
 
-static void fill_sig(Type *sig, Vec *params, Vec *pnames, Vec *results, Vec *rnames)
+static void check_fill_sig(Type *sig, Vec *params, Vec *pnames, Vec *results, Vec *rnames)
 {
 	sig->func.nparams = params->len;
 	sig->func.params = xalloc(sizeof(Type *) * (params->len + 1));
@@ -243,7 +243,7 @@ void check_func_type(Object *fn, Type *sig, Node *recv, Node *ftype, Scope *scop
 	bool variadic = false;
 	if (recv && recv->kind == ND_FUNC_TYPE) {
 		Vec rnames = {0};
-		Vec rl = collect_params(scope, &recv->func_type.params, false, false, fn, &variadic, &rnames);
+		Vec rl = check_collect_params(scope, &recv->func_type.params, false, false, fn, &variadic, &rnames);
 		if (rl.len == 0) {
 			recv_obj = object_new(OBJ_VAR, intern("_", 1), nopos, ty_invalid);
 		} else {
@@ -257,18 +257,18 @@ void check_func_type(Object *fn, Type *sig, Node *recv, Node *ftype, Scope *scop
 	}
 	Vec params = {0}, results = {0}, pnames = {0}, rnames = {0};
 	if (ftype && ftype->kind == ND_FUNC_TYPE) {
-		params = collect_params(scope, &ftype->func_type.params, true, false, fn, &variadic, &pnames);
+		params = check_collect_params(scope, &ftype->func_type.params, true, false, fn, &variadic, &pnames);
 		bool dummy;
-		results = collect_params(scope, &ftype->func_type.results, false, true, fn, &dummy, &rnames);
+		results = check_collect_params(scope, &ftype->func_type.results, false, true, fn, &dummy, &rnames);
 	}
 	sig->func.variadic = variadic;
 	if (fn) {
 		fn->recv = recv_obj;
 		fn->params = params;
 		fn->results = results;
-		obj_info(fn)->fscope = scope;
+		check_obj_info(fn)->fscope = scope;
 	}
-	fill_sig(sig, &params, &pnames, &results, &rnames);
+	check_fill_sig(sig, &params, &pnames, &results, &rnames);
 	if (recv_obj && fn)
 		check_later(LATER_RECV, NULL, NULL, fn, recv_obj->pos);
 	ck->env.scope = saved;
@@ -286,39 +286,39 @@ void check_recv(Object *m)
 		return;
 	if (rtyp->kind == TY_NAMED) {
 		Object *tn = rtyp->named.obj;
-		if (tn->scope == universe() || !tn->checker || !obj_info(tn)->decl) {
-			check_errorf(recv->pos, "cannot define new methods on non-local type %s", ty_str(rtyp));
+		if (tn->scope == universe() || !tn->checker || !check_obj_info(tn)->decl) {
+			check_errorf(recv->pos, "cannot define new methods on non-local type %s", check_ty_str(rtyp));
 			return;
 		}
-		Type *u = under(rtyp);
+		Type *u = check_under(rtyp);
 		const char *cause = NULL;
 		if (u->kind == TY_UNSAFE_POINTER)
 			cause = "unsafe.Pointer";
 		else if (u->kind == TY_POINTER || u->kind == TY_INTERFACE)
 			cause = "pointer or interface type";
 		if (cause)
-			check_errorf(recv->pos, "invalid receiver type %s (%s)", ty_str(rtyp), cause);
+			check_errorf(recv->pos, "invalid receiver type %s (%s)", check_ty_str(rtyp), cause);
 	} else if (rtyp->kind <= TY_UNTYPED_NIL) {
-		check_errorf(recv->pos, "cannot define new methods on non-local type %s", ty_str(rtyp));
+		check_errorf(recv->pos, "cannot define new methods on non-local type %s", check_ty_str(rtyp));
 	} else {
-		check_errorf(recv->pos, "invalid receiver type %s", ty_str(recv->type));
+		check_errorf(recv->pos, "invalid receiver type %s", check_ty_str(recv->type));
 	}
 }
 
 /* ---- interfaces ------------------------------------------------------------------------------ */
 
-static int cmp_obj_name(const void *a, const void *b)
+static int check_cmp_obj_name(const void *a, const void *b)
 {
 	return strcmp((*(Object *const *)a)->name, (*(Object *const *)b)->name);
 }
 
-static bool is_constraint_syntax(Node *e)
+static bool check_is_constraint_syntax(Node *e)
 {
 	return e && ((e->kind == ND_BINARY && e->binary.op == TOK_OR) ||
 		     (e->kind == ND_UNARY && e->unary.op == TOK_TILDE));
 }
 
-static void interface_type(Type *ityp, Node *e, Type *def)
+static void check_interface_type(Type *ityp, Node *e, Type *def)
 {
 	Vec methods = {0};
 	ityp->iface.completing = true; /* no premature method set while the methods are checked */
@@ -328,20 +328,20 @@ static void interface_type(Type *ityp, Node *e, Type *def)
 			continue;
 		if (f->field.names.len == 0) {
 			Node *te = f->field.type;
-			if (is_constraint_syntax(te)) {
-				unsupported_at(expr_start(te), "generic type constraints");
+			if (check_is_constraint_syntax(te)) {
+				unsupported_at(check_expr_start(te), "generic type constraints");
 				ck->nerrors++;
 				continue;
 			}
 			Type *t = check_typ(te);
-			if (t != ty_invalid && under(t)->kind != TY_INTERFACE && under(t) != ty_invalid) {
-				unsupported_at(expr_start(te), "generic type constraints");
+			if (t != ty_invalid && check_under(t)->kind != TY_INTERFACE && check_under(t) != ty_invalid) {
+				unsupported_at(check_expr_start(te), "generic type constraints");
 				ck->nerrors++;
 				continue;
 			}
 			if (t->kind == TY_NAMED && t->named.obj && t->named.obj->scope == universe() &&
 			    strcmp(t->named.obj->name, "comparable") == 0) {
-				unsupported_at(expr_start(te), "generic type constraints");
+				unsupported_at(check_expr_start(te), "generic type constraints");
 				ck->nerrors++;
 				continue;
 			}
@@ -366,7 +366,7 @@ static void interface_type(Type *ityp, Node *e, Type *def)
 		vec_push(&methods, m);
 	}
 	if (methods.len > 1)
-		qsort(methods.data, methods.len, sizeof(void *), cmp_obj_name);
+		qsort(methods.data, methods.len, sizeof(void *), check_cmp_obj_name);
 	ityp->iface.explicit_methods = (Object **)methods.data;
 	ityp->iface.nexplicit = methods.len;
 	ityp->iface.completing = false;
@@ -377,7 +377,7 @@ static void interface_type(Type *ityp, Node *e, Type *def)
 }
 
 /* Forgets method sets computed while embedded interfaces were still being declared. */
-static void iface_reset(Type *t, Vec *seen)
+static void check_iface_reset(Type *t, Vec *seen)
 {
 	if (t->kind != TY_INTERFACE)
 		return;
@@ -387,7 +387,7 @@ static void iface_reset(Type *t, Vec *seen)
 	vec_push(seen, t);
 	t->iface.complete = false;
 	for (int i = 0; i < t->iface.embeddeds.len; i++)
-		iface_reset(under(t->iface.embeddeds.data[i]), seen);
+		check_iface_reset(check_under(t->iface.embeddeds.data[i]), seen);
 }
 
 typedef struct MethodPos {
@@ -395,7 +395,7 @@ typedef struct MethodPos {
 	Pos pos; /* where the method was declared or its interface embedded */
 } MethodPos;
 
-static MethodPos *find_method(Vec *seen, const char *name)
+static MethodPos *check_find_method(Vec *seen, const char *name)
 {
 	for (int i = 0; i < seen->len; i++) {
 		MethodPos *mp = seen->data[i];
@@ -405,9 +405,9 @@ static MethodPos *find_method(Vec *seen, const char *name)
 	return NULL;
 }
 
-static void add_method_pos(Vec *seen, Object *m, Pos pos, bool is_explicit)
+static void check_add_method_pos(Vec *seen, Object *m, Pos pos, bool is_explicit)
 {
-	MethodPos *other = find_method(seen, m->name);
+	MethodPos *other = check_find_method(seen, m->name);
 	if (!other) {
 		MethodPos *mp = xnew(MethodPos);
 		mp->m = m;
@@ -416,7 +416,7 @@ static void add_method_pos(Vec *seen, Object *m, Pos pos, bool is_explicit)
 		return;
 	}
 	if (is_explicit || (other->m != m && !type_identical(other->m->type, m->type)))
-		check_errorf(pos, "duplicate method %s\n\t%s: other declaration of %s", m->name, pos_str(other->pos),
+		check_errorf(pos, "duplicate method %s\n\t%s: other declaration of %s", m->name, check_pos_str(other->pos),
 			     m->name);
 }
 
@@ -425,21 +425,21 @@ static void add_method_pos(Vec *seen, Object *m, Pos pos, bool is_explicit)
 void check_iface_dups(Type *t, Node *e)
 {
 	Vec reset = {0};
-	iface_reset(t, &reset);
+	check_iface_reset(t, &reset);
 	Vec seen = {0};
 	for (int i = 0; i < t->iface.nexplicit; i++)
-		add_method_pos(&seen, t->iface.explicit_methods[i], t->iface.explicit_methods[i]->pos, true);
+		check_add_method_pos(&seen, t->iface.explicit_methods[i], t->iface.explicit_methods[i]->pos, true);
 	for (int i = 0; e && i < e->interface_type.methods.len; i++) {
 		Node *f = e->interface_type.methods.data[i];
 		if (f->kind != ND_FIELD || f->field.names.len || !f->field.type || !f->field.type->type)
 			continue;
-		Type *et = under(f->field.type->type);
+		Type *et = check_under(f->field.type->type);
 		if (et->kind != TY_INTERFACE)
 			continue;
 		type_iface_complete(et);
-		Pos pos = expr_start(f->field.type);
+		Pos pos = check_expr_start(f->field.type);
 		for (int k = 0; k < et->iface.nmethods; k++)
-			add_method_pos(&seen, et->iface.methods[k], pos, false);
+			check_add_method_pos(&seen, et->iface.methods[k], pos, false);
 	}
 	type_iface_complete(t);
 }
@@ -449,7 +449,7 @@ void check_iface_dups(Type *t, Node *e)
 int64_t check_array_length(Node *e)
 {
 	if (e->kind == ND_IDENT) {
-		Object *obj = lookup(e->ident.name);
+		Object *obj = check_lookup(e->ident.name);
 		if (!obj) {
 			check_errorf(e->pos, "undeclared name %s for array length", e->ident.name);
 			return -1;
@@ -463,22 +463,22 @@ int64_t check_array_length(Node *e)
 	check_expr(&x, e);
 	if (x.mode != MODE_CONST) {
 		if (x.mode != MODE_INVALID)
-			check_errorf(op_pos(&x), "array length %s must be constant", op_str(&x));
+			check_errorf(check_op_pos(&x), "array length %s must be constant", check_op_str(&x));
 		return -1;
 	}
 	if (type_is_untyped(x.type) || type_is_integer(x.type)) {
 		ConstValue *v = const_to_int(x.val);
 		if (v && const_kind(v) == CONST_INT) {
-			if (representable_const(v, type_basic(TY_INT), NULL)) {
+			if (check_representable_const(v, type_basic(TY_INT), NULL)) {
 				int64_t n;
 				if (const_to_int64(v, &n) && n >= 0)
 					return n;
-				check_errorf(op_pos(&x), "invalid array length %s", op_str(&x));
+				check_errorf(check_op_pos(&x), "invalid array length %s", check_op_str(&x));
 				return -1;
 			}
 		}
 	}
-	check_errorf(op_pos(&x), "array length %s must be integer", op_str(&x));
+	check_errorf(check_op_pos(&x), "array length %s must be integer", check_op_str(&x));
 	return -1;
 }
 
@@ -486,12 +486,12 @@ void check_map_key(Type *map, Node *key)
 {
 	Type *k = map->map.key;
 	if (!type_is_comparable(k))
-		check_errorf(expr_start(key), "invalid map key type %s", ty_str(k));
+		check_errorf(check_expr_start(key), "invalid map key type %s", check_ty_str(k));
 }
 
 /* ---- the dispatch ---------------------------------------------------------------------------- */
 
-static Type *named_or_selector_type(Node *e, Type *def)
+static Type *check_named_or_selector_type(Node *e, Type *def)
 {
 	Operand x;
 	if (e->kind == ND_IDENT)
@@ -500,32 +500,32 @@ static Type *named_or_selector_type(Node *e, Type *def)
 		check_selector(&x, e, def);
 	switch (x.mode) {
 	case MODE_TYPE:
-		set_underlying(def, x.type);
+		check_set_underlying(def, x.type);
 		return x.type;
 	case MODE_INVALID:
 		break;
 	case MODE_NOVALUE:
-		check_errorf(op_pos(&x), "%s used as type", op_str(&x));
+		check_errorf(check_op_pos(&x), "%s used as type", check_op_str(&x));
 		break;
 	default:
-		check_errorf(op_pos(&x), "%s is not a type", op_str(&x));
+		check_errorf(check_op_pos(&x), "%s is not a type", check_op_str(&x));
 		break;
 	}
 	return NULL;
 }
 
-static Type *array_type(Node *e, Type *def)
+static Type *check_array_type(Node *e, Type *def)
 {
 	if (!e->array_type.len) {
 		Type *elem = check_var_type(e->array_type.elt);
 		Type *t = type_slice(elem);
-		set_underlying(def, t);
+		check_set_underlying(def, t);
 		return t;
 	}
 	Type *t = type_new(TY_ARRAY);
-	set_underlying(def, t);
+	check_set_underlying(def, t);
 	if (e->array_type.len->kind == ND_ELLIPSIS) {
-		check_errorf(tok_before(e->array_type.len->pos), "invalid use of [...] array (outside a composite literal)");
+		check_errorf(check_tok_before(e->array_type.len->pos), "invalid use of [...] array (outside a composite literal)");
 		t->array.len = -1;
 	} else {
 		t->array.len = check_array_length(e->array_type.len);
@@ -534,13 +534,13 @@ static Type *array_type(Node *e, Type *def)
 	return t->array.len >= 0 ? t : NULL;
 }
 
-static Type *typ_internal(Node *e, Type *def)
+static Type *check_typ_internal(Node *e, Type *def)
 {
 	switch (e->kind) {
 	case ND_BAD:
 		break;
 	case ND_IDENT: case ND_SELECTOR: {
-		Type *t = named_or_selector_type(e, def);
+		Type *t = check_named_or_selector_type(e, def);
 		if (t)
 			return t;
 		break;
@@ -554,7 +554,7 @@ static Type *typ_internal(Node *e, Type *def)
 	case ND_PAREN:
 		return check_defined_type(e->paren.x, def);
 	case ND_ARRAY_TYPE: {
-		Type *t = array_type(e, def);
+		Type *t = check_array_type(e, def);
 		if (t)
 			return t;
 		break;
@@ -565,8 +565,8 @@ static Type *typ_internal(Node *e, Type *def)
 		break;
 	case ND_STRUCT_TYPE: {
 		Type *t = type_new(TY_STRUCT);
-		set_underlying(def, t);
-		struct_type(t, e);
+		check_set_underlying(def, t);
+		check_struct_type(t, e);
 		return t;
 	}
 	case ND_STAR: {
@@ -574,24 +574,24 @@ static Type *typ_internal(Node *e, Type *def)
 		if (base == ty_invalid)
 			break;
 		Type *t = type_pointer(base);
-		set_underlying(def, t);
+		check_set_underlying(def, t);
 		return t;
 	}
 	case ND_FUNC_TYPE: {
 		Type *t = type_new(TY_FUNC);
-		set_underlying(def, t);
+		check_set_underlying(def, t);
 		check_func_type(NULL, t, NULL, e, NULL);
 		return t;
 	}
 	case ND_INTERFACE_TYPE: {
 		Type *t = type_new(TY_INTERFACE);
-		set_underlying(def, t);
-		interface_type(t, e, def);
+		check_set_underlying(def, t);
+		check_interface_type(t, e, def);
 		return t;
 	}
 	case ND_MAP_TYPE: {
 		Type *t = type_new(TY_MAP);
-		set_underlying(def, t);
+		check_set_underlying(def, t);
 		t->map.key = check_var_type(e->map_type.key);
 		t->map.value = check_var_type(e->map_type.value);
 		check_later(LATER_MAP_KEY, e->map_type.key, t, NULL, e->pos);
@@ -599,30 +599,30 @@ static Type *typ_internal(Node *e, Type *def)
 	}
 	case ND_CHAN_TYPE: {
 		Type *t = type_new(TY_CHAN);
-		set_underlying(def, t);
+		check_set_underlying(def, t);
 		t->chan.dir = e->chan_type.dir;
 		t->chan.elem = check_var_type(e->chan_type.value);
 		return t;
 	}
 	default:
-		check_errorf(expr_start(e), "%s is not a type", ex_str(e));
+		check_errorf(check_expr_start(e), "%s is not a type", check_ex_str(e));
 		check_use(e);
 		break;
 	}
-	set_underlying(def, ty_invalid);
+	check_set_underlying(def, ty_invalid);
 	return ty_invalid;
 }
 
 Type *check_defined_type(Node *e, Type *def)
 {
 	if (!e) {
-		set_underlying(def, ty_invalid);
+		check_set_underlying(def, ty_invalid);
 		return ty_invalid;
 	}
-	Type *t = typ_internal(e, def);
+	Type *t = check_typ_internal(e, def);
 	if (!t)
 		t = ty_invalid;
-	record_type(e, t);
+	check_record_type(e, t);
 	return t;
 }
 
@@ -633,28 +633,28 @@ Type *check_defined_type(Node *e, Type *def)
  * types costs linear time. */
 enum { VT_UNKNOWN, VT_MARKED, VT_VALID, VT_INVALID };
 
-static bool valid_type0(Type *t, Vec *path)
+static bool check_valid_type0(Type *t, Vec *path)
 {
 	if (!t)
 		return true;
 	switch (t->kind) {
 	case TY_ARRAY:
-		return valid_type0(t->array.elem, path);
+		return check_valid_type0(t->array.elem, path);
 	case TY_STRUCT:
 		for (int i = 0; i < t->strct.nfields; i++)
-			if (!valid_type0(t->strct.fields[i]->type, path))
+			if (!check_valid_type0(t->strct.fields[i]->type, path))
 				return false;
 		return true;
 	case TY_INTERFACE:
 		for (int i = 0; i < t->iface.embeddeds.len; i++)
-			if (!valid_type0(t->iface.embeddeds.data[i], path))
+			if (!check_valid_type0(t->iface.embeddeds.data[i], path))
 				return false;
 		return true;
 	case TY_NAMED: {
 		Object *tn = t->named.obj;
 		if (!tn || !tn->checker)
 			return true;
-		ObjInfo *info = obj_info(tn);
+		ObjInfo *info = check_obj_info(tn);
 		if (info->valid)
 			return true;
 		if (t->named.underlying == ty_invalid)
@@ -663,7 +663,7 @@ static bool valid_type0(Type *t, Vec *path)
 		case VT_UNKNOWN:
 			info->vt_state = VT_MARKED;
 			vec_push(path, t);
-			bool ok = valid_type0(info->from_rhs, path);
+			bool ok = check_valid_type0(info->from_rhs, path);
 			path->len--;
 			info->vt_state = ok ? VT_VALID : VT_INVALID;
 			info->valid = ok;
@@ -676,7 +676,7 @@ static bool valid_type0(Type *t, Vec *path)
 					Vec cycle = {0};
 					for (int j = i; j < path->len; j++)
 						vec_push(&cycle, ((Type *)path->data[j])->named.obj);
-					cycle_error(&cycle);
+					check_cycle_error(&cycle);
 					break;
 				}
 			}
@@ -693,13 +693,13 @@ static bool valid_type0(Type *t, Vec *path)
 void check_valid_type(Type *named)
 {
 	Vec path = {0};
-	valid_type0(named, &path);
+	check_valid_type0(named, &path);
 }
 
 /* Fields and methods share a namespace (go/types checkFieldUniqueness). */
 void check_field_uniqueness(Type *named)
 {
-	Type *u = under(named);
+	Type *u = check_under(named);
 	if (u->kind != TY_STRUCT)
 		return;
 	for (int i = 0; i < u->strct.nfields; i++) {
@@ -710,7 +710,7 @@ void check_field_uniqueness(Type *named)
 			Object *m = named->named.methods.data[j];
 			if (m->name == f->name)
 				check_errorf(m->pos, "field and method with the same name %s\n\t%s: other declaration of %s",
-					     f->name, pos_str(f->obj->pos), f->name);
+					     f->name, check_pos_str(f->obj->pos), f->name);
 		}
 	}
 }
