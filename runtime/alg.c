@@ -196,20 +196,24 @@ bool alg_isdirectiface(const GoType *t)
 	}
 }
 
-/* Whether some part of a t is a float, complex or interface (with_strings: or a string). */
-static bool has_inexact_part(const GoType *t, bool with_strings)
+/* Which kinds of parts has_part looks for. */
+enum { PART_FLOAT = 1, PART_INTERFACE = 2, PART_STRING = 4 };
+
+/* Whether some part of a t (t itself, a field, an element) is of one of the PART_* kinds. */
+static bool has_part(const GoType *t, int parts)
 {
 	switch (type_kind(t)) {
 	case KIND_FLOAT32: case KIND_FLOAT64: case KIND_COMPLEX64: case KIND_COMPLEX128:
+		return parts & PART_FLOAT;
 	case KIND_INTERFACE:
-		return true;
+		return parts & PART_INTERFACE;
 	case KIND_STRING:
-		return with_strings;
+		return parts & PART_STRING;
 	case KIND_ARRAY:
-		return has_inexact_part(t->elem, with_strings);
+		return t->len > 0 && has_part(t->elem, parts);
 	case KIND_STRUCT:
 		for (uintptr_t i = 0; i < t->nextra; i++)
-			if (has_inexact_part(((const GoField *)t->extra)[i].typ, with_strings))
+			if (has_part(((const GoField *)t->extra)[i].typ, parts))
 				return true;
 		return false;
 	default:
@@ -219,12 +223,17 @@ static bool has_inexact_part(const GoType *t, bool with_strings)
 
 bool alg_reflexive(const GoType *t)
 {
-	return !has_inexact_part(t, false);
+	return !has_part(t, PART_FLOAT | PART_INTERFACE);
 }
 
 bool alg_needkeyupdate(const GoType *t)
 {
-	return has_inexact_part(t, true);
+	return has_part(t, PART_FLOAT | PART_INTERFACE | PART_STRING);
+}
+
+bool alg_hashmightpanic(const GoType *t)
+{
+	return has_part(t, PART_INTERFACE);
 }
 
 /* ---- panics ---- */

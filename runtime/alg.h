@@ -68,6 +68,9 @@ bool alg_isdirectiface(const GoType *t);
 /* Whether x == x for every value of t (no floats or interfaces inside): Go's reflexivekey. */
 bool alg_reflexive(const GoType *t);
 
+/* Whether hashing a value of t may panic (an interface inside): Go's hashMightPanic. */
+bool alg_hashmightpanic(const GoType *t);
+
 /* Whether assigning to an existing key must overwrite the stored key too, because equal keys can
  * differ in their bytes (+0/-0, strings sharing no storage, interfaces): Go's needkeyupdate. */
 bool alg_needkeyupdate(const GoType *t);
