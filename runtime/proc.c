@@ -2,7 +2,8 @@
  * proc.c: program start (Go's proc.go runtime.main; the scheduler joins this file later).
  *
  * The C `main` is the process entry a gocc program gets from libc's crt1: it saves the arguments and
- * reads GOTRACEBACK (runtime1.c), installs the fault handlers (signal_linux.c), then runs package
+ * reads GOTRACEBACK (runtime1.c), installs the fault handlers (signal_linux.c), seeds the hash
+ * function and random source (alg.c: map hashing and iteration order), then runs package
  * initialisation (main.init: variables, then init functions) and main.main, and exits with status 0
  * when main.main returns, as runtime.main does. exit, not _exit: libc's atexit handlers and stream
  * flushing belong to C code linked into the program, not to the runtime, which never uses stdio.
@@ -18,6 +19,7 @@
  */
 #include <stdlib.h>
 
+#include "alg.h"
 #include "panic.h"
 #include "proc.h"
 
@@ -25,6 +27,7 @@ int main(int argc, char **argv)
 {
 	proc_args(argc, argv);
 	signal_init();
+	alg_init();
 	main_init();
 	main_main();
 	exit(0);
