@@ -445,7 +445,7 @@ static void *big_call(void *p)
 	return NULL;
 }
 
-static size_t current_stack_size(void)
+size_t stack_size_current(void)
 {
 	pthread_attr_t attr;
 	void *addr;
@@ -454,7 +454,7 @@ static size_t current_stack_size(void)
 		pthread_attr_getstack(&attr, &addr, &size);
 		pthread_attr_destroy(&attr);
 	}
-	return size;
+	return size ? size : 8u << 20;
 }
 
 void run_on_big_stack(void (*fn)(void *), void *arg)
@@ -462,7 +462,7 @@ void run_on_big_stack(void (*fn)(void *), void *arg)
 	BigCall c = {fn, arg};
 	pthread_attr_t attr;
 	pthread_t t;
-	if (current_stack_size() < BIG_STACK / 2 && pthread_attr_init(&attr) == 0) {
+	if (stack_size_current() < BIG_STACK / 2 && pthread_attr_init(&attr) == 0) {
 		bool ok = pthread_attr_setstacksize(&attr, BIG_STACK) == 0 && pthread_create(&t, &attr, big_call, &c) == 0;
 		pthread_attr_destroy(&attr);
 		if (ok) {

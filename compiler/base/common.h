@@ -104,6 +104,8 @@ char *diag_flush_string(void);  /* the same, returning the text (tests compare i
  * whose recursion follows the input (declarations that depend on each other in a long chain);
  * falls back to a plain call if no thread can be made or the current stack is that large. */
 void run_on_big_stack(void (*fn)(void *), void *arg);
+/* The size of the calling thread's stack (the main thread's comes from `ulimit -s`); 8 MB if unknown. */
+size_t stack_size_current(void);
 
 /* Sets the position reported by internal errors (the construct being compiled). */
 void diag_set_current(Pos pos);

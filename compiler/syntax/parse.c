@@ -33,11 +33,11 @@
 
 #include <stdint.h>
 #include <string.h>
-#include <sys/resource.h>
+#include <limits.h>
 
 enum {
 	MAX_ERRORS = 100,  /* diag_flush prints 10; more only slow a hopeless parse down */
-	MAX_NEST = 100000, /* go/parser's limit on nesting; the stack budget usually binds first */
+	MAX_NEST = 100000, /* go/parser's limit on nesting (gofmt mode); gc has none but its stack */
 	STACK_PER_LEVEL = 512, /* stack bytes the later phases may need per level of the tree */
 };
 
@@ -301,15 +301,12 @@ static Pos close_list(Parser *p, TokenKind k, const char *context)
 	return pos;
 }
 
-/* A quarter of the stack limit: deep input is an error, never a stack overflow, and the later
- * phases, which also recurse over the tree, keep room to do so. */
+/* A quarter of this thread's stack: deep input is an error, never a stack overflow, and the later
+ * phases, which also recurse over the tree, keep room to do so. The driver runs the front end on a
+ * 1 GB thread, so the depth gocc accepts does not depend on `ulimit -s`. */
 static size_t stack_budget(void)
 {
-	struct rlimit rl;
-	size_t limit = 8u << 20;
-	if (getrlimit(RLIMIT_STACK, &rl) == 0)
-		limit = rl.rlim_cur == RLIM_INFINITY ? 64u << 20 : (size_t)rl.rlim_cur;
-	return limit / 4;
+	return stack_size_current() / 4;
 }
 
 /* Recursion guard for the productions that nest: false (and everything skipped) when too deep. */
@@ -1091,8 +1088,10 @@ static Node *check_expr(Parser *p, Node *x)
 /* Reports x if it is [...]T outside a composite literal (checkExprOrType). */
 static Node *check_expr_or_type(Parser *p, Node *x)
 {
+	if (p->mode != PARSE_GOFMT) /* before unparen: deep parentheses would make this quadratic */
+		return x;
 	Node *t = unparen(x);
-	if (p->mode == PARSE_GOFMT && t->kind == ND_ARRAY_TYPE && t->array_type.len &&
+	if (t->kind == ND_ARRAY_TYPE && t->array_type.len &&
 	    t->array_type.len->kind == ND_ELLIPSIS) {
 		report(p, t->array_type.len->pos, "invalid use of [...] array (outside a composite literal)");
 		return new_bad(x->pos);
@@ -2588,8 +2587,10 @@ Node *parse_file_mode(SourceFile *file, ParseMode mode)
 	char here;
 	p->stack_base = (uintptr_t)&here;
 	p->stack_budget = stack_budget();
-	p->max_nest = p->stack_budget * 4 / STACK_PER_LEVEL < MAX_NEST ? (int)(p->stack_budget * 4 / STACK_PER_LEVEL)
-									: MAX_NEST;
+	size_t levels = p->stack_budget * 4 / STACK_PER_LEVEL;
+	if (mode == PARSE_GOFMT && levels > MAX_NEST)
+		levels = MAX_NEST;
+	p->max_nest = levels > INT_MAX ? INT_MAX : (int)levels;
 	Node *f = node_new(ND_FILE, pos_of(p));
 	f->file.source = file;
 	f->file.tokens = p->tl;

@@ -270,15 +270,28 @@ Type *type_named(Object *obj, Type *underlying)
 /* ---- predicates ------------------------------------------------------------------------------ */
 
 /* Follows chains of named types; the checker may leave a named underlying temporarily pointing at
- * another named type while declarations resolve. Unresolvable chains are invalid. */
+ * another named type while declarations resolve. Unresolvable chains are invalid. A chain may be
+ * as long as the program makes it (no hop limit): a cycle of named types is found by letting a
+ * second pointer follow at half speed (Floyd), and once a chain ends in a real type every named
+ * type on it is pointed straight at that type, as go/types' Named.under does, so the next call is
+ * one hop and a long chain costs linear time overall. */
 Type *type_underlying(Type *t)
 {
-	for (int guard = 0; t && t->kind == TY_NAMED; guard++) {
-		if (guard > 1000)
-			return ty_invalid;
-		t = t->named.underlying;
+	Type *u = t, *slow = t;
+	for (bool step = false; u && u->kind == TY_NAMED; step = !step) {
+		u = u->named.underlying;
+		if (step)
+			slow = slow->named.underlying;
+		if (u == slow && u && u->kind == TY_NAMED)
+			return ty_invalid; /* a cycle: only the two pointers meeting on it can be equal */
 	}
-	return t ? t : ty_invalid;
+	if (!u || u == ty_invalid)
+		return ty_invalid;
+	for (Type *n = t; n != u; n = t) {
+		t = n->named.underlying;
+		n->named.underlying = u;
+	}
+	return u;
 }
 
 static bool is_basic(Type *t) { return t->kind <= TY_UNTYPED_NIL; }
@@ -621,7 +634,7 @@ static void layout(Type *t, int depth)
 {
 	if (t->laid_out)
 		return;
-	if (t->align == -1 || depth > 200) { /* an invalid recursive type; the checker reported it */
+	if (t->align == -1) { /* an invalid recursive type; the checker reported it */
 		t->size = 0;
 		t->align = 1;
 		t->laid_out = true;
