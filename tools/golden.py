@@ -56,13 +56,19 @@ def test_name(go_file):
     return rel[:-3] if rel.endswith(".go") else rel
 
 
+# Directories of testdata/ whose .go files are not programs with golden outputs: ir/ holds FileCheck
+# tests (tools/check-ir).
+NOT_PROGRAMS = {os.path.join(TESTDATA_DIR, "ir")}
+
+
 def discover(paths):
-    """The .go files named by paths (files, or directories searched recursively), sorted."""
+    """The .go files named by paths (files, or directories searched recursively, skipping
+    NOT_PROGRAMS), sorted."""
     found = []
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if os.path.join(root, d) not in NOT_PROGRAMS)
                 found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".go")]
         elif p.endswith(".go") and os.path.isfile(p):
             found.append(p)
