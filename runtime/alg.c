@@ -350,8 +350,7 @@ uintptr_t runtime_c128hash(const void *p, uintptr_t seed, const GoType *t)
 
 /* ---- interfaces: by the dynamic type ---- */
 
-/* Go's efaceeq: two data words of the same dynamic type t (NULL: both nil). */
-static bool data_equal(const GoType *t, void *x, void *y)
+bool alg_efaceeq(const GoType *t, void *x, void *y)
 {
 	if (t == NULL)
 		return true;
@@ -377,7 +376,7 @@ _Bool runtime_nilinterequal(const void *p, const void *q, const GoType *t)
 {
 	const GoEface *a = p, *b = q;
 	(void)t;
-	return a->type == b->type && data_equal(a->type, a->data, b->data);
+	return a->type == b->type && alg_efaceeq(a->type, a->data, b->data);
 }
 
 uintptr_t runtime_nilinterhash(const void *p, uintptr_t seed, const GoType *t)
@@ -400,7 +399,7 @@ _Bool runtime_interequal(const void *p, const void *q, const GoType *t)
 	const GoIface *a = p, *b = q;
 	(void)t;
 	const GoType *ta = itab_type(a->itab);
-	return ta == itab_type(b->itab) && data_equal(ta, a->data, b->data);
+	return ta == itab_type(b->itab) && alg_efaceeq(ta, a->data, b->data);
 }
 
 uintptr_t runtime_interhash(const void *p, uintptr_t seed, const GoType *t)

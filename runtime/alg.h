@@ -65,6 +65,11 @@ uintptr_t alg_memhash64(const void *p, uintptr_t seed);
  * type_is_direct_iface, computed from the descriptor because the kind byte carries no flag yet. */
 bool alg_isdirectiface(const GoType *t);
 
+/* Go's efaceeq / ifaceeq after the type words matched: whether the data words x and y of two
+ * interfaces whose dynamic type is t (NULL: both nil) hold equal values. Panics `comparing
+ * uncomparable type T` if t has no equal function. For the interface comparisons of iface.c. */
+bool alg_efaceeq(const GoType *t, void *x, void *y);
+
 /* Whether x == x for every value of t (no floats or interfaces inside): Go's reflexivekey. */
 bool alg_reflexive(const GoType *t);
 

@@ -38,8 +38,9 @@
  * Why not go1.19's bucketed map (8-slot buckets with a tophash byte each, overflow chains, and
  * incremental evacuation to a doubled array). Measured against go1.19 itself (tools/map-bench runs
  * the operation mix of testdata/bench/map_*.go on this table and go1.19 runs the Go programs; the
- * figures are in docs/benchmarks.md): this table is faster on every operation measured, and the
- * design is simpler. Buckets chase overflow pointers once they fill, compare tophashes one byte at a
+ * figures are in docs/benchmarks.md): this table takes 0.49 of go1.19's time on random int keys
+ * (insert, hit and miss lookups, delete: 82 against 167 ns/op), 0.58 on string keys (129 against
+ * 223 ns/op) and 0.58 on iteration (6.6 against 11.3 ns per entry), and the design is simpler. Buckets chase overflow pointers once they fill, compare tophashes one byte at a
  * time, and spread the cost of growth over later operations with an `oldbuckets` phase that every
  * lookup, insert, delete and iterator must handle; incremental growth exists to bound pause times in
  * a concurrent, latency-sensitive runtime, which gocc is not yet. SwissTable probes 16 slots per
