@@ -79,19 +79,37 @@ static inline void deferred_say(void *ctx)
 	say(((Closure *)ctx)->cap[0]);
 }
 
-/* func(k) { defer deferred(); body(k) }: a deferring function with one stack-allocated record. */
-static __attribute__((noinline, unused)) void run_deferring(void (*deferred)(void *), void (*body)(intgo), intgo k)
+/* A captured word that defer_and_run replaces by its own frame address (what `defer recover()`
+ * captures at the defer statement). */
+#define CAPTURE_FP ((void *)-1)
+
+/* func(k) { defer cs[0](); ...; defer cs[n-1](); body(k) } (body may be NULL): a deferring function
+ * with stack-allocated records, n <= 4. */
+static __attribute__((noinline, unused)) void defer_and_run(const Closure *cs, int n, void (*body)(intgo), intgo k)
 {
 	DEFER_FRAME;
-	char d[RT_DEFER_SIZE];
-	Closure c = {deferred, {0}};
+	char d[4][RT_DEFER_SIZE];
+	Closure c[4];
 	if (runtime_deferframe(frame)) {
 		runtime_deferreturn(frame);
 		return;
 	}
-	runtime_deferprocStack(frame, d, &c);
-	body(k);
+	for (int i = 0; i < n; i++) {
+		c[i] = cs[i];
+		if (c[i].cap[0] == CAPTURE_FP)
+			c[i].cap[0] = __builtin_frame_address(0);
+		runtime_deferprocStack(frame, d[i], &c[i]);
+	}
+	if (body)
+		body(k);
 	runtime_deferreturn(frame);
+}
+
+/* func(k) { defer deferred(); body(k) } */
+static inline __attribute__((unused)) void run_deferring(void (*deferred)(void *), void (*body)(intgo), intgo k)
+{
+	Closure c = {deferred, {0}};
+	defer_and_run(&c, 1, body, k);
 }
 
 #endif
