@@ -216,3 +216,18 @@ Test(iface, comparing_uncomparable_types_panics)
 	rt_assert_output(&c, 2, "panic: runtime error: comparing uncomparable type []int\n"
 				"\ngoroutine 1 [running]:\n");
 }
+
+Test(iface, runtime_error_values_compare_by_value)
+{
+	RuntimeError d = {.kind = ERR_STRING, .msg = "integer divide by zero"};
+	GoEface a = error_box(&d), b = error_box(&d);
+	cr_assert_neq(a.data, b.data);
+	cr_assert(runtime_efaceeq(a.type, a.data, b.data), "errorString compares its text");
+	RuntimeError x = {.kind = ERR_BOUNDS, .code = BOUNDS_INDEX, .is_signed = true, .x = 5, .y = 3};
+	RuntimeError y = {.kind = ERR_BOUNDS, .code = BOUNDS_INDEX, .is_signed = true, .x = 6, .y = 3};
+	GoEface bx = error_box(&x), by = error_box(&y), bx2 = error_box(&x);
+	cr_assert_not(runtime_efaceeq(bx.type, bx.data, by.data));
+	cr_assert(runtime_efaceeq(bx.type, bx.data, bx2.data), "boundsError compares its fields");
+	GoItab *tab = runtime_getitab(&iface_type_error, bx.type, false);
+	cr_assert(runtime_ifaceeq(tab, bx.data, bx2.data));
+}
