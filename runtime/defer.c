@@ -10,11 +10,11 @@
  *
  * The design: a jump buffer per call of a deferring function, defer records on a per-goroutine list.
  *  - A function that contains a defer statement calls runtime_deferframe(&frame) in its entry block
- *    (a 13-instruction setjmp: six callee-saved registers, sp and the return pc into a 64-byte record
- *    in its own frame; declared returns_twice to LLVM). 0 means "go on"; 1 means "a deferred call of
- *    this frame recovered a panic": the function then calls deferreturn(&frame) and returns its result
- *    variables, which it keeps in memory (volatile) for that reason. See runtime.def for the exact
- *    contract.
+ *    (a setjmp of a dozen instructions: six callee-saved registers, sp and the return pc into a
+ *    64-byte record in its own frame; declared returns_twice to LLVM). 0 means "go on"; 1 means "a
+ *    deferred call of this frame recovered a panic": the function then calls deferreturn(&frame)
+ *    and returns its result variables, which it keeps in memory (volatile) for that reason. See
+ *    runtime.def for the exact contract.
  *  - `defer f(x)` pushes a Defer record {closure, frame} on panic_g.defer: in the deferring frame
  *    (deferprocStack, no allocation) or on the heap when the statement may run several times per
  *    call (deferproc, a loop). The closure is an ordinary func() value; the compiler evaluates f
