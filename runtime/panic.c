@@ -1,24 +1,28 @@
 /*
  * panic.c: panics and fatal errors (Go's runtime/panic.go and error.go's printany).
  *
- * A panic is a Panic record on the panicking goroutine's stack. gopanic fills one in and hands it to
- * panic_start, which in Go would push it on g._panic and run the goroutine's deferred calls, newest
- * first, stopping if one of them recovers. With no defer machinery yet (v0), panic_start goes straight
- * to the unrecovered end, fatalpanic: print every panic in the chain oldest first (`panic: v`, later
- * ones tab-indented, ` [recovered]` where it applies; the chain has one link in v0), then the signal
- * line if a hardware fault caused it, then a blank line and the goroutine's traceback, and exit(2).
+ * A panic is a Panic record (panic.h) on the panicking goroutine's stack. gopanic links it at the head
+ * of panic_g.panic and runs the goroutine's deferred calls newest first (defer_run_panic, defer.c);
+ * if one of them recovers, defer.c resumes the frame that deferred it and gopanic never returns.
+ * Otherwise the panic is fatal: preprintpanics turns every value in the chain that is an error or a
+ * Stringer into the string its Error/String method returns (user code runs here, so a panic in it
+ * must be caught: a special deferred call turns it into `fatal error: panic while printing panic
+ * value: ...`, as go1.19's deferred recover does), then fatalpanic prints the chain oldest first
+ * (`panic: v`, later ones tab-indented, ` [recovered]` where it applies, Goexit entries skipped),
+ * the signal line if a hardware fault caused a panic still in progress, a blank line and the
+ * goroutine's traceback, and exits with status 2.
  *
  * The panic value is printed as go1.19's printany does: a value whose dynamic type is the predeclared
  * type itself prints plainly (`42`, `boom`, `+1.500000e+000`); a defined type with a basic underlying
  * kind prints as `main.MyInt(7)` / `main.MyStr("hello")` / `main.C(+1.0e+000+2.0e+000i)`; anything
  * else prints `(<type string>) 0x<data word>`. "Predeclared" is decided by comparing the type string
- * with the kind's basic name, because TFLAG_NAMED is set for `int` too. Values with an Error or
- * String method print that method's result in Go; v0 type descriptors carry no method tables, so
- * that step waits for the interfaces issue (it belongs in printpanics, before printany).
+ * with the kind's basic name, because TFLAG_NAMED is set for `int` too. The runtime's own error
+ * values (error.c) are printed by error_print without calling Error(), so printing them allocates
+ * nothing.
  *
  * Runtime errors (bounds, nil dereference, division by zero ...) are RuntimeError records (panic.h)
- * raised through panic_rterror; their text is formatted into a stack buffer by error_format when
- * printed. Nothing on these paths allocates.
+ * raised through panic_rterror, which boxes them into runtime.Error values (error_box): recover()
+ * returns them like any other panic value.
  *
  * Tracebacks: the goroutine header `goroutine 1 [running]:` is printed, but no frames: naming frames
  * needs the symbol table of a later issue (symtab.c/traceback.c, walking frame pointers), and printing
@@ -32,17 +36,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "iface.h"
 #include "print.h"
 #include "proc.h"
-
-/* One panic in progress on a goroutine (Go's _panic). Lives on the panicking goroutine's stack. */
-typedef struct Panic {
-	GoEface arg;              /* the value passed to panic() (when err is NULL) */
-	const RuntimeError *err;  /* a runtime error raised by the runtime itself, or NULL */
-	const SigContext *sig;    /* the hardware fault behind it, or NULL */
-	struct Panic *link;       /* the earlier panic this one interrupted (defers: later issue) */
-	bool recovered;           /* recover() was called for it (defers: later issue) */
-} Panic;
 
 /* Go's m.dying: how many times the fatal path has been entered (v0: one thread). */
 static int dying;
@@ -194,21 +190,21 @@ static void printany(GoEface e)
 
 static void print_panic_value(const Panic *p)
 {
-	if (p->err) {
-		char buf[ERROR_BUF_SIZE];
-		print_bytes(buf, error_format(p->err, buf, sizeof buf));
-		return;
-	}
-	printany(p->arg);
+	if (!error_print(p->arg))
+		printany(p->arg);
 }
 
-/* Go's printpanics: oldest first, each later one on a new line after a tab. */
+/* Go's printpanics: oldest first, each later one on a new line after a tab; Goexit entries are
+ * not printed. */
 static void printpanics(const Panic *p)
 {
 	if (p->link) {
 		printpanics(p->link);
-		print_cstr("\t");
+		if (!p->link->goexit)
+			print_cstr("\t");
 	}
+	if (p->goexit)
+		return;
 	print_cstr("panic: ");
 	print_panic_value(p);
 	if (p->recovered)
@@ -224,27 +220,83 @@ static RUNTIME_NORET void fatalpanic(const Panic *p)
 		printpanics(p);
 		runtime_printunlock();
 	}
-	panic_finish(p->sig, false);
+	panic_finish(panic_g.has_sig ? &panic_g.sig : NULL, false);
 }
 
-/* Go's gopanic after the Panic record is built. Later (defer/recover): link p onto the goroutine's
- * panic chain, run its deferred calls newest first, and return to the deferring frame if one of them
- * recovers. v0 has no deferred calls, so every panic is unrecovered. */
-static RUNTIME_NORET void panic_start(Panic *p)
+/* The deferred call that guards preprintpanics: reached only when an Error/String method panicked
+ * and nothing inside it recovered (go1.19's deferred func in preprintpanics). */
+static void preprint_failed(void *ctx)
 {
-	fatalpanic(p);
+	(void)ctx;
+	GoEface v = panic_g.panic->arg;
+	if (v.type && type_kind(v.type) == KIND_STRING && v.type->string.len == 6 &&
+	    __builtin_memcmp(v.type->string.str, "string", 6) == 0)
+		panic_throw_str("panic while printing panic value: ", *(const GoString *)v.data);
+	runtime_printlock();
+	print_cstr("fatal error: panic while printing panic value: type ");
+	if (v.type)
+		runtime_printstring(v.type->string);
+	else
+		print_cstr("nil"); /* go1.19 dereferences a nil type here and faults */
+	print_cstr("\n");
+	runtime_printunlock();
+	panic_start_dying();
+	panic_finish(NULL, true);
+}
+
+static const struct { void (*code)(void *); } preprint_failed_closure = {preprint_failed};
+
+/* Go's preprintpanics: replace error and Stringer values by their method's result, so printing
+ * needs no user code. The runtime's own errors are left alone (error_print prints them). */
+static void preprintpanics(Panic *p)
+{
+	Defer guard;
+	defer_push(&guard, NULL, (void *)&preprint_failed_closure);
+	for (; p; p = p->link) {
+		GoString s;
+		if (p->goexit || error_print_known(p->arg))
+			continue;
+		if (iface_call_string_method(&iface_type_error, p->arg, &s) ||
+		    iface_call_string_method(&iface_type_stringer, p->arg, &s))
+			p->arg = (GoEface){&iface_type_string, runtime_convTstring(s)};
+	}
+	panic_g.defer = guard.link;
+}
+
+/* Go's gopanic: link p, run the deferred calls (which may recover and not come back), else die. */
+void panic_raise(GoEface v, const SigContext *sig)
+{
+	if (sig) {
+		panic_g.has_sig = true;
+		panic_g.sig = *sig;
+	}
+	Panic p = {.arg = v, .link = panic_g.panic};
+	panic_g.panic = &p;
+	defer_run_panic(&p);
+	preprintpanics(panic_g.panic);
+	fatalpanic(panic_g.panic);
 }
 
 void runtime_gopanic(GoEface e)
 {
-	Panic p = {.arg = e};
-	panic_start(&p);
+	panic_raise(e, NULL);
 }
 
 void panic_rterror(const RuntimeError *e, const SigContext *sig)
 {
-	Panic p = {.err = e, .sig = sig};
-	panic_start(&p);
+	panic_raise(error_box(e), sig);
+}
+
+void panic_throw_str(const char *msg, GoString s)
+{
+	runtime_printlock();
+	print_cstr("fatal error: ");
+	print_cstr(msg);
+	runtime_printstring(s);
+	print_cstr("\n");
+	runtime_printunlock();
+	panic_start_dying();
+	panic_finish(NULL, true);
 }
 
 void panic_throw_sig(const char *msg, const SigContext *sig)

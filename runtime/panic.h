@@ -2,19 +2,21 @@
  * panic.h: panics, runtime errors and fatal errors (panic.c, error.c, signal_linux.c).
  *
  * Three ways to die, as in Go:
- *  - a Go panic (runtime_gopanic): recoverable once defer/recover exist; unrecovered it prints
- *    `panic: <value>`, a blank line and the goroutine's traceback, then exits with status 2;
+ *  - a Go panic (runtime_gopanic): runs the goroutine's deferred calls (defer.c), which may recover
+ *    it; unrecovered it prints `panic: <value>`, a blank line and the goroutine's traceback, then
+ *    exits with status 2;
  *  - a runtime error (index out of range, nil dereference, ...): a Go panic whose value is a
- *    RuntimeError record, printed through its Error() text `runtime error: ...`;
+ *    runtime.Error value (errorString, plainError, boundsError, *TypeAssertionError; error.c builds
+ *    them from a RuntimeError record), printed through its Error() text `runtime error: ...`;
  *  - a fatal error (panic_throw): a runtime bug or an unrecoverable condition, `fatal error: <msg>`.
  *
  * Invariants.
- *  - Nothing on these paths allocates: messages are static strings or formatted into fixed buffers on
- *    the stack, output goes through print.c's static buffer (HOUSE-STYLE "never allocate on a fatal
- *    path"). They are async-signal-safe, so the signal handler may use them.
- *  - A RuntimeError is a plain value (kind code + operands), not a string: the later issue that makes
- *    recover() return a runtime.Error interface boxes this record and implements Error() with
- *    error_format.
+ *  - Nothing on the fatal paths allocates: messages are static strings or printed piece by piece
+ *    through print.c's static buffer (HOUSE-STYLE "never allocate on a fatal path"); panic_throw is
+ *    async-signal-safe. Raising a runtime error may allocate (a boundsError is boxed on the heap, as
+ *    in Go); that runs on the goroutine's stack, never inside a signal handler.
+ *  - A RuntimeError is the record the runtime fills in where an error is detected; error_box turns
+ *    it into the Go value that recover() returns and Error() formats.
  */
 #ifndef GOCC_RUNTIME_PANIC_H
 #define GOCC_RUNTIME_PANIC_H
@@ -60,6 +62,23 @@ typedef struct RuntimeError {
 /* Writes e's Error() text into buf (never more than cap bytes, no NUL); returns the length. */
 size_t error_format(const RuntimeError *e, char *buf, size_t cap);
 
+/* The Go value (an error interface's dynamic type and data word) of the runtime error e. Static
+ * messages are not copied; a boundsError is boxed with mallocgc. */
+GoEface error_box(const RuntimeError *e);
+
+/* A failed type assertion (*runtime.TypeAssertionError; iface NULL = "interface", concrete NULL =
+ * the value was nil, missing = "" unless asserting to an interface). Allocates the record. */
+GoEface error_type_assertion(const GoType *iface, const GoType *concrete, const GoType *asserted,
+			     GoString missing);
+
+/* Whether e's dynamic type is one of the runtime's error types (errorString, plainError,
+ * boundsError, *TypeAssertionError). */
+bool error_print_known(GoEface e);
+
+/* If error_print_known(e), prints its Error() text with print.c (no allocation) and returns true;
+ * else returns false. */
+bool error_print(GoEface e);
+
 /* ---- signal context (signal_linux.c) ---- */
 
 /* The hardware fault behind a panic or fatal error; printed as Go's
@@ -77,12 +96,71 @@ void signal_init(void);
 /* Go's signame text for the line above: "SIGSEGV: segmentation violation", or NULL. */
 const char *signal_name(int sig);
 
-/* ---- panics (panic.c) ---- */
+/* ---- panics (panic.c) and deferred calls (defer.c) ---- */
+
+/* A deferred call (Go's _defer), RT_DEFER_SIZE bytes: on the stack of the deferring function
+ * (deferprocStack) or on the heap (deferproc). Guarded by: owned by its goroutine. */
+typedef struct Defer {
+	void *fn;                  /* the func() closure to call: *(void (**)(void *))fn is the code */
+	struct DeferFrame *frame;  /* the deferring call's frame record */
+	struct Defer *link;        /* the next older deferred call of the goroutine */
+	struct Panic *panic;       /* the panic running this call, or NULL */
+	uintptr_t started;         /* a panic has started this call */
+} Defer;
+
+/* The frame record of a call of a deferring function (RT_DEFER_FRAME_SIZE bytes, in its frame):
+ * the registers runtime_deferframe saved, restored by defer_resume (asm_amd64.S). */
+typedef struct DeferFrame {
+	uintptr_t rbx, rbp, r12, r13, r14, r15, rsp, pc;
+} DeferFrame;
+
+/* One panic in progress on a goroutine (Go's _panic). Lives on the panicking goroutine's stack. */
+typedef struct Panic {
+	GoEface arg;          /* the value passed to panic() */
+	struct Panic *link;   /* the earlier panic this one interrupted */
+	void *defer_fp;       /* frame address of the runtime frame calling the current deferred call:
+			       * recover() is valid in the function whose saved frame pointer equals it */
+	bool recovered;       /* recover() was called for it */
+	bool aborted;         /* a later panic ran past the deferred call this one was running */
+	bool goexit;          /* runtime.Goexit (scheduler issue): run defers, never printed */
+} Panic;
+
+/* The panic/defer state of the running goroutine (later: fields of g). Single thread in v0. */
+typedef struct PanicState {
+	Defer *defer;         /* newest deferred call first */
+	Panic *panic;         /* newest panic first */
+	bool has_sig;         /* a hardware fault caused a panic in progress (Go's g.sig != 0) */
+	SigContext sig;
+} PanicState;
+
+extern PanicState panic_g;
 
 /* Raises the runtime error e (a Go panic); sig is the fault that caused it, or NULL. */
 RUNTIME_NORET void panic_rterror(const RuntimeError *e, const SigContext *sig);
 
-/* Fatal errors: `fatal error: msg`, traceback, exit 2. The _sig form prints the signal line too. */
+/* gopanic with a hardware fault recorded (NULL: none). */
+RUNTIME_NORET void panic_raise(GoEface v, const SigContext *sig);
+
+/* Runs the goroutine's deferred calls for p (defer.c): returns when none is left and no call
+ * recovered; if one recovered, resumes its deferring frame and does not return. */
+void defer_run_panic(Panic *p);
+
+/* Calls the func() closure fn (defer.c); with p non-NULL, as the deferred call of panic p. */
+void defer_call(Panic *p, void *fn);
+
+/* Pushes d running fn for frame on the goroutine's defer list (defer.c). */
+void defer_push(Defer *d, DeferFrame *frame, void *fn);
+
+/* Jumps back into a deferring function: its runtime_deferframe call returns 1 (asm_amd64.S). */
+RUNTIME_NORET void defer_resume(DeferFrame *frame);
+
+/* If e's dynamic type implements inter (`error` or `interface { String() string }`), calls its one
+ * method, stores the result in *out and returns true (iface.c). Used to print panic values. */
+bool iface_call_string_method(const GoType *inter, GoEface e, GoString *out);
+
+/* Fatal errors: `fatal error: msg`, traceback, exit 2. The _sig form prints the signal line too;
+ * the _str form appends a Go string to msg. */
+RUNTIME_NORET void panic_throw_str(const char *msg, GoString s);
 RUNTIME_NORET void panic_throw(const char *msg);
 RUNTIME_NORET void panic_throw_sig(const char *msg, const SigContext *sig);
 

@@ -176,6 +176,13 @@ static inline int type_kind(const GoType *t)
 #define RUNTIME_NORETURN(name, ...) RUNTIME_API RUNTIME_NORET void runtime_##name(RT_PARAMS(__VA_ARGS__));
 #define GO_ENTRY(cname, symbol) extern void cname(void) __asm__(symbol);
 #include "runtime.def"
+#define RUNTIME_FUNC_EXT(name, result, ...) RUNTIME_API RT_C_##result runtime_##name(RT_PARAMS(__VA_ARGS__));
+#define RUNTIME_NORETURN_EXT(name, ...) RUNTIME_API RUNTIME_NORET void runtime_##name(RT_PARAMS(__VA_ARGS__));
+#define RUNTIME_RETURNS_TWICE(name, result, ...)                                                   \
+	RUNTIME_API __attribute__((returns_twice)) RT_C_##result runtime_##name(RT_PARAMS(__VA_ARGS__));
+#define RUNTIME_CONST(name, value) enum { RT_##name = (value) };
+#define TYPE_KIND_FLAG(name, value) enum { KIND_##name = (value) };
+#include "runtime.def"
 
 /* Build a GoString from a C string literal (no allocation, the literal is static). */
 #define GOSTR(lit) ((GoString){(const uint8_t *)(lit), (intgo)(sizeof(lit) - 1)})

@@ -18,6 +18,7 @@
  */
 #include <string.h>
 
+#include "iface.h"
 #include "malloc.h"
 #include "panic.h"
 
@@ -27,16 +28,9 @@
 #define SURROGATE_MIN 0xD800
 #define SURROGATE_MAX 0xDFFF
 
-/* Go's staticuint64s, as bytes: one-byte strings made at run time point here (no allocation). */
-static const uint8_t single_bytes[256] = {
-#define B4(n) n, n + 1, n + 2, n + 3
-#define B16(n) B4(n), B4(n + 4), B4(n + 8), B4(n + 12)
-#define B64(n) B16(n), B16(n + 16), B16(n + 32), B16(n + 48)
-	B64(0), B64(64), B64(128), B64(192),
-#undef B64
-#undef B16
-#undef B4
-};
+/* One-byte strings made at run time point into Go's staticuint64s (iface.c): on a little-endian
+ * machine the word for b starts with the byte b. No allocation. */
+#define single_byte(b) ((const uint8_t *)&iface_staticuint64s[(b)])
 
 static uint8_t *rawstring(intgo n)
 {
@@ -188,7 +182,7 @@ GoString runtime_intstring(intgo v)
 	if ((int64_t)(int32_t)v != v)
 		v = RUNE_ERROR;
 	if (v >= 0 && v < RUNE_SELF)
-		return (GoString){&single_bytes[v], 1};
+		return (GoString){single_byte(v), 1};
 	uint8_t buf[4];
 	int n = encoderune(buf, (int32_t)v);
 	uint8_t *p = rawstring(n);
@@ -201,7 +195,7 @@ GoString runtime_slicebytetostring(void *ptr, intgo n)
 	if (n == 0)
 		return (GoString){NULL, 0};
 	if (n == 1)
-		return (GoString){&single_bytes[*(const uint8_t *)ptr], 1};
+		return (GoString){single_byte(*(const uint8_t *)ptr), 1};
 	uint8_t *p = rawstring(n);
 	memcpy(p, ptr, (size_t)n);
 	return (GoString){p, n};

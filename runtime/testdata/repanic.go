@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	defer func() {
+		panic(recover())
+	}()
+	panic("a")
+}
