@@ -2,8 +2,8 @@
  * main.c: the gocc driver, shaped like the go command.
  *
  *   gocc build [flags] FILE.go... | DIR     compile package main into an executable
- *   gocc run [flags] FILE.go... [--] [args] build into a temporary directory and run it; the
- *                                           program's exit status becomes gocc's
+ *   gocc run [flags] FILE.go... [--] [args] build into the work directory and run it; as go run,
+ *                                           a failing program's status is printed and gocc exits 1
  *   gocc parse FILE.go...                   parse only (each file on its own), report syntax errors
  *   gocc version | gocc --help
  *
@@ -27,7 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #ifndef GOCC_VERSION
@@ -40,7 +39,7 @@ static const char usage[] =
 	"Usage:\n"
 	"  gocc build [flags] FILE.go... | DIR   compile package main to an executable\n"
 	"  gocc run [flags] FILE.go... [--] [arguments...]\n"
-	"                                        compile and run; exits with the program's status\n"
+	"                                        compile and run, as go run\n"
 	"  gocc parse FILE.go...                 parse only, report syntax errors\n"
 	"  gocc version                          print the version\n"
 	"\n"
@@ -57,6 +56,8 @@ typedef struct Args {
 	Vec files;    /* const char* .go paths */
 	Vec run_args; /* gocc run: arguments for the program */
 	bool is_run;
+	const char *dir;     /* the directory argument, if the package was named by one */
+	bool not_main;       /* gocc run refused a package other than main */
 	const char *product; /* what compile() wrote, in the work directory; NULL if nothing to keep */
 } Args;
 
@@ -97,6 +98,12 @@ static noreturn void bad_usage(const char *fmt, const char *arg)
 	exit(2);
 }
 
+/* The package as the go command names it in messages. */
+static const char *package_label(const Args *a)
+{
+	return a->dir ? a->dir : "command-line-arguments";
+}
+
 static void parse_args(int argc, char **argv, bool is_run, Args *a)
 {
 	a->opts.opt_level = 2;
@@ -132,10 +139,13 @@ static void parse_args(int argc, char **argv, bool is_run, Args *a)
 			struct stat st;
 			if (stat(s, &st) != 0 || !S_ISDIR(st.st_mode) || !add_dir(&a->files, s))
 				bad_usage("cannot find package or .go file %s", s);
+			a->dir = s;
 		}
 	}
 	if (a->files.len == 0)
 		bad_usage("%s", "no Go files listed");
+	if (!inputs_check_names(package_label(a), &a->files) || (a->dir && !inputs_check_dir(a->dir, a->dir)))
+		exit(1);
 }
 
 static bool dump(const Options *o, char letter)
@@ -222,7 +232,8 @@ static int compile(Args *a, const char *name)
 
 	bool is_main = strcmp(pkg->name, "main") == 0;
 	if (!is_main && a->is_run) {
-		fprintf(stderr, "package %s is not a main package\n", pkg->name);
+		fprintf(stderr, "package %s is not a main package\n", package_label(a));
+		a->not_main = true;
 		return 1;
 	}
 
@@ -288,6 +299,7 @@ static int cmd_build(int argc, char **argv)
 	return status;
 }
 
+/* As go run: a build failure exits 2; then the program's verdict (run.c). */
 static int cmd_run(int argc, char **argv)
 {
 	Args a = {.is_run = true};
@@ -296,24 +308,9 @@ static int cmd_run(int argc, char **argv)
 	if (a.opts.emit_llvm || a.opts.emit_asm)
 		bad_usage("%s", "-emit-llvm and -S are build flags");
 	int status = compile_on_big_stack(&a, default_output(&a));
-	const char *exe = a.product;
-	if (status == 0) {
-		fflush(stdout);
-		pid_t pid = fork();
-		if (pid == 0) {
-			char **argv2 = xalloc(sizeof(char *) * (a.run_args.len + 2));
-			argv2[0] = (char *)exe;
-			for (int i = 0; i < a.run_args.len; i++)
-				argv2[i + 1] = a.run_args.data[i];
-			execv(exe, argv2);
-			perror("gocc: exec");
-			_exit(127);
-		}
-		int ws = 0;
-		while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
-			;
-		status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
-	}
+	if (status != 0)
+		return a.not_main ? 1 : 2;
+	status = run_program(a.product, &a.run_args);
 	workdir_remove();
 	return status;
 }
