@@ -8,7 +8,8 @@
  *   gocc version | gocc --help
  *
  * Flags: -o out, -O0..-O3 (default -O2), -emit-llvm, -S, -d LETTERS (dump phases: A ast, T types,
- * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1.
+ * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1
+ * (gocc run: 2, as go run).
  *
  * compile() reads top to bottom as the pipeline: read, lex+parse, check, lower, optimise+emit, link.
  * Everything it writes goes into a private work directory (workdir.c); `gocc build` then renames the
