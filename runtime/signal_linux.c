@@ -15,6 +15,13 @@
  *    (v0 runs Go code on the main thread's stack, whose size is RLIMIT_STACK);
  *  - any other address: `unexpected fault address 0x...` and `fatal error: fault` plus the signal line.
  *
+ * SIGPIPE is caught and dropped, as Go's sighandler drops it (its sigtable entry is _SigNotify only):
+ * the runtime's own writes (print, println, panic messages) to a closed pipe fail with EPIPE, which
+ * print.c ignores, and the program carries on, so `./prog 2>&1 | head -1` ends with the program's
+ * status, not death by SIGPIPE. A handler rather than SIG_IGN, because an ignored disposition would be
+ * inherited by programs this one executes and a caught one is reset by exec. (Go's os package raises
+ * SIGPIPE itself for EPIPE on fds 1 and 2; that belongs to os.File writes, when gocc has them.)
+ *
  * Panics are not raised inside the handler. Like Go, the handler rewrites the interrupted context so
  * that, when it returns, the thread resumes in signal_sigpanic_tramp (asm_amd64.S) on its own stack,
  * with the faulting pc pushed as a fake return address: the frame looks like a call from the faulting
@@ -163,6 +170,10 @@ void signal_sigpanic(void)
 	panic_rterror(&floating, &sc);
 }
 
+static void sigpipe_handler(int sig)
+{
+}
+
 void signal_init(void)
 {
 	stack_t ss = {.ss_sp = signal_stack, .ss_size = sizeof signal_stack};
@@ -173,4 +184,8 @@ void signal_init(void)
 	sigaction(SIGSEGV, &sa, NULL);
 	sigaction(SIGBUS, &sa, NULL);
 	sigaction(SIGFPE, &sa, NULL);
+
+	struct sigaction pipe = {.sa_handler = sigpipe_handler, .sa_flags = SA_ONSTACK | SA_RESTART};
+	sigemptyset(&pipe.sa_mask);
+	sigaction(SIGPIPE, &pipe, NULL);
 }

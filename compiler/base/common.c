@@ -9,10 +9,13 @@
 #include "common.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- memory ---------------------------------------------------------------------------------- */
 
@@ -222,22 +225,53 @@ SourceFile *source_add(const char *name, const char *text, size_t len)
 	return f;
 }
 
+/* The largest source file gocc reads: far beyond any real Go file (the biggest generated tables in
+ * the standard library are a few MB), small enough that positions and the arena stay sane. */
+#define SOURCE_MAX ((size_t)1 << 30)
+
+/* Reads fd to the end, at most SOURCE_MAX bytes. A file that is not a regular file (a device, a
+ * pipe) has no end to trust: /dev/zero would be read forever. Its reading stops after the chunk
+ * holding its first NUL byte, which the lexer then reports as gc does (`invalid NUL character`). */
+static bool read_bounded(int fd, bool regular, StrBuf *b)
+{
+	char buf[65536];
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n == 0;
+		if (b->len + (size_t)n > SOURCE_MAX) {
+			errno = EFBIG;
+			return false;
+		}
+		sb_put(b, buf, (size_t)n);
+		if (!regular && memchr(buf, 0, (size_t)n))
+			return true;
+	}
+}
+
 SourceFile *source_read(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
 		return NULL;
 	StrBuf b = {0};
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		sb_put(&b, buf, n);
-	int err = ferror(fp);
-	fclose(fp);
-	if (err) {
-		errno = EIO;
-		return NULL;
+	bool ok = fstat(fd, &st) == 0;
+	if (ok && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		ok = false;
+	} else if (ok && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > SOURCE_MAX) {
+		errno = EFBIG;
+		ok = false;
 	}
+	ok = ok && read_bounded(fd, S_ISREG(st.st_mode), &b);
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	if (!ok)
+		return NULL;
 	sb_cstr(&b);
 	return source_add(path, b.data ? b.data : "", b.len);
 }

@@ -2,19 +2,23 @@
  * main.c: the gocc driver, shaped like the go command.
  *
  *   gocc build [flags] FILE.go... | DIR     compile package main into an executable
- *   gocc run [flags] FILE.go... [--] [args] build into a temporary directory and run it; the
- *                                           program's exit status becomes gocc's
+ *   gocc run [flags] FILE.go... [--] [args] build into the work directory and run it; as go run,
+ *                                           a failing program's status is printed and gocc exits 1
  *   gocc parse FILE.go...                   parse only (each file on its own), report syntax errors
  *   gocc version | gocc --help
  *
  * Flags: -o out, -O0..-O3 (default -O2), -emit-llvm, -S, -d LETTERS (dump phases: A ast, T types,
- * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1.
+ * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1
+ * (gocc run: 2, as go run).
  *
  * compile() reads top to bottom as the pipeline: read, lex+parse, check, lower, optimise+emit, link.
+ * Everything it writes goes into a private work directory (workdir.c); `gocc build` then renames the
+ * product into the place the user named, and `gocc run` runs it from there (run.c).
  */
 #include "ast.h"
 #include "backend.h"
 #include "common.h"
+#include "driver.h"
 #include "types.h"
 
 #include <dirent.h>
@@ -24,7 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #ifndef GOCC_VERSION
@@ -37,7 +40,7 @@ static const char usage[] =
 	"Usage:\n"
 	"  gocc build [flags] FILE.go... | DIR   compile package main to an executable\n"
 	"  gocc run [flags] FILE.go... [--] [arguments...]\n"
-	"                                        compile and run; exits with the program's status\n"
+	"                                        compile and run, as go run\n"
 	"  gocc parse FILE.go...                 parse only, report syntax errors\n"
 	"  gocc version                          print the version\n"
 	"\n"
@@ -54,6 +57,9 @@ typedef struct Args {
 	Vec files;    /* const char* .go paths */
 	Vec run_args; /* gocc run: arguments for the program */
 	bool is_run;
+	const char *dir;     /* the directory argument, if the package was named by one */
+	bool not_main;       /* gocc run refused a package other than main */
+	const char *product; /* what compile() wrote, in the work directory; NULL if nothing to keep */
 } Args;
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -93,6 +99,12 @@ static noreturn void bad_usage(const char *fmt, const char *arg)
 	exit(2);
 }
 
+/* The package as the go command names it in messages. */
+static const char *package_label(const Args *a)
+{
+	return a->dir ? a->dir : "command-line-arguments";
+}
+
 static void parse_args(int argc, char **argv, bool is_run, Args *a)
 {
 	a->opts.opt_level = 2;
@@ -128,10 +140,13 @@ static void parse_args(int argc, char **argv, bool is_run, Args *a)
 			struct stat st;
 			if (stat(s, &st) != 0 || !S_ISDIR(st.st_mode) || !add_dir(&a->files, s))
 				bad_usage("cannot find package or .go file %s", s);
+			a->dir = s;
 		}
 	}
 	if (a->files.len == 0)
 		bad_usage("%s", "no Go files listed");
+	if (!inputs_check_names(package_label(a), &a->files) || (a->dir && !inputs_check_dir(a->dir, a->dir)))
+		exit(1);
 }
 
 static bool dump(const Options *o, char letter)
@@ -179,8 +194,23 @@ static Node *read_and_parse(const char *path, ParseMode mode)
 	return parse_file_mode(f, mode);
 }
 
-/* The pipeline. Returns 0 on success, 1 after printing diagnostics. */
-static int compile(Args *a, const char *output)
+/* Emission and link into the work directory. Like go build, a package other than main is only
+ * compiled, and its object kept only when -o asks for it. */
+static bool emit_and_link(Module *m, Args *a, bool is_main, const char *name)
+{
+	Options *o = &a->opts;
+	const char *product = workdir_path(name);
+	if (o->emit_llvm || o->emit_asm || !is_main) {
+		a->product = is_main || o->output ? product : NULL;
+		return emit_module(m, o, product);
+	}
+	const char *object = workdir_path("_go_.o");
+	a->product = product;
+	return emit_module(m, o, object) && link_executable(object, product, o);
+}
+
+/* The pipeline, writing a->product. Returns 0 on success, 1 after printing diagnostics. */
+static int compile(Args *a, const char *name)
 {
 	Options *o = &a->opts;
 	Vec files = {0};
@@ -203,7 +233,8 @@ static int compile(Args *a, const char *output)
 
 	bool is_main = strcmp(pkg->name, "main") == 0;
 	if (!is_main && a->is_run) {
-		fprintf(stderr, "package %s is not a main package\n", pkg->name);
+		fprintf(stderr, "package %s is not a main package\n", package_label(a));
+		a->not_main = true;
 		return 1;
 	}
 
@@ -211,19 +242,7 @@ static int compile(Args *a, const char *output)
 	if (diag_flush())
 		return 1;
 
-	if (o->emit_llvm || o->emit_asm)
-		return emit_module(m, o, output) ? 0 : 1;
-	if (!is_main) { /* like go build: compile only; with -o, the object file is the output */
-		const char *object = o->output ? output : xsprintf("%s.o", output);
-		bool ok = emit_module(m, o, object);
-		if (!o->output)
-			unlink(object);
-		return ok ? 0 : 1;
-	}
-	char *object = xsprintf("%s.o", output);
-	bool ok = emit_module(m, o, object) && link_executable(object, output, o);
-	unlink(object);
-	return ok ? 0 : 1;
+	return emit_and_link(m, a, is_main, name) ? 0 : 1;
 }
 
 /* Every phase recurses along the input (nested expressions, chains of types declared in terms of
@@ -231,29 +250,42 @@ static int compile(Args *a, const char *output)
  * thread stack, reserved but only committed as it is touched. */
 typedef struct CompileCall {
 	Args *args;
-	const char *output;
+	const char *name;
 	int status;
 } CompileCall;
 
 static void compile_call(void *p)
 {
 	CompileCall *c = p;
-	c->status = compile(c->args, c->output);
+	c->status = compile(c->args, c->name);
 }
 
-static int compile_on_big_stack(Args *a, const char *output)
+static int compile_on_big_stack(Args *a, const char *name)
 {
-	CompileCall c = {a, output, 1};
+	CompileCall c = {a, name, 1};
 	run_on_big_stack(compile_call, &c);
 	return c.status;
 }
 
-/* `-o /dev/null` (or any other non-regular file) means "compile, then discard", as with go build.
- * The linker replaces its output file, so it must never be pointed at a device. */
+/* `-o /dev/null` (or any other non-regular file) means "compile, then discard", as with go build:
+ * a rename must never replace a device. */
 static bool is_special_file(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+/* Where the product goes: -o, inside -o's directory when it names one (as go build), or the default
+ * name in the current directory. */
+static const char *output_path(const Args *a)
+{
+	const char *o = a->opts.output;
+	struct stat st;
+	if (!o)
+		return default_output(a);
+	if (has_suffix(o, "/") || (stat(o, &st) == 0 && S_ISDIR(st.st_mode)))
+		return xsprintf("%s/%s", o, default_output(a));
+	return o;
 }
 
 static int cmd_build(int argc, char **argv)
@@ -261,21 +293,14 @@ static int cmd_build(int argc, char **argv)
 	Args a = {0};
 	parse_args(argc, argv, false, &a);
 	a.opts.runtime_lib = find_runtime();
-	const char *output = a.opts.output ? a.opts.output : default_output(&a);
-	if (!is_special_file(output))
-		return compile_on_big_stack(&a, output);
-	char dir[] = "/tmp/gocc-build-XXXXXX";
-	if (!mkdtemp(dir)) {
-		perror("gocc: mkdtemp");
-		return 1;
-	}
-	char *tmp = xsprintf("%s/out", dir);
-	int status = compile_on_big_stack(&a, tmp);
-	unlink(tmp);
-	rmdir(dir);
+	const char *output = output_path(&a);
+	int status = compile_on_big_stack(&a, default_output(&a));
+	if (status == 0 && a.product && !is_special_file(output))
+		status = workdir_install(a.product, output) ? 0 : 1;
 	return status;
 }
 
+/* As go run: a build failure exits 2; then the program's verdict (run.c). */
 static int cmd_run(int argc, char **argv)
 {
 	Args a = {.is_run = true};
@@ -283,32 +308,11 @@ static int cmd_run(int argc, char **argv)
 	a.opts.runtime_lib = find_runtime();
 	if (a.opts.emit_llvm || a.opts.emit_asm)
 		bad_usage("%s", "-emit-llvm and -S are build flags");
-	char dir[] = "/tmp/gocc-run-XXXXXX";
-	if (!mkdtemp(dir)) {
-		perror("gocc: mkdtemp");
-		return 1;
-	}
-	char *exe = xsprintf("%s/%s", dir, default_output(&a));
-	int status = compile_on_big_stack(&a, exe);
-	if (status == 0) {
-		fflush(stdout);
-		pid_t pid = fork();
-		if (pid == 0) {
-			char **argv2 = xalloc(sizeof(char *) * (a.run_args.len + 2));
-			argv2[0] = exe;
-			for (int i = 0; i < a.run_args.len; i++)
-				argv2[i + 1] = a.run_args.data[i];
-			execv(exe, argv2);
-			perror("gocc: exec");
-			_exit(127);
-		}
-		int ws = 0;
-		while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
-			;
-		status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
-	}
-	unlink(exe);
-	rmdir(dir);
+	int status = compile_on_big_stack(&a, default_output(&a));
+	if (status != 0)
+		return a.not_main ? 1 : 2;
+	status = run_program(a.product, &a.run_args);
+	workdir_remove();
 	return status;
 }
 

@@ -2,8 +2,8 @@
  * backend.h: the interface from the driver to the LLVM half of gocc (lower*.c, debuginfo.c, emit.c).
  *
  * lower_package turns a checked Package into an LLVM module (one module per program); emit.c runs
- * the optimisation pipeline, writes IR, assembly or an object file, and links the object with the
- * runtime library into an executable. Only files behind this header include llvm-c headers.
+ * the optimisation pipeline and writes IR, assembly or an object file (the driver links it). Only
+ * files behind this header include llvm-c headers.
  */
 #ifndef GOCC_BACKEND_H
 #define GOCC_BACKEND_H
@@ -28,9 +28,5 @@ Module *lower_package(Package *pkg, const Options *opts);
 /* Optimises (opts->opt_level) and writes: textual IR (-emit-llvm), assembly (-S), or an object
  * file at `path`. Returns false (after printing why) on failure. */
 bool emit_module(Module *m, const Options *opts, const char *path);
-
-/* Links `object` with the runtime into the executable `output` using the system C compiler driver.
- * Returns false (after printing why) on failure. */
-bool link_executable(const char *object, const char *output, const Options *opts);
 
 #endif

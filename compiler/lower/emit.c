@@ -1,12 +1,10 @@
 /*
- * emit.c: from a lowered LLVM module to a file on disk, and from an object file to an executable.
+ * emit.c: from a lowered LLVM module to a file on disk.
  *
  * Takes the Module built by lower_package. emit_module verifies it (a broken module is a gocc bug, so
  * verification failure is an internal error), runs the new pass manager pipeline "default<On>" for the
  * requested -O level, and writes textual IR (-emit-llvm), assembly (-S) or an ELF object through an
- * x86-64 TargetMachine. link_executable hands the object and libgocc_rt.a to the system C compiler
- * driver (`cc`), which knows where crt1.o and libc live; --gc-sections drops unused runtime code so
- * hello world stays small.
+ * x86-64 TargetMachine. The link with the runtime is the driver's (compiler/driver/link.c).
  *
  * The one idea: everything target-specific is decided here, once (triple, CPU, relocation model), so
  * lowering only ever sees a DataLayout.
@@ -19,12 +17,9 @@
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 /* The target machine is made once and shared with lowering (which needs its DataLayout). */
 LLVMTargetMachineRef emit_target_machine(int opt_level)
@@ -99,42 +94,6 @@ bool emit_module(Module *m, const Options *opts, const char *path)
 	if (failed) {
 		fprintf(stderr, "gocc: writing %s: %s\n", path, err ? err : "unknown error");
 		LLVMDisposeMessage(err);
-		return false;
-	}
-	return true;
-}
-
-/* Runs argv (NULL-terminated) and waits; true if it exited with status 0. */
-static bool run_command(char **argv)
-{
-	pid_t pid = fork();
-	if (pid < 0) {
-		perror("gocc: fork");
-		return false;
-	}
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		fprintf(stderr, "gocc: exec %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return false;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-bool link_executable(const char *object, const char *output, const Options *opts)
-{
-	const char *cc = getenv("GOCC_CC");
-	if (!cc || !*cc)
-		cc = "cc";
-	char *argv[] = {
-		(char *)cc, "-o", (char *)output, (char *)object, (char *)opts->runtime_lib,
-		"-Wl,--gc-sections", "-Wl,--build-id=none", "-lm", "-lpthread", NULL,
-	};
-	if (!run_command(argv)) {
-		fprintf(stderr, "gocc: linking %s failed\n", output);
 		return false;
 	}
 	return true;

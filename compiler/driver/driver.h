@@ -1,0 +1,56 @@
+/*
+ * driver.h: the driver's own modules, between main.c's pipeline and the operating system.
+ *
+ *   workdir.c  the private directory every intermediate file lives in, and the atomic install of the
+ *              one file the user named;
+ *   link.c     the link of the program's object with the runtime archive by the system C compiler;
+ *   run.c      `gocc run`: the child process, its signals and go run's exit-status rules;
+ *   inputs.c   the input file names go accepts.
+ *
+ * None of them sees LLVM: emission stays in lower/emit.c.
+ */
+#ifndef GOCC_DRIVER_H
+#define GOCC_DRIVER_H
+
+#include "backend.h"
+#include "common.h"
+
+/* ---- workdir.c ------------------------------------------------------------------------------- */
+
+/* "DIR/name" inside the private work directory, made on first use (mkdtemp under $TMPDIR, default
+ * /tmp) and removed, with every file named through here, when gocc exits: normally, by exit(), on
+ * a fatal signal or an internal error. */
+const char *workdir_path(const char *name);
+
+/* Removes the work directory now (gocc run calls it before exiting with the program's status). */
+void workdir_remove(void);
+
+/* Puts the finished file `src` (in the work directory) at `dst` atomically, as go build does:
+ * a rename when both are on one file system, else a copy to a temporary name beside `dst` and a
+ * rename. A symlink at `dst` is replaced, never written through. False after printing why. */
+bool workdir_install(const char *src, const char *dst);
+
+/* ---- link.c ---------------------------------------------------------------------------------- */
+
+/* Links `object` with the runtime archive into the executable `output` (both in the work
+ * directory). A runtime archive of another ABI version is one clear line. False after printing. */
+bool link_executable(const char *object, const char *output, const Options *opts);
+
+/* ---- run.c ----------------------------------------------------------------------------------- */
+
+/* Runs `exe` with `args` as go run does: SIGINT, SIGTERM, SIGHUP and SIGQUIT sent to gocc reach the
+ * program; returns 0 if it exited 0, else prints `exit status N` or `signal: NAME` and returns 1. */
+int run_program(const char *exe, Vec *args);
+
+/* ---- inputs.c -------------------------------------------------------------------------------- */
+
+/* go's rule for input file names (cmd/go/internal/load SafeArg): a name whose first byte is ASCII
+ * must start with a letter, digit, '.', '_' or '/', and no name starts with _cgo_. `label` is the
+ * package as go names it in the message (`command-line-arguments`, or the directory argument).
+ * Prints go's message and returns false on the first bad name. */
+bool inputs_check_names(const char *label, Vec *files);
+
+/* The same rule for the name of a directory built as a package. */
+bool inputs_check_dir(const char *label, const char *dir);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * link.c: from the program's object file to an executable.
+ *
+ * In: the object emitted by lower/emit.c and the runtime archive libgocc_rt.a. Out: an executable,
+ * linked by the system C compiler driver (`cc`, or $GOCC_CC), which knows where crt1.o and libc
+ * live. --gc-sections drops unused runtime code so hello world stays small.
+ *
+ * The one idea: the runtime archive must be the one this compiler was built for. runtime.def names
+ * the ABI stamp, a symbol (gocc_runtime_abi_N) that runtime/version.c defines; the link requires it
+ * (--require-defined), so an archive of another ABI version cannot link silently. The linker's
+ * messages go to a log in the work directory, and a missing stamp becomes one line naming the ABI
+ * gocc expects instead of a page of undefined symbols.
+ *
+ * Every path reaches cc as an absolute path or as ./NAME, so no name can be taken for an option.
+ */
+#include "driver.h"
+
+#include "runtime.def"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* A path cc cannot mistake for an option. */
+static char *link_operand(const char *path)
+{
+	return path[0] == '/' ? xstrdup(path) : xsprintf("./%s", path);
+}
+
+/* Runs argv (NULL-terminated) with stderr and stdout sent to `log`; true if it exited with 0. */
+static bool run_logged(char **argv, const char *log)
+{
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("gocc: fork");
+		return false;
+	}
+	if (pid == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execvp(argv[0], argv);
+		fprintf(stderr, "gocc: exec %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return false;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* The linker's messages, as a string (empty if there were none). */
+static char *read_log(const char *log)
+{
+	FILE *fp = fopen(log, "rb");
+	if (!fp)
+		return "";
+	StrBuf b = {0};
+	char buf[4096];
+	for (size_t n; (n = fread(buf, 1, sizeof buf, fp)) > 0;)
+		sb_put(&b, buf, n);
+	fclose(fp);
+	return b.data ? sb_cstr(&b) : "";
+}
+
+bool link_executable(const char *object, const char *output, const Options *opts)
+{
+	const char *cc = getenv("GOCC_CC");
+	if (!cc || !*cc)
+		cc = "cc";
+	char *argv[] = {
+		(char *)cc, "-o", link_operand(output), link_operand(object), link_operand(opts->runtime_lib),
+		"-Wl,--require-defined=" GOCC_RUNTIME_ABI_SYMBOL, "-Wl,--gc-sections", "-Wl,--build-id=none",
+		"-lm", "-lpthread", NULL,
+	};
+	const char *log = workdir_path("link.log");
+	bool ok = run_logged(argv, log);
+	char *messages = read_log(log);
+	if (!ok && strstr(messages, GOCC_RUNTIME_ABI_SYMBOL)) {
+		fprintf(stderr, "gocc: runtime library %s does not match this gocc (runtime ABI %d, symbol %s); "
+		                "rebuild it with gocc\n", opts->runtime_lib, GOCC_RUNTIME_ABI, GOCC_RUNTIME_ABI_SYMBOL);
+		return false;
+	}
+	fputs(messages, stderr);
+	if (!ok)
+		fprintf(stderr, "gocc: linking failed\n");
+	return ok;
+}
