@@ -20,9 +20,19 @@
 #include <llvm-c/Target.h>
 #include <string.h>
 
-/* All module-wide lowering state (context, module, builder, cached types, runtime declarations)
- * and the function under construction (L.fn). One instance: gocc lowers one package per run. */
-Lower L;
+/* The lowering state of the package being lowered (module, builder, cached types, runtime
+ * declarations, the function under construction): one Lower per package, made by lower_package. */
+Lower *lower_current;
+
+/* One LLVM context for the whole process: types are uniqued per context, and modules can only be
+ * linked together when they share one. It lives as long as the process. */
+LLVMContextRef lower_llvm_context(void)
+{
+	static LLVMContextRef ctx;
+	if (!ctx)
+		ctx = LLVMContextCreate();
+	return ctx;
+}
 
 /* ---- small helpers --------------------------------------------------------------------------- */
 
@@ -424,13 +434,11 @@ LLVMValueRef varmap_get(VarMap *m, const void *k)
 	return NULL;
 }
 
-/* Variables that must live in heap cells: captured by a closure, or their address may outlive the
- * frame. The set is computed for the whole package by lower_escape.c. */
-static VarMap boxed_set;
-
+/* Variables that must live in heap cells (L.boxed): captured by a closure, or their address may
+ * outlive the frame. The set is computed for the whole package by lower_escape.c. */
 void lower_set_boxed(Object *obj)
 {
-	varmap_put(&boxed_set, obj, (LLVMValueRef)1);
+	varmap_put(&L.boxed, obj, (LLVMValueRef)1);
 }
 
 /* Like gc (maxStackVarSize), large variables live on the heap: stacks stay small. */
@@ -438,7 +446,7 @@ enum { MAX_STACK_VAR = 64 * 1024 };
 
 bool lower_is_boxed(Object *obj)
 {
-	return obj->captured || varmap_get(&boxed_set, obj) != NULL || type_size(obj->type) > MAX_STACK_VAR;
+	return obj->captured || varmap_get(&L.boxed, obj) != NULL || type_size(obj->type) > MAX_STACK_VAR;
 }
 
 /* ---- storage --------------------------------------------------------------------------------- */
@@ -485,9 +493,10 @@ void lower_declare_local(Object *obj)
 LLVMValueRef lower_var_addr(Object *obj)
 {
 	if (obj->is_global) {
-		if (!obj->backend)
+		LLVMValueRef g = varmap_get(&L.values, obj);
+		if (!g)
 			internal_error("global %s has no storage", obj->name);
-		return obj->backend;
+		return g;
 	}
 	LLVMValueRef a = varmap_get(&L.fn->vars, obj);
 	if (!a)
@@ -547,8 +556,9 @@ static bool has_directive(Object *fn, const char *name)
  * declarations. main.main alone is external and parameterless: the runtime calls it. */
 LLVMValueRef lower_func_decl(Object *fn)
 {
-	if (fn->backend)
-		return fn->backend;
+	LLVMValueRef known = varmap_get(&L.values, fn);
+	if (known)
+		return known;
 	const char *name = fn->link_name ? fn->link_name : xsprintf("main.%s", fn->name);
 	LLVMTypeRef fnty;
 	if (is_main_main(fn))
@@ -563,15 +573,14 @@ LLVMValueRef lower_func_decl(Object *fn)
 	add_go_func_attrs(f);
 	if (has_directive(fn, "go:noinline"))
 		lower_add_attr(f, LLVMAttributeFunctionIndex, "noinline");
-	fn->backend = f;
+	varmap_put(&L.values, fn, f);
 	return f;
 }
 
 /* The static closure of a declared function: a constant {code} object, like gc's "main.f·f". */
 LLVMValueRef lower_func_value_of(Object *fn)
 {
-	static VarMap cache;
-	LLVMValueRef g = varmap_get(&cache, fn);
+	LLVMValueRef g = varmap_get(&L.func_values, fn);
 	if (g)
 		return g;
 	LLVMValueRef code = is_main_main(fn) ? lower_main_thunk(fn) : lower_func_decl(fn);
@@ -581,7 +590,7 @@ LLVMValueRef lower_func_value_of(Object *fn)
 	LLVMSetGlobalConstant(g, true);
 	LLVMSetLinkage(g, LLVMInternalLinkage);
 	LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
-	varmap_put(&cache, fn, g);
+	varmap_put(&L.func_values, fn, g);
 	return g;
 }
 
@@ -781,7 +790,6 @@ void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures)
 			lower_set_pos(body->block.rbrace);
 		finish_body();
 	} else {
-		lower_stmt_reset();
 		abandon_body(f->fn);
 	}
 	LLVMDisposeBuilder(f->alloca_builder);
@@ -805,7 +813,7 @@ static void declare_globals(Package *pkg)
 		LLVMSetLinkage(gv, LLVMInternalLinkage);
 		int64_t al = type_align(g->type);
 		LLVMSetAlignment(gv, (unsigned)(al > 0 ? al : 1));
-		g->backend = gv;
+		varmap_put(&L.values, g, gv);
 	}
 }
 
@@ -819,8 +827,9 @@ static void lower_initializer(Initializer *in)
 	if (in->lhs.len == 1) {
 		Object *g = in->lhs.data[0];
 		LLVMValueRef v = lower_expr_as(in->rhs, g ? g->type : in->rhs->type);
-		if (g && g->backend)
-			lower_store(g->type, g->backend, v);
+		LLVMValueRef addr = g ? varmap_get(&L.values, g) : NULL;
+		if (addr)
+			lower_store(g->type, addr, v);
 		return;
 	}
 	LLVMValueRef vals[64];
@@ -828,9 +837,10 @@ static void lower_initializer(Initializer *in)
 	int n = lower_multi_value(in->rhs, vals, types);
 	for (int i = 0; i < n && i < in->lhs.len; i++) {
 		Object *g = in->lhs.data[i];
-		if (g && g->backend) {
+		LLVMValueRef addr = g ? varmap_get(&L.values, g) : NULL;
+		if (addr) {
 			LLVMValueRef v = lower_convert_value(vals[i], types[i], g->type, in->rhs);
-			lower_store(g->type, g->backend, v);
+			lower_store(g->type, addr, v);
 		}
 	}
 }
@@ -868,7 +878,6 @@ static void lower_main_init(Package *pkg)
 
 	f->can_bail = true;
 	if (setjmp(f->bail) != 0) {
-		lower_stmt_reset();
 		abandon_body(fn);
 		LLVMDisposeBuilder(f->alloca_builder);
 		L.fn = NULL;
@@ -917,11 +926,11 @@ static void init_types(void)
  * optimiser sees the real ABI (x86-64 SysV, PIC). */
 static void init_module(Package *pkg, const Options *opts)
 {
-	memset(&L, 0, sizeof L);
 	L.pkg = pkg;
 	L.opts = opts;
-	L.ctx = LLVMContextCreate();
-	L.mod = LLVMModuleCreateWithNameInContext("main", L.ctx);
+	L.access_extra = -1;
+	L.ctx = lower_llvm_context();
+	L.mod = LLVMModuleCreateWithNameInContext(pkg->path ? pkg->path : pkg->name, L.ctx);
 	L.b = LLVMCreateBuilderInContext(L.ctx);
 	LLVMTargetMachineRef tm = emit_target_machine(opts->opt_level);
 	char *triple = LLVMGetTargetMachineTriple(tm);
@@ -953,10 +962,14 @@ static void lower_all_functions(Package *pkg)
 	}
 }
 
-/* The lowering pipeline, top to bottom. Escape analysis runs before any body is lowered, because
- * lower_declare_local must know whether each variable is a heap cell when it meets the declaration. */
+/* The lowering pipeline, top to bottom, in a fresh Lower for this package (the previous one is
+ * restored afterwards, so lowering is re-entrant). Escape analysis runs before any body is lowered,
+ * because lower_declare_local must know whether each variable is a heap cell when it meets the
+ * declaration. */
 Module *lower_package(Package *pkg, const Options *opts)
 {
+	Lower *saved = lower_current;
+	lower_current = xnew(Lower);
 	init_module(pkg, opts);
 	di_init(pkg);
 	declare_globals(pkg);
@@ -968,5 +981,7 @@ Module *lower_package(Package *pkg, const Options *opts)
 	Module *m = xnew(Module);
 	m->ctx = L.ctx;
 	m->mod = L.mod;
+	LLVMDisposeBuilder(L.b);
+	lower_current = saved;
 	return m;
 }

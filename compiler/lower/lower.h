@@ -1,10 +1,12 @@
 /*
  * lower.h: the state and helpers shared by the lowering files (lower*.c, debuginfo.c, emit.c).
  *
- * Lowering walks the checked tree once and builds LLVM IR with the C API. Module-wide state lives in
- * the global `L` (context, module, builder, caches); the function being built lives in `L.fn`. Only
- * one function is under construction at a time: function literals are queued and lowered after
- * their enclosing function is finished.
+ * Lowering walks the checked tree once and builds LLVM IR with the C API. The package is the unit:
+ * everything one package's lowering knows (its module, builder, caches, what each Object became)
+ * lives in one Lower value, reached as `L` (lower_current); lower_package makes a fresh one per
+ * package, so packages can be lowered in turn in one process without seeing each other's state.
+ * The function being built lives in `L.fn`. Only one function is under construction at a time:
+ * function literals are queued and lowered after their enclosing function is finished.
  *
  * Value representation (docs/architecture.md has the full story):
  *   - "register" types are first-class LLVM values: bool i1, integers iN, floats, complex
@@ -90,10 +92,15 @@ typedef struct FuncState {
 	VarMap hoisted;             /* Node -> value evaluated early in gc order (lower_order.c) */
 	jmp_buf bail;               /* lower_unsupported abandons the function being built */
 	bool can_bail;
+	Node *current_label;        /* lower_stmt.c: the ND_LABELED_STMT wrapping the next loop/switch */
+	LLVMBasicBlockRef fallthrough_block; /* lower_stmt.c: body of the next switch clause */
 } FuncState;
 
-/* ---- module state ---------------------------------------------------------------------------- */
+/* ---- package state --------------------------------------------------------------------------- */
 
+/* Everything the lowering of one package knows. The LLVM context is shared by every package of the
+ * process (lower_llvm_context), so that their modules can be linked together; all the rest is this
+ * package's alone. */
 typedef struct Lower {
 	LLVMContextRef ctx;
 	LLVMModuleRef mod;
@@ -114,6 +121,16 @@ typedef struct Lower {
 	Vec func_lits;              /* (FuncState-free) record of literal Object -> its outer state */
 	Vec typedescs;              /* Type* with descriptors, for dedup by identity */
 	Vec strings;                /* interned string constants: alternating const char*, LLVMValueRef */
+	VarMap values;              /* package-level Object -> its LLVM function or global */
+	VarMap boxed;               /* Object -> 1 for variables that live in heap cells (lower_escape.c) */
+	VarMap func_values;         /* function Object -> its static closure {code} */
+	VarMap method_exprs;        /* method Object -> static closure of (*T).M for a value method */
+	VarMap type_descs;          /* Type -> its descriptor global (lower_typedesc.c) */
+
+	/* lower_expr.c: during one lower_access_addr, what a nil field access faults on */
+	int64_t access_extra;       /* >= 0: bytes past the field's address the access reaches */
+	bool access_store;          /* ... and the access is a store */
+	bool const_nil_base;        /* the selector's base is a pointer gc knows to be nil */
 
 	/* debug info (debuginfo.c) */
 	LLVMDIBuilderRef dib;
@@ -123,7 +140,8 @@ typedef struct Lower {
 	LLVMMetadataRef di_subroutine_type;
 } Lower;
 
-extern Lower L;
+extern Lower *lower_current;   /* the package being lowered */
+#define L (*lower_current)
 
 /* ---- lower.c: driver, functions, variables --------------------------------------------------- */
 
@@ -132,6 +150,7 @@ extern Lower L;
 noreturn void lower_unsupported(Pos pos, const char *what);
 
 LLVMTargetMachineRef emit_target_machine(int opt_level);
+LLVMContextRef lower_llvm_context(void);          /* the one LLVM context of the process */
 Sig *lower_sig(Type *fntype);                     /* cached on the Type */
 LLVMValueRef lower_func_decl(Object *fn);         /* declaration of a function/method by object */
 void lower_add_sig_attrs(LLVMValueRef fn, Sig *sig); /* noalias/nonnull on aggregate params, outs */
@@ -225,7 +244,6 @@ void lower_hoist_reset(void);         /* at the start of each statement */
 /* ---- lower_stmt.c ---------------------------------------------------------------------------- */
 
 void lower_stmt(Node *s);
-void lower_stmt_reset(void);  /* forget per-function statement state (after lower_unsupported) */
 void lower_block_stmts(Vec *stmts);
 void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n);
 void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *t);

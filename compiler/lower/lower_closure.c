@@ -483,15 +483,14 @@ LLVMValueRef lower_method_expr(Node *sel)
 		return lower_func_value_of(m);
 	if (!ptr_recv(m) && x_is_ptr && sel->selector.path_len == 0) {
 		LLVMValueRef code = ptr_to_value_wrapper(m, sel->type, sel->pos);
-		static VarMap cache;
-		LLVMValueRef g = varmap_get(&cache, m);
+		LLVMValueRef g = varmap_get(&L.method_exprs, m);
 		if (g)
 			return g;
 		g = LLVMAddGlobal(L.mod, LLVMStructTypeInContext(L.ctx, &L.t_ptr, 1, false), xsprintf("%s·f", LLVMGetValueName(code)));
 		LLVMSetInitializer(g, LLVMConstStructInContext(L.ctx, &code, 1, false));
 		LLVMSetGlobalConstant(g, true);
 		LLVMSetLinkage(g, LLVMInternalLinkage);
-		varmap_put(&cache, m, g);
+		varmap_put(&L.method_exprs, m, g);
 		return g;
 	}
 	lower_unsupported(sel->pos, "method expressions of promoted methods");

@@ -64,14 +64,11 @@ static LLVMValueRef lower_ident(Node *e)
 /*
  * Nil checks on field accesses report the faulting address gc's code would fault on: p.f with p nil
  * reads address offsetof(f), so the panic says "addr=0x8" (runtime error ... nil pointer
- * dereference, [signal SIGSEGV ... addr=0x8 ...]). The three statics below carry, during one
+ * dereference, [signal SIGSEGV ... addr=0x8 ...]). Three fields of L carry, during one
  * lower_access_addr, what that address is.
  *
- * access_extra: >= 0 while lowering the address of a field that is then loaded or stored (not &p.f):
- * how many bytes past the field's address gc's first access reaches. */
-static int64_t access_extra = -1;
-static bool access_store;     /* ... and the access is a store */
-static bool const_nil_base;   /* the selector's base is a pointer gc knows to be nil */
+ * L.access_extra: >= 0 while lowering the address of a field that is then loaded or stored (not
+ * &p.f): how many bytes past the field's address gc's first access reaches. */
 
 /* The offset from the struct t reached at step k of sel's path to the field where the path next
  * loads a pointer (an embedded pointer), or to its end. */
@@ -87,15 +84,15 @@ static int64_t path_segment_offset(Node *sel, Type *t, int k)
 		if (k + 1 < sel->selector.path_len && type_underlying(t)->kind == TY_POINTER)
 			return off;
 	}
-	if (const_nil_base && first) {
+	if (L.const_nil_base && first) {
 		/* gc checks a constant nil explicitly (addr 0), except before the loads of a multi-word
 		 * value, which fault at the field */
 		TypeKind fk = type_underlying(t)->kind;
 		bool multi = fk == TY_STRING || fk == TY_SLICE || fk == TY_INTERFACE ||
 		             type_is_complex(type_underlying(t));
-		return access_extra >= 0 && !access_store && multi ? off : 0;
+		return L.access_extra >= 0 && !L.access_store && multi ? off : 0;
 	}
-	return access_extra >= 0 ? off + access_extra : 0;
+	return L.access_extra >= 0 ? off + L.access_extra : 0;
 }
 
 /* Is sel's field within x's own memory (x a struct value, no embedded pointer on the path)? Then
@@ -148,25 +145,25 @@ LLVMValueRef lower_selector_path(Node *sel, LLVMValueRef base, Type *bt, Type **
  * runs, with the summed offset, as in gc. */
 LLVMValueRef lower_field_addr(Node *sel)
 {
-	int64_t extra = access_extra, off;
-	access_extra = -1;
+	int64_t extra = L.access_extra, off;
+	L.access_extra = -1;
 	Node *x = sel->selector.x, *ux = unparen(x);
 	LLVMValueRef base;
 	if (extra >= 0 && ux->kind == ND_SELECTOR && ux->selector.sel_kind == SEL_FIELD &&
 	    path_inline(sel, &off)) {
 		/* x.f.g: the access reaches x's memory; x's own nil check reports it */
-		access_extra = extra + off;
+		L.access_extra = extra + off;
 		base = lower_field_addr(ux);
 		extra = -1;
 	} else {
 		base = lower_expr(x);
 	}
 	Type *ft;
-	access_extra = extra;
-	const_nil_base = ux->kind == ND_IDENT && ux->ident.obj && lower_is_const_nil(ux->ident.obj);
+	L.access_extra = extra;
+	L.const_nil_base = ux->kind == ND_IDENT && ux->ident.obj && lower_is_const_nil(ux->ident.obj);
 	LLVMValueRef addr = lower_selector_path(sel, base, x->type, &ft);
-	access_extra = -1;
-	const_nil_base = false;
+	L.access_extra = -1;
+	L.const_nil_base = false;
 	return addr;
 }
 
@@ -178,8 +175,8 @@ LLVMValueRef lower_access_addr(Node *e, bool store)
 	if (x->kind == ND_SELECTOR && x->selector.sel_kind == SEL_FIELD) {
 		lower_set_pos(x->pos);
 		TypeKind k = type_underlying(x->type)->kind;
-		access_extra = store && (k == TY_STRING || k == TY_SLICE) ? 8 : 0;
-		access_store = store;
+		L.access_extra = store && (k == TY_STRING || k == TY_SLICE) ? 8 : 0;
+		L.access_store = store;
 		return lower_field_addr(x);
 	}
 	return lower_addr(e);

@@ -392,10 +392,9 @@ static void lower_if(Node *s)
 	lower_position_at_end(end);
 }
 
-/* Set by lower_labeled for the loop/switch it wraps: that statement registers itself both under
- * itself and under this ND_LABELED_STMT. Each consumer reads and clears it first, so nested
- * statements do not inherit it. */
-static Node *current_label;
+/* L.fn->current_label is set by lower_labeled for the loop/switch it wraps: that statement registers
+ * itself both under itself and under this ND_LABELED_STMT. Each consumer reads and clears it first,
+ * so nested statements do not inherit it. */
 
 /* for init; cond; post { body }:
  *     <init>; br %for.cond
@@ -406,8 +405,8 @@ static Node *current_label;
  * The loop variables of init are one variable for the whole loop (Go 1.19 semantics). */
 static void lower_for(Node *s)
 {
-	Node *label = current_label;
-	current_label = NULL;
+	Node *label = L.fn->current_label;
+	L.fn->current_label = NULL;
 	if (s->for_stmt.init)
 		lower_stmt(s->for_stmt.init);
 	LLVMBasicBlockRef cond = lower_block("for.cond");
@@ -436,8 +435,7 @@ static void lower_for(Node *s)
 	lower_position_at_end(end);
 }
 
-/* Fallthrough: the body block of the clause after the one being lowered. */
-static LLVMBasicBlockRef fallthrough_block;
+/* Fallthrough (L.fn->fallthrough_block): the body block of the clause after the one being lowered. */
 
 /* The case tests, in source order: each case expression is evaluated and compared only if the
  * ones before it did not match; all fail -> default (or the end). */
@@ -470,8 +468,8 @@ static void switch_tests(Node *s, Type *tt, LLVMValueRef tagv, LLVMBasicBlockRef
  * A switch without a tag tests each case as a boolean condition. */
 static void lower_switch(Node *s)
 {
-	Node *label = current_label;
-	current_label = NULL;
+	Node *label = L.fn->current_label;
+	L.fn->current_label = NULL;
 	if (s->switch_stmt.init)
 		lower_stmt(s->switch_stmt.init);
 	Node *tag = s->switch_stmt.tag;
@@ -496,14 +494,14 @@ static void lower_switch(Node *s)
 	push_target(s, end, NULL);
 	if (label)
 		push_target(label, end, NULL);
-	LLVMBasicBlockRef saved_ft = fallthrough_block;
+	LLVMBasicBlockRef saved_ft = L.fn->fallthrough_block;
 	for (int i = 0; i < n; i++) {
 		lower_position_at_end(bodies[i]);
-		fallthrough_block = i + 1 < n ? bodies[i + 1] : end;
+		L.fn->fallthrough_block = i + 1 < n ? bodies[i + 1] : end;
 		lower_block_stmts(&((Node *)clauses->data[i])->case_clause.body);
 		lower_br(end);
 	}
-	fallthrough_block = saved_ft;
+	L.fn->fallthrough_block = saved_ft;
 	if (label)
 		pop_target();
 	pop_target();
@@ -632,8 +630,8 @@ static void lower_range_indexed(Node *s, Node *label)
 /* for ... range x: dispatch on the type of x. Strings are lowered in lower_string.c. */
 static void lower_range(Node *s)
 {
-	Node *label = current_label;
-	current_label = NULL;
+	Node *label = L.fn->current_label;
+	L.fn->current_label = NULL;
 	lower_hoist(s->range_stmt.x);
 	Type *xt = type_underlying(s->range_stmt.x->type);
 	switch (xt->kind) {
@@ -649,10 +647,10 @@ static void lower_range(Node *s)
 	case TY_STRING: case TY_UNTYPED_STRING: {
 		LLVMValueRef str = lower_expr_as(s->range_stmt.x, type_basic(TY_STRING));
 		range_declare(s);
-		Node *saved = current_label;
-		current_label = label;
+		Node *saved = L.fn->current_label;
+		L.fn->current_label = label;
 		lower_range_string(s, str);
-		current_label = saved;
+		L.fn->current_label = saved;
 		return;
 	}
 	case TY_MAP:
@@ -668,8 +666,8 @@ static void lower_range(Node *s)
 /* Used by lower_range_string (lower_string.c): loop body with targets and key/value stores. */
 void lower_range_string_body(Node *s, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
 {
-	Node *label = current_label;
-	current_label = NULL;
+	Node *label = L.fn->current_label;
+	L.fn->current_label = NULL;
 	push_target(s, brk, cont);
 	if (label)
 		push_target(label, brk, cont);
@@ -687,7 +685,7 @@ void lower_range_assign(Node *operand, LLVMValueRef v, Type *t)
 /* ---- labels and branches --------------------------------------------------------------------- */
 
 /* L: stmt. The label starts a new block (the target of goto L); a labeled loop or switch also
- * becomes a target of `break L` / `continue L` through current_label. */
+ * becomes a target of `break L` / `continue L` through L.fn->current_label. */
 static void lower_labeled(Node *s)
 {
 	LLVMBasicBlockRef bb = label_block(s);
@@ -696,9 +694,9 @@ static void lower_labeled(Node *s)
 	Node *inner = s->labeled.stmt;
 	if (inner && (inner->kind == ND_FOR_STMT || inner->kind == ND_RANGE_STMT || inner->kind == ND_SWITCH_STMT ||
 	              inner->kind == ND_SELECT_STMT || inner->kind == ND_TYPE_SWITCH_STMT))
-		current_label = s;
+		L.fn->current_label = s;
 	lower_stmt(inner);
-	current_label = NULL;
+	L.fn->current_label = NULL;
 }
 
 static void lower_branch(Node *s)
@@ -720,7 +718,7 @@ static void lower_branch(Node *s)
 		break;
 	}
 	case TOK_FALLTHROUGH:
-		lower_br(fallthrough_block);
+		lower_br(L.fn->fallthrough_block);
 		break;
 	default:
 		internal_error("branch %d", s->branch.tok);
@@ -779,12 +777,6 @@ void lower_stmt(Node *s)
 	default:
 		lower_unsupported(s->pos, xsprintf("statement %s", node_kind_name(s->kind)));
 	}
-}
-
-void lower_stmt_reset(void)
-{
-	current_label = NULL;
-	fallthrough_block = NULL;
 }
 
 void lower_block_stmts(Vec *stmts)

@@ -35,10 +35,6 @@ static bool has_name(Type *t)
 	return t->kind == TY_NAMED || (t->kind >= TY_BOOL && t->kind <= TY_UNSAFE_POINTER);
 }
 
-typedef struct TypeCache {
-	LLVMValueRef desc;
-} TypeCache;
-
 static uint8_t kind_of(Type *t)
 {
 	Type *u = type_underlying(t);
@@ -234,7 +230,7 @@ static LLVMValueRef find_identical(Type *t)
 	for (int i = 0; i < L.typedescs.len; i++) {
 		Type *o = L.typedescs.data[i];
 		if (type_identical(o, t))
-			return ((TypeCache *)o->backend)->desc;
+			return varmap_get(&L.type_descs, o);
 	}
 	return NULL;
 }
@@ -243,17 +239,17 @@ LLVMValueRef lower_typedesc(Type *t)
 {
 	if (type_is_untyped(t))
 		t = type_default(t);
-	TypeCache *c = t->backend;
-	if (c && c->desc)
-		return c->desc;
-	if (!c)
-		t->backend = c = xnew(TypeCache);
-	c->desc = find_identical(t);
-	if (c->desc)
-		return c->desc;
+	LLVMValueRef g = varmap_get(&L.type_descs, t);
+	if (g)
+		return g;
+	g = find_identical(t);
+	if (g) {
+		varmap_put(&L.type_descs, t, g);
+		return g;
+	}
 	const char *name = xsprintf("type:%s", type_string(t));
-	LLVMValueRef g = LLVMAddGlobal(L.mod, typedesc_type(), name);
-	c->desc = g;
+	g = LLVMAddGlobal(L.mod, typedesc_type(), name);
+	varmap_put(&L.type_descs, t, g);
 	vec_push(&L.typedescs, t);
 	LLVMSetGlobalConstant(g, true);
 	LLVMSetLinkage(g, LLVMInternalLinkage);

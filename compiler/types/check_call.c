@@ -406,7 +406,6 @@ static Type *check_method_value_sig(Type *sig)
 	*t = *sig;
 	t->func.recv = NULL;
 	t->laid_out = false;
-	t->backend = NULL;
 	return t;
 }
 

@@ -91,7 +91,6 @@ struct Type {
 			const char **names; /* result names for diagnostics ("(a int, b int)"), may be NULL */
 		} tuple;
 	};
-	void *backend; /* lowering's cache (LLVMTypeRef, type descriptor global ...) */
 };
 
 typedef enum ObjKind {
@@ -143,7 +142,6 @@ struct Object {
 	const char *pkg_path;
 	Scope *pkg_scope;
 
-	void *backend;    /* lowering's cache (LLVMValueRef of the global / alloca / function) */
 	void *checker;    /* checker-private bookkeeping (declaration info, cycle colour) */
 };
 
