@@ -832,8 +832,8 @@ static void lower_initializer(Initializer *in)
 			lower_store(g->type, addr, v);
 		return;
 	}
-	LLVMValueRef vals[64];
-	Type *types[64];
+	LLVMValueRef *vals = lower_value_array(lower_value_count(in->rhs));
+	Type **types = lower_type_array(lower_value_count(in->rhs));
 	int n = lower_multi_value(in->rhs, vals, types);
 	for (int i = 0; i < n && i < in->lhs.len; i++) {
 		Object *g = in->lhs.data[i];

@@ -256,6 +256,11 @@ int lower_call(Node *call, LLVMValueRef *vals);
 LLVMValueRef lower_call_expr(Node *call); /* single-valued call */
 LLVMValueRef lower_emit_call(Sig *sig, LLVMValueRef fn, LLVMValueRef ctx, LLVMValueRef *args, LLVMValueRef *results);
 int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types); /* f() in a, b := f() */
+/* Scratch arrays for n values and their types, sized from the data (Go sets no limit on results,
+ * parameters or assignment operands); arena memory, like every compiler allocation. */
+LLVMValueRef *lower_value_array(int n);
+Type **lower_type_array(int n);
+int lower_value_count(Node *e);           /* values of e: a tuple's length, else 1 */
 
 /* ---- lower_builtin.c ------------------------------------------------------------------------- */
 

@@ -85,8 +85,8 @@ static LLVMValueRef lower_unsafe_add(Node *call)
 static Node *expand_tuple_args(Node *call)
 {
 	Node *g = call->call.args.data[0];
-	LLVMValueRef vals[64];
-	Type *types[64];
+	LLVMValueRef *vals = lower_value_array(lower_value_count(g));
+	Type **types = lower_type_array(lower_value_count(g));
 	int n = lower_multi_value(g, vals, types);
 	Node *c = node_new(ND_CALL, call->pos);
 	*c = *call;

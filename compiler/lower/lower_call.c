@@ -85,15 +85,14 @@ static void lower_args(Node *call, Sig *sig, int first, LLVMValueRef *args)
 	int nparams = sig->nparams - first;
 	Type **params = sig->params + first;
 	bool variadic = sig->type->func.variadic && !call->call.has_ellipsis;
-	LLVMValueRef vals[256];
-	Type *types[256];
+	int cap = a->len == 1 ? lower_value_count(a->data[0]) : a->len;
+	LLVMValueRef *vals = lower_value_array(cap);
+	Type **types = lower_type_array(cap);
 	int n = 0;
 	if (a->len == 1 && nparams > 1 && unparen(a->data[0])->kind == ND_CALL &&
 	    unparen(a->data[0])->type && unparen(a->data[0])->type->kind == TY_TUPLE) {
 		n = lower_multi_value(a->data[0], vals, types); /* f(g()) */
 	} else {
-		if (a->len > 256)
-			internal_error("too many arguments");
 		for (int i = 0; i < a->len; i++) {
 			Node *arg = a->data[i];
 			Type *pt = variadic && i >= nparams - 1 ? type_underlying(params[nparams - 1])->array.elem
@@ -191,7 +190,8 @@ static Object *callee_func(Node *fun)
 typedef struct Callee {
 	LLVMValueRef code, ctx;
 	Sig *sig;
-	int first;          /* 1 when args[0] already holds the receiver */
+	int first;          /* 1 when the call has a receiver argument (recv) */
+	LLVMValueRef recv;
 } Callee;
 
 /* A call through a func value: code is the closure's first word; the closure is the context. */
@@ -204,8 +204,8 @@ static void closure_callee(Callee *c, LLVMValueRef closure, Type *fntype)
 	LLVMSetAlignment(c->code, 8);
 }
 
-/* Resolves the callee (evaluating a method receiver into args[0]). */
-static void resolve_callee(Node *call, Callee *c, LLVMValueRef *args)
+/* Resolves the callee (evaluating a method receiver into c->recv). */
+static void resolve_callee(Node *call, Callee *c)
 {
 	Node *fun = unparen(call->call.fun);
 	Object *fn;
@@ -213,7 +213,7 @@ static void resolve_callee(Node *call, Callee *c, LLVMValueRef *args)
 	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD) {
 		fn = fun->selector.obj;
 		c->sig = lower_sig(fn->type);
-		args[0] = lower_receiver(fun, fn);
+		c->recv = lower_receiver(fun, fn);
 		c->first = 1;
 		c->code = lower_func_decl(fn);
 		return;
@@ -251,11 +251,11 @@ int lower_call(Node *call, LLVMValueRef *vals)
 		LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), lower_func_decl(fn), NULL, 0, "");
 		return 0;
 	}
-	LLVMValueRef args[260];
 	Callee c;
-	resolve_callee(call, &c, args);
-	if (c.sig->nparams > 256)
-		lower_unsupported(call->pos, "more than 256 parameters");
+	resolve_callee(call, &c);
+	LLVMValueRef *args = lower_value_array(c.sig->nparams);
+	if (c.first)
+		args[0] = c.recv;
 	lower_args(call, c.sig, c.first, args);
 	lower_set_pos(call->pos);
 	lower_emit_call(c.sig, c.code, c.ctx, args, vals);
@@ -265,7 +265,7 @@ int lower_call(Node *call, LLVMValueRef *vals)
 /* A call used as a single value (its first result; NULL for a call without results). */
 LLVMValueRef lower_call_expr(Node *call)
 {
-	LLVMValueRef vals[64];
+	LLVMValueRef *vals = lower_value_array(lower_value_count(call));
 	int n = lower_call(call, vals);
 	if (n == 0)
 		return NULL;
@@ -275,6 +275,22 @@ LLVMValueRef lower_call_expr(Node *call)
 /* The values of a multi-valued expression (a call returning a tuple), for `a, b := f()`,
  * `return f()` and `g(f())`; the comma-ok forms (v, ok := m[k], x.(T), <-c) need maps, interfaces
  * and channels, which gocc does not lower yet. */
+LLVMValueRef *lower_value_array(int n)
+{
+	return xalloc(sizeof(LLVMValueRef) * (size_t)(n > 0 ? n : 1));
+}
+
+Type **lower_type_array(int n)
+{
+	return xalloc(sizeof(Type *) * (size_t)(n > 0 ? n : 1));
+}
+
+int lower_value_count(Node *e)
+{
+	Type *t = e->type;
+	return t && t->kind == TY_TUPLE ? t->tuple.n : 1;
+}
+
 int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 {
 	e = unparen(e);

@@ -358,11 +358,11 @@ static LLVMValueRef begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos po
 static void forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
 {
 	Sig *msig = lower_sig(m->type);
-	LLVMValueRef args[260];
+	LLVMValueRef *args = lower_value_array(msig->nparams);
 	args[0] = recv;
 	for (int i = from; i < wsig->nparams; i++)
 		args[1 + i - from] = LLVMGetParam(L.fn->fn, (unsigned)(wsig->first_param + i));
-	LLVMValueRef res[64];
+	LLVMValueRef *res = lower_value_array(msig->nresults);
 	lower_emit_call(msig, lower_func_decl(m), NULL, args, res);
 	LLVMValueRef ret = wsig->nret > 1 ? LLVMGetUndef(wsig->ret) : NULL;
 	for (int i = 0; i < wsig->nresults; i++) {

@@ -4,7 +4,8 @@
  * In: the addresses of two aggregate values of the same type. Out: an i1, computed inline: types
  * whose equality is plain memory equality (no floats, strings, interfaces or padding) compare bytes
  * with memcmp, which LLVM expands inline for small sizes; other structs compare field by field
- * (blank fields ignored, stopping at the first difference), other arrays element by element in a
+ * (blank fields ignored, runs of plain-memory fields as one memcmp, stopping at the first
+ * difference), other arrays element by element in a
  * loop. This is what gc's generated type..eq functions do, without the call.
  *
  * Complex division follows runtime/complex.go's complex128div (Smith's algorithm plus the C99
@@ -63,28 +64,58 @@ static LLVMValueRef memcmp_equal(LLVMValueRef a, LLVMValueRef b, int64_t size)
 
 static LLVMValueRef equal_at(Type *t, LLVMValueRef a, LLVMValueRef b);
 
-/* Field by field; blocks chain to `fail` at the first difference. */
+/* The end of the run of fields from i on that == can compare as one block of memory (gc's memrun):
+ * consecutive, non-blank, regular-memory fields with no padding between them. Returns the index
+ * after the run (i itself when field i starts no run). */
+static int memory_run_end(Type *u, int i)
+{
+	int j = i;
+	int64_t end = type_field_offset(u, i);
+	while (j < u->strct.nfields) {
+		Field *f = u->strct.fields[j];
+		if (f->name == intern("_", 1) || type_field_offset(u, j) != end || !lower_is_regular_memory(f->type))
+			break;
+		end += type_size(f->type);
+		j++;
+	}
+	return j;
+}
+
+/* The equality of field i, or of the run of memory fields starting at i (one memcmp; *next is set
+ * past the run), or NULL when there is nothing to compare (blank or zero-size). */
+static LLVMValueRef field_equal(Type *u, int i, int *next, LLVMValueRef a, LLVMValueRef b)
+{
+	Field *f = u->strct.fields[i];
+	int64_t off = type_field_offset(u, i);
+	int end = memory_run_end(u, i);
+	*next = end > i ? end : i + 1;
+	if (end > i + 1) {
+		Field *last = u->strct.fields[end - 1];
+		int64_t size = type_field_offset(u, end - 1) + type_size(last->type) - off;
+		return size == 0 ? NULL : memcmp_equal(lower_gep(a, off), lower_gep(b, off), size);
+	}
+	if (f->name == intern("_", 1) || type_size(f->type) == 0)
+		return NULL;
+	return equal_at(f->type, lower_gep(a, off), lower_gep(b, off));
+}
+
+/* Field by field (runs of plain-memory fields as one memcmp); blocks chain to `done` at the first
+ * difference, so a struct of n fields needs at most n+1 phi inputs. */
 static LLVMValueRef struct_equal(Type *u, LLVMValueRef a, LLVMValueRef b)
 {
 	LLVMBasicBlockRef done = lower_block("eq.done");
-	LLVMValueRef phi_vals[512];
-	LLVMBasicBlockRef phi_bbs[512];
+	LLVMValueRef *phi_vals = lower_value_array(u->strct.nfields + 1);
+	LLVMBasicBlockRef *phi_bbs = xalloc(sizeof(LLVMBasicBlockRef) * (size_t)(u->strct.nfields + 1));
 	int n = 0;
-	for (int i = 0; i < u->strct.nfields; i++) {
-		Field *f = u->strct.fields[i];
-		if (f->name == intern("_", 1) || type_size(f->type) == 0)
+	for (int i = 0, next; i < u->strct.nfields; i = next) {
+		LLVMValueRef eq = field_equal(u, i, &next, a, b);
+		if (!eq)
 			continue;
-		int64_t off = type_field_offset(u, i);
-		LLVMValueRef eq = equal_at(f->type, lower_gep(a, off), lower_gep(b, off));
-		if (n >= 510) {
-			lower_unsupported(nopos, "comparing structs with more than 500 fields");
-			break;
-		}
-		LLVMBasicBlockRef next = lower_block("eq.next");
+		LLVMBasicBlockRef then = lower_block("eq.next");
 		phi_vals[n] = LLVMConstInt(L.t_i1, 0, false);
 		phi_bbs[n++] = LLVMGetInsertBlock(L.b);
-		LLVMBuildCondBr(L.b, eq, next, done);
-		lower_position_at_end(next);
+		LLVMBuildCondBr(L.b, eq, then, done);
+		lower_position_at_end(then);
 	}
 	phi_vals[n] = LLVMConstInt(L.t_i1, 1, false);
 	phi_bbs[n++] = LLVMGetInsertBlock(L.b);

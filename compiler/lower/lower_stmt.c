@@ -147,8 +147,8 @@ static void lower_define(Node *s)
 	Vec *lhs = &s->assign.lhs;
 	for (int i = 0; i < s->assign.rhs.len; i++)
 		lower_hoist(s->assign.rhs.data[i]);
-	LLVMValueRef vals[64];
-	Type *types[64];
+	LLVMValueRef *vals = lower_value_array(lhs->len);
+	Type **types = lower_type_array(lhs->len);
 	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
 	for (int i = 0; i < lhs->len && i < n; i++) {
 		Node *l = lhs->data[i];
@@ -217,10 +217,8 @@ static void lower_assign(Node *s)
 		return;
 	}
 	Vec *lhs = &s->assign.lhs;
-	LLVMValueRef addrs[64], vals[64];
-	Type *types[64];
-	if (lhs->len > 64)
-		lower_unsupported(s->pos, "more than 64 assignment operands");
+	LLVMValueRef *addrs = lower_value_array(lhs->len), *vals = lower_value_array(lhs->len);
+	Type **types = lower_type_array(lhs->len);
 	for (int i = 0; i < lhs->len; i++)
 		if (!is_blank(lhs->data[i]))
 			lower_hoist(lhs->data[i]);
@@ -287,8 +285,8 @@ static void lower_var_spec(Node *spec)
 		}
 		return;
 	}
-	LLVMValueRef vals[64];
-	Type *types[64];
+	LLVMValueRef *vals = lower_value_array(names->len);
+	Type **types = lower_type_array(names->len);
 	for (int i = 0; i < values->len; i++)
 		lower_hoist(values->data[i]);
 	int n = rhs_values(names, values, vals, types);
@@ -345,10 +343,8 @@ static void lower_return(Node *s)
 {
 	Sig *sig = L.fn->sig;
 	Vec *res = &s->return_stmt.results;
-	LLVMValueRef vals[64];
-	Type *types[64];
-	if (sig->nresults > 64)
-		lower_unsupported(s->pos, "more than 64 results");
+	LLVMValueRef *vals = lower_value_array(sig->nresults);
+	Type **types = lower_type_array(sig->nresults);
 	for (int i = 0; i < res->len; i++)
 		lower_hoist(res->data[i]);
 	if (res->len == 0) {
@@ -740,8 +736,7 @@ static void lower_expr_stmt(Node *s)
 		lower_hoist(x);
 	if (x->kind == ND_CALL && (x->call.call_kind == CALL_FUNC || x->call.call_kind == CALL_METHOD ||
 	                           x->call.call_kind == CALL_CLOSURE)) {
-		LLVMValueRef vals[64];
-		lower_call(x, vals);
+		lower_call(x, lower_value_array(lower_value_count(x)));
 		return;
 	}
 	lower_expr(x);
