@@ -184,16 +184,7 @@ uint64_t alg_rand(void)
 
 bool alg_isdirectiface(const GoType *t)
 {
-	switch (type_kind(t)) {
-	case KIND_POINTER: case KIND_UNSAFE_POINTER: case KIND_MAP: case KIND_CHAN: case KIND_FUNC:
-		return true;
-	case KIND_STRUCT:
-		return t->nextra == 1 && alg_isdirectiface(((const GoField *)t->extra)[0].typ);
-	case KIND_ARRAY:
-		return t->len == 1 && alg_isdirectiface(t->elem);
-	default:
-		return false;
-	}
+	return (t->kind & KIND_DIRECT_IFACE) != 0;
 }
 
 /* Which kinds of parts has_part looks for. */

@@ -59,10 +59,9 @@ uintptr_t alg_memhash(const void *p, uintptr_t n, uintptr_t seed);
 uintptr_t alg_memhash32(const void *p, uintptr_t seed);
 uintptr_t alg_memhash64(const void *p, uintptr_t seed);
 
-/* Whether a value of type t is stored directly in an interface's data word (gc's kindDirectIface:
- * pointers, unsafe.Pointer, maps, chans, funcs, and one-field structs / one-element arrays of
- * those); otherwise the data word points to the value. Mirrors the compiler's
- * type_is_direct_iface, computed from the descriptor because the kind byte carries no flag yet. */
+/* Whether a value of type t is stored directly in an interface's data word (the KIND_DIRECT_IFACE
+ * flag the compiler sets on pointer-shaped types: pointers, unsafe.Pointer, maps, chans, funcs, and
+ * one-field structs / one-element arrays of those); otherwise the data word points to the value. */
 bool alg_isdirectiface(const GoType *t);
 
 /* Go's efaceeq / ifaceeq after the type words matched: whether the data words x and y of two
