@@ -194,6 +194,17 @@ static Node *read_and_parse(const char *path, ParseMode mode)
 	return parse_file_mode(f, mode);
 }
 
+/* The import path of the package the command line names: as for gc, a command is "main"; any other
+ * package is known by its name until packages are loaded by import path. */
+static const char *package_path(Vec *files)
+{
+	Node *first = files->data[0];
+	Node *name = first->file.package_name;
+	if (!name || strcmp(name->ident.name, "main") == 0 || strcmp(name->ident.name, "_") == 0)
+		return "main";
+	return name->ident.name;
+}
+
 /* Emission and link into the work directory. Like go build, a package other than main is only
  * compiled, and its object kept only when -o asks for it. */
 static bool emit_and_link(Module *m, Args *a, bool is_main, const char *name)
@@ -225,13 +236,14 @@ static int compile(Args *a, const char *name)
 			ast_dump(files.data[i], 0);
 
 	types_init();
-	Package *pkg = check_package(&files);
+	Package *pkg = package_new(package_path(&files));
+	check_package(pkg, &files);
 	if (diag_flush())
 		return 1;
 	if (dump(o, 'T'))
 		types_dump(pkg);
 
-	bool is_main = strcmp(pkg->name, "main") == 0;
+	bool is_main = package_is_main(pkg);
 	if (!is_main && a->is_run) {
 		fprintf(stderr, "package %s is not a main package\n", package_label(a));
 		a->not_main = true;

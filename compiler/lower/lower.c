@@ -559,7 +559,7 @@ LLVMValueRef lower_func_decl(Object *fn)
 	LLVMValueRef known = varmap_get(&L.values, fn);
 	if (known)
 		return known;
-	const char *name = fn->link_name ? fn->link_name : xsprintf("main.%s", fn->name);
+	const char *name = fn->link_name ? fn->link_name : package_symbol(fn->pkg ? fn->pkg : L.pkg, fn->name);
 	LLVMTypeRef fnty;
 	if (is_main_main(fn))
 		fnty = LLVMFunctionType(L.t_void, NULL, 0, false); /* GO_ENTRY: called by the runtime */
@@ -807,8 +807,7 @@ static void declare_globals(Package *pkg)
 		if (g->name == intern("_", 1))
 			continue; /* `var _ = f()`: the initializer runs, nothing is stored */
 		LLVMTypeRef mt = lower_mem_type(g->type);
-		const char *name = xsprintf("%s.%s", pkg->path ? pkg->path : "main", g->name);
-		LLVMValueRef gv = LLVMAddGlobal(L.mod, mt, name);
+		LLVMValueRef gv = LLVMAddGlobal(L.mod, mt, g->link_name);
 		LLVMSetInitializer(gv, LLVMConstNull(mt));
 		LLVMSetLinkage(gv, LLVMInternalLinkage);
 		int64_t al = type_align(g->type);
@@ -845,11 +844,13 @@ static void lower_initializer(Initializer *in)
 	}
 }
 
-/* main.init: variable initializers in dependency order, then init functions in source order. */
+/* prefix.init (main.init for a command): variable initializers in dependency order, then init
+ * functions in source order. */
 static void lower_main_init(Package *pkg)
 {
 	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, NULL, 0, false);
-	LLVMValueRef fn = LLVMAddFunction(L.mod, "main.init", fnty);
+	const char *name = package_symbol(pkg, "init");
+	LLVMValueRef fn = LLVMAddFunction(L.mod, name, fnty);
 	add_go_func_attrs(fn);
 	FuncState *f = xnew(FuncState);
 	L.fn = f;
@@ -866,7 +867,7 @@ static void lower_main_init(Package *pkg)
 		pos.col = 1;
 	}
 	di_clear();
-	f->di_scope = di_function(fn, "main.init", pos);
+	f->di_scope = di_function(fn, name, pos);
 	LLVMBasicBlockRef entry = lower_block("entry");
 	LLVMBasicBlockRef start = lower_block("start");
 	f->alloca_builder = LLVMCreateBuilderInContext(L.ctx);

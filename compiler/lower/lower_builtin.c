@@ -92,7 +92,7 @@ static Node *expand_tuple_args(Node *call)
 	*c = *call;
 	c->call.args = (Vec){0};
 	for (int i = 0; i < n; i++) {
-		Object *tmp = object_new(OBJ_VAR, intern("~tuple", 6), g->pos, types[i]);
+		Object *tmp = object_new(L.pkg, OBJ_VAR, intern("~tuple", 6), g->pos, types[i]);
 		LLVMValueRef addr = lower_alloca(types[i], "tuple");
 		lower_store(types[i], addr, vals[i]);
 		varmap_put(&L.fn->vars, tmp, addr);

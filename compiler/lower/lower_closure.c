@@ -247,13 +247,13 @@ static Object *lit_object(Node *e)
 		return obj;
 	Object *outer = L.fn ? L.fn->obj : NULL;
 	if (!obj) {
-		obj = object_new(OBJ_FUNC, intern("func", 4), e->pos, e->type);
+		obj = object_new(L.pkg, OBJ_FUNC, intern("func", 4), e->pos, e->type);
 		e->func_lit.obj = obj;
 	}
 	if (!obj->type)
 		obj->type = e->type;
 	int n = outer ? ++outer->nlits : 1;
-	obj->link_name = xsprintf("%s.func%d", outer && outer->link_name ? outer->link_name : "main.glob.", n);
+	obj->link_name = xsprintf("%s.func%d", outer && outer->link_name ? outer->link_name : package_symbol(L.pkg, "glob."), n);
 	obj->decl = e;
 	return obj;
 }
@@ -499,7 +499,7 @@ LLVMValueRef lower_method_expr(Node *sel)
 /* main.main is a GO_ENTRY without parameters; as a func value it needs the Go convention (ctx). */
 LLVMValueRef lower_main_thunk(Object *main_fn)
 {
-	const char *name = "main.main·thunk";
+	const char *name = xsprintf("%s·thunk", main_fn->link_name);
 	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
 	if (fn)
 		return fn;

@@ -17,15 +17,20 @@
 
 /* ---- helpers --------------------------------------------------------------------------------- */
 
-/* Parses, checks and lowers one package from `src` (file name `name`); no diagnostics allowed. */
-static Module *lower_src(const char *name, const char *src)
+static Package *last_pkg; /* the package lower_src checked last */
+
+/* Parses, checks and lowers the package `path` from `src` (file name `name`); no diagnostics
+ * allowed. */
+static Module *lower_src(const char *path, const char *name, const char *src)
 {
 	static Options opts = {.opt_level = 0};
 	Node *f = parse_file_mode(source_add(name, xstrdup(src), strlen(src)), PARSE_GC);
 	Vec files = {0};
 	vec_push(&files, f);
 	types_init();
-	Package *pkg = check_package(&files);
+	Package *pkg = package_new(path);
+	check_package(pkg, &files);
+	last_pkg = pkg;
 	Module *m = lower_package(pkg, &opts);
 	char *diags = diag_flush_string();
 	cr_assert_str_eq(diags, "", "unexpected diagnostics for:\n%s\n---\n%s", src, diags);
@@ -89,8 +94,8 @@ static const char *second_src =
 
 Test(packages, lowered_in_turn_share_no_state)
 {
-	Module *first = lower_src("first.go", first_src);
-	Module *second = lower_src("second.go", second_src);
+	Module *first = lower_src("main", "first.go", first_src);
+	Module *second = lower_src("main", "second.go", second_src);
 	cr_assert_neq(first->mod, second->mod);
 	cr_assert_eq(first->ctx, second->ctx, "one LLVM context per process");
 	assert_verifies(first);
@@ -108,4 +113,60 @@ Test(packages, lowered_in_turn_share_no_state)
 	cr_assert(LLVMGetNamedFunction(second->mod, "main.(*T).get"));
 	cr_assert(LLVMGetNamedFunction(second->mod, "main.(*T).get-fm"));
 	cr_assert_null(LLVMGetNamedFunction(first->mod, "main.(*T).get-fm"));
+}
+
+/* ---- link names and type strings come from the package -------------------------------------- */
+
+static const char *pkg_a_src =
+	"package a\n"
+	"\n"
+	SHARED_DECLS
+	"func F() int {\n"
+	"\tf := func() int { return g.get() }\n"
+	"\treturn f()\n"
+	"}\n";
+
+static Type *pkg_type(Package *pkg, const char *name)
+{
+	Object *o = scope_lookup_local(pkg->scope, intern(name, strlen(name)));
+	cr_assert(o && o->kind == OBJ_TYPE && o->pkg == pkg, "no type %s in package %s", name, pkg->path);
+	return o->type;
+}
+
+Test(packages, symbols_of_two_packages)
+{
+	Module *a = lower_src("a", "a.go", pkg_a_src);
+	Package *pa = last_pkg;
+	Module *m = lower_src("main", "main.go", first_src);
+	Package *pm = last_pkg;
+	assert_verifies(a);
+	assert_verifies(m);
+	cr_assert_str_eq(pa->name, "a");
+	cr_assert_str_eq(pa->prefix, "a");
+	const char *a_syms[] = {"a.F", "a.F.func1", "a.(*T).get", "a.init"};
+	for (size_t i = 0; i < sizeof a_syms / sizeof a_syms[0]; i++) {
+		cr_assert(LLVMGetNamedFunction(a->mod, a_syms[i]), "no %s in package a", a_syms[i]);
+		cr_assert_null(LLVMGetNamedFunction(m->mod, a_syms[i]), "%s in package main", a_syms[i]);
+	}
+	cr_assert(LLVMGetNamedGlobal(a->mod, "a.g"));
+	cr_assert(LLVMGetNamedFunction(m->mod, "main.(*T).get"));
+	cr_assert(LLVMGetNamedFunction(m->mod, "main.init"));
+	/* the same unexported type name: two types, two strings, two descriptors */
+	Type *ta = pkg_type(pa, "T"), *tm = pkg_type(pm, "T");
+	cr_assert_str_eq(type_string(ta), "a.T");
+	cr_assert_str_eq(type_string(tm), "main.T");
+	cr_assert_eq(count_globals(a, "type:a.T"), 1);
+	cr_assert_eq(count_globals(m, "type:main.T"), 1);
+	cr_assert_eq(count_globals(m, "type:a.T"), 0);
+	/* struct{ p *int; n int } spelled alike in both: unexported fields make them different */
+	cr_assert_not(type_identical(type_underlying(ta), type_underlying(tm)));
+	cr_assert(type_identical(type_underlying(ta), type_underlying(ta)));
+}
+
+Test(packages, link_prefix_escapes_like_gc)
+{
+	cr_assert_str_eq(package_new("main")->prefix, "main");
+	cr_assert_str_eq(package_new("example.com/m/v2")->prefix, "example.com/m/v2");
+	cr_assert_str_eq(package_new("example.com/go.pkg")->prefix, "example.com/go%2epkg");
+	cr_assert_str_eq(package_new("a b%\"c")->prefix, "a%20b%25%22c");
 }

@@ -616,7 +616,7 @@ static void check_declare_pkg_obj(Node *ident, Object *obj, DeclInfo *d)
 		check_errorf(ident->pos, "cannot declare init - must be func");
 		return;
 	}
-	if (strcmp(obj->name, "main") == 0) {
+	if (strcmp(obj->name, "main") == 0 && package_is_main(ck->pkg)) {
 		check_errorf(ident->pos, "cannot declare main - must be func");
 		return;
 	}
@@ -644,7 +644,7 @@ void check_arity(Pos pos, Vec *names, Vec *inits, bool const_decl, bool inherite
 
 static Object *check_new_object(ObjKind kind, Node *ident, Type *type)
 {
-	return object_new(kind, ident->ident.name, ident->pos, type);
+	return object_new(ck->pkg, kind, ident->ident.name, ident->pos, type);
 }
 
 /* Whether r may appear in an import path: graphic, not a space, not one of go/types' illegal
@@ -716,7 +716,7 @@ static void check_collect_import(Node *spec, Scope *file_scope)
 	Object *pkg = NULL;
 	if (strcmp(p, "unsafe") == 0) {
 		const char *name = local ? local->ident.name : intern("unsafe", 6);
-		pkg = object_new(OBJ_PACKAGE, name, spec->pos, ty_invalid);
+		pkg = object_new(ck->pkg, OBJ_PACKAGE, name, spec->pos, ty_invalid);
 		pkg->pkg_path = "unsafe";
 		pkg->pkg_scope = ck->unsafe_scope;
 	} else {
@@ -725,7 +725,7 @@ static void check_collect_import(Node *spec, Scope *file_scope)
 		const char *base = strrchr(p, '/');
 		base = base ? base + 1 : p;
 		const char *name = local ? local->ident.name : intern(base, strlen(base));
-		pkg = object_new(OBJ_PACKAGE, name, spec->pos, ty_invalid);
+		pkg = object_new(ck->pkg, OBJ_PACKAGE, name, spec->pos, ty_invalid);
 		pkg->pkg_path = p;
 		pkg->used = true; /* a fake package: no follow-on errors */
 	}
@@ -869,7 +869,8 @@ static void check_collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 	check_obj_info(obj)->generic = generic;
 	if (!fd->func_decl.recv) {
 		const char *n = obj->name;
-		bool is_init = strcmp(n, "init") == 0, is_main = strcmp(n, "main") == 0;
+		bool is_init = strcmp(n, "init") == 0;
+		bool is_main = strcmp(n, "main") == 0 && package_is_main(ck->pkg);
 		if ((is_init || is_main) && ft && (ft->func_type.params.len || ft->func_type.results.len))
 			check_errorf(name->pos, "func %s must have no arguments and no return values", n);
 		if (is_init) {
@@ -878,7 +879,7 @@ static void check_collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 				check_errorf(name->pos, "missing function body");
 		} else {
 			check_declare(ck->pkg->scope, name, obj);
-			obj->link_name = strcmp(n, "_") ? xsprintf("main.%s", n) : NULL;
+			obj->link_name = strcmp(n, "_") ? package_symbol(ck->pkg, n) : NULL;
 		}
 	} else {
 		bool ptr;
@@ -893,8 +894,8 @@ static void check_collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 			vec_push(methods, m);
 		}
 		if (base)
-			obj->link_name = ptr ? xsprintf("main.(*%s).%s", base->ident.name, obj->name)
-					     : xsprintf("main.%s.%s", base->ident.name, obj->name);
+			obj->link_name = ptr ? xsprintf("%s.(*%s).%s", ck->pkg->prefix, base->ident.name, obj->name)
+					     : xsprintf("%s.%s.%s", ck->pkg->prefix, base->ident.name, obj->name);
 	}
 	DeclInfo *d = xnew(DeclInfo);
 	d->file = file_scope;
@@ -1042,14 +1043,14 @@ static void check_unused_imports(void)
 static Scope *check_make_unsafe_scope(void)
 {
 	Scope *s = scope_new(NULL, NULL);
-	Object *ptr = object_new(OBJ_TYPE, intern("Pointer", 7), nopos, type_basic(TY_UNSAFE_POINTER));
+	Object *ptr = object_new(NULL, OBJ_TYPE, intern("Pointer", 7), nopos, type_basic(TY_UNSAFE_POINTER));
 	scope_insert(s, ptr);
 	static const struct { const char *name; BuiltinId id; } fns[] = {
 		{"Add", BI_UNSAFE_ADD}, {"Alignof", BI_UNSAFE_ALIGNOF}, {"Offsetof", BI_UNSAFE_OFFSETOF},
 		{"Sizeof", BI_UNSAFE_SIZEOF}, {"Slice", BI_UNSAFE_SLICE},
 	};
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-		Object *o = object_new(OBJ_BUILTIN, intern(fns[i].name, strlen(fns[i].name)), nopos, ty_invalid);
+		Object *o = object_new(NULL, OBJ_BUILTIN, intern(fns[i].name, strlen(fns[i].name)), nopos, ty_invalid);
 		o->builtin = fns[i].id;
 		scope_insert(s, o);
 	}
@@ -1096,10 +1097,10 @@ static void check_fill_package(void)
 			Object *fn = d->func_decl.obj;
 			bool is_init = !d->func_decl.recv && strcmp(fn->name, "init") == 0;
 			if (is_init) {
-				fn->link_name = xsprintf("main.init.%d", ninit++);
+				fn->link_name = xsprintf("%s.init.%d", pkg->prefix, ninit++);
 				vec_push(&pkg->init_funcs, fn);
 			}
-			if (!d->func_decl.recv && strcmp(fn->name, "main") == 0)
+			if (!d->func_decl.recv && strcmp(fn->name, "main") == 0 && package_is_main(pkg))
 				pkg->main_func = fn;
 			ObjInfo *info = check_obj_info(fn);
 			if (fn->link_name) {
@@ -1110,11 +1111,11 @@ static void check_fill_package(void)
 				vec_push(&pkg->funcs, fn);
 		}
 	}
-	check_name_lits(&ck->glob_lits, "main.glob.", true);
+	check_name_lits(&ck->glob_lits, package_symbol(pkg, "glob."), true);
 	for (int i = 0; i < ck->objlist.len; i++) {
 		Object *o = ck->objlist.data[i];
 		if (o->kind == OBJ_VAR && strcmp(o->name, "_") != 0) {
-			o->link_name = xsprintf("main.%s", o->name);
+			o->link_name = package_symbol(pkg, o->name);
 			vec_push(&pkg->globals, o);
 		}
 	}
@@ -1152,31 +1153,28 @@ static void check_missing_bodies(void)
 /* ---- entry point ----------------------------------------------------------------------------- */
 
 typedef struct CheckRun {
-	Vec *files;
 	Package *pkg;
+	Vec *files;
 } CheckRun;
 
 static void check_package_run(void *arg);
 
 /* On a large stack: check_obj_decl, valid_type and friends recurse along chains of declarations that
  * depend on each other, and nothing bounds their length as the parser bounds expression depth. */
-Package *check_package(Vec *files)
+void check_package(Package *pkg, Vec *files)
 {
-	CheckRun run = {files, NULL};
+	CheckRun run = {pkg, files};
 	run_on_big_stack(check_package_run, &run);
-	return run.pkg;
 }
 
 static void check_package_run(void *arg)
 {
 	Vec *files = ((CheckRun *)arg)->files;
+	Package *pkg = ((CheckRun *)arg)->pkg;
 	types_init();
 	blank_name = intern("_", 1);
 	ck = xnew(Checker);
-	Package *pkg = xnew(Package);
 	ck->pkg = pkg;
-	pkg->name = "main";
-	pkg->path = "main";
 	pkg->scope = scope_new(universe(), NULL);
 	ck->unsafe_scope = check_make_unsafe_scope();
 	for (int i = 0; i < files->len; i++) {
@@ -1201,7 +1199,6 @@ static void check_package_run(void *arg)
 	check_fill_package();
 	if (error_count() == 0)
 		check_missing_bodies();
-	if (error_count() == 0 && !pkg->main_func && strcmp(pkg->name, "main") == 0)
+	if (error_count() == 0 && !pkg->main_func && package_is_main(pkg))
 		error_at(nopos, "runtime.main_main·f: function main is undeclared in the main package");
-	((CheckRun *)arg)->pkg = pkg;
 }

@@ -327,7 +327,7 @@ void check_short_var_decl(Node *s, Vec *lhs, Vec *rhs)
 			}
 			continue;
 		}
-		Object *obj = object_new(OBJ_VAR, name, e->pos, NULL);
+		Object *obj = object_new(ck->pkg, OBJ_VAR, name, e->pos, NULL);
 		obj->owner = ck->env.func;
 		obj->decl = s;
 		lhs_vars[i] = obj;
@@ -337,7 +337,7 @@ void check_short_var_decl(Node *s, Vec *lhs, Vec *rhs)
 	}
 	for (int i = 0; i < n; i++)
 		if (!lhs_vars[i])
-			lhs_vars[i] = object_new(OBJ_VAR, intern("_", 1), ((Node *)lhs->data[i])->pos, NULL);
+			lhs_vars[i] = object_new(ck->pkg, OBJ_VAR, intern("_", 1), ((Node *)lhs->data[i])->pos, NULL);
 	check_init_vars(lhs_vars, n, rhs, NULL);
 	for (int i = 0; i < n; i++) {
 		Node *e = lhs->data[i];

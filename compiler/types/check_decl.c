@@ -157,7 +157,7 @@ void check_func_decl(Object *obj, DeclInfo *d)
 
 static Object *check_local_object(ObjKind kind, Node *ident, Node *decl)
 {
-	Object *obj = object_new(kind, ident->ident.name, ident->pos, NULL);
+	Object *obj = object_new(ck->pkg, kind, ident->ident.name, ident->pos, NULL);
 	obj->decl = decl;
 	obj->owner = ck->env.func;
 	return obj;

@@ -1108,7 +1108,7 @@ static void check_func_lit(Operand *x, Node *e)
 		x->type = fn->type;
 		return;
 	}
-	fn = object_new(OBJ_FUNC, intern("func", 4), e->pos, NULL);
+	fn = object_new(ck->pkg, OBJ_FUNC, intern("func", 4), e->pos, NULL);
 	fn->decl = e;
 	fn->outer = ck->env.func;
 	fn->func_type = e->func_lit.type;

@@ -37,7 +37,7 @@ static void check_note_local(Object *v)
 
 static Object *check_new_local_var(const char *name, Pos pos, Type *type, Node *decl)
 {
-	Object *v = object_new(OBJ_VAR, name, pos, type);
+	Object *v = object_new(ck->pkg, OBJ_VAR, name, pos, type);
 	v->owner = ck->env.func;
 	v->decl = decl;
 	return v;

@@ -23,9 +23,9 @@
 
 static Node *last_file;
 
-/* As gocc build: parsed as gc parses (branch checks included), checked unless a syntax error
- * stopped it (then NULL). */
-static Package *check_src(const char *src, char **diags)
+/* As gocc build: parsed as gc parses (branch checks included), checked as the package `path`
+ * unless a syntax error stopped it (then NULL). */
+static Package *check_src_path(const char *path, const char *src, char **diags)
 {
 	Node *f = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
 	last_file = f;
@@ -34,18 +34,29 @@ static Package *check_src(const char *src, char **diags)
 		Vec files = {0};
 		vec_push(&files, f);
 		types_init();
-		pkg = check_package(&files);
+		pkg = package_new(path);
+		check_package(pkg, &files);
 	}
 	*diags = diag_flush_string();
 	return pkg;
 }
 
-static Package *check_ok(const char *src)
+static Package *check_src(const char *src, char **diags)
+{
+	return check_src_path("main", src, diags);
+}
+
+static Package *check_ok_path(const char *path, const char *src)
 {
 	char *diags;
-	Package *pkg = check_src(src, &diags);
+	Package *pkg = check_src_path(path, src, &diags);
 	cr_assert_str_eq(diags, "", "unexpected diagnostics for:\n%s\n---\n%s", src, diags);
 	return pkg;
+}
+
+static Package *check_ok(const char *src)
+{
+	return check_ok_path("main", src);
 }
 
 /* The diagnostics are exactly `want` (gc's text for the same program). */
@@ -567,6 +578,30 @@ Test(types, spelling)
 }
 
 /* ---- objects, names and the package summary -------------------------------------------------- */
+
+/* Outside package main, `main` is an ordinary name; symbols start with the path's link prefix and
+ * type strings with the package name; objects and fields belong to the package. */
+Test(objects, package_identity)
+{
+	Package *pkg = check_ok_path("example.com/go.x", "package x\n"
+				     "type T struct{ f int }\n"
+				     "func (*T) m() {}\n"
+				     "var main = 1\n"
+				     "func F() { _ = func() {} }\n");
+	cr_assert_str_eq(pkg->name, "x");
+	cr_assert_str_eq(pkg->prefix, "example.com/go%2ex");
+	cr_assert_null(pkg->main_func);
+	Object *t = check_pkg_obj(pkg, "T");
+	cr_assert_eq(t->pkg, pkg);
+	cr_assert_str_eq(type_string(t->type), "x.T");
+	cr_assert_eq(type_underlying(t->type)->strct.fields[0]->pkg, pkg);
+	Object *m = t->type->named.methods.data[0];
+	cr_assert_eq(m->pkg, pkg);
+	cr_assert_str_eq(m->link_name, "example.com/go%2ex.(*T).m");
+	cr_assert_str_eq(check_pkg_obj(pkg, "main")->link_name, "example.com/go%2ex.main");
+	cr_assert_str_eq(check_pkg_obj(pkg, "F")->link_name, "example.com/go%2ex.F");
+	cr_assert_str_eq(check_node_at(ND_FUNC_LIT, 5, 0)->func_lit.obj->link_name, "example.com/go%2ex.F.func1");
+}
 
 Test(objects, link_names)
 {

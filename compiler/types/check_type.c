@@ -72,7 +72,7 @@ static Node *check_embedded_field_ident(Node *e)
 static void check_add_field(Vec *fields, HashIndex *names, Node *ident, const char *name, Type *typ, bool embedded,
 		      const char *tag, Pos pos)
 {
-	Object *obj = object_new(OBJ_VAR, name, pos, typ);
+	Object *obj = object_new(ck->pkg, OBJ_VAR, name, pos, typ);
 	obj->is_field = true;
 	obj->used = true;
 	if (strcmp(name, "_") != 0) {
@@ -89,6 +89,7 @@ static void check_add_field(Vec *fields, HashIndex *names, Node *ident, const ch
 		ident->ident.obj = obj;
 	Field *f = xnew(Field);
 	f->name = name;
+	f->pkg = ck->pkg;
 	f->type = typ;
 	f->embedded = embedded;
 	f->tag = tag;
@@ -184,7 +185,7 @@ static Vec check_collect_params(Scope *scope, Vec *list, bool variadic_ok, bool 
 				objname = xsprintf(n ? "~b%d" : "~r%d", index);
 			else if (!n)
 				objname = intern("_", 1);
-			Object *par = object_new(OBJ_VAR, objname, name ? name->pos : field->pos, typ);
+			Object *par = object_new(ck->pkg, OBJ_VAR, objname, name ? name->pos : field->pos, typ);
 			par->is_param = !results;
 			par->is_result = results;
 			par->used = true;
@@ -245,7 +246,7 @@ void check_func_type(Object *fn, Type *sig, Node *recv, Node *ftype, Scope *scop
 		Vec rnames = {0};
 		Vec rl = check_collect_params(scope, &recv->func_type.params, false, false, fn, &variadic, &rnames);
 		if (rl.len == 0) {
-			recv_obj = object_new(OBJ_VAR, intern("_", 1), nopos, ty_invalid);
+			recv_obj = object_new(ck->pkg, OBJ_VAR, intern("_", 1), nopos, ty_invalid);
 		} else {
 			if (rl.len > 1)
 				check_errorf(((Object *)vec_last(&rl))->pos, "method must have exactly one receiver");
@@ -358,8 +359,8 @@ static void check_interface_type(Type *ityp, Node *e, Type *def)
 			continue;
 		Type *recv_type = def ? def : ityp;
 		sig->func.recv = recv_type;
-		Object *m = object_new(OBJ_FUNC, name->ident.name, name->pos, sig);
-		m->recv = object_new(OBJ_VAR, intern("_", 1), name->pos, recv_type);
+		Object *m = object_new(ck->pkg, OBJ_FUNC, name->ident.name, name->pos, sig);
+		m->recv = object_new(ck->pkg, OBJ_VAR, intern("_", 1), name->pos, recv_type);
 		m->recv->is_param = true;
 		m->func_type = f->field.type;
 		name->ident.obj = m;

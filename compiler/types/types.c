@@ -11,6 +11,7 @@
  */
 #include "types.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +68,7 @@ Type *type_any(void) { return any_type; }
 
 static Object *def(ObjKind kind, const char *name, Type *type)
 {
-	Object *obj = object_new(kind, intern(name, strlen(name)), nopos, type);
+	Object *obj = object_new(NULL, kind, intern(name, strlen(name)), nopos, type);
 	scope_insert(universe_scope, obj);
 	return obj;
 }
@@ -88,7 +89,7 @@ static Type *make_error_type(void)
 	sig->func.results[0] = type_basic(TY_STRING);
 	sig->func.nresults = 1;
 	sig->func.recv = named;
-	Object *m = object_new(OBJ_FUNC, intern("Error", 5), nopos, sig);
+	Object *m = object_new(NULL, OBJ_FUNC, intern("Error", 5), nopos, sig);
 	iface->iface.explicit_methods = xalloc(sizeof(Object *));
 	iface->iface.explicit_methods[0] = m;
 	iface->iface.nexplicit = 1;
@@ -433,7 +434,7 @@ static bool identical_struct(Type *a, Type *b, bool tags)
 		return false;
 	for (int i = 0; i < a->strct.nfields; i++) {
 		Field *f = a->strct.fields[i], *g = b->strct.fields[i];
-		if (f->embedded != g->embedded || f->name != g->name)
+		if (f->embedded != g->embedded || !field_same_id(f, g))
 			return false;
 		if (tags && !(f->tag == g->tag || (f->tag && g->tag && strcmp(f->tag, g->tag) == 0) ||
 			      (!f->tag && g->tag && !*g->tag) || (f->tag && !*f->tag && !g->tag)))
@@ -467,7 +468,7 @@ static bool identical_iface(Type *a, Type *b, bool tags)
 	bool same = true;
 	for (int i = 0; i < a->iface.nmethods && same; i++) {
 		Object *m = a->iface.methods[i], *n = b->iface.methods[i];
-		if (m->name != n->name || !identical(m->type, n->type, tags))
+		if (!object_same_id(m, n) || !identical(m->type, n->type, tags))
 			same = false;
 	}
 	iface_pairs = pair.prev;
@@ -847,8 +848,10 @@ static void write_named(Writer *w, Type *t)
 		sb_puts(&w->b, "<named>");
 		return;
 	}
-	if (!w->diag && obj->scope != universe_scope)
-		sb_puts(&w->b, "main.");
+	if (!w->diag && obj->pkg) {
+		sb_puts(&w->b, obj->pkg->name);
+		sb_putc(&w->b, '.');
+	}
 	sb_puts(&w->b, obj->name);
 }
 
@@ -1109,11 +1112,81 @@ Object *type_lookup_method(Type *t, const char *name, bool *pointer_recv)
 	return r.obj;
 }
 
+/* ---- packages --------------------------------------------------------------------------------- */
+
+/* gc's objabi.PathToPrefix: bytes that would confuse the linker or the symbol syntax ("." after the
+ * last "/", which separates the package from the name, and '%', '"', spaces, control characters,
+ * non-ASCII) become %xx. "main" and "strings" are their own prefix. */
+static bool prefix_escapes(const char *s, size_t i, const char *slash)
+{
+	unsigned char c = (unsigned char)s[i];
+	return c <= ' ' || (c == '.' && (!slash || s + i > slash)) || c == '%' || c == '"' || c >= 0x7F;
+}
+
+static const char *path_to_prefix(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	StrBuf b = {0};
+	for (size_t i = 0; path[i]; i++) {
+		if (prefix_escapes(path, i, slash))
+			sb_printf(&b, "%%%02x", (unsigned char)path[i]);
+		else
+			sb_putc(&b, path[i]);
+	}
+	return sb_cstr(&b);
+}
+
+Package *package_new(const char *path)
+{
+	Package *pkg = xnew(Package);
+	pkg->path = intern(path, strlen(path));
+	pkg->prefix = path_to_prefix(path);
+	pkg->name = pkg->path; /* until check_package reads the package clause */
+	return pkg;
+}
+
+bool package_is_main(Package *pkg)
+{
+	return pkg && strcmp(pkg->name, "main") == 0;
+}
+
+const char *package_symbol(Package *pkg, const char *name)
+{
+	return xsprintf("%s.%s", pkg->prefix, name);
+}
+
+/* Exported names start with an upper-case letter (ASCII only so far: gocc has no Unicode case
+ * tables yet, so a name starting with a non-ASCII upper-case letter counts as unexported). */
+bool name_is_exported(const char *name)
+{
+	return isupper((unsigned char)name[0]);
+}
+
+/* go/types Object.sameId: exported names are the same in every package, unexported ones only
+ * within their own (a.T.x and b.T.x are different fields). */
+static bool same_id(const char *a, Package *pa, const char *b, Package *pb)
+{
+	if (a != b)
+		return false;
+	return name_is_exported(a) || pa == pb;
+}
+
+bool object_same_id(Object *a, Object *b)
+{
+	return same_id(a->name, a->pkg, b->name, b->pkg);
+}
+
+bool field_same_id(Field *a, Field *b)
+{
+	return same_id(a->name, a->pkg, b->name, b->pkg);
+}
+
 /* ---- objects and scopes ---------------------------------------------------------------------- */
 
-Object *object_new(ObjKind kind, const char *name, Pos pos, Type *type)
+Object *object_new(Package *pkg, ObjKind kind, const char *name, Pos pos, Type *type)
 {
 	Object *obj = xnew(Object);
+	obj->pkg = pkg;
 	obj->kind = kind;
 	obj->name = name;
 	obj->pos = pos;

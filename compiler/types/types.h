@@ -45,8 +45,11 @@ typedef enum TypeKind {
 	TY_KIND_COUNT
 } TypeKind;
 
+typedef struct Package Package;
+
 typedef struct Field {
 	const char *name;  /* interned; for embedded fields the type's name */
+	Package *pkg;      /* the package that declared it (unexported names differ across packages) */
 	Type *type;
 	bool embedded;
 	const char *tag;   /* decoded tag string or NULL */
@@ -108,6 +111,7 @@ typedef enum ObjKind {
 struct Object {
 	ObjKind kind;
 	const char *name; /* interned */
+	Package *pkg;     /* the package that declared it; NULL for the universe (and unsafe) */
 	Pos pos;
 	Type *type;
 	Node *decl;       /* declaring node: ND_VALUE_SPEC, ND_TYPE_SPEC, ND_FUNC_DECL, ND_FUNC_LIT,
@@ -128,7 +132,7 @@ struct Object {
 	Object *owner;    /* OBJ_VAR local/param: its function (OBJ_FUNC) */
 
 	/* OBJ_FUNC */
-	const char *link_name; /* "main.f", "main.T.M", "main.(*T).M", "main.f.func1", "main.init.0" */
+	const char *link_name; /* prefix.f, prefix.T.M, prefix.(*T).M, prefix.f.func1, prefix.init.0 */
 	Node *body;            /* ND_BLOCK or NULL */
 	Node *func_type;       /* ND_FUNC_TYPE */
 	Object *recv;          /* receiver OBJ_VAR, or NULL */
@@ -154,24 +158,37 @@ struct Scope {
 	Pos pos;
 };
 
-/* The package being compiled. */
 typedef struct Initializer {
 	Vec lhs;  /* Object* (NULL entries for `_`) */
 	Node *rhs; /* one expression: a multi-value call when lhs.len > 1, else the value */
 } Initializer;
 
-typedef struct Package {
-	const char *name; /* "main" */
-	const char *path; /* "main" */
-	Vec files;        /* ND_FILE */
-	Scope *scope;     /* package scope (parent: universe) */
+/* A package: the unit of compilation. The driver (later the loader) makes it from its import path
+ * with package_new; check_package fills in the rest. The path names the package; the link prefix,
+ * computed from the path as gc's objabi.PathToPrefix does, starts every symbol it defines
+ * ("main.f", "strings.Index", "fmt.(*pp).printArg"); the name (from the package clauses) qualifies
+ * its types in type strings ("main.T", "strings.Builder"). */
+struct Package {
+	const char *path;   /* import path: "main", "strings", "example.com/m/v2" */
+	const char *prefix; /* link-name prefix: the path with '.' after the last '/' (and '%', '"',
+	                       control and non-ASCII bytes) escaped as %xx */
+	const char *name;   /* package name from the package clause */
+	Vec files;          /* ND_FILE */
+	Scope *scope;       /* package scope (parent: universe) */
 	Vec funcs;        /* OBJ_FUNC with bodies to lower: declared functions and methods, source order;
 	                     function literals are reached through their ND_FUNC_LIT nodes */
 	Vec globals;      /* OBJ_VAR package-level variables, source order */
 	Vec var_inits;    /* Initializer*, in the spec's dependency order */
-	Vec init_funcs;   /* OBJ_FUNC `init` functions in source order (link names main.init.0 ...) */
-	Object *main_func;/* `main`, or NULL */
-} Package;
+	Vec init_funcs;   /* OBJ_FUNC `init` functions in source order (link names prefix.init.0 ...) */
+	Object *main_func;/* `main` of the main package, or NULL */
+};
+
+Package *package_new(const char *path);
+bool package_is_main(Package *pkg);             /* the spec's `package main` (a command) */
+const char *package_symbol(Package *pkg, const char *name); /* "prefix.name" */
+bool name_is_exported(const char *name);
+bool object_same_id(Object *a, Object *b);      /* same name, and same package unless exported */
+bool field_same_id(Field *a, Field *b);
 
 /* ---- the universe ---------------------------------------------------------------------------- */
 
@@ -249,7 +266,7 @@ Type *type_any(void);
 
 /* ---- objects and scopes ---------------------------------------------------------------------- */
 
-Object *object_new(ObjKind kind, const char *name, Pos pos, Type *type);
+Object *object_new(Package *pkg, ObjKind kind, const char *name, Pos pos, Type *type);
 Scope *scope_new(Scope *parent, Object *func);
 Object *scope_lookup_local(Scope *s, const char *name);
 Object *scope_lookup(Scope *s, const char *name); /* walks parents to the universe */
@@ -258,9 +275,11 @@ Object *scope_insert(Scope *s, Object *obj);
 
 /* ---- the checker ----------------------------------------------------------------------------- */
 
-/* Type-checks package main made of `files` (ND_FILE). Reports errors with error_at, gc's wording,
- * several per run. Returns the annotated package; use it only if error_count() == 0. */
-Package *check_package(Vec *files);
+/* Type-checks the package pkg (from package_new) made of `files` (ND_FILE), filling in its name,
+ * scope, objects, functions and initialization order. Reports errors with error_at, gc's wording,
+ * several per run; use pkg only if error_count() == 0. Objects, fields and link names belong to
+ * pkg, so two packages checked in one process keep their unexported names apart. */
+void check_package(Package *pkg, Vec *files);
 
 /* Debug dump of the package's objects and types (gocc -d T). */
 void types_dump(Package *pkg);
