@@ -369,7 +369,8 @@ static Sig *make_sig(Type *ft)
 	return s;
 }
 
-/* Signatures are cached per Type in a small list (Type.backend belongs to lower_typedesc.c). */
+/* Signatures are cached per Type in a small list for the whole process: their LLVM types belong to
+ * the one shared context (lower_llvm_context), so every package may reuse them. */
 Sig *lower_sig(Type *ft)
 {
 	static Vec cache;
