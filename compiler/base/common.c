@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE /* pthread_getattr_np */
 #include "common.h"
+#include "hashmap.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -160,53 +161,53 @@ char *sb_cstr(StrBuf *b)
 	return b->data;
 }
 
-/* ---- interning: open-addressing hash set of NUL-terminated strings --------------------------- */
+/* ---- interning: a HashMap of length-prefixed arena copies ------------------------------------ */
 
-static struct {
-	const char **slots;
-	size_t cap, count;
-} interned;
+/* Interned strings may hold NUL bytes (string constants are deduplicated through intern), so each
+ * copy is stored after its length: the key is the copy, its length the size_t just before it. */
+static HashMap interned;
 
-static uint64_t hash_bytes(const char *s, size_t n)
+static size_t interned_len(const char *k)
 {
-	uint64_t h = 14695981039346656037ull; /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
+	size_t n;
+	memcpy(&n, k - sizeof n, sizeof n);
+	return n;
 }
 
-static void intern_grow(void)
+static uint64_t intern_hash(const void *key)
 {
-	size_t cap = interned.cap ? interned.cap * 2 : 4096;
-	const char **slots = calloc(cap, sizeof *slots);
-	if (!slots)
-		out_of_memory();
-	for (size_t i = 0; i < interned.cap; i++) {
-		const char *s = interned.slots[i];
-		if (!s)
-			continue;
-		size_t j = hash_bytes(s, strlen(s)) & (cap - 1);
-		while (slots[j])
-			j = (j + 1) & (cap - 1);
-		slots[j] = s;
-	}
-	free(interned.slots);
-	interned.slots = slots;
-	interned.cap = cap;
+	return hash_bytes(key, interned_len(key));
+}
+
+static bool intern_eq(const void *a, const void *b)
+{
+	return interned_len(a) == interned_len(b) && memcmp(a, b, interned_len(a)) == 0;
+}
+
+typedef struct InternProbe {
+	const char *s;
+	size_t len;
+} InternProbe;
+
+static bool intern_match(const void *key, const void *probe)
+{
+	const InternProbe *p = probe;
+	return interned_len(key) == p->len && memcmp(key, p->s, p->len) == 0;
 }
 
 const char *intern(const char *s, size_t len)
 {
-	if (interned.count * 2 >= interned.cap)
-		intern_grow();
-	size_t j = hash_bytes(s, len) & (interned.cap - 1);
-	for (; interned.slots[j]; j = (j + 1) & (interned.cap - 1)) {
-		const char *t = interned.slots[j];
-		if (strncmp(t, s, len) == 0 && t[len] == 0)
-			return t;
-	}
-	interned.count++;
-	return interned.slots[j] = xstrndup(s, len);
+	if (!interned.hash)
+		interned = hashmap_custom(intern_hash, intern_eq);
+	InternProbe probe = {s, len};
+	const char *k = hashmap_find(&interned, hash_bytes(s, len), intern_match, &probe, NULL);
+	if (k)
+		return k;
+	char *copy = xalloc(sizeof len + len + 1);
+	memcpy(copy, &len, sizeof len);
+	memcpy(copy + sizeof len, s, len);
+	hashmap_put(&interned, copy + sizeof len, copy + sizeof len);
+	return copy + sizeof len;
 }
 
 /* ---- source files ---------------------------------------------------------------------------- */

@@ -137,25 +137,14 @@ void di_clear(void)
 enum { DW_ATE_boolean = 2, DW_ATE_complex_float = 3, DW_ATE_float = 4, DW_ATE_signed = 5, DW_ATE_unsigned = 8 };
 enum { DW_TAG_structure_type = 0x13 };
 
-static Vec di_cache; /* pairs: Type*, LLVMMetadataRef */
-
 static LLVMMetadataRef cache_get(Type *t)
 {
-	for (int i = 0; i + 1 < di_cache.len; i += 2)
-		if (di_cache.data[i] == t)
-			return di_cache.data[i + 1];
-	return NULL;
+	return hashmap_get(&L.di_types, t);
 }
 
 static void cache_put(Type *t, LLVMMetadataRef m)
 {
-	for (int i = 0; i + 1 < di_cache.len; i += 2)
-		if (di_cache.data[i] == t) {
-			di_cache.data[i + 1] = m;
-			return;
-		}
-	vec_push(&di_cache, t);
-	vec_push(&di_cache, m);
+	hashmap_put(&L.di_types, t, m);
 }
 
 static LLVMMetadataRef di_basic(const char *name, int64_t size, unsigned enc)

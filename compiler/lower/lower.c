@@ -369,70 +369,34 @@ static Sig *make_sig(Type *ft)
 	return s;
 }
 
-/* Signatures are cached per Type in a small list for the whole process: their LLVM types belong to
- * the one shared context (lower_llvm_context), so every package may reuse them. */
+/* Signatures are cached per Type in L.sigs, one cache per package context (their LLVM types belong to
+ * the one shared context, lower_llvm_context). */
 Sig *lower_sig(Type *ft)
 {
-	static Vec cache;
 	ft = type_underlying(ft);
 	if (ft->kind != TY_FUNC)
 		internal_error("lower_sig: not a function type: %s", type_string(ft));
-	for (int i = 0; i < cache.len; i++) {
-		Sig *s = cache.data[i];
-		if (s->type == ft)
-			return s;
+	Sig *s = hashmap_get(&L.sigs, ft);
+	if (!s) {
+		s = make_sig(ft);
+		hashmap_put(&L.sigs, ft, s);
 	}
-	Sig *s = make_sig(ft);
-	vec_push(&cache, s);
 	return s;
 }
 
 /* ---- the variable map ------------------------------------------------------------------------ */
 
-/* VarMap: an open-addressing hash map from pointer keys (Objects, Nodes, Types) to LLVM values, with
- * linear probing and a power-of-two capacity kept at most half full. It maps each local Object to
- * its storage (alloca, heap cell or parameter pointer) and serves as the memo table elsewhere. */
-
-static unsigned ptr_hash(const void *p)
-{
-	uintptr_t x = (uintptr_t)p;
-	x ^= x >> 17;
-	x *= 0x9E3779B97F4A7C15ull;
-	return (unsigned)(x >> 32);
-}
+/* VarMap is the compiler's HashMap with pointer keys: each local Object to its storage (alloca, heap
+ * cell or parameter pointer), and memo tables elsewhere. */
 
 void varmap_put(VarMap *m, const void *k, LLVMValueRef v)
 {
-	if (m->len * 2 >= m->cap) {
-		VarMap n = {0};
-		n.cap = m->cap ? m->cap * 2 : 16;
-		n.keys = xalloc(sizeof(void *) * (size_t)n.cap);
-		n.vals = xalloc(sizeof(LLVMValueRef) * (size_t)n.cap);
-		for (int i = 0; i < m->cap; i++)
-			if (m->keys[i])
-				varmap_put(&n, m->keys[i], m->vals[i]);
-		*m = n;
-	}
-	unsigned i = ptr_hash(k) & (unsigned)(m->cap - 1);
-	while (m->keys[i] && m->keys[i] != k)
-		i = (i + 1) & (unsigned)(m->cap - 1);
-	if (!m->keys[i])
-		m->len++;
-	m->keys[i] = k;
-	m->vals[i] = v;
+	hashmap_put(m, k, v);
 }
 
 LLVMValueRef varmap_get(VarMap *m, const void *k)
 {
-	if (!m->cap)
-		return NULL;
-	unsigned i = ptr_hash(k) & (unsigned)(m->cap - 1);
-	while (m->keys[i]) {
-		if (m->keys[i] == k)
-			return m->vals[i];
-		i = (i + 1) & (unsigned)(m->cap - 1);
-	}
-	return NULL;
+	return hashmap_get(m, k);
 }
 
 /* Variables that must live in heap cells (L.boxed): captured by a closure, or their address may

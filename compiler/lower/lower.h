@@ -64,11 +64,8 @@ typedef struct Sig {
 	int first_param;     /* LLVM index of Go param 0 */
 } Sig;
 
-typedef struct VarMap {
-	const void **keys;
-	LLVMValueRef *vals;
-	int cap, len;
-} VarMap;
+/* Pointer-keyed map to LLVM values (locals to their storage, memo tables): the one HashMap. */
+typedef HashMap VarMap;
 
 /* A statement that break/continue can name: loops, switches (and labeled blocks for goto). */
 typedef struct Target {
@@ -120,7 +117,7 @@ typedef struct Lower {
 	Vec pending_lits;           /* ND_FUNC_LIT nodes whose bodies are still to be lowered */
 	Vec func_lits;              /* (FuncState-free) record of literal Object -> its outer state */
 	Vec typedescs;              /* Type* with descriptors, for dedup by identity */
-	Vec strings;                /* interned string constants: alternating const char*, LLVMValueRef */
+	HashMap strings;            /* interned string contents -> its private constant global */
 	VarMap values;              /* package-level Object -> its LLVM function or global */
 	VarMap boxed;               /* Object -> 1 for variables that live in heap cells (lower_escape.c) */
 	VarMap func_values;         /* function Object -> its static closure {code} */
@@ -138,6 +135,9 @@ typedef struct Lower {
 	LLVMMetadataRef *di_files; /* by SourceFile index */
 	int di_nfiles;
 	LLVMMetadataRef di_subroutine_type;
+	HashMap di_types;           /* Type* -> its DIType */
+
+	HashMap sigs;               /* func Type* (underlying) -> Sig* (lower_sig) */
 } Lower;
 
 extern Lower *lower_current;   /* the package being lowered */

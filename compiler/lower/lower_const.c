@@ -15,9 +15,9 @@
 LLVMValueRef lower_cstring_ptr(const char *s, size_t len)
 {
 	const char *key = intern(s, len); /* identical bytes -> identical pointer */
-	for (int i = 0; i + 1 < L.strings.len; i += 2)
-		if (L.strings.data[i] == key)
-			return L.strings.data[i + 1];
+	LLVMValueRef known = hashmap_get(&L.strings, key);
+	if (known)
+		return known;
 	LLVMValueRef init = LLVMConstStringInContext(L.ctx, s, (unsigned)len, true);
 	LLVMValueRef g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), "go.string");
 	LLVMSetInitializer(g, init);
@@ -25,8 +25,7 @@ LLVMValueRef lower_cstring_ptr(const char *s, size_t len)
 	LLVMSetLinkage(g, LLVMPrivateLinkage);
 	LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
 	LLVMSetAlignment(g, 1);
-	vec_push(&L.strings, (void *)key);
-	vec_push(&L.strings, g);
+	hashmap_put(&L.strings, key, g);
 	return g;
 }
 

@@ -94,11 +94,6 @@ static uint64_t check_mix64(uint64_t x)
 	return x;
 }
 
-uint64_t check_ptr_hash(const void *p)
-{
-	return check_mix64((uint64_t)(uintptr_t)p);
-}
-
 static uint64_t check_double_hash(double d)
 {
 	uint64_t bits;

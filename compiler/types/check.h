@@ -149,7 +149,6 @@ void check_hash_index_add(HashIndex *h, uint64_t hash, void *item);
 /* The items added with this hash, one per call: `for (int c = -1; (it = check_hash_index_next(h, hash, &c));)` */
 void *check_hash_index_next(HashIndex *h, uint64_t hash, int *cursor);
 uint64_t check_const_hash(ConstValue *v);  /* equal constants (after const_match) hash alike */
-uint64_t check_ptr_hash(const void *p);
 
 /* ---- check_format.c: printing for messages ------------------------------------------------------ */
 

@@ -953,7 +953,7 @@ static int64_t check_indexed_elts(Vec *elts, Type *typ, int64_t length)
 		}
 		if (valid_index) {
 			bool dup = false;
-			uint64_t h = check_ptr_hash((void *)(uintptr_t)index);
+			uint64_t h = hash_pointer((void *)(uintptr_t)index);
 			int64_t *seen;
 			for (int c = -1; !dup && (seen = check_hash_index_next(&visited, h, &c));)
 				dup = *seen == index;

@@ -10,15 +10,16 @@
  */
 #include "check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct GraphNode GraphNode;
 
-/* A set of graph nodes: a vector for iteration plus an open-addressed index for membership. */
+/* A set of graph nodes: a vector for iteration plus a HashMap from each node to its position in
+ * the vector (plus one), so membership, insertion and removal are all O(1). */
 typedef struct NodeSet {
 	Vec items;
-	GraphNode **slots;
-	int cap;
+	HashMap index;
 } NodeSet;
 
 struct GraphNode {
@@ -29,65 +30,26 @@ struct GraphNode {
 	int heap_index; /* position in the priority queue */
 };
 
-static unsigned check_set_hash(GraphNode *n)
-{
-	uintptr_t x = (uintptr_t)n;
-	return (unsigned)((x >> 4) ^ (x >> 13));
-}
-
-static bool check_set_has(NodeSet *s, GraphNode *n)
-{
-	if (!s->cap)
-		return false;
-	for (int j = check_set_hash(n) & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
-		if (s->slots[j] == n)
-			return true;
-	return false;
-}
-
-static void check_set_rehash(NodeSet *s)
-{
-	int cap = 16;
-	while (cap < s->items.len * 3)
-		cap *= 2;
-	s->slots = xalloc(sizeof(GraphNode *) * cap);
-	s->cap = cap;
-	for (int i = 0; i < s->items.len; i++) {
-		GraphNode *n = s->items.data[i];
-		int j = check_set_hash(n) & (cap - 1);
-		while (s->slots[j])
-			j = (j + 1) & (cap - 1);
-		s->slots[j] = n;
-	}
-}
-
 static void check_set_add(NodeSet *s, GraphNode *n)
 {
-	if (check_set_has(s, n))
+	if (hashmap_get(&s->index, n))
 		return;
 	vec_push(&s->items, n);
-	if (s->items.len * 2 >= s->cap)
-		check_set_rehash(s);
-	else {
-		int j = check_set_hash(n) & (s->cap - 1);
-		while (s->slots[j])
-			j = (j + 1) & (s->cap - 1);
-		s->slots[j] = n;
-	}
+	hashmap_put(&s->index, n, (void *)(intptr_t)s->items.len);
 }
 
+/* Removes n by moving the last item into its place. */
 static void check_set_remove(NodeSet *s, GraphNode *n)
 {
-	if (!check_set_has(s, n))
+	intptr_t pos = (intptr_t)hashmap_get(&s->index, n);
+	if (!pos)
 		return;
-	for (int i = 0; i < s->items.len; i++) {
-		if (s->items.data[i] == n) {
-			s->items.data[i] = s->items.data[s->items.len - 1];
-			s->items.len--;
-			break;
-		}
+	hashmap_remove(&s->index, n);
+	GraphNode *last = vec_pop(&s->items);
+	if (last != n) {
+		s->items.data[pos - 1] = last;
+		hashmap_put(&s->index, last, (void *)pos);
 	}
-	check_set_rehash(s);
 }
 
 static bool check_is_dependency(Object *o)
@@ -168,17 +130,21 @@ static void check_eliminate_function(GraphNode *n)
 	}
 }
 
+/* Cheapest elimination first (go/types sorts funcsByCost); ties by source order, so the order is
+ * deterministic. The edges left between variables do not depend on it, only the work does. */
+static int check_by_cost(const void *a, const void *b)
+{
+	GraphNode *x = *(GraphNode *const *)a, *y = *(GraphNode *const *)b;
+	int cx = check_cost(x), cy = check_cost(y);
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
 static void check_sort_by_cost(Vec *v)
 {
-	for (int i = 1; i < v->len; i++) { /* insertion sort: stable, lists are short */
-		GraphNode *x = v->data[i];
-		int j = i - 1;
-		while (j >= 0 && check_cost(v->data[j]) > check_cost(x)) {
-			v->data[j + 1] = v->data[j];
-			j--;
-		}
-		v->data[j + 1] = x;
-	}
+	if (v->len > 1)
+		qsort(v->data, (size_t)v->len, sizeof v->data[0], check_by_cost);
 }
 
 static Vec check_dependency_graph(void)

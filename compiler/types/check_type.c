@@ -77,7 +77,7 @@ static void check_add_field(Vec *fields, HashIndex *names, Node *ident, const ch
 	obj->used = true;
 	if (strcmp(name, "_") != 0) {
 		Field *g;
-		for (int c = -1; (g = check_hash_index_next(names, check_ptr_hash(name), &c));) {
+		for (int c = -1; (g = check_hash_index_next(names, hash_pointer(name), &c));) {
 			if (g->name == name) {
 				check_errorf(pos, "%s redeclared\n\t%s: other declaration of %s", name,
 					     check_pos_str(g->obj->pos), name);
@@ -96,7 +96,7 @@ static void check_add_field(Vec *fields, HashIndex *names, Node *ident, const ch
 	f->obj = obj;
 	vec_push(fields, f);
 	if (strcmp(name, "_") != 0)
-		check_hash_index_add(names, check_ptr_hash(name), f);
+		check_hash_index_add(names, hash_pointer(name), f);
 }
 
 static void check_struct_type(Type *styp, Node *e)

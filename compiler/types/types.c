@@ -157,73 +157,30 @@ Type *type_new(TypeKind kind)
 	return t;
 }
 
-/* A tiny pointer-keyed map for the canonical *T and []T. */
-typedef struct PtrMap {
-	void **keys, **vals;
-	size_t cap, count;
-} PtrMap;
-
-static size_t ptr_hash(const void *p)
-{
-	uintptr_t x = (uintptr_t)p;
-	x ^= x >> 17;
-	x *= 0xed5ad4bbu;
-	x ^= x >> 11;
-	return (size_t)x;
-}
-
-static void **ptrmap_slot(PtrMap *m, const void *key)
-{
-	if (m->count * 2 >= m->cap) {
-		PtrMap n = {0};
-		n.cap = m->cap ? m->cap * 2 : 256;
-		n.keys = xalloc(n.cap * sizeof(void *));
-		n.vals = xalloc(n.cap * sizeof(void *));
-		for (size_t i = 0; i < m->cap; i++) {
-			if (!m->keys[i])
-				continue;
-			size_t j = ptr_hash(m->keys[i]) & (n.cap - 1);
-			while (n.keys[j])
-				j = (j + 1) & (n.cap - 1);
-			n.keys[j] = m->keys[i];
-			n.vals[j] = m->vals[i];
-		}
-		n.count = m->count;
-		*m = n;
-	}
-	size_t j = ptr_hash(key) & (m->cap - 1);
-	while (m->keys[j] && m->keys[j] != key)
-		j = (j + 1) & (m->cap - 1);
-	if (!m->keys[j]) {
-		m->keys[j] = (void *)key;
-		m->count++;
-	}
-	return &m->vals[j];
-}
-
-static PtrMap pointer_types, slice_types;
+/* The canonical *T and []T, by element type. */
+static HashMap pointer_types, slice_types;
 
 Type *type_pointer(Type *elem)
 {
-	void **slot = ptrmap_slot(&pointer_types, elem);
-	if (!*slot) {
-		Type *t = type_new(TY_POINTER);
+	Type *t = hashmap_get(&pointer_types, elem);
+	if (!t) {
+		t = type_new(TY_POINTER);
 		t->pointer.elem = elem;
-		*slot = t;
+		hashmap_put(&pointer_types, elem, t);
 	}
-	return *slot;
+	return t;
 }
 
 Type *type_slice(Type *elem)
 {
-	void **slot = ptrmap_slot(&slice_types, elem);
-	if (!*slot) {
-		Type *t = type_new(TY_SLICE);
+	Type *t = hashmap_get(&slice_types, elem);
+	if (!t) {
+		t = type_new(TY_SLICE);
 		t->array.elem = elem;
 		t->array.len = -1;
-		*slot = t;
+		hashmap_put(&slice_types, elem, t);
 	}
-	return *slot;
+	return t;
 }
 
 Type *type_array(Type *elem, int64_t len)
@@ -514,6 +471,68 @@ static bool identical(Type *a, Type *b, bool tags)
 
 bool type_identical(Type *a, Type *b) { return identical(a, b, true); }
 bool type_identical_ignore_tags(Type *a, Type *b) { return identical(a, b, false); }
+
+/* A hash consistent with identity (with or without tags): identical types hash alike. It follows
+ * the structure `identical` compares, minus what may differ between identical types (tags: "" and
+ * none are the same) or recurse without end (interface method types: only their names count).
+ * Below HASH_DEPTH levels only the kind counts, which bounds the cost on deep types. */
+enum { HASH_DEPTH = 6 };
+
+static uint64_t hash_type(Type *t, int depth);
+
+static uint64_t hash_list(uint64_t h, Type **ts, int n, int depth)
+{
+	for (int i = 0; i < n; i++)
+		h = hash_mix(h, hash_type(ts[i], depth));
+	return h;
+}
+
+static uint64_t hash_type(Type *t, int depth)
+{
+	if (!t)
+		return 0;
+	if (!is_basic(t) && (t->kind == TY_NAMED || t->kind == TY_TYPEPARAM))
+		return hash_pointer(t); /* only identical to itself */
+	uint64_t h = hash_mix(0, (uint64_t)t->kind);
+	if (is_basic(t) || depth >= HASH_DEPTH)
+		return h;
+	depth++;
+	switch (t->kind) {
+	case TY_ARRAY: return hash_mix(hash_mix(h, (uint64_t)t->array.len), hash_type(t->array.elem, depth));
+	case TY_SLICE: return hash_mix(h, hash_type(t->array.elem, depth));
+	case TY_POINTER: return hash_mix(h, hash_type(t->pointer.elem, depth));
+	case TY_STRUCT:
+		h = hash_mix(h, (uint64_t)t->strct.nfields);
+		for (int i = 0; i < t->strct.nfields; i++) {
+			Field *f = t->strct.fields[i];
+			h = hash_mix(hash_mix(h, hash_pointer(f->name) + f->embedded), hash_type(f->type, depth));
+		}
+		return h;
+	case TY_FUNC:
+		h = hash_mix(h, (uint64_t)t->func.variadic * 2 + (uint64_t)t->func.nparams * 65536 + (uint64_t)t->func.nresults);
+		return hash_list(hash_list(h, t->func.params, t->func.nparams, depth), t->func.results, t->func.nresults, depth);
+	case TY_INTERFACE:
+		type_iface_complete(t);
+		h = hash_mix(h, (uint64_t)t->iface.nmethods);
+		for (int i = 0; i < t->iface.nmethods; i++)
+			h = hash_mix(h, hash_pointer(t->iface.methods[i]->name));
+		return h;
+	case TY_MAP: return hash_mix(hash_mix(h, hash_type(t->map.key, depth)), hash_type(t->map.value, depth));
+	case TY_CHAN: return hash_mix(hash_mix(h, (uint64_t)t->chan.dir), hash_type(t->chan.elem, depth));
+	case TY_TUPLE: return hash_list(hash_mix(h, (uint64_t)t->tuple.n), t->tuple.types, t->tuple.n, depth);
+	default: return hash_pointer(t);
+	}
+}
+
+uint64_t type_hash(Type *t) { return hash_type(t, 0); }
+
+static uint64_t identity_hash(const void *t) { return type_hash((Type *)t); }
+static bool identity_eq(const void *a, const void *b) { return type_identical((Type *)a, (Type *)b); }
+
+HashMap type_identity_map(void)
+{
+	return hashmap_custom(identity_hash, identity_eq);
+}
 
 /* ---- interfaces ------------------------------------------------------------------------------ */
 
@@ -1203,30 +1222,18 @@ Scope *scope_new(Scope *parent, Object *func)
 	return s;
 }
 
-/* Scopes index their objects by name once they hold more than a handful. */
-typedef struct ScopeIndex {
-	Object **slots;
-	int cap, count;
-} ScopeIndex;
+/* Scopes index their objects by (interned) name in a HashMap once they hold more than a handful;
+ * below that a linear search is as fast. */
+enum { SCOPE_INDEX_MIN = 12 };
 
-static void index_put(ScopeIndex *ix, Object *obj)
+static void index_build(Scope *s)
 {
-	int j = (int)(ptr_hash(obj->name) & (ix->cap - 1));
-	while (ix->slots[j])
-		j = (j + 1) & (ix->cap - 1);
-	ix->slots[j] = obj;
-	ix->count++;
-}
-
-static void index_rebuild(Scope *s)
-{
-	ScopeIndex *ix = xnew(ScopeIndex);
-	ix->cap = 64;
-	while (ix->cap < s->objects.len * 4)
-		ix->cap *= 2;
-	ix->slots = xalloc(sizeof(Object *) * ix->cap);
-	for (int i = 0; i < s->objects.len; i++)
-		index_put(ix, s->objects.data[i]);
+	HashMap *ix = xnew(HashMap);
+	for (int i = 0; i < s->objects.len; i++) {
+		Object *o = s->objects.data[i];
+		if (!hashmap_get(ix, o->name))
+			hashmap_put(ix, o->name, o); /* the first of a name, as the linear search finds */
+	}
 	s->index = ix;
 }
 
@@ -1234,14 +1241,8 @@ Object *scope_lookup_local(Scope *s, const char *name)
 {
 	if (!s || !name)
 		return NULL;
-	ScopeIndex *ix = s->index;
-	if (ix) {
-		int j = (int)(ptr_hash(name) & (ix->cap - 1));
-		for (; ix->slots[j]; j = (j + 1) & (ix->cap - 1))
-			if (ix->slots[j]->name == name)
-				return ix->slots[j];
-		return NULL;
-	}
+	if (s->index)
+		return hashmap_get(s->index, name);
 	for (int i = 0; i < s->objects.len; i++) {
 		Object *o = s->objects.data[i];
 		if (o->name == name)
@@ -1268,11 +1269,10 @@ Object *scope_insert(Scope *s, Object *obj)
 	vec_push(&s->objects, obj);
 	if (!obj->scope)
 		obj->scope = s;
-	ScopeIndex *ix = s->index;
-	if (ix && ix->count * 2 < ix->cap)
-		index_put(ix, obj);
-	else if (s->objects.len > 12)
-		index_rebuild(s);
+	if (s->index)
+		hashmap_put(s->index, obj->name, obj);
+	else if (s->objects.len > SCOPE_INDEX_MIN)
+		index_build(s);
 	return NULL;
 }
 

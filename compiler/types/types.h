@@ -152,7 +152,7 @@ struct Object {
 struct Scope {
 	Scope *parent;
 	Vec objects;      /* Object*, in declaration order */
-	void *index;      /* types.c: hash index over objects once the scope grows */
+	HashMap *index;   /* types.c: objects by name once the scope grows */
 	bool is_func;     /* function scope: parameters and results live here */
 	Object *func;     /* enclosing function object (NULL at package and universe level) */
 	Pos pos;
@@ -216,6 +216,8 @@ Type *type_named(Object *obj, Type *underlying);
 Type *type_underlying(Type *t);
 bool type_identical(Type *a, Type *b);
 bool type_identical_ignore_tags(Type *a, Type *b); /* conversions: struct tags ignored */
+uint64_t type_hash(Type *t);  /* identical types (with or without tags) hash alike */
+HashMap type_identity_map(void); /* a HashMap keyed by Type* under type identity: O(1) dedup */
 bool type_is_untyped(Type *t);
 bool type_is_integer(Type *t);   /* on the underlying type; includes untyped int and rune */
 bool type_is_unsigned(Type *t);
