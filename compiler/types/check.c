@@ -1200,6 +1200,8 @@ static void check_package_run(void *arg)
 	check_finalize_files();
 	check_fill_package();
 	if (error_count() == 0)
+		check_sizes(pkg);
+	if (error_count() == 0)
 		check_missing_bodies();
 	if (error_count() == 0 && !pkg->main_func && strcmp(pkg->name, "main") == 0)
 		error_at(nopos, "runtime.main_main·f: function main is undeclared in the main package");
