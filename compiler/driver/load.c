@@ -12,9 +12,12 @@
 #include "driver.h"
 #include "loader.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef GOCC_GOROOT
 #define GOCC_GOROOT "/usr/lib/go-1.19"
@@ -34,8 +37,28 @@ static Loader *driver_loader(void)
 	return loader_new(env_or("GOCC_GOROOT", GOCC_GOROOT), env_or("GOCC_STDLIB", GOCC_STDLIB_DIR));
 }
 
+/* Named files must be readable files (go's GoFilesPackage stats each one first). */
+static bool files_readable(Vec *files)
+{
+	for (int i = 0; i < files->len; i++) {
+		const char *f = files->data[i];
+		struct stat st;
+		if (stat(f, &st) != 0 || access(f, R_OK) != 0) {
+			fprintf(stderr, "gocc: open %s: %s\n", f, strerror(errno));
+			return false;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "%s is a directory, should be a Go file\n", f);
+			return false;
+		}
+	}
+	return true;
+}
+
 bool driver_select_files(const char *dir, Vec *files)
 {
+	if (!dir && !files_readable(files))
+		return false;
 	Loader *ld = driver_loader();
 	LoadPackage *pkg = dir ? loader_load_dir(ld, dir) : loader_load_files(ld, files);
 	if (!pkg->error && pkg->files.len == 0)
