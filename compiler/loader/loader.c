@@ -51,7 +51,7 @@ static bool has_suffix(const char *s, const char *suf)
 	return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-/* The whole file, NUL-terminated; NULL if it cannot be read. */
+/* The whole file, NUL-terminated, up to its first NUL byte or 1 GiB; NULL if it cannot be read. */
 static char *read_all(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -59,8 +59,12 @@ static char *read_all(const char *path, size_t *len)
 		return NULL;
 	StrBuf b = {0};
 	char buf[65536];
-	for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;)
-		sb_put(&b, buf, n);
+	for (size_t n; b.len < (1u << 30) && (n = fread(buf, 1, sizeof buf, f)) > 0;) {
+		const char *nul = memchr(buf, 0, n); /* not Go source (a device?): the parser says so later */
+		sb_put(&b, buf, nul ? (size_t)(nul - buf) : n);
+		if (nul)
+			break;
+	}
 	fclose(f);
 	*len = b.len;
 	return sb_cstr(&b);
