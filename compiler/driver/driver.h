@@ -5,7 +5,8 @@
  *              one file the user named;
  *   link.c     the link of the program's object with the runtime archive by the system C compiler;
  *   run.c      `gocc run`: the child process, its signals and go run's exit-status rules;
- *   inputs.c   the input file names go accepts.
+ *   inputs.c   the input file names go accepts;
+ *   load.c     the files of the package to build (through compiler/loader/) and `gocc list`.
  *
  * None of them sees LLVM: emission stays in lower/emit.c.
  */
@@ -52,5 +53,14 @@ bool inputs_check_names(const char *label, Vec *files);
 
 /* The same rule for the name of a directory built as a package. */
 bool inputs_check_dir(const char *label, const char *dir);
+
+/* ---- load.c ---------------------------------------------------------------------------------- */
+
+/* The files of the package to build: those of dir (when not NULL) chosen by go1.19's rules, else
+ * the named .go files, checked as go checks them (one package clause, one directory, resolvable
+ * imports). Replaces *files with the chosen paths; false after printing go's message. */
+bool driver_select_files(const char *dir, Vec *files);
+/* gocc list [-deps] [-e] [-f FORMAT] [PACKAGE...]: go list's output for the loader's packages. */
+int cmd_list(int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
  *   gocc run [flags] FILE.go... [--] [args] build into the work directory and run it; as go run,
  *                                           a failing program's status is printed and gocc exits 1
  *   gocc parse FILE.go...                   parse only (each file on its own), report syntax errors
+ *   gocc list [-deps] [-f FORMAT] PKG...     the loader's view of packages, printed as go list does
  *   gocc version | gocc --help
  *
  * Flags: -o out, -O0..-O3 (default -O2), -emit-llvm, -S, -d LETTERS (dump phases: A ast, T types,
@@ -21,7 +22,6 @@
 #include "driver.h"
 #include "types.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -42,6 +42,8 @@ static const char usage[] =
 	"  gocc run [flags] FILE.go... [--] [arguments...]\n"
 	"                                        compile and run, as go run\n"
 	"  gocc parse FILE.go...                 parse only, report syntax errors\n"
+	"  gocc list [-deps] [-e] [-f FORMAT] [PACKAGE...]\n"
+	"                                        list packages as go list does (FORMAT: {{.Field}}s)\n"
 	"  gocc version                          print the version\n"
 	"\n"
 	"Flags:\n"
@@ -66,29 +68,6 @@ static bool has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A directory argument means its .go files, minus _test.go, in name order (as go build does). */
-static bool add_dir(Vec *files, const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return false;
-	Vec names = {0};
-	for (struct dirent *e; (e = readdir(d));) {
-		if (has_suffix(e->d_name, ".go") && !has_suffix(e->d_name, "_test.go") && e->d_name[0] != '.')
-			vec_push(&names, xsprintf("%s/%s", dir, e->d_name));
-	}
-	closedir(d);
-	qsort(names.data, names.len, sizeof(void *), cmp_str);
-	for (int i = 0; i < names.len; i++)
-		vec_push(files, names.data[i]);
-	return true;
 }
 
 static noreturn void bad_usage(const char *fmt, const char *arg)
@@ -138,14 +117,19 @@ static void parse_args(int argc, char **argv, bool is_run, Args *a)
 			vec_push(&a->run_args, (void *)s);
 		} else {
 			struct stat st;
-			if (stat(s, &st) != 0 || !S_ISDIR(st.st_mode) || !add_dir(&a->files, s))
+			if (stat(s, &st) != 0 || !S_ISDIR(st.st_mode) || a->dir || a->files.len)
 				bad_usage("cannot find package or .go file %s", s);
 			a->dir = s;
 		}
 	}
-	if (a->files.len == 0)
+	if (a->files.len == 0 && !a->dir && is_run)
 		bad_usage("%s", "no Go files listed");
-	if (!inputs_check_names(package_label(a), &a->files) || (a->dir && !inputs_check_dir(a->dir, a->dir)))
+	if (a->files.len == 0 && !a->dir)
+		a->dir = "."; /* like go build: the package in the current directory */
+	if (a->dir ? !inputs_check_dir(a->dir, a->dir) : !inputs_check_names(package_label(a), &a->files))
+		exit(1);
+	if (!driver_select_files(a->dir, &a->files) || /* go's file selection and checks (load.c) */
+	    (a->dir && !inputs_check_names(package_label(a), &a->files)))
 		exit(1);
 }
 
@@ -354,6 +338,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 2, argv + 2);
 	if (strcmp(cmd, "parse") == 0)
 		return cmd_parse(argc - 2, argv + 2);
+	if (strcmp(cmd, "list") == 0)
+		return cmd_list(argc - 2, argv + 2);
 	if (strcmp(cmd, "version") == 0) {
 		printf("gocc version %s linux/amd64 (go1.19 semantics, LLVM 19)\n", GOCC_VERSION);
 		return 0;

@@ -1193,6 +1193,8 @@ static void check_package_run(void *arg)
 	check_finalize_files();
 	check_fill_package();
 	if (error_count() == 0)
+		check_sizes(pkg);
+	if (error_count() == 0)
 		check_missing_bodies();
 	if (error_count() == 0 && !pkg->main_func && package_is_main(pkg))
 		error_at(nopos, "runtime.main_main·f: function main is undeclared in the main package");

@@ -136,6 +136,7 @@ void check_cycle_error(Vec *cycle);
 void check_record_capture(Object *v);
 void check_mark_dot_imports_used(Scope *members);
 void check_mark_addr_taken(Node *e);
+void check_sizes(Package *pkg); /* check_size.c: gc's "larger than address space" */
 
 /* A multimap from hashes to items, so that duplicate detection (switch cases, literal keys and
  * indices, field names, labels) stays linear on generated code with thousands of entries. */

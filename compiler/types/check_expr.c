@@ -1432,7 +1432,7 @@ static void check_basic_lit(Operand *x, Node *e)
 			return;
 		}
 		ConstValue *v = const_from_literal(e->lit.tok, e->lit.text, e->lit.len);
-		if (!v) {
+		if (!v || const_kind(v) == CONST_UNKNOWN) { /* unknown: the exponent leaves big.Float's range */
 			check_errorf(e->pos, "malformed constant: %.*s", e->lit.len, e->lit.text);
 			return;
 		}
