@@ -207,6 +207,10 @@ const char *lower_name_pkgpath(const char *name); /* "" if exported, else this p
 LLVMValueRef lower_alloc_desc(Type *t);/* descriptor for allocations: NULL if t has no pointers */
 LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memory */
 
+/* ---- lower_symtab.c ------------------------------------------------------------------------- */
+
+void lower_package_record(Package *pkg); /* GoPackage in section gocc_packages; call last */
+
 /* ---- lower_expr.c ---------------------------------------------------------------------------- */
 
 LLVMValueRef lower_expr(Node *e);      /* value (aggregates: address of a value) */

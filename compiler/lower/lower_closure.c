@@ -373,7 +373,8 @@ void lower_end_wrapper(Wrapper *w)
 {
 	LLVMDisposeBuilder(w->f.alloca_builder);
 	L.fn = w->saved_fn;
-	LLVMPositionBuilderAtEnd(L.b, w->saved_bb);
+	if (w->saved_bb) /* NULL: the wrapper was made between functions (a package record) */
+		LLVMPositionBuilderAtEnd(L.b, w->saved_bb);
 	LLVMSetCurrentDebugLocation2(L.b, w->saved_loc);
 }
 
