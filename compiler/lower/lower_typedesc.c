@@ -248,9 +248,8 @@ static LLVMValueRef gcdata_global(uint8_t *bits, int64_t ptrdata, const char *li
 
 /* ---- equality and hash functions ------------------------------------------------------------- */
 
-/* The runtime's TYPE_ALG function runtime_<name>, with the GoType.equal / GoType.hashfn signature.
- * Until runtime/alg.c is in the archive the references are extern_weak, so a program links (the
- * slot reads NULL); once it is, they become plain external references. */
+/* The runtime's TYPE_ALG function runtime_<name> (runtime/alg.c), declared with the GoType.equal /
+ * GoType.hashfn signature: equal(p, q, t) -> _Bool, hash(p, seed, t) -> uintptr. */
 static LLVMValueRef alg_func(const char *name, bool is_hash)
 {
 	const char *sym = xsprintf("runtime_%s", name);
@@ -260,7 +259,8 @@ static LLVMValueRef alg_func(const char *name, bool is_hash)
 	LLVMTypeRef p[3] = {L.t_ptr, is_hash ? L.t_i64 : L.t_ptr, L.t_ptr};
 	LLVMTypeRef fnty = LLVMFunctionType(is_hash ? L.t_i64 : L.t_i1, p, 3, false);
 	f = LLVMAddFunction(L.mod, sym, fnty);
-	LLVMSetLinkage(f, LLVMExternalWeakLinkage);
+	if (!is_hash)
+		lower_add_attr(f, LLVMAttributeReturnIndex, "zeroext");
 	return f;
 }
 
