@@ -37,7 +37,7 @@ Test(symtab, globals_with_descriptors)
 {
 	const GoPackage *p = symtab_find_package(GOSTR("main"));
 	cr_assert_not_null(p);
-	cr_assert_eq(p->nglobals, 3);
+	cr_assert_eq(p->nglobals, 5);
 	const GoGlobal *g = p->globals;
 	cr_assert(str_is(g[0].type->string, "int"));
 	cr_assert(str_is(g[1].type->string, "*main.Pair"));
@@ -66,4 +66,50 @@ Test(symtab, types_listed)
 	const GoType *ptr = find_type(p, "*main.Pair");
 	cr_assert(ptr->kind & KIND_DIRECT_IFACE);
 	cr_assert_eq(ptr->elem, pair);
+}
+
+/* The itab entry points of a method table, called as an itab would call them: receiver = the
+ * interface's data word (a pointer to the boxed value, or the value of a pointer-shaped type). */
+typedef intgo (*ValFn)(void *ctx, void *data);
+typedef void (*AddFn)(void *ctx, void *data, intgo d);
+
+static const GoMethod *method(const GoType *t, const char *name)
+{
+	const GoMethod *m = t->methods;
+	for (uintptr_t i = 0; i < t->nmethods; i++)
+		if (str_is(m[i].name, name))
+			return &m[i];
+	return NULL;
+}
+
+static void *global_addr(const GoPackage *p, int i)
+{
+	return ((const GoGlobal *)p->globals)[i].addr;
+}
+
+Test(symtab, promoted_methods_through_itab_entries)
+{
+	main_init(); /* outer, ref */
+	const GoPackage *p = symtab_find_package(GOSTR("main"));
+	const GoType *outer = find_type(p, "main.Outer"), *pouter = find_type(p, "*main.Outer");
+	cr_assert_eq(outer->nmethods, 1); /* Val; Add needs *Outer */
+	cr_assert_eq(pouter->nmethods, 2); /* Add, Val: sorted by name */
+	cr_assert(str_is(((const GoMethod *)pouter->methods)[0].name, "Add"));
+	void *o = global_addr(p, 3);
+	cr_assert_eq(((ValFn)method(outer, "Val")->ifn)(NULL, o), 40);
+	((AddFn)method(pouter, "Add")->ifn)(NULL, o, 2);
+	cr_assert_eq(((ValFn)method(pouter, "Val")->ifn)(NULL, o), 42);
+	cr_assert_eq(((ValFn)method(outer, "Val")->tfn)(NULL, o), 42);
+}
+
+Test(symtab, pointer_shaped_struct_passes_its_word)
+{
+	main_init();
+	const GoPackage *p = symtab_find_package(GOSTR("main"));
+	const GoType *ref = find_type(p, "main.Ref");
+	cr_assert(ref->kind & KIND_DIRECT_IFACE);
+	cr_assert_eq(ref->nmethods, 2); /* Add and Val through the embedded *Inner */
+	void *word = *(void **)global_addr(p, 4);
+	((AddFn)method(ref, "Add")->ifn)(NULL, word, 3);
+	cr_assert_eq(((ValFn)method(ref, "Val")->ifn)(NULL, word), 10);
 }

@@ -17,3 +17,20 @@ func main() {
 	count++
 	names = append(names, head.name)
 }
+
+// Method tables: Val is promoted from Inner (a value method, so in Outer's set and *Outer's),
+// Add needs a pointer (only *Outer's set, and Ref's, whose embedded field is a pointer).
+type Inner struct{ n int }
+
+func (i Inner) Val() int    { return i.n }
+func (i *Inner) Add(d int) { i.n += d }
+
+type Outer struct {
+	tag string
+	Inner
+}
+
+type Ref struct{ *Inner }
+
+var outer = Outer{"x", Inner{40}}
+var ref = Ref{&Inner{7}}

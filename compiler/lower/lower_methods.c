@@ -16,10 +16,14 @@
  *     pointer wrappers; for *T it is also tfn;
  *   - value methods of a pointer-shaped struct or array (struct{p *X}, [1]*X), which gocc keeps in
  *     memory: a wrapper that stores the word into a temporary T and passes its address.
- * Wrappers are linkonce_odr in a comdat (like the descriptors that point to them).
+ * Methods promoted through embedded fields (found with type_lookup, the selector rules: shallowest
+ * depth wins, collisions drop out, pointer methods need an indirection or *T) get a wrapper
+ * "<link string>.M·promoted" that walks the embedding path from a pointer to the struct (loading
+ * and nil-checking embedded pointers) and calls M; "...·promoted·i" first stores the data word of a
+ * pointer-shaped struct (struct{ *E }) into a temporary. Wrappers are linkonce_odr in a comdat
+ * (like the descriptors that point to them).
  *
- * Not yet: methods promoted through embedded fields (the method sets of structs with embedded
- * fields and of the named types built on them lack them until interfaces need them).
+ * Not yet: methods promoted from an embedded interface (their wrappers need interface calls).
  */
 #include "lower.h"
 
@@ -37,29 +41,92 @@ static Type *recv_type(Object *m)
 	return m->recv ? m->recv->type : m->type->func.recv;
 }
 
-/* The methods of t's method set, unsorted: for a named T its value methods; for *T (T named, not a
- * pointer or interface) all of T's methods. */
+/* One entry of a method set: the method, and for a promoted one the embedded field indices that
+ * lead to its receiver (path_len > 0). */
+typedef struct MethodEntry {
+	Object *m;
+	int *path;
+	int path_len;
+} MethodEntry;
+
+static void add_entry(Vec *v, Object *m, int *path, int path_len)
+{
+	MethodEntry *e = xnew(MethodEntry);
+	*e = (MethodEntry){m, path, path_len};
+	vec_push(v, e);
+}
+
+/* An interface's method has no code to call. */
+static bool is_interface_method(Object *m)
+{
+	Type *rt = recv_type(m);
+	return !m->body && rt && type_underlying(rt)->kind == TY_INTERFACE;
+}
+
+/* The names of the methods declared on the types embedded in struct type st, at any depth. */
+static void embedded_method_names(Type *st, Vec *names, Vec *seen)
+{
+	Type *u = type_underlying(st);
+	if (u->kind != TY_STRUCT)
+		return;
+	for (int i = 0; i < u->strct.nfields; i++) {
+		Field *f = u->strct.fields[i];
+		if (!f->embedded)
+			continue;
+		Type *e = f->type->kind == TY_POINTER ? f->type->pointer.elem : f->type;
+		bool known = false;
+		for (int k = 0; k < seen->len && !known; k++)
+			known = seen->data[k] == e;
+		if (known)
+			continue;
+		vec_push(seen, e);
+		for (int k = 0; e->kind == TY_NAMED && k < e->named.methods.len; k++)
+			vec_push(names, (void *)((Object *)e->named.methods.data[k])->name);
+		embedded_method_names(e, names, seen);
+	}
+}
+
+/* The promoted methods of t (a struct type, a named struct type, or a pointer to one). */
+static void promoted_methods(Type *t, Type *base, Vec *out)
+{
+	Vec names = {0}, seen = {0};
+	embedded_method_names(base, &names, &seen);
+	for (int i = 0; i < names.len; i++) {
+		bool dup = false;
+		for (int k = 0; k < i && !dup; k++)
+			dup = names.data[k] == names.data[i]; /* interned */
+		if (dup)
+			continue;
+		Lookup lk = type_lookup(t, false, names.data[i]);
+		if (!lk.obj || lk.obj->kind != OBJ_FUNC || lk.path_len < 2 || is_interface_method(lk.obj))
+			continue;
+		add_entry(out, lk.obj, lk.path, lk.path_len - 1);
+	}
+}
+
+/* The method set of t, unsorted: for T its value methods, for *T all of T's methods (T named, not a
+ * pointer or interface), plus the methods promoted through embedded fields. */
 static Vec method_set(Type *t)
 {
 	Vec v = {0};
 	bool ptr = t->kind == TY_POINTER;
-	Type *named = ptr ? t->pointer.elem : t;
-	if (named->kind != TY_NAMED)
-		return v;
-	TypeKind uk = type_underlying(named)->kind;
+	Type *base = ptr ? t->pointer.elem : t;
+	TypeKind uk = type_underlying(base)->kind;
 	if (uk == TY_INTERFACE || uk == TY_POINTER)
 		return v;
-	for (int i = 0; i < named->named.methods.len; i++) {
-		Object *m = named->named.methods.data[i];
+	for (int i = 0; base->kind == TY_NAMED && i < base->named.methods.len; i++) {
+		Object *m = base->named.methods.data[i];
 		if (m->kind == OBJ_FUNC && m->type && m->type->kind == TY_FUNC && in_method_set(m, ptr))
-			vec_push(&v, m);
+			add_entry(&v, m, NULL, 0);
 	}
+	if (uk == TY_STRUCT)
+		promoted_methods(t, base, &v);
 	return v;
 }
 
 static int by_name_then_pkgpath(const void *a, const void *b)
 {
-	Object *x = *(Object *const *)a, *y = *(Object *const *)b;
+	Object *x = (*(MethodEntry *const *)a)->m, *y = (*(MethodEntry *const *)b)->m;
 	int c = strcmp(x->name, y->name);
 	return c ? c : strcmp(lower_name_pkgpath(x->name), lower_name_pkgpath(y->name));
 }
@@ -126,6 +193,65 @@ LLVMValueRef lower_ptr_method_wrapper(Object *m)
 	return receiver_wrapper(m, true);
 }
 
+/* From a pointer p to the struct at the start of `path`, the receiver of m: each step adds the
+ * embedded field's offset, and an embedded pointer is loaded (and nil-checked before its pointee is
+ * reached); at the end, M's receiver is the address (pointer method) or a copy of the value. */
+static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
+{
+	Type *t = st;
+	for (int k = 0; k < e->path_len; k++) {
+		lower_check_nil(p);
+		Type *u = type_underlying(t);
+		Field *f = u->strct.fields[e->path[k]];
+		p = lower_gep(p, type_field_offset(u, e->path[k]));
+		t = f->type;
+		if (t->kind == TY_POINTER) {
+			p = LLVMBuildLoad2(L.b, L.t_ptr, p, "");
+			LLVMSetAlignment(p, 8);
+			t = t->pointer.elem;
+		}
+	}
+	if (e->m->ptr_recv) {
+		lower_check_nil(p);
+		return p;
+	}
+	Type *rt = recv_type(e->m);
+	lower_check_nil(p);
+	return lower_copy_to_temp(rt, lower_load(rt, p));
+}
+
+/* The entry point of promoted method e of struct type st (named or not): from a pointer to the
+ * struct, or (from_word) from the data word of a pointer-shaped st. */
+static LLVMValueRef promoted_wrapper(Type *st, MethodEntry *e, bool from_word)
+{
+	const char *name = xsprintf("%s.%s·promoted%s", type_link_string(st), e->m->name, from_word ? "·i" : "");
+	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
+	if (fn)
+		return fn;
+	Wrapper w;
+	Sig *sig = lower_sig(wrapper_type(e->m, type_basic(TY_UNSAFE_POINTER)));
+	fn = lower_begin_wrapper(&w, name, sig, method_pos(e->m));
+	lower_set_linkonce(fn);
+	LLVMValueRef p = LLVMGetParam(fn, (unsigned)sig->first_param);
+	if (from_word) {
+		LLVMValueRef tmp = lower_alloca(st, "recv");
+		LLVMValueRef store = LLVMBuildStore(L.b, p, tmp);
+		LLVMSetAlignment(store, 8);
+		p = tmp;
+	}
+	lower_forward_call(e->m, walk_embedding(st, p, e), sig, 1);
+	lower_end_wrapper(&w);
+	return fn;
+}
+
+static void promoted_entry_points(Type *t, MethodEntry *e, LLVMValueRef *ifn, LLVMValueRef *tfn)
+{
+	Type *st = t->kind == TY_POINTER ? t->pointer.elem : t;
+	*ifn = *tfn = promoted_wrapper(st, e, false);
+	if (t->kind != TY_POINTER && type_is_direct_iface(t))
+		*ifn = promoted_wrapper(st, e, true);
+}
+
 /* ifn and tfn of method m in the method set of t (t is T or *T). */
 static void entry_points(Type *t, Object *m, LLVMValueRef *ifn, LLVMValueRef *tfn)
 {
@@ -146,14 +272,18 @@ static void entry_points(Type *t, Object *m, LLVMValueRef *ifn, LLVMValueRef *tf
 		*ifn = *tfn;
 }
 
-static LLVMValueRef method_record(Type *t, Object *m)
+static LLVMValueRef method_record(Type *t, MethodEntry *e)
 {
+	Object *m = e->m;
 	struct { LLVMValueRef name, pkgpath, mtyp, ifn, tfn; } r;
 	r.name = lower_string_const(m->name, strlen(m->name));
 	const char *pkgpath = lower_name_pkgpath(m->name);
 	r.pkgpath = lower_string_const(pkgpath, strlen(pkgpath));
 	r.mtyp = lower_typedesc(lower_func_without_recv(m->type));
-	entry_points(t, m, &r.ifn, &r.tfn);
+	if (e->path_len > 0)
+		promoted_entry_points(t, e, &r.ifn, &r.tfn);
+	else
+		entry_points(t, m, &r.ifn, &r.tfn);
 	LLVMValueRef v[8];
 	int k = 0;
 #define METHOD_FIELD(vocab, name) v[k++] = r.name;

@@ -51,6 +51,22 @@ type Op func(int) int
 
 func (o Op) Apply(v int) int { return o(v) }
 
+// Promoted methods: Outer's set has Val (a value method of the embedded Inner), *Outer's has Inc
+// and Val; their entry points are wrappers that reach the embedded field from the struct's address.
+// CHECK-DAG: @"type:main.Outer.methods" = private unnamed_addr constant [1 x %GoMethod] [%GoMethod { {{.*}} ptr @"type:func() int", ptr @"main.Outer.Val{{.*}}promoted", ptr @"main.Outer.Val{{.*}}promoted" }]
+// CHECK-DAG: @"type:*main.Outer.methods" = private unnamed_addr constant [2 x %GoMethod] [%GoMethod { {{.*}} ptr @"type:func()", ptr @"main.Outer.Inc{{.*}}promoted", ptr @"main.Outer.Inc{{.*}}promoted" }, %GoMethod { {{.*}} ptr @"main.Outer.Val{{.*}}promoted",
+type Inner struct{ n int }
+
+func (i Inner) Val() int { return i.n }
+func (i *Inner) Inc()    { i.n++ }
+
+type Outer struct {
+	Inner
+	tag string
+}
+
+var keepOuter *Outer
+
 // Maps: elem and key. Variadic funcs: tflag VARIADIC, len = 2 parameters, extra = parameter then
 // result descriptors. Interfaces: GoIMethod records, interequal.
 //
@@ -81,5 +97,7 @@ func main() {
 	e := new(interface{ String() string })
 	type T struct{ q *int }
 	t := new(T)
+	keepOuter = &Outer{tag: "o"}
+	keepOuter.Inc()
 	println(p.Len(), o.Apply(1), b.Get(), m != nil, f != nil, e != nil, t != nil, p.hidden())
 }
