@@ -943,6 +943,7 @@ Module *lower_package(Package *pkg, const Options *opts)
 	lower_all_functions(pkg);
 	lower_main_init(pkg);
 	lower_pending_func_lits();
+	lower_package_record(pkg);
 	di_finish();
 	Module *m = xnew(Module);
 	m->ctx = L.ctx;

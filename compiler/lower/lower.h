@@ -116,13 +116,14 @@ typedef struct Lower {
 
 	Vec pending_lits;           /* ND_FUNC_LIT nodes whose bodies are still to be lowered */
 	Vec func_lits;              /* (FuncState-free) record of literal Object -> its outer state */
-	Vec typedescs;              /* Type* with descriptors, for dedup by identity */
+	VarMap typedesc_of;         /* Type* -> its descriptor global (lower_typedesc.c) */
+	VarMap typedesc_named;      /* interned link string -> descriptor: one per type identity */
+	Vec typedesc_list;          /* the descriptors this package defines (its package record) */
 	HashMap strings;            /* interned string contents -> its private constant global */
 	VarMap values;              /* package-level Object -> its LLVM function or global */
 	VarMap boxed;               /* Object -> 1 for variables that live in heap cells (lower_escape.c) */
 	VarMap func_values;         /* function Object -> its static closure {code} */
 	VarMap method_exprs;        /* method Object -> static closure of (*T).M for a value method */
-	VarMap type_descs;          /* Type -> its descriptor global (lower_typedesc.c) */
 
 	/* lower_expr.c: during one lower_access_addr, what a nil field access faults on */
 	int64_t access_extra;       /* >= 0: bytes past the field's address the access reaches */
@@ -194,9 +195,21 @@ bool type_is_direct_iface(Type *t);   /* stored directly in an interface's data 
 
 /* ---- lower_typedesc.c ------------------------------------------------------------------------ */
 
+/* The records of runtime ABI v1 (runtime.def), as named LLVM struct types */
+typedef enum RecordKind { REC_FIELD, REC_IMETHOD, REC_METHOD, REC_PACKAGE, REC_GLOBAL } RecordKind;
+
 LLVMValueRef lower_typedesc(Type *t);  /* the constant GoType global for t */
+LLVMTypeRef lower_record_type(RecordKind k);
+LLVMValueRef lower_const_array(LLVMTypeRef elem, LLVMValueRef *vals, int n, const char *name);
+void lower_set_linkonce(LLVMValueRef g); /* linkonce_odr in a comdat of its own name */
+Type *lower_func_without_recv(Type *ft); /* a method's signature as a plain func type */
+const char *lower_name_pkgpath(const char *name); /* "" if exported, else this package's path */
 LLVMValueRef lower_alloc_desc(Type *t);/* descriptor for allocations: NULL if t has no pointers */
 LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memory */
+
+/* ---- lower_symtab.c ------------------------------------------------------------------------- */
+
+void lower_package_record(Package *pkg); /* GoPackage in section gocc_packages; call last */
 
 /* ---- lower_expr.c ---------------------------------------------------------------------------- */
 
@@ -301,6 +314,31 @@ bool lower_conv_uses_stack_buf(Node *conv); /* lower_escape.c: []byte(s)/[]rune(
 bool lower_is_const_nil(Object *o);         /* lower_escape.c: `var p *T`, never assigned */
 Node *lower_find_label(Node *decl, const char *name);
 
+/* A wrapper under construction. Wrappers are built on demand in the middle of lowering another
+ * function; lower_begin_wrapper saves where that function's building was (function state, block,
+ * debug location) and lower_end_wrapper resumes it there. */
+typedef struct Wrapper {
+	FuncState f;              /* the wrapper's own function state */
+	FuncState *saved_fn;
+	LLVMBasicBlockRef saved_bb;
+	LLVMMetadataRef saved_loc;
+} Wrapper;
+
+/* Starts a synthetic function (a wrapper) named `name` with signature sig; returns it. */
+LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos);
+/* Calls method m with receiver `recv` and the wrapper's own parameters from index `from`, and
+ * returns its results. */
+void lower_forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from);
+void lower_end_wrapper(Wrapper *w);
+
+/* ---- lower_methods.c: method sets and their entry points ------------------------------------ */
+
+/* GoMethod[*n] for t's method set (value receivers for T, all for *T), or NULL when empty; the
+ * private array is named "type:<link>.methods". */
+LLVMValueRef lower_method_table(Type *t, const char *link, uint64_t *n);
+/* (*T).M for a value method M: takes *T, nil-checks it, calls M on a copy of *p. */
+LLVMValueRef lower_ptr_method_wrapper(Object *m);
+
 /* ---- lower_print.c / panic ------------------------------------------------------------------- */
 
 LLVMValueRef lower_print(Node *call, bool ln);
@@ -309,7 +347,14 @@ LLVMValueRef lower_eface(LLVMValueRef v, Type *t); /* box a concrete value into 
 
 /* ---- lower_compare.c ------------------------------------------------------------------------- */
 
+/* gc's AlgKind: how values of a type are compared and hashed */
+typedef enum AlgKind {
+	ALG_NOEQ, ALG_MEM, ALG_STRING, ALG_INTER, ALG_NILINTER, ALG_F32, ALG_F64, ALG_C64, ALG_C128,
+	ALG_SPECIAL,
+} AlgKind;
+
 LLVMValueRef lower_equal_mem(Type *t, LLVMValueRef a, LLVMValueRef b); /* aggregates at a, b */
+AlgKind lower_alg_kind(Type *t);       /* gc's types.AlgType */
 bool lower_is_regular_memory(Type *t); /* == is a memory compare (gc IsRegularMemory) */
 LLVMValueRef lower_memcmp_eq(LLVMValueRef a, LLVMValueRef b, LLVMValueRef n);
 LLVMValueRef lower_complex_div(LLVMValueRef n, LLVMValueRef m, bool is64);

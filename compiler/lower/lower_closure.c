@@ -315,18 +315,8 @@ static bool ptr_recv(Object *m)
 	return rt && type_underlying(rt)->kind == TY_POINTER;
 }
 
-/* A wrapper under construction. Wrappers are built on demand in the middle of lowering another
- * function; begin_wrapper saves where that function's building was (function state, block, debug
- * location) and end_wrapper resumes it there. */
-typedef struct Wrapper {
-	FuncState f;              /* the wrapper's own function state */
-	FuncState *saved_fn;
-	LLVMBasicBlockRef saved_bb;
-	LLVMMetadataRef saved_loc;
-} Wrapper;
-
 /* Starts a synthetic function (a wrapper) named `name` with signature sig; returns it. */
-static LLVMValueRef begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos)
+LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos)
 {
 	*w = (Wrapper){.saved_fn = L.fn, .saved_bb = LLVMGetInsertBlock(L.b),
 		       .saved_loc = LLVMGetCurrentDebugLocation2(L.b)};
@@ -355,7 +345,7 @@ static LLVMValueRef begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos po
 
 /* Calls method m with receiver `recv` and the wrapper's own parameters from index `from`, and
  * returns its results. */
-static void forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
+void lower_forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
 {
 	Sig *msig = lower_sig(m->type);
 	LLVMValueRef *args = lower_value_array(msig->nparams);
@@ -379,11 +369,12 @@ static void forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
 		LLVMBuildRet(L.b, ret);
 }
 
-static void end_wrapper(Wrapper *w)
+void lower_end_wrapper(Wrapper *w)
 {
 	LLVMDisposeBuilder(w->f.alloca_builder);
 	L.fn = w->saved_fn;
-	LLVMPositionBuilderAtEnd(L.b, w->saved_bb);
+	if (w->saved_bb) /* NULL: the wrapper was made between functions (a package record) */
+		LLVMPositionBuilderAtEnd(L.b, w->saved_bb);
 	LLVMSetCurrentDebugLocation2(L.b, w->saved_loc);
 }
 
@@ -407,7 +398,7 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 		return fn;
 	Wrapper w;
 	Sig *sig = lower_sig(fntype);
-	fn = begin_wrapper(&w, name, sig, pos);
+	fn = lower_begin_wrapper(&w, name, sig, pos);
 	LLVMValueRef word = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(w.f.ctx, 8), "recv");
 	LLVMSetAlignment(word, 8);
 	LLVMValueRef recv = word;
@@ -415,8 +406,8 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 		Type *rt = m->recv ? m->recv->type : m->type->func.recv;
 		recv = lower_copy_to_temp(rt, lower_load(rt, word));
 	}
-	forward_call(m, recv, sig, 0);
-	end_wrapper(&w);
+	lower_forward_call(m, recv, sig, 0);
+	lower_end_wrapper(&w);
 	return fn;
 }
 
@@ -452,27 +443,9 @@ LLVMValueRef lower_method_value(Node *sel)
 	return clo;
 }
 
-/* (*T).M for a value method M: a wrapper taking *T that dereferences (nil-checked) and calls M. */
-static LLVMValueRef ptr_to_value_wrapper(Object *m, Type *fntype, Pos pos)
-{
-	const char *name = xsprintf("%s·ptrwrap", m->link_name);
-	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
-	if (fn)
-		return fn;
-	Wrapper w;
-	Sig *sig = lower_sig(fntype);
-	fn = begin_wrapper(&w, name, sig, pos);
-	LLVMValueRef p = LLVMGetParam(fn, (unsigned)sig->first_param);
-	lower_check_nil(p);
-	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
-	forward_call(m, lower_copy_to_temp(rt, lower_load(rt, p)), sig, 1);
-	end_wrapper(&w);
-	return fn;
-}
-
 /* T.M / (*T).M as a value (spec "Method expressions"): since a method's receiver is its first
  * parameter, T.M for a value method and (*T).M for a pointer method are the method itself, as a
- * static closure; (*T).M for a value method needs ptr_to_value_wrapper. */
+ * static closure; (*T).M for a value method needs lower_ptr_method_wrapper. */
 LLVMValueRef lower_method_expr(Node *sel)
 {
 	Object *m = sel->selector.obj;
@@ -482,7 +455,7 @@ LLVMValueRef lower_method_expr(Node *sel)
 	if (ptr_recv(m) == x_is_ptr && sel->selector.path_len == 0)
 		return lower_func_value_of(m);
 	if (!ptr_recv(m) && x_is_ptr && sel->selector.path_len == 0) {
-		LLVMValueRef code = ptr_to_value_wrapper(m, sel->type, sel->pos);
+		LLVMValueRef code = lower_ptr_method_wrapper(m);
 		LLVMValueRef g = varmap_get(&L.method_exprs, m);
 		if (g)
 			return g;
@@ -504,9 +477,9 @@ LLVMValueRef lower_main_thunk(Object *main_fn)
 	if (fn)
 		return fn;
 	Wrapper w;
-	fn = begin_wrapper(&w, name, lower_sig(main_fn->type), main_fn->pos);
+	fn = lower_begin_wrapper(&w, name, lower_sig(main_fn->type), main_fn->pos);
 	LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), lower_func_decl(main_fn), NULL, 0, "");
 	LLVMBuildRetVoid(L.b);
-	end_wrapper(&w);
+	lower_end_wrapper(&w);
 	return fn;
 }

@@ -16,31 +16,61 @@
 
 #include <string.h>
 
-/* Can == on t be done by comparing memory? Not with floats (NaN, -0), strings, interfaces, slices,
- * maps or funcs inside, nor with padding or blank fields (gc's types.IsRegularMemory). The type
- * descriptor's TFLAG_REGULAR_MEMORY bit says the same to the runtime. */
-bool lower_is_regular_memory(Type *t)
+static AlgKind struct_alg_kind(Type *u);
+
+/* How == and hashing work on t: gc's types.AlgType, case for case. ALG_MEM is plain memory (no
+ * floats, strings, interfaces, padding or blank fields); a one-field struct and a one-element array
+ * compare as their element; other structs and arrays of non-memory elements are ALG_SPECIAL
+ * (compared field by field / element by element); funcs, maps and slices (and aggregates holding
+ * them) are ALG_NOEQ. Type descriptors pick their equal/hash functions from it (lower_typedesc.c). */
+AlgKind lower_alg_kind(Type *t)
 {
 	Type *u = type_underlying(t);
 	switch (u->kind) {
-	case TY_FLOAT32: case TY_FLOAT64: case TY_COMPLEX64: case TY_COMPLEX128:
-	case TY_STRING: case TY_INTERFACE: case TY_SLICE: case TY_MAP: case TY_FUNC:
-		return false;
-	case TY_ARRAY:
-		return lower_is_regular_memory(u->array.elem);
-	case TY_STRUCT: {
-		int64_t end = 0;
-		for (int i = 0; i < u->strct.nfields; i++) {
-			Field *f = u->strct.fields[i];
-			if (f->name == intern("_", 1) || type_field_offset(u, i) != end || !lower_is_regular_memory(f->type))
-				return false;
-			end += type_size(f->type);
-		}
-		return end == type_size(u);
+	case TY_FLOAT32: return ALG_F32;
+	case TY_FLOAT64: return ALG_F64;
+	case TY_COMPLEX64: return ALG_C64;
+	case TY_COMPLEX128: return ALG_C128;
+	case TY_STRING: return ALG_STRING;
+	case TY_INTERFACE:
+		type_iface_complete(u);
+		return u->iface.nmethods == 0 ? ALG_NILINTER : ALG_INTER;
+	case TY_SLICE: case TY_MAP: case TY_FUNC: return ALG_NOEQ;
+	case TY_ARRAY: {
+		AlgKind a = lower_alg_kind(u->array.elem);
+		if (a == ALG_MEM || a == ALG_NOEQ)
+			return a;
+		return u->array.len == 0 ? ALG_MEM : u->array.len == 1 ? a : ALG_SPECIAL;
 	}
-	default:
-		return true;
+	case TY_STRUCT: return struct_alg_kind(u);
+	default: return ALG_MEM;
 	}
+}
+
+static AlgKind struct_alg_kind(Type *u)
+{
+	int n = u->strct.nfields;
+	if (n == 1 && u->strct.fields[0]->name != intern("_", 1))
+		return lower_alg_kind(u->strct.fields[0]->type);
+	AlgKind ret = ALG_MEM;
+	for (int i = 0; i < n; i++) {
+		Field *f = u->strct.fields[i];
+		AlgKind a = lower_alg_kind(f->type);
+		if (a == ALG_NOEQ)
+			return ALG_NOEQ;
+		int64_t next = i + 1 < n ? type_field_offset(u, i + 1) : type_size(u);
+		bool padded = type_field_offset(u, i) + type_size(f->type) != next;
+		if (a != ALG_MEM || f->name == intern("_", 1) || padded)
+			ret = ALG_SPECIAL;
+	}
+	return ret;
+}
+
+/* Can == on t be done by comparing memory? (gc's IsRegularMemory.) The type descriptor's
+ * TFLAG_REGULAR_MEMORY bit says the same to the runtime. */
+bool lower_is_regular_memory(Type *t)
+{
+	return lower_alg_kind(t) == ALG_MEM;
 }
 
 /* memcmp(a, b, n) == 0 through libc's memcmp, which LLVM knows: it becomes bcmp, and inline loads

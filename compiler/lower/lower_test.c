@@ -46,12 +46,21 @@ static void assert_verifies(Module *m)
 }
 
 /* The number of globals of m whose name starts with `prefix`. */
-static int count_globals(Module *m, const char *prefix)
+/* Globals named `name` or `name.N` (LLVM's suffix for a second global of the same name); the
+ * descriptors' own records ("type:main.T.fields", ".methods", ".gcdata") do not count. */
+static int count_globals(Module *m, const char *name)
 {
 	int n = 0;
-	for (LLVMValueRef g = LLVMGetFirstGlobal(m->mod); g; g = LLVMGetNextGlobal(g))
-		if (strncmp(LLVMGetValueName(g), prefix, strlen(prefix)) == 0)
-			n++;
+	size_t len = strlen(name);
+	for (LLVMValueRef g = LLVMGetFirstGlobal(m->mod); g; g = LLVMGetNextGlobal(g)) {
+		const char *s = LLVMGetValueName(g);
+		if (strncmp(s, name, len) != 0)
+			continue;
+		s += len;
+		if (*s == '.')
+			s += strspn(s + 1, "0123456789") > 0 ? 1 + strspn(s + 1, "0123456789") : 0;
+		n += *s == 0;
+	}
 	return n;
 }
 

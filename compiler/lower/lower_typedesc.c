@@ -1,26 +1,42 @@
 /*
- * lower_typedesc.c: type descriptors, the constant GoType records the runtime reads.
+ * lower_typedesc.c: type descriptors, the constant GoType records the runtime reads (runtime ABI v1).
  *
- * In: a Go Type needed at run time (allocation, panic values, later interfaces and maps). Out: one
- * internal constant global per type identity, named "type:<type_string>" (LLVM adds a numeric suffix
- * when two distinct types print alike, e.g. two local `T`s), laid out field by field from runtime.def
- * TYPE_FIELD so compiler and runtime agree by construction.
+ * In: a Go Type needed at run time (allocation, panic values, interfaces, maps, package records).
+ * Out: one constant global per type identity, laid out field by field from runtime.def's TYPE_FIELD
+ * list (and FIELD_FIELD / IMETHOD_FIELD for the records hanging off it), so compiler and runtime
+ * agree by construction.
  *
- * Key facts:
- *   - identity: descriptors are shared by identical types (type_identical), so the runtime may compare
- *     descriptor pointers, as gc's runtime compares *_type;
- *   - ptrdata/gcdata: gcdata is a bitmap with bit i set when word i (8 bytes) of the value holds a
- *     pointer the GC must trace; ptrdata is the length of the prefix that holds pointers;
- *   - hash: 32-bit FNV-1a of the type string;
- *   - tflag: TFLAG_NAMED for every type with a name (defined and predeclared, as gc), and
- *     TFLAG_REGULAR_MEMORY when == is memory equality (runtime.def TYPE_TFLAG).
+ * The one idea: a type's identity is its link string (type_link_string: the runtime spelling, with
+ * types declared in functions numbered "main.T·1"), and the descriptor is the symbol
+ * "type:<link string>", linkonce_odr in a comdat of that name. Two packages that both need `[]int`
+ * emit the same bytes under the same name and the linker keeps one, so there is one descriptor per
+ * identity per binary and the runtime compares descriptor pointers, as gc's runtime compares *_type.
+ * The cache (Lower.typedesc_of by Type*, Lower.typedesc_named by interned link string) makes each
+ * lookup O(1); Lower.typedesc_list remembers what this package defines (its package record).
+ *
+ * Fields, as gc's reflectdata.dcommontype writes them:
+ *   - size, align, field_align: gc's; ptrdata/gcdata: the bitmap with bit i set when word i (8 bytes)
+ *     holds a pointer the GC must trace, ptrdata the length of the prefix that holds pointers;
+ *   - hash: 32-bit FNV-1a of the link string (stable across runs and packages);
+ *   - tflag: NAMED for every type with a name (defined and predeclared, as gc), UNCOMMON when it is
+ *     named or has methods, REGULAR_MEMORY when == is memory equality, VARIADIC for func(...T);
+ *   - kind: reflect.Kind | KIND_DIRECT_IFACE for pointer-shaped types (gc's kindDirectIface);
+ *   - equal/hashfn: the runtime's TYPE_ALG function for gc's AlgKind (lower_alg_kind), NULL when
+ *     the type is not comparable;
+ *   - string: gc's runtime spelling; pkgpath: the defining package of a named type;
+ *   - ptrtothis: *T for named non-pointer types (gc's strong ptrToThis), else NULL: the contents are
+ *     a function of the type alone, as linkonce_odr requires;
+ *   - elem, key, len and extra (GoField / GoIMethod / parameter and result types) per kind;
+ *   - methods: the method set with its itab entry points (lower_methods.c).
  */
 #include "lower.h"
 
+#include <llvm-c/Comdat.h>
 #include <string.h>
 
 enum {
 #define TYPE_KIND(name, value) KIND_##name = value,
+#define TYPE_KIND_FLAG(name, value) KIND_##name = value,
 #include "runtime.def"
 };
 
@@ -136,30 +152,77 @@ static Type *elem_of(Type *t)
 	}
 }
 
+/* runtime.def vocabulary -> LLVM types, for the descriptor and the records hanging off it */
+#define VT_UINTPTR L.t_i64
+#define VT_UINT32 L.t_i32
+#define VT_UINT8 L.t_i8
+#define VT_PTR L.t_ptr
+#define VT_TYPE L.t_ptr
+#define VT_STRING L.t_string
+
+/* The named LLVM struct `name` with the given fields (made once per context). */
+static LLVMTypeRef record_type(const char *name, LLVMTypeRef *f, int n)
+{
+	LLVMTypeRef t = LLVMGetTypeByName2(L.ctx, name);
+	if (t)
+		return t;
+	t = LLVMStructCreateNamed(L.ctx, name);
+	LLVMStructSetBody(t, f, (unsigned)n, false);
+	return t;
+}
+
 /* The LLVM struct type of a descriptor, from TYPE_FIELD. */
 static LLVMTypeRef typedesc_type(void)
 {
-	if (L.t_typedesc)
-		return L.t_typedesc;
 	LLVMTypeRef f[32];
 	int n = 0;
-#define UINTPTR L.t_i64
-#define UINT32 L.t_i32
-#define UINT8 L.t_i8
-#define PTR L.t_ptr
-#define TYPE L.t_ptr
-#define STRING L.t_string
-#define TYPE_FIELD(vocab, name) f[n++] = vocab;
+#define TYPE_FIELD(vocab, name) f[n++] = VT_##vocab;
 #include "runtime.def"
-#undef UINTPTR
-#undef UINT32
-#undef UINT8
-#undef PTR
-#undef TYPE
-#undef STRING
-	L.t_typedesc = LLVMStructCreateNamed(L.ctx, "GoType");
-	LLVMStructSetBody(L.t_typedesc, f, (unsigned)n, false);
-	return L.t_typedesc;
+	return record_type("GoType", f, n);
+}
+
+LLVMTypeRef lower_record_type(RecordKind k)
+{
+	LLVMTypeRef f[16];
+	int n = 0;
+	switch (k) {
+	case REC_FIELD:
+#define FIELD_FIELD(vocab, name) f[n++] = VT_##vocab;
+#include "runtime.def"
+		return record_type("GoField", f, n);
+	case REC_IMETHOD:
+#define IMETHOD_FIELD(vocab, name) f[n++] = VT_##vocab;
+#include "runtime.def"
+		return record_type("GoIMethod", f, n);
+	case REC_METHOD:
+#define METHOD_FIELD(vocab, name) f[n++] = VT_##vocab;
+#include "runtime.def"
+		return record_type("GoMethod", f, n);
+	case REC_PACKAGE:
+#define PKG_FIELD(vocab, name) f[n++] = VT_##vocab;
+#include "runtime.def"
+		return record_type("GoPackage", f, n);
+	case REC_GLOBAL:
+#define GLOBAL_FIELD(vocab, name) f[n++] = VT_##vocab;
+#include "runtime.def"
+		return record_type("GoGlobal", f, n);
+	}
+	unreachable();
+}
+
+/* A private constant array of records (NULL when empty), for the per-kind and method slots. */
+LLVMValueRef lower_const_array(LLVMTypeRef elem, LLVMValueRef *vals, int n, const char *name)
+{
+	if (n == 0)
+		return LLVMConstNull(L.t_ptr);
+	LLVMValueRef init = LLVMConstArray2(elem, vals, (uint64_t)n);
+	LLVMValueRef g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), name);
+	LLVMSetInitializer(g, init);
+	LLVMSetGlobalConstant(g, true);
+	LLVMSetLinkage(g, LLVMPrivateLinkage);
+	LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
+	LLVMSetAlignment(g, 8);
+	return g;
 }
 
 typedef struct DescInfo {
@@ -169,13 +232,13 @@ typedef struct DescInfo {
 	LLVMValueRef equal, hashfn, gcdata, string, pkgpath, ptrtothis, elem, key, extra, methods;
 } DescInfo;
 
-static LLVMValueRef gcdata_global(uint8_t *bits, int64_t ptrdata)
+static LLVMValueRef gcdata_global(uint8_t *bits, int64_t ptrdata, const char *link)
 {
 	if (!bits)
 		return LLVMConstNull(L.t_ptr);
 	int64_t nbytes = (ptrdata / 8 + 7) / 8;
 	LLVMValueRef init = LLVMConstStringInContext(L.ctx, (const char *)bits, (unsigned)nbytes, true);
-	LLVMValueRef g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), "gcbits");
+	LLVMValueRef g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), xsprintf("type:%s.gcdata", link));
 	LLVMSetInitializer(g, init);
 	LLVMSetGlobalConstant(g, true);
 	LLVMSetLinkage(g, LLVMPrivateLinkage);
@@ -183,28 +246,211 @@ static LLVMValueRef gcdata_global(uint8_t *bits, int64_t ptrdata)
 	return g;
 }
 
-static LLVMValueRef desc_initializer(Type *t)
+/* ---- equality and hash functions ------------------------------------------------------------- */
+
+/* The runtime's TYPE_ALG function runtime_<name> (runtime/alg.c), declared with the GoType.equal /
+ * GoType.hashfn signature: equal(p, q, t) -> _Bool, hash(p, seed, t) -> uintptr. */
+static LLVMValueRef alg_func(const char *name, bool is_hash)
+{
+	const char *sym = xsprintf("runtime_%s", name);
+	LLVMValueRef f = LLVMGetNamedFunction(L.mod, sym);
+	if (f)
+		return f;
+	LLVMTypeRef p[3] = {L.t_ptr, is_hash ? L.t_i64 : L.t_ptr, L.t_ptr};
+	LLVMTypeRef fnty = LLVMFunctionType(is_hash ? L.t_i64 : L.t_i1, p, 3, false);
+	f = LLVMAddFunction(L.mod, sym, fnty);
+	if (!is_hash)
+		lower_add_attr(f, LLVMAttributeReturnIndex, "zeroext");
+	return f;
+}
+
+/* gc's geneq/genhash: the TYPE_ALG pair for t's AlgKind; NULL for incomparable types. */
+static void alg_funcs(Type *t, LLVMValueRef *eq, LLVMValueRef *hash)
+{
+	const char *e = NULL, *h = NULL;
+	switch (lower_alg_kind(t)) {
+	case ALG_NOEQ: break;
+	case ALG_MEM: e = "memequal_t"; h = "memhash_t"; break;
+	case ALG_STRING: e = "strequal"; h = "strhash"; break;
+	case ALG_INTER: e = "interequal"; h = "interhash"; break;
+	case ALG_NILINTER: e = "nilinterequal"; h = "nilinterhash"; break;
+	case ALG_F32: e = "f32equal"; h = "f32hash"; break;
+	case ALG_F64: e = "f64equal"; h = "f64hash"; break;
+	case ALG_C64: e = "c64equal"; h = "c64hash"; break;
+	case ALG_C128: e = "c128equal"; h = "c128hash"; break;
+	case ALG_SPECIAL:
+		if (type_underlying(t)->kind == TY_STRUCT) {
+			e = "structequal";
+			h = "structhash";
+		} else {
+			e = "arrayequal";
+			h = "arrayhash";
+		}
+		break;
+	}
+	*eq = e ? alg_func(e, false) : LLVMConstNull(L.t_ptr);
+	*hash = h ? alg_func(h, true) : LLVMConstNull(L.t_ptr);
+}
+
+/* ---- per-kind data --------------------------------------------------------------------------- */
+
+/* A method's signature as a type of its own: the func type without the receiver. */
+Type *lower_func_without_recv(Type *ft)
+{
+	if (!ft->func.recv)
+		return ft;
+	Type *t = type_new(TY_FUNC);
+	t->func = ft->func;
+	t->func.recv = NULL;
+	return t;
+}
+
+static const char *package_path(void)
+{
+	return L.pkg->path ? L.pkg->path : "main";
+}
+
+/* Go's token.IsExported, for ASCII initials (identifiers starting with a non-ASCII upper-case
+ * letter count as unexported here). */
+static bool is_exported(const char *name)
+{
+	return name[0] >= 'A' && name[0] <= 'Z';
+}
+
+/* The pkgpath of a method name: "" when exported, else the declaring package's path. */
+const char *lower_name_pkgpath(const char *name)
+{
+	return is_exported(name) ? "" : package_path();
+}
+
+static LLVMValueRef str_const(const char *s)
+{
+	return lower_string_const(s, strlen(s));
+}
+
+static LLVMValueRef struct_fields(Type *u, const char *link, uint64_t *n)
+{
+	int nf = u->strct.nfields;
+	LLVMValueRef *recs = xalloc(sizeof(LLVMValueRef) * (size_t)(nf + 1));
+	for (int i = 0; i < nf; i++) {
+		Field *f = u->strct.fields[i];
+		struct { LLVMValueRef name, typ, offset, embedded; } r = {
+			str_const(f->name), lower_typedesc(f->type),
+			i64c(type_field_offset(u, i)), i64c(f->embedded),
+		};
+		LLVMValueRef v[8];
+		int k = 0;
+#define FIELD_FIELD(vocab, name) v[k++] = r.name;
+#include "runtime.def"
+		recs[i] = LLVMConstNamedStruct(lower_record_type(REC_FIELD), v, (unsigned)k);
+	}
+	*n = (uint64_t)nf;
+	return lower_const_array(lower_record_type(REC_FIELD), recs, nf, xsprintf("type:%s.fields", link));
+}
+
+static LLVMValueRef iface_methods(Type *u, const char *link, uint64_t *n)
+{
+	type_iface_complete(u);
+	int nm = u->iface.nmethods;
+	LLVMValueRef *recs = xalloc(sizeof(LLVMValueRef) * (size_t)(nm + 1));
+	for (int i = 0; i < nm; i++) {
+		Object *m = u->iface.methods[i];
+		struct { LLVMValueRef name, pkgpath, typ; } r = {
+			str_const(m->name), str_const(lower_name_pkgpath(m->name)),
+			lower_typedesc(lower_func_without_recv(m->type)),
+		};
+		LLVMValueRef v[8];
+		int k = 0;
+#define IMETHOD_FIELD(vocab, name) v[k++] = r.name;
+#include "runtime.def"
+		recs[i] = LLVMConstNamedStruct(lower_record_type(REC_IMETHOD), v, (unsigned)k);
+	}
+	*n = (uint64_t)nm;
+	return lower_const_array(lower_record_type(REC_IMETHOD), recs, nm, xsprintf("type:%s.imethods", link));
+}
+
+/* Parameters then results, as descriptor pointers. */
+static LLVMValueRef func_types(Type *u, const char *link, uint64_t *n)
+{
+	int np = u->func.nparams, nr = u->func.nresults;
+	LLVMValueRef *descs = xalloc(sizeof(LLVMValueRef) * (size_t)(np + nr + 1));
+	for (int i = 0; i < np; i++)
+		descs[i] = lower_typedesc(u->func.params[i]);
+	for (int i = 0; i < nr; i++)
+		descs[np + i] = lower_typedesc(u->func.results[i]);
+	*n = (uint64_t)(np + nr);
+	return lower_const_array(L.t_ptr, descs, np + nr, xsprintf("type:%s.params", link));
+}
+
+/* elem, key, len and extra: what each kind adds to the common header. */
+static void kind_data(Type *t, const char *link, DescInfo *d)
+{
+	Type *u = type_underlying(t);
+	Type *elem = elem_of(t);
+	d->elem = elem ? lower_typedesc(elem) : LLVMConstNull(L.t_ptr);
+	d->key = u->kind == TY_MAP ? lower_typedesc(u->map.key) : LLVMConstNull(L.t_ptr);
+	d->extra = LLVMConstNull(L.t_ptr);
+	switch (u->kind) {
+	case TY_ARRAY: d->len = (uint64_t)u->array.len; break;
+	case TY_STRUCT: d->extra = struct_fields(u, link, &d->nextra); break;
+	case TY_INTERFACE: d->extra = iface_methods(u, link, &d->nextra); break;
+	case TY_FUNC:
+		d->len = (uint64_t)u->func.nparams;
+		d->extra = func_types(u, link, &d->nextra);
+		break;
+	default: break;
+	}
+}
+
+/* ---- the descriptor -------------------------------------------------------------------------- */
+
+static uint8_t tflag_of(Type *t, uint64_t nmethods)
+{
+	uint8_t f = 0;
+	if (has_name(t))
+		f |= TFLAG_NAMED;
+	if (has_name(t) || nmethods > 0)
+		f |= TFLAG_UNCOMMON;
+	if (lower_is_regular_memory(t))
+		f |= TFLAG_REGULAR_MEMORY;
+	Type *u = type_underlying(t);
+	if (u->kind == TY_FUNC && u->func.variadic)
+		f |= TFLAG_VARIADIC;
+	return f;
+}
+
+/* gc writes *T's descriptor for every named type that is not itself a pointer. */
+static LLVMValueRef ptrtothis_of(Type *t)
+{
+	if (t->kind != TY_NAMED || type_underlying(t)->kind == TY_POINTER)
+		return LLVMConstNull(L.t_ptr);
+	return lower_typedesc(type_pointer(t));
+}
+
+static LLVMValueRef pkgpath_of(Type *t)
+{
+	bool defined_here = t->kind == TY_NAMED && t->named.obj->scope != universe();
+	return str_const(defined_here ? package_path() : "");
+}
+
+static LLVMValueRef desc_initializer(Type *t, const char *link)
 {
 	DescInfo d = {0};
 	uint8_t *bits;
 	d.size = (uint64_t)type_size(t);
 	d.ptrdata = (uint64_t)ptrdata_of(t, &bits);
-	const char *s = type_string(t);
-	d.hash = fnv1a(s);
-	d.tflag = (uint8_t)((has_name(t) ? TFLAG_NAMED : 0) | (lower_is_regular_memory(t) ? TFLAG_REGULAR_MEMORY : 0));
+	d.hash = fnv1a(link);
 	d.align = (uint8_t)type_align(t);
 	d.field_align = d.align;
-	d.kind = kind_of(t);
-	d.gcdata = gcdata_global(bits, (int64_t)d.ptrdata);
-	d.string = lower_string_const(s, strlen(s));
-	Type *elem = elem_of(t);
-	d.elem = elem ? lower_typedesc(elem) : LLVMConstNull(L.t_ptr);
-	Type *u = type_underlying(t);
-	d.len = u->kind == TY_ARRAY ? (uint64_t)u->array.len : 0;
-	/* ABI v1 fields not filled yet: no equality/hash functions, method tables or per-kind records */
-	LLVMValueRef null = LLVMConstNull(L.t_ptr);
-	d.equal = d.hashfn = d.ptrtothis = d.key = d.extra = d.methods = null;
-	d.pkgpath = lower_string_const("", 0);
+	d.kind = (uint8_t)(kind_of(t) | (type_is_direct_iface(t) ? KIND_DIRECT_IFACE : 0));
+	alg_funcs(t, &d.equal, &d.hashfn);
+	d.gcdata = gcdata_global(bits, (int64_t)d.ptrdata, link);
+	d.string = str_const(type_string(t));
+	d.pkgpath = pkgpath_of(t);
+	d.ptrtothis = ptrtothis_of(t);
+	kind_data(t, link, &d);
+	d.methods = lower_method_table(t, link, &d.nmethods);
+	d.tflag = tflag_of(t, d.nmethods);
 
 	LLVMValueRef v[32];
 	int n = 0;
@@ -225,37 +471,42 @@ static LLVMValueRef desc_initializer(Type *t)
 	return LLVMConstNamedStruct(typedesc_type(), v, (unsigned)n);
 }
 
-static LLVMValueRef find_identical(Type *t)
+/* A symbol other packages may define too: linkonce_odr in a comdat of its own name, so the linker
+ * keeps exactly one (descriptors, and the wrappers their method tables point to). */
+void lower_set_linkonce(LLVMValueRef g)
 {
-	for (int i = 0; i < L.typedescs.len; i++) {
-		Type *o = L.typedescs.data[i];
-		if (type_identical(o, t))
-			return varmap_get(&L.type_descs, o);
-	}
-	return NULL;
+	LLVMSetLinkage(g, LLVMLinkOnceODRLinkage);
+	LLVMSetComdat(g, LLVMGetOrInsertComdat(L.mod, LLVMGetValueName(g)));
+}
+
+static LLVMValueRef define_typedesc(Type *t, const char *link)
+{
+	LLVMValueRef g = LLVMAddGlobal(L.mod, typedesc_type(), xsprintf("type:%s", link));
+	varmap_put(&L.typedesc_named, link, g); /* before the initializer: recursive types */
+	varmap_put(&L.typedesc_of, t, g);
+	vec_push(&L.typedesc_list, g);
+	LLVMSetGlobalConstant(g, true);
+	lower_set_linkonce(g);
+	LLVMSetAlignment(g, 8);
+	LLVMSetInitializer(g, desc_initializer(t, link));
+	return g;
 }
 
 LLVMValueRef lower_typedesc(Type *t)
 {
 	if (type_is_untyped(t))
 		t = type_default(t);
-	LLVMValueRef g = varmap_get(&L.type_descs, t);
+	LLVMValueRef g = varmap_get(&L.typedesc_of, t);
 	if (g)
 		return g;
-	g = find_identical(t);
+	const char *s = type_link_string(t);
+	const char *link = intern(s, strlen(s));
+	g = varmap_get(&L.typedesc_named, link);
 	if (g) {
-		varmap_put(&L.type_descs, t, g);
+		varmap_put(&L.typedesc_of, t, g);
 		return g;
 	}
-	const char *name = xsprintf("type:%s", type_string(t));
-	g = LLVMAddGlobal(L.mod, typedesc_type(), name);
-	varmap_put(&L.type_descs, t, g);
-	vec_push(&L.typedescs, t);
-	LLVMSetGlobalConstant(g, true);
-	LLVMSetLinkage(g, LLVMInternalLinkage);
-	LLVMSetAlignment(g, 8);
-	LLVMSetInitializer(g, desc_initializer(t)); /* after registering: recursive types */
-	return g;
+	return define_typedesc(t, link);
 }
 
 LLVMValueRef lower_alloc_desc(Type *t)

@@ -108,6 +108,7 @@ typedef struct Checker {
 	Vec files;         /* ND_FILE */
 	Vec named_types;   /* every defined type, to resolve underlying chains at the end */
 	Scope *unsafe_scope;
+	int nlocal_types;  /* types declared in functions so far (their vargen numbers) */
 	int nerrors;
 	bool in_type_switch_guard;
 } Checker;

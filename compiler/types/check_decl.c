@@ -233,6 +233,8 @@ static void check_local_type_spec(Node *spec)
 	check_type_decl(obj, spec, NULL);
 	ck->obj_path.len--;
 	info->color = 1;
+	if (obj->type && obj->type->kind == TY_NAMED && obj->type->named.obj == obj)
+		obj->type->named.vargen = ++ck->nlocal_types;
 }
 
 void check_decl_stmt(Node *decl)

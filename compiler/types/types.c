@@ -718,6 +718,7 @@ int64_t type_field_offset(Type *t, int i)
 typedef struct Writer {
 	StrBuf b;
 	bool diag;   /* types2 diagnostic spelling instead of the runtime's */
+	bool link;   /* type_link_string: local types numbered, no depth limit */
 	int depth;
 } Writer;
 
@@ -872,6 +873,8 @@ static void write_named(Writer *w, Type *t)
 		sb_putc(&w->b, '.');
 	}
 	sb_puts(&w->b, obj->name);
+	if (w->link && t->named.vargen)
+		sb_printf(&w->b, "·%d", t->named.vargen);
 }
 
 static void write_type(Writer *w, Type *t)
@@ -880,7 +883,7 @@ static void write_type(Writer *w, Type *t)
 		sb_puts(&w->b, "<nil>");
 		return;
 	}
-	if (++w->depth > 50) {
+	if (++w->depth > 50 && !w->link) {
 		sb_puts(&w->b, "...");
 		w->depth--;
 		return;
@@ -931,6 +934,13 @@ static void write_type(Writer *w, Type *t)
 const char *type_string(Type *t)
 {
 	Writer w = {0};
+	write_type(&w, t);
+	return sb_cstr(&w.b);
+}
+
+const char *type_link_string(Type *t)
+{
+	Writer w = {.link = true};
 	write_type(&w, t);
 	return sb_cstr(&w.b);
 }

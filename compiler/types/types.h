@@ -88,6 +88,8 @@ struct Type {
 			Object *obj;        /* the OBJ_TYPE that declared it */
 			Type *underlying;   /* never TY_NAMED; NULL while being resolved */
 			Vec methods;        /* Object* OBJ_FUNC, declared with receiver T or *T, in source order */
+			int vargen;         /* declared in a function: 1, 2 ... per package in declaration order
+			                       (gc's vargen), spelled "main.T·1" by type_link_string; else 0 */
 		} named;
 		struct {
 			Type **types; int n;
@@ -239,6 +241,10 @@ int64_t type_field_offset(Type *t, int i);
 /* gc's spelling: "int", "main.T", "*main.T", "[]int", "[3]int", "map[string]int",
  * "struct { x int }", "func(int) (string, error)", "interface {}", "chan<- int", "untyped int". */
 const char *type_string(Type *t);
+/* The spelling that names a type's identity in symbols ("type:<link string>"): type_string, except
+ * that types declared inside functions carry their number ("main.T·2") and nothing is abbreviated,
+ * so two types have the same link string exactly when they are identical. */
+const char *type_link_string(Type *t);
 /* gc's diagnostic spelling (types2): package-local names unqualified ("T"), byte/rune/any kept,
  * "struct{a int}", "interface{M()}", parameter names shown: "func(x int) string". */
 const char *type_diag_string(Type *t);
