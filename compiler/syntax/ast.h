@@ -303,6 +303,17 @@ Node *parse_file_mode(SourceFile *file, ParseMode mode);
  * body; sets Node.branch.target. Called by the parser in PARSE_GC mode. */
 void parse_check_branches(Node *body);
 
+/* The one generic tree walk (ast_walk.c): pre(n) before n's children (return false to skip them
+ * and post(n)), post(n) after; either may be NULL. Children come in source order, type expressions
+ * and function literal bodies included. */
+typedef struct AstVisitor {
+	bool (*pre)(Node *n, void *arg);
+	void (*post)(Node *n, void *arg);
+	void *arg;
+} AstVisitor;
+void ast_walk(Node *n, const AstVisitor *v);
+Node *ast_find_at(Node *root, NodeKind kind, int line, int col); /* col 0: any; NULL if none */
+
 /* Debug dump of a tree (gocc -d A). */
 void ast_dump(Node *n, int indent);
 
