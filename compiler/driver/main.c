@@ -11,7 +11,8 @@
  * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1
  * (gocc run: 2, as go run).
  *
- * compile() reads top to bottom as the pipeline: read, lex+parse, check, lower, optimise+emit, link.
+ * compile() reads top to bottom as the pipeline: read, lex+parse, check, middle, lower, optimise+emit,
+ * link.
  * Everything it writes goes into a private work directory (workdir.c); `gocc build` then renames the
  * product into the place the user named, and `gocc run` runs it from there (run.c).
  */
@@ -19,6 +20,7 @@
 #include "backend.h"
 #include "common.h"
 #include "driver.h"
+#include "middle.h"
 #include "types.h"
 
 #include <dirent.h>
@@ -238,6 +240,7 @@ static int compile(Args *a, const char *name)
 		return 1;
 	}
 
+	middle_package(pkg);
 	Module *m = lower_package(pkg, o);
 	if (diag_flush())
 		return 1;

@@ -434,19 +434,11 @@ LLVMValueRef varmap_get(VarMap *m, const void *k)
 	return NULL;
 }
 
-/* Variables that must live in heap cells (L.boxed): captured by a closure, or their address may
- * outlive the frame. The set is computed for the whole package by lower_escape.c. */
-void lower_set_boxed(Object *obj)
-{
-	varmap_put(&L.boxed, obj, (LLVMValueRef)1);
-}
-
-/* Like gc (maxStackVarSize), large variables live on the heap: stacks stay small. */
-enum { MAX_STACK_VAR = 64 * 1024 };
-
+/* Variables that must live in heap cells (captured by a closure, address outliving the frame, or
+ * too large for the stack) were decided by the middle stage (compiler/middle/escape.c). */
 bool lower_is_boxed(Object *obj)
 {
-	return obj->captured || varmap_get(&L.boxed, obj) != NULL || type_size(obj->type) > MAX_STACK_VAR;
+	return middle_needs_cell(obj);
 }
 
 /* ---- storage --------------------------------------------------------------------------------- */
@@ -963,9 +955,8 @@ static void lower_all_functions(Package *pkg)
 }
 
 /* The lowering pipeline, top to bottom, in a fresh Lower for this package (the previous one is
- * restored afterwards, so lowering is re-entrant). Escape analysis runs before any body is lowered,
- * because lower_declare_local must know whether each variable is a heap cell when it meets the
- * declaration. */
+ * restored afterwards, so lowering is re-entrant). The middle stage (middle_package) has run:
+ * escape, capture and evaluation-order decisions are on the tree, read as each body is lowered. */
 Module *lower_package(Package *pkg, const Options *opts)
 {
 	Lower *saved = lower_current;
@@ -973,7 +964,6 @@ Module *lower_package(Package *pkg, const Options *opts)
 	init_module(pkg, opts);
 	di_init(pkg);
 	declare_globals(pkg);
-	lower_escape_analysis(pkg);
 	lower_all_functions(pkg);
 	lower_main_init(pkg);
 	lower_pending_func_lits();

@@ -20,6 +20,7 @@
 #define GOCC_LOWER_H
 
 #include "backend.h"
+#include "middle.h"
 #include "types.h"
 
 #include <setjmp.h>
@@ -122,7 +123,6 @@ typedef struct Lower {
 	Vec typedescs;              /* Type* with descriptors, for dedup by identity */
 	Vec strings;                /* interned string constants: alternating const char*, LLVMValueRef */
 	VarMap values;              /* package-level Object -> its LLVM function or global */
-	VarMap boxed;               /* Object -> 1 for variables that live in heap cells (lower_escape.c) */
 	VarMap func_values;         /* function Object -> its static closure {code} */
 	VarMap method_exprs;        /* method Object -> static closure of (*T).M for a value method */
 	VarMap type_descs;          /* Type -> its descriptor global (lower_typedesc.c) */
@@ -159,8 +159,7 @@ LLVMValueRef lower_var_addr(Object *obj);         /* address of a variable (loca
 void lower_declare_local(Object *obj);            /* allocate storage for a newly declared local */
 void varmap_put(VarMap *m, const void *k, LLVMValueRef v); /* pointer-keyed map (objects, nodes) */
 LLVMValueRef varmap_get(VarMap *m, const void *k);
-bool lower_is_boxed(Object *obj);
-void lower_set_boxed(Object *obj);
+bool lower_is_boxed(Object *obj);                  /* the middle stage's decision: a heap cell */
 LLVMValueRef lower_alloca(Type *t, const char *name); /* entry-block temporary of Go type t */
 LLVMBasicBlockRef lower_block(const char *name);     /* new block in the current function */
 void lower_position_at_end(LLVMBasicBlockRef bb);
@@ -291,14 +290,10 @@ void lower_composite_into(Node *e, LLVMValueRef addr); /* build a literal in pla
 
 LLVMValueRef lower_func_lit(Node *e);        /* closure value of a function literal */
 void lower_pending_func_lits(void);
-void lower_find_captures(Object *fn, Node *body, Vec *out); /* free variables of a literal */
 LLVMValueRef lower_method_value(Node *sel);  /* x.M as a value */
 LLVMValueRef lower_method_expr(Node *sel);   /* T.M as a value */
 LLVMValueRef lower_main_thunk(Object *main_fn); /* main.main with the Go calling convention */
 LLVMValueRef lower_receiver(Node *sel, Object *m); /* receiver argument of a method call */
-void lower_escape_analysis(Package *pkg);   /* lower_escape.c: decides lower_is_boxed */
-bool lower_conv_uses_stack_buf(Node *conv); /* lower_escape.c: []byte(s)/[]rune(s) result stays here */
-bool lower_is_const_nil(Object *o);         /* lower_escape.c: `var p *T`, never assigned */
 Node *lower_find_label(Node *decl, const char *name);
 
 /* ---- lower_print.c / panic ------------------------------------------------------------------- */

@@ -106,7 +106,7 @@ static LLVMValueRef string_to_slice(LLVMValueRef s, TypeKind elem, Node *conv, b
 	Type *st = type_slice(type_basic(elem));
 	LLVMValueRef out = lower_alloca(st, "conv");
 	LLVMValueRef buf = LLVMConstNull(L.t_ptr);
-	if (conv && !is_const && lower_conv_uses_stack_buf(conv)) {
+	if (conv && !is_const && conv->call.stack_buf) {
 		LLVMTypeRef et = elem == TY_UINT8 ? L.t_i8 : L.t_i32;
 		buf = LLVMBuildAlloca(L.fn->alloca_builder, LLVMArrayType(et, 32), "tmpbuf");
 		LLVMSetAlignment(buf, 8);

@@ -160,7 +160,7 @@ LLVMValueRef lower_field_addr(Node *sel)
 	}
 	Type *ft;
 	L.access_extra = extra;
-	L.const_nil_base = ux->kind == ND_IDENT && ux->ident.obj && lower_is_const_nil(ux->ident.obj);
+	L.const_nil_base = ux->kind == ND_IDENT && ux->ident.obj && middle_is_const_nil(ux->ident.obj);
 	LLVMValueRef addr = lower_selector_path(sel, base, x->type, &ft);
 	L.access_extra = -1;
 	L.const_nil_base = false;

@@ -26,6 +26,7 @@ static Module *lower_src(const char *name, const char *src)
 	vec_push(&files, f);
 	types_init();
 	Package *pkg = check_package(&files);
+	middle_package(pkg);
 	Module *m = lower_package(pkg, &opts);
 	char *diags = diag_flush_string();
 	cr_assert_str_eq(diags, "", "unexpected diagnostics for:\n%s\n---\n%s", src, diags);
