@@ -321,6 +321,10 @@ typedef struct AstVisitor {
 void ast_walk(Node *n, const AstVisitor *v);
 Node *ast_find_at(Node *root, NodeKind kind, int line, int col); /* col 0: any; NULL if none */
 
+/* The one expression printer (ast_print.c): gc's short syntax form, "f(x)", "T{…}", "func() {…}";
+ * nodes deeper than max_depth (0: no limit) print as "…". */
+const char *ast_expr_string(Node *e, int max_depth);
+
 /* Debug dump of a tree (gocc -d A). */
 void ast_dump(Node *n, int indent);
 
