@@ -143,6 +143,21 @@ typedef struct Lower {
 extern Lower *lower_current;   /* the package being lowered */
 #define L (*lower_current)
 
+/* ---- types ----------------------------------------------------------------------------------- */
+
+/* The one accessor through which lowering reads the Go type of an expression or an object. Today
+ * it is the checker's type; a generic instance will substitute its type arguments here, so no
+ * lowering file reads Node.type or Object.type directly. */
+static inline Type *lower_type_of(Node *e)
+{
+	return e->type;
+}
+
+static inline Type *lower_obj_type(Object *o)
+{
+	return o->type;
+}
+
 /* ---- lower.c: driver, functions, variables --------------------------------------------------- */
 
 /* Reports `WHAT is not supported yet` at pos and abandons the function being lowered (its body is

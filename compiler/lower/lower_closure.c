@@ -102,7 +102,7 @@ LLVMValueRef lower_receiver(Node *sel, Object *m);
 
 static bool ptr_recv(Object *m)
 {
-	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+	Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 	return rt && type_underlying(rt)->kind == TY_POINTER;
 }
 
@@ -148,7 +148,7 @@ static LLVMValueRef begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos po
  * returns its results. */
 static void forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
 {
-	Sig *msig = lower_sig(m->type);
+	Sig *msig = lower_sig(lower_obj_type(m));
 	LLVMValueRef *args = lower_value_array(msig->nparams);
 	args[0] = recv;
 	for (int i = from; i < wsig->nparams; i++)
@@ -203,7 +203,7 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 	LLVMSetAlignment(word, 8);
 	LLVMValueRef recv = word;
 	if (!ptr_recv(m)) {
-		Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+		Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 		recv = lower_copy_to_temp(rt, lower_load(rt, word));
 	}
 	forward_call(m, recv, sig, 0);
@@ -214,7 +214,7 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 /* An interface's method (no body; its signature's receiver is the interface type). */
 static bool is_interface_method(Object *m)
 {
-	Type *recv = m->type ? m->type->func.recv : NULL;
+	Type *recv = lower_obj_type(m) ? lower_obj_type(m)->func.recv : NULL;
 	return !m->body && recv && type_underlying(recv)->kind == TY_INTERFACE;
 }
 
@@ -230,11 +230,11 @@ LLVMValueRef lower_method_value(Node *sel)
 	LLVMValueRef recv = lower_receiver(sel, m);
 	LLVMValueRef word = recv;
 	if (!ptr_recv(m)) {
-		Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+		Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 		word = lower_new(rt);
 		lower_store(rt, word, recv);
 	}
-	LLVMValueRef code = method_value_wrapper(m, sel->type, sel->pos);
+	LLVMValueRef code = method_value_wrapper(m, lower_type_of(sel), sel->pos);
 	LLVMValueRef clo = lower_new(type_array(type_basic(TY_UNSAFE_POINTER), 2));
 	LLVMValueRef st = LLVMBuildStore(L.b, code, clo);
 	LLVMSetAlignment(st, 8);
@@ -255,7 +255,7 @@ static LLVMValueRef ptr_to_value_wrapper(Object *m, Type *fntype, Pos pos)
 	fn = begin_wrapper(&w, name, sig, pos);
 	LLVMValueRef p = LLVMGetParam(fn, (unsigned)sig->first_param);
 	lower_check_nil(p);
-	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+	Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 	forward_call(m, lower_copy_to_temp(rt, lower_load(rt, p)), sig, 1);
 	end_wrapper(&w);
 	return fn;
@@ -269,11 +269,11 @@ LLVMValueRef lower_method_expr(Node *sel)
 	Object *m = sel->selector.obj;
 	if (is_interface_method(m))
 		lower_unsupported(sel->pos, "interface method expressions");
-	bool x_is_ptr = type_underlying(sel->selector.x->type)->kind == TY_POINTER;
+	bool x_is_ptr = type_underlying(lower_type_of(sel->selector.x))->kind == TY_POINTER;
 	if (ptr_recv(m) == x_is_ptr && sel->selector.path_len == 0)
 		return lower_func_value_of(m);
 	if (!ptr_recv(m) && x_is_ptr && sel->selector.path_len == 0) {
-		LLVMValueRef code = ptr_to_value_wrapper(m, sel->type, sel->pos);
+		LLVMValueRef code = ptr_to_value_wrapper(m, lower_type_of(sel), sel->pos);
 		LLVMValueRef g = varmap_get(&L.method_exprs, m);
 		if (g)
 			return g;
@@ -295,7 +295,7 @@ LLVMValueRef lower_main_thunk(Object *main_fn)
 	if (fn)
 		return fn;
 	Wrapper w;
-	fn = begin_wrapper(&w, name, lower_sig(main_fn->type), main_fn->pos);
+	fn = begin_wrapper(&w, name, lower_sig(lower_obj_type(main_fn)), main_fn->pos);
 	LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), lower_func_decl(main_fn), NULL, 0, "");
 	LLVMBuildRetVoid(L.b);
 	end_wrapper(&w);
