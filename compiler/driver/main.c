@@ -12,7 +12,8 @@
  * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1
  * (gocc run: 2, as go run).
  *
- * compile() reads top to bottom as the pipeline: read, lex+parse, check, lower, optimise+emit, link.
+ * compile() reads top to bottom as the pipeline: read, lex+parse, check, middle, lower, optimise+emit,
+ * link.
  * Everything it writes goes into a private work directory (workdir.c); `gocc build` then renames the
  * product into the place the user named, and `gocc run` runs it from there (run.c).
  */
@@ -20,6 +21,7 @@
 #include "backend.h"
 #include "common.h"
 #include "driver.h"
+#include "middle.h"
 #include "types.h"
 
 #include <errno.h>
@@ -234,6 +236,7 @@ static int compile(Args *a, const char *name)
 		return 1;
 	}
 
+	middle_package(pkg);
 	Module *m = lower_package(pkg, o);
 	if (diag_flush())
 		return 1;

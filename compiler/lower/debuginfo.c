@@ -275,7 +275,7 @@ void di_declare(Object *obj, LLVMValueRef storage, int argno)
 		return;
 	int line = pos_valid(obj->pos) ? obj->pos.line : 0;
 	LLVMMetadataRef file = di_file(pos_valid(obj->pos) ? obj->pos.file : 0);
-	LLVMMetadataRef ty = di_type(obj->type);
+	LLVMMetadataRef ty = di_type(lower_obj_type(obj));
 	LLVMMetadataRef var = argno > 0
 		? LLVMDIBuilderCreateParameterVariable(L.dib, L.fn->di_scope, obj->name, strlen(obj->name),
 			(unsigned)argno, file, (unsigned)line, ty, true, LLVMDIFlagZero)

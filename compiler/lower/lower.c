@@ -11,7 +11,7 @@
  *   - all functions are declared before any body is lowered, so calls need no forward references;
  *   - one function is built at a time (L.fn); function literals are queued and built afterwards;
  *   - locals live in entry-block allocas (mem2reg makes them SSA), except variables that closures
- *     capture or whose address may outlive the frame (lower_escape.c): those live in heap cells
+ *     capture or whose address may outlive the frame (middle/escape.c): those live in heap cells
  *     from runtime newobject;
  *   - runtime entry points are declared from runtime.def, so the signatures cannot drift.
  */
@@ -399,19 +399,11 @@ LLVMValueRef varmap_get(VarMap *m, const void *k)
 	return hashmap_get(m, k);
 }
 
-/* Variables that must live in heap cells (L.boxed): captured by a closure, or their address may
- * outlive the frame. The set is computed for the whole package by lower_escape.c. */
-void lower_set_boxed(Object *obj)
-{
-	varmap_put(&L.boxed, obj, (LLVMValueRef)1);
-}
-
-/* Like gc (maxStackVarSize), large variables live on the heap: stacks stay small. */
-enum { MAX_STACK_VAR = 64 * 1024 };
-
+/* Variables that must live in heap cells (captured by a closure, address outliving the frame, or
+ * too large for the stack) were decided by the middle stage (compiler/middle/escape.c). */
 bool lower_is_boxed(Object *obj)
 {
-	return obj->captured || varmap_get(&L.boxed, obj) != NULL || type_size(obj->type) > MAX_STACK_VAR;
+	return middle_needs_cell(obj);
 }
 
 /* ---- storage --------------------------------------------------------------------------------- */
@@ -442,12 +434,12 @@ void lower_declare_local(Object *obj)
 		return;
 	LLVMValueRef addr;
 	if (lower_is_boxed(obj)) {
-		addr = lower_new(obj->type);
+		addr = lower_new(lower_obj_type(obj));
 	} else {
 		addr = varmap_get(&L.fn->vars, obj);
 		if (!addr)
-			addr = lower_alloca(obj->type, obj->name);
-		lower_zero(obj->type, addr);
+			addr = lower_alloca(lower_obj_type(obj), obj->name);
+		lower_zero(lower_obj_type(obj), addr);
 	}
 	varmap_put(&L.fn->vars, obj, addr);
 	di_declare(obj, addr, 0);
@@ -479,7 +471,7 @@ static bool is_main_main(Object *fn)
 /* Type of a function object: methods carry their receiver in Type.func.recv. */
 static Type *func_type_of(Object *fn)
 {
-	return fn->type;
+	return lower_obj_type(fn);
 }
 
 /* Aggregate parameters and out pointers point to fresh, private, non-null memory the caller made for
@@ -771,11 +763,11 @@ static void declare_globals(Package *pkg)
 		Object *g = pkg->globals.data[i];
 		if (g->name == intern("_", 1))
 			continue; /* `var _ = f()`: the initializer runs, nothing is stored */
-		LLVMTypeRef mt = lower_mem_type(g->type);
+		LLVMTypeRef mt = lower_mem_type(lower_obj_type(g));
 		LLVMValueRef gv = LLVMAddGlobal(L.mod, mt, g->link_name);
 		LLVMSetInitializer(gv, LLVMConstNull(mt));
 		LLVMSetLinkage(gv, LLVMInternalLinkage);
-		int64_t al = type_align(g->type);
+		int64_t al = type_align(lower_obj_type(g));
 		LLVMSetAlignment(gv, (unsigned)(al > 0 ? al : 1));
 		varmap_put(&L.values, g, gv);
 	}
@@ -790,10 +782,10 @@ static void lower_initializer(Initializer *in)
 	lower_hoist(in->rhs);
 	if (in->lhs.len == 1) {
 		Object *g = in->lhs.data[0];
-		LLVMValueRef v = lower_expr_as(in->rhs, g ? g->type : in->rhs->type);
+		LLVMValueRef v = lower_expr_as(in->rhs, g ? lower_obj_type(g) : lower_type_of(in->rhs));
 		LLVMValueRef addr = g ? varmap_get(&L.values, g) : NULL;
 		if (addr)
-			lower_store(g->type, addr, v);
+			lower_store(lower_obj_type(g), addr, v);
 		return;
 	}
 	LLVMValueRef *vals = lower_value_array(lower_value_count(in->rhs));
@@ -803,8 +795,8 @@ static void lower_initializer(Initializer *in)
 		Object *g = in->lhs.data[i];
 		LLVMValueRef addr = g ? varmap_get(&L.values, g) : NULL;
 		if (addr) {
-			LLVMValueRef v = lower_convert_value(vals[i], types[i], g->type, in->rhs);
-			lower_store(g->type, addr, v);
+			LLVMValueRef v = lower_convert_value(vals[i], types[i], lower_obj_type(g), in->rhs);
+			lower_store(lower_obj_type(g), addr, v);
 		}
 	}
 }
@@ -856,7 +848,7 @@ static void lower_main_init(Package *pkg)
 		Object *init = pkg->init_funcs.data[i];
 		LLVMValueRef callee = lower_func_decl(init);
 		LLVMValueRef ctx = LLVMGetPoison(L.t_ptr);
-		LLVMBuildCall2(L.b, lower_sig(init->type)->fnty, callee, &ctx, 1, "");
+		LLVMBuildCall2(L.b, lower_sig(lower_obj_type(init))->fnty, callee, &ctx, 1, "");
 	}
 	LLVMBuildRetVoid(L.b);
 	close_open_blocks();
@@ -929,9 +921,8 @@ static void lower_all_functions(Package *pkg)
 }
 
 /* The lowering pipeline, top to bottom, in a fresh Lower for this package (the previous one is
- * restored afterwards, so lowering is re-entrant). Escape analysis runs before any body is lowered,
- * because lower_declare_local must know whether each variable is a heap cell when it meets the
- * declaration. */
+ * restored afterwards, so lowering is re-entrant). The middle stage (middle_package) has run:
+ * escape, capture and evaluation-order decisions are on the tree, read as each body is lowered. */
 Module *lower_package(Package *pkg, const Options *opts)
 {
 	Lower *saved = lower_current;
@@ -939,7 +930,6 @@ Module *lower_package(Package *pkg, const Options *opts)
 	init_module(pkg, opts);
 	di_init(pkg);
 	declare_globals(pkg);
-	lower_escape_analysis(pkg);
 	lower_all_functions(pkg);
 	lower_main_init(pkg);
 	lower_pending_func_lits();

@@ -20,6 +20,7 @@
 #define GOCC_LOWER_H
 
 #include "backend.h"
+#include "middle.h"
 #include "types.h"
 
 #include <setjmp.h>
@@ -121,7 +122,6 @@ typedef struct Lower {
 	Vec typedesc_list;          /* the descriptors this package defines (its package record) */
 	HashMap strings;            /* interned string contents -> its private constant global */
 	VarMap values;              /* package-level Object -> its LLVM function or global */
-	VarMap boxed;               /* Object -> 1 for variables that live in heap cells (lower_escape.c) */
 	VarMap func_values;         /* function Object -> its static closure {code} */
 	VarMap method_exprs;        /* method Object -> static closure of (*T).M for a value method */
 
@@ -144,6 +144,21 @@ typedef struct Lower {
 extern Lower *lower_current;   /* the package being lowered */
 #define L (*lower_current)
 
+/* ---- types ----------------------------------------------------------------------------------- */
+
+/* The one accessor through which lowering reads the Go type of an expression or an object. Today
+ * it is the checker's type; a generic instance will substitute its type arguments here, so no
+ * lowering file reads Node.type or Object.type directly. */
+static inline Type *lower_type_of(Node *e)
+{
+	return e->type;
+}
+
+static inline Type *lower_obj_type(Object *o)
+{
+	return o->type;
+}
+
 /* ---- lower.c: driver, functions, variables --------------------------------------------------- */
 
 /* Reports `WHAT is not supported yet` at pos and abandons the function being lowered (its body is
@@ -160,8 +175,7 @@ LLVMValueRef lower_var_addr(Object *obj);         /* address of a variable (loca
 void lower_declare_local(Object *obj);            /* allocate storage for a newly declared local */
 void varmap_put(VarMap *m, const void *k, LLVMValueRef v); /* pointer-keyed map (objects, nodes) */
 LLVMValueRef varmap_get(VarMap *m, const void *k);
-bool lower_is_boxed(Object *obj);
-void lower_set_boxed(Object *obj);
+bool lower_is_boxed(Object *obj);                  /* the middle stage's decision: a heap cell */
 LLVMValueRef lower_alloca(Type *t, const char *name); /* entry-block temporary of Go type t */
 LLVMBasicBlockRef lower_block(const char *name);     /* new block in the current function */
 void lower_position_at_end(LLVMBasicBlockRef bb);
@@ -304,14 +318,10 @@ void lower_composite_into(Node *e, LLVMValueRef addr); /* build a literal in pla
 
 LLVMValueRef lower_func_lit(Node *e);        /* closure value of a function literal */
 void lower_pending_func_lits(void);
-void lower_find_captures(Object *fn, Node *body, Vec *out); /* free variables of a literal */
 LLVMValueRef lower_method_value(Node *sel);  /* x.M as a value */
 LLVMValueRef lower_method_expr(Node *sel);   /* T.M as a value */
 LLVMValueRef lower_main_thunk(Object *main_fn); /* main.main with the Go calling convention */
 LLVMValueRef lower_receiver(Node *sel, Object *m); /* receiver argument of a method call */
-void lower_escape_analysis(Package *pkg);   /* lower_escape.c: decides lower_is_boxed */
-bool lower_conv_uses_stack_buf(Node *conv); /* lower_escape.c: []byte(s)/[]rune(s) result stays here */
-bool lower_is_const_nil(Object *o);         /* lower_escape.c: `var p *T`, never assigned */
 Node *lower_find_label(Node *decl, const char *name);
 
 /* A wrapper under construction. Wrappers are built on demand in the middle of lowering another

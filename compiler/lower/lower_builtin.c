@@ -16,7 +16,7 @@ static Node *arg(Node *call, int i)
 static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
 {
 	Node *x = arg(call, 0);
-	Type *u = type_underlying(x->type);
+	Type *u = type_underlying(lower_type_of(x));
 	switch (u->kind) {
 	case TY_STRING: case TY_UNTYPED_STRING:
 		return LLVMBuildExtractValue(L.b, lower_expr(x), 1, "len");
@@ -33,13 +33,13 @@ static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
 	case TY_CHAN:
 		lower_unsupported(call->pos, "channels");
 	default:
-		internal_error("len/cap of %s", type_string(x->type));
+		internal_error("len/cap of %s", type_string(lower_type_of(x)));
 	}
 }
 
 static LLVMValueRef lower_complex_builtin(Node *call)
 {
-	Type *ct = call->type;
+	Type *ct = lower_type_of(call);
 	if (type_is_untyped(ct))
 		ct = type_default(ct);
 	Type *ft = type_basic(type_underlying(ct)->kind == TY_COMPLEX64 ? TY_FLOAT32 : TY_FLOAT64);
@@ -53,7 +53,7 @@ static LLVMValueRef lower_complex_builtin(Node *call)
 static LLVMValueRef lower_real_imag(Node *call, int part)
 {
 	Node *x = arg(call, 0);
-	Type *xt = type_is_untyped(x->type) ? type_default(x->type) : x->type;
+	Type *xt = type_is_untyped(lower_type_of(x)) ? type_default(lower_type_of(x)) : lower_type_of(x);
 	LLVMValueRef c = lower_expr_as(x, xt);
 	return LLVMBuildExtractValue(L.b, c, (unsigned)part, "");
 }
@@ -63,7 +63,7 @@ static LLVMValueRef lower_unsafe_slice(Node *call)
 {
 	LLVMValueRef p = lower_expr(arg(call, 0));
 	Node *n = arg(call, 1);
-	Type *nt = type_is_untyped(n->type) ? type_basic(TY_INT) : n->type;
+	Type *nt = type_is_untyped(lower_type_of(n)) ? type_basic(TY_INT) : lower_type_of(n);
 	LLVMValueRef len = lower_expr_as(n, nt);
 	len = lower_convert_value(len, nt, type_basic(TY_INT), call);
 	if (!type_is_unsigned(nt))
@@ -75,7 +75,7 @@ static LLVMValueRef lower_unsafe_add(Node *call)
 {
 	LLVMValueRef p = lower_expr(arg(call, 0));
 	Node *n = arg(call, 1);
-	Type *nt = type_is_untyped(n->type) ? type_basic(TY_INT) : n->type;
+	Type *nt = type_is_untyped(lower_type_of(n)) ? type_basic(TY_INT) : lower_type_of(n);
 	LLVMValueRef off = lower_convert_value(lower_expr_as(n, nt), nt, type_basic(TY_INT), call);
 	return LLVMBuildGEP2(L.b, L.t_i8, p, &off, 1, "");
 }
@@ -110,17 +110,17 @@ LLVMValueRef lower_builtin_call(Node *call)
 {
 	if (call->call.args.len == 1) {
 		Node *a0 = call->call.args.data[0];
-		if (a0->type && a0->type->kind == TY_TUPLE)
+		if (lower_type_of(a0) && lower_type_of(a0)->kind == TY_TUPLE)
 			call = expand_tuple_args(call);
 	}
 	switch (call->call.builtin) {
 	case BI_LEN: return lower_len_cap(call, false);
 	case BI_CAP: return lower_len_cap(call, true);
-	case BI_NEW: return lower_new(type_underlying(call->type)->pointer.elem);
+	case BI_NEW: return lower_new(type_underlying(lower_type_of(call))->pointer.elem);
 	case BI_MAKE:
-		if (type_underlying(call->type)->kind == TY_SLICE)
+		if (type_underlying(lower_type_of(call))->kind == TY_SLICE)
 			return lower_make_slice(call);
-		lower_unsupported(call->pos, type_underlying(call->type)->kind == TY_MAP ? "maps" : "channels");
+		lower_unsupported(call->pos, type_underlying(lower_type_of(call))->kind == TY_MAP ? "maps" : "channels");
 	case BI_APPEND: return lower_append(call);
 	case BI_COPY: return lower_copy(call);
 	case BI_COMPLEX: return lower_complex_builtin(call);

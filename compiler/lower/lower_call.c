@@ -96,7 +96,7 @@ static void lower_args(Node *call, Sig *sig, int first, LLVMValueRef *args)
 		for (int i = 0; i < a->len; i++) {
 			Node *arg = a->data[i];
 			Type *pt = variadic && i >= nparams - 1 ? type_underlying(params[nparams - 1])->array.elem
-			           : i < nparams ? params[i] : arg->type;
+			           : i < nparams ? params[i] : lower_type_of(arg);
 			vals[i] = lower_expr_as(arg, pt);
 			types[i] = pt;
 		}
@@ -122,7 +122,7 @@ static void lower_args(Node *call, Sig *sig, int first, LLVMValueRef *args)
 static LLVMValueRef receiver_location(Node *sel, Type **t, bool *from_ptr)
 {
 	Node *x = sel->selector.x;
-	Type *xt = x->type;
+	Type *xt = lower_type_of(x);
 	LLVMValueRef p;
 	if (type_underlying(xt)->kind == TY_POINTER) {
 		p = lower_expr(x);
@@ -156,7 +156,7 @@ static LLVMValueRef receiver_location(Node *sel, Type **t, bool *from_ptr)
 
 static bool method_has_ptr_recv(Object *m)
 {
-	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+	Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 	return rt && type_underlying(rt)->kind == TY_POINTER;
 }
 
@@ -212,7 +212,7 @@ static void resolve_callee(Node *call, Callee *c)
 	*c = (Callee){0};
 	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD) {
 		fn = fun->selector.obj;
-		c->sig = lower_sig(fn->type);
+		c->sig = lower_sig(lower_obj_type(fn));
 		c->recv = lower_receiver(fun, fn);
 		c->first = 1;
 		c->code = lower_func_decl(fn);
@@ -220,17 +220,17 @@ static void resolve_callee(Node *call, Callee *c)
 	}
 	fn = call->call.call_kind != CALL_CLOSURE ? callee_func(fun) : NULL;
 	if (!fn) {
-		closure_callee(c, lower_expr(fun), fun->type);
+		closure_callee(c, lower_expr(fun), lower_type_of(fun));
 		return;
 	}
 	if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD_EXPR &&
-	    method_has_ptr_recv(fn) != (type_underlying(fun->selector.x->type)->kind == TY_POINTER)) {
+	    method_has_ptr_recv(fn) != (type_underlying(lower_type_of(fun->selector.x))->kind == TY_POINTER)) {
 		/* (*T).M for a value method M goes through a dereferencing wrapper */
-		closure_callee(c, lower_method_expr(fun), fun->type);
+		closure_callee(c, lower_method_expr(fun), lower_type_of(fun));
 		return;
 	}
 	/* a declared function, or T.M(x, args): the method itself, receiver first */
-	c->sig = lower_sig(fn->type);
+	c->sig = lower_sig(lower_obj_type(fn));
 	c->code = lower_func_decl(fn);
 }
 
@@ -287,7 +287,7 @@ Type **lower_type_array(int n)
 
 int lower_value_count(Node *e)
 {
-	Type *t = e->type;
+	Type *t = lower_type_of(e);
 	return t && t->kind == TY_TUPLE ? t->tuple.n : 1;
 }
 
@@ -303,7 +303,7 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 	if (e->kind != ND_CALL)
 		lower_unsupported(e->pos, "comma-ok expressions");
 	int n = lower_call(e, vals);
-	Type *t = e->type;
+	Type *t = lower_type_of(e);
 	for (int i = 0; i < n; i++)
 		types[i] = t && t->kind == TY_TUPLE ? t->tuple.types[i] : t;
 	return n;

@@ -77,7 +77,7 @@ static LLVMValueRef extend_index(LLVMValueRef v, Type *t)
 /* An index or slice bound operand, as an i64 ready for lower_check_index/lower_check_slice. */
 LLVMValueRef lower_index_value(Node *idx)
 {
-	Type *t = type_is_untyped(idx->type) ? type_basic(TY_INT) : idx->type;
+	Type *t = type_is_untyped(lower_type_of(idx)) ? type_basic(TY_INT) : lower_type_of(idx);
 	LLVMValueRef v = idx->mode == MODE_CONST ? lower_const(idx->cval, t) : lower_expr(idx);
 	return extend_index(v, t);
 }

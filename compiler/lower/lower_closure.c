@@ -11,113 +11,12 @@
  * shared by reference: they live in heap cells (runtime newobject) and the closure holds the cells'
  * addresses, so the enclosing function and every closure see one variable.
  *
- * Which variables need cells is decided before lowering by lower_escape.c: the free variables of
- * every function literal, and every variable whose address may outlive its frame. Free variables
- * are found syntactically: identifiers resolving to local variables not declared inside the literal.
+ * What each literal captures (func_lit.captures, in closure-word order) and which variables need
+ * cells were decided before lowering by the middle stage (compiler/middle/closure.c, escape.c).
  */
 #include "lower.h"
 
 #include <string.h>
-
-/* ---- a generic walk over statements and expressions ------------------------------------------ */
-
-typedef bool (*WalkFn)(Node *n, void *arg); /* return false to skip n's children */
-
-static void walk(Node *n, WalkFn fn, void *arg);
-
-static void walk_vec(Vec *v, WalkFn fn, void *arg)
-{
-	for (int i = 0; i < v->len; i++)
-		walk(v->data[i], fn, arg);
-}
-
-static void walk_composite(Node *n, WalkFn fn, void *arg)
-{
-	bool is_struct = n->type && type_underlying(n->type)->kind == TY_STRUCT;
-	for (int i = 0; i < n->composite.elts.len; i++) {
-		Node *e = n->composite.elts.data[i];
-		if (e->kind == ND_KEY_VALUE) {
-			if (!is_struct)
-				walk(e->key_value.key, fn, arg);
-			walk(e->key_value.value, fn, arg);
-		} else {
-			walk(e, fn, arg);
-		}
-	}
-}
-
-/* Pre-order walk over every statement and expression under n, including the bodies of nested
- * function literals (a capture of a capture is a capture of the outer literal too). Types and
- * struct-literal field keys are not walked: their identifiers are not variable uses. */
-static void walk(Node *n, WalkFn fn, void *arg)
-{
-	if (!n || !fn(n, arg))
-		return;
-	switch (n->kind) {
-	case ND_COMPOSITE_LIT: walk_composite(n, fn, arg); break;
-	case ND_FUNC_LIT: walk(n->func_lit.body, fn, arg); break;
-	case ND_PAREN: walk(n->paren.x, fn, arg); break;
-	case ND_SELECTOR: walk(n->selector.x, fn, arg); break;
-	case ND_INDEX: walk(n->index.x, fn, arg); walk_vec(&n->index.indices, fn, arg); break;
-	case ND_SLICE:
-		walk(n->slice.x, fn, arg); walk(n->slice.lo, fn, arg);
-		walk(n->slice.hi, fn, arg); walk(n->slice.max, fn, arg);
-		break;
-	case ND_TYPE_ASSERT: walk(n->type_assert.x, fn, arg); break;
-	case ND_CALL: walk(n->call.fun, fn, arg); walk_vec(&n->call.args, fn, arg); break;
-	case ND_STAR: walk(n->star.x, fn, arg); break;
-	case ND_UNARY: walk(n->unary.x, fn, arg); break;
-	case ND_BINARY: walk(n->binary.x, fn, arg); walk(n->binary.y, fn, arg); break;
-	case ND_KEY_VALUE: walk(n->key_value.key, fn, arg); walk(n->key_value.value, fn, arg); break;
-	case ND_DECL_STMT: walk(n->decl_stmt.decl, fn, arg); break;
-	case ND_GEN_DECL: if (n->gen_decl.tok == TOK_VAR) walk_vec(&n->gen_decl.specs, fn, arg); break;
-	case ND_VALUE_SPEC: walk_vec(&n->value_spec.names, fn, arg); walk_vec(&n->value_spec.values, fn, arg); break;
-	case ND_LABELED_STMT: walk(n->labeled.stmt, fn, arg); break;
-	case ND_EXPR_STMT: walk(n->expr_stmt.x, fn, arg); break;
-	case ND_SEND_STMT: walk(n->send.chan, fn, arg); walk(n->send.value, fn, arg); break;
-	case ND_INCDEC_STMT: walk(n->incdec.x, fn, arg); break;
-	case ND_ASSIGN_STMT: walk_vec(&n->assign.lhs, fn, arg); walk_vec(&n->assign.rhs, fn, arg); break;
-	case ND_GO_STMT: case ND_DEFER_STMT: walk(n->go_defer.call, fn, arg); break;
-	case ND_RETURN_STMT: walk_vec(&n->return_stmt.results, fn, arg); break;
-	case ND_BLOCK: walk_vec(&n->block.stmts, fn, arg); break;
-	case ND_IF_STMT:
-		walk(n->if_stmt.init, fn, arg); walk(n->if_stmt.cond, fn, arg);
-		walk(n->if_stmt.then, fn, arg); walk(n->if_stmt.els, fn, arg);
-		break;
-	case ND_CASE_CLAUSE: walk_vec(&n->case_clause.list, fn, arg); walk_vec(&n->case_clause.body, fn, arg); break;
-	case ND_SWITCH_STMT:
-		walk(n->switch_stmt.init, fn, arg); walk(n->switch_stmt.tag, fn, arg); walk(n->switch_stmt.body, fn, arg);
-		break;
-	case ND_TYPE_SWITCH_STMT:
-		walk(n->type_switch.init, fn, arg); walk(n->type_switch.assign, fn, arg); walk(n->type_switch.body, fn, arg);
-		break;
-	case ND_COMM_CLAUSE: walk(n->comm_clause.comm, fn, arg); walk_vec(&n->comm_clause.body, fn, arg); break;
-	case ND_SELECT_STMT: walk(n->select_stmt.body, fn, arg); break;
-	case ND_FOR_STMT:
-		walk(n->for_stmt.init, fn, arg); walk(n->for_stmt.cond, fn, arg);
-		walk(n->for_stmt.post, fn, arg); walk(n->for_stmt.body, fn, arg);
-		break;
-	case ND_RANGE_STMT:
-		walk(n->range_stmt.key, fn, arg); walk(n->range_stmt.value, fn, arg);
-		walk(n->range_stmt.x, fn, arg); walk(n->range_stmt.body, fn, arg);
-		break;
-	default:
-		break;
-	}
-}
-
-static bool is_local_var(Object *o)
-{
-	return o && o->kind == OBJ_VAR && !o->is_global && !o->is_field;
-}
-
-static bool vec_has(Vec *v, void *x)
-{
-	for (int i = 0; i < v->len; i++)
-		if (v->data[i] == x)
-			return true;
-	return false;
-}
 
 typedef struct LabelSearch {
 	const char *name;
@@ -139,95 +38,8 @@ Node *lower_find_label(Node *decl, const char *name)
 {
 	LabelSearch ls = {name, NULL};
 	Node *body = decl->kind == ND_FUNC_DECL ? decl->func_decl.body : decl->func_lit.body;
-	walk(body, find_label_visit, &ls);
+	ast_walk(body, &(AstVisitor){find_label_visit, NULL, &ls});
 	return ls.found;
-}
-
-/* ---- free variables -------------------------------------------------------------------------- */
-
-typedef struct FreeVars {
-	Vec declared;   /* objects declared inside the literal (including nested literals) */
-	Vec referenced; /* local variables referenced, in first-use order */
-} FreeVars;
-
-static void declare_fields(Vec *fields, Vec *out)
-{
-	for (int i = 0; i < fields->len; i++) {
-		Node *f = fields->data[i];
-		for (int j = 0; j < f->field.names.len; j++) {
-			Node *id = f->field.names.data[j];
-			if (id->ident.obj)
-				vec_push(out, id->ident.obj);
-		}
-	}
-}
-
-static void declare_ident(Node *id, Vec *out)
-{
-	if (id && id->kind == ND_IDENT && id->ident.obj)
-		vec_push(out, id->ident.obj);
-}
-
-/* Walk visitor: records every local variable used, and every variable declared, inside the
- * literal (parameters and results of nested literals, var, :=, range :=, type switch clause
- * variables). The difference is the set of captures. */
-static bool collect_free(Node *n, void *arg)
-{
-	FreeVars *fv = arg;
-	switch (n->kind) {
-	case ND_IDENT:
-		if (is_local_var(n->ident.obj) && !vec_has(&fv->referenced, n->ident.obj))
-			vec_push(&fv->referenced, n->ident.obj);
-		break;
-	case ND_FUNC_LIT: {
-		Node *ft = n->func_lit.type;
-		declare_fields(&ft->func_type.params, &fv->declared);
-		declare_fields(&ft->func_type.results, &fv->declared);
-		if (n->func_lit.obj) {
-			for (int i = 0; i < n->func_lit.obj->params.len; i++)
-				vec_push(&fv->declared, n->func_lit.obj->params.data[i]);
-			for (int i = 0; i < n->func_lit.obj->results.len; i++)
-				vec_push(&fv->declared, n->func_lit.obj->results.data[i]);
-		}
-		break;
-	}
-	case ND_VALUE_SPEC:
-		for (int i = 0; i < n->value_spec.names.len; i++)
-			declare_ident(n->value_spec.names.data[i], &fv->declared);
-		break;
-	case ND_ASSIGN_STMT:
-		if (n->assign.tok == TOK_DEFINE)
-			for (int i = 0; i < n->assign.lhs.len; i++)
-				declare_ident(n->assign.lhs.data[i], &fv->declared);
-		break;
-	case ND_RANGE_STMT:
-		if (n->range_stmt.tok == TOK_DEFINE) {
-			declare_ident(n->range_stmt.key, &fv->declared);
-			declare_ident(n->range_stmt.value, &fv->declared);
-		}
-		break;
-	case ND_TYPE_SWITCH_STMT:
-		for (int i = 0; i < n->type_switch.clause_objs.len; i++)
-			if (n->type_switch.clause_objs.data[i])
-				vec_push(&fv->declared, n->type_switch.clause_objs.data[i]);
-		break;
-	default:
-		break;
-	}
-	return true;
-}
-
-/* The variables a function literal uses but does not declare, in first-use order. */
-void lower_find_captures(Object *fn, Node *lit, Vec *out)
-{
-	(void)fn;
-	FreeVars fv = {0};
-	walk(lit, collect_free, &fv);
-	for (int i = 0; i < fv.referenced.len; i++) {
-		Object *o = fv.referenced.data[i];
-		if (!vec_has(&fv.declared, o))
-			vec_push(out, o);
-	}
 }
 
 /* ---- function literals ----------------------------------------------------------------------- */
@@ -238,25 +50,6 @@ typedef struct PendingLit {
 	Node *lit;
 	Vec captures;
 } PendingLit;
-
-/* Link name for a literal the checker did not name: outer.funcN. */
-static Object *lit_object(Node *e)
-{
-	Object *obj = e->func_lit.obj;
-	if (obj && obj->link_name)
-		return obj;
-	Object *outer = L.fn ? L.fn->obj : NULL;
-	if (!obj) {
-		obj = object_new(L.pkg, OBJ_FUNC, intern("func", 4), e->pos, e->type);
-		e->func_lit.obj = obj;
-	}
-	if (!obj->type)
-		obj->type = e->type;
-	int n = outer ? ++outer->nlits : 1;
-	obj->link_name = xsprintf("%s.func%d", outer && outer->link_name ? outer->link_name : package_symbol(L.pkg, "glob."), n);
-	obj->decl = e;
-	return obj;
-}
 
 /*
  * A closure object for the literal, or a constant {code} when nothing is captured. For
@@ -271,12 +64,10 @@ static Object *lit_object(Node *e)
  */
 LLVMValueRef lower_func_lit(Node *e)
 {
-	Object *obj = lit_object(e);
-	if (!obj->decl)
-		obj->decl = e;
+	Object *obj = e->func_lit.obj; /* named by the checker or the middle stage */
 	PendingLit *p = xnew(PendingLit);
 	p->lit = e;
-	lower_find_captures(obj, e, &p->captures);
+	p->captures = e->func_lit.captures;
 	LLVMValueRef code = lower_func_decl(obj);
 	vec_push(&L.pending_lits, p);
 	if (p->captures.len == 0)
@@ -311,7 +102,7 @@ LLVMValueRef lower_receiver(Node *sel, Object *m);
 
 static bool ptr_recv(Object *m)
 {
-	Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+	Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 	return rt && type_underlying(rt)->kind == TY_POINTER;
 }
 
@@ -347,7 +138,7 @@ LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos
  * returns its results. */
 void lower_forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
 {
-	Sig *msig = lower_sig(m->type);
+	Sig *msig = lower_sig(lower_obj_type(m));
 	LLVMValueRef *args = lower_value_array(msig->nparams);
 	args[0] = recv;
 	for (int i = from; i < wsig->nparams; i++)
@@ -403,7 +194,7 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 	LLVMSetAlignment(word, 8);
 	LLVMValueRef recv = word;
 	if (!ptr_recv(m)) {
-		Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+		Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 		recv = lower_copy_to_temp(rt, lower_load(rt, word));
 	}
 	lower_forward_call(m, recv, sig, 0);
@@ -414,7 +205,7 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 /* An interface's method (no body; its signature's receiver is the interface type). */
 static bool is_interface_method(Object *m)
 {
-	Type *recv = m->type ? m->type->func.recv : NULL;
+	Type *recv = lower_obj_type(m) ? lower_obj_type(m)->func.recv : NULL;
 	return !m->body && recv && type_underlying(recv)->kind == TY_INTERFACE;
 }
 
@@ -430,11 +221,11 @@ LLVMValueRef lower_method_value(Node *sel)
 	LLVMValueRef recv = lower_receiver(sel, m);
 	LLVMValueRef word = recv;
 	if (!ptr_recv(m)) {
-		Type *rt = m->recv ? m->recv->type : m->type->func.recv;
+		Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 		word = lower_new(rt);
 		lower_store(rt, word, recv);
 	}
-	LLVMValueRef code = method_value_wrapper(m, sel->type, sel->pos);
+	LLVMValueRef code = method_value_wrapper(m, lower_type_of(sel), sel->pos);
 	LLVMValueRef clo = lower_new(type_array(type_basic(TY_UNSAFE_POINTER), 2));
 	LLVMValueRef st = LLVMBuildStore(L.b, code, clo);
 	LLVMSetAlignment(st, 8);
@@ -451,7 +242,7 @@ LLVMValueRef lower_method_expr(Node *sel)
 	Object *m = sel->selector.obj;
 	if (is_interface_method(m))
 		lower_unsupported(sel->pos, "interface method expressions");
-	bool x_is_ptr = type_underlying(sel->selector.x->type)->kind == TY_POINTER;
+	bool x_is_ptr = type_underlying(lower_type_of(sel->selector.x))->kind == TY_POINTER;
 	if (ptr_recv(m) == x_is_ptr && sel->selector.path_len == 0)
 		return lower_func_value_of(m);
 	if (!ptr_recv(m) && x_is_ptr && sel->selector.path_len == 0) {
@@ -477,7 +268,7 @@ LLVMValueRef lower_main_thunk(Object *main_fn)
 	if (fn)
 		return fn;
 	Wrapper w;
-	fn = lower_begin_wrapper(&w, name, lower_sig(main_fn->type), main_fn->pos);
+	fn = lower_begin_wrapper(&w, name, lower_sig(lower_obj_type(main_fn)), main_fn->pos);
 	LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), lower_func_decl(main_fn), NULL, 0, "");
 	LLVMBuildRetVoid(L.b);
 	lower_end_wrapper(&w);

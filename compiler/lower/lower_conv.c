@@ -106,7 +106,7 @@ static LLVMValueRef string_to_slice(LLVMValueRef s, TypeKind elem, Node *conv, b
 	Type *st = type_slice(type_basic(elem));
 	LLVMValueRef out = lower_alloca(st, "conv");
 	LLVMValueRef buf = LLVMConstNull(L.t_ptr);
-	if (conv && !is_const && lower_conv_uses_stack_buf(conv)) {
+	if (conv && !is_const && conv->call.stack_buf) {
 		LLVMTypeRef et = elem == TY_UINT8 ? L.t_i8 : L.t_i32;
 		buf = LLVMBuildAlloca(L.fn->alloca_builder, LLVMArrayType(et, 32), "tmpbuf");
 		LLVMSetAlignment(buf, 8);
@@ -176,21 +176,21 @@ LLVMValueRef lower_convert_value(LLVMValueRef v, Type *from, Type *to, Node *whe
 LLVMValueRef lower_conversion(Node *call)
 {
 	Node *x = call->call.args.data[0];
-	Type *fu = type_underlying(type_is_untyped(x->type) ? type_default(x->type) : x->type);
-	Type *tu = type_underlying(call->type);
+	Type *fu = type_underlying(type_is_untyped(lower_type_of(x)) ? type_default(lower_type_of(x)) : lower_type_of(x));
+	Type *tu = type_underlying(lower_type_of(call));
 	if (fu->kind == TY_STRING && (is_slice_of(tu, TY_UINT8) || is_slice_of(tu, TY_INT32))) {
 		bool is_const = x->mode == MODE_CONST && x->cval;
 		LLVMValueRef s = is_const ? lower_const(x->cval, type_basic(TY_STRING)) : lower_expr(x);
 		return string_to_slice(s, type_underlying(tu->array.elem)->kind, call, is_const);
 	}
-	return lower_convert(x, call->type);
+	return lower_convert(x, lower_type_of(call));
 }
 
 LLVMValueRef lower_convert(Node *e, Type *to)
 {
-	Type *from = type_is_untyped(e->type) ? type_default(e->type) : e->type;
+	Type *from = type_is_untyped(lower_type_of(e)) ? type_default(lower_type_of(e)) : lower_type_of(e);
 	LLVMValueRef v;
-	if (e->mode == MODE_CONST && e->cval && type_is_untyped(e->type) &&
+	if (e->mode == MODE_CONST && e->cval && type_is_untyped(lower_type_of(e)) &&
 	    !(type_underlying(to)->kind == TY_STRING && type_is_integer(from))) {
 		/* an untyped constant converted to a non-constant type, e.g. []byte("abc") */
 		v = lower_const(e->cval, from);

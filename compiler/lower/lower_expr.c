@@ -18,7 +18,7 @@ static bool is_nil(Node *e)
 {
 	while (e->kind == ND_PAREN)
 		e = e->paren.x;
-	if (e->type && type_underlying(e->type)->kind == TY_UNTYPED_NIL)
+	if (lower_type_of(e) && type_underlying(lower_type_of(e))->kind == TY_UNTYPED_NIL)
 		return true;
 	return e->kind == ND_IDENT && e->ident.obj && e->ident.obj->kind == OBJ_NIL;
 }
@@ -49,13 +49,13 @@ static LLVMValueRef lower_ident(Node *e)
 		internal_error("identifier %s was not resolved", e->ident.name);
 	switch (obj->kind) {
 	case OBJ_VAR:
-		return lower_load(obj->type, lower_var_addr(obj));
+		return lower_load(lower_obj_type(obj), lower_var_addr(obj));
 	case OBJ_FUNC:
 		return lower_func_value_of(obj);
 	case OBJ_NIL:
-		return LLVMConstNull(lower_type(e->type));
+		return LLVMConstNull(lower_type(lower_type_of(e)));
 	case OBJ_CONST:
-		return lower_const(obj->cval, e->type);
+		return lower_const(obj->cval, lower_type_of(e));
 	default:
 		lower_unsupported(e->pos, xsprintf("identifier of kind %d here", obj->kind));
 	}
@@ -99,7 +99,7 @@ static int64_t path_segment_offset(Node *sel, Type *t, int k)
  * sets *off to its offset from x. */
 static bool path_inline(Node *sel, int64_t *off)
 {
-	Type *t = sel->selector.x->type;
+	Type *t = lower_type_of(sel->selector.x);
 	*off = 0;
 	for (int k = 0; k < sel->selector.path_len; k++) {
 		Type *st = type_underlying(t);
@@ -160,8 +160,8 @@ LLVMValueRef lower_field_addr(Node *sel)
 	}
 	Type *ft;
 	L.access_extra = extra;
-	L.const_nil_base = ux->kind == ND_IDENT && ux->ident.obj && lower_is_const_nil(ux->ident.obj);
-	LLVMValueRef addr = lower_selector_path(sel, base, x->type, &ft);
+	L.const_nil_base = ux->kind == ND_IDENT && ux->ident.obj && middle_is_const_nil(ux->ident.obj);
+	LLVMValueRef addr = lower_selector_path(sel, base, lower_type_of(x), &ft);
 	L.access_extra = -1;
 	L.const_nil_base = false;
 	return addr;
@@ -174,7 +174,7 @@ LLVMValueRef lower_access_addr(Node *e, bool store)
 	Node *x = unparen(e);
 	if (x->kind == ND_SELECTOR && x->selector.sel_kind == SEL_FIELD) {
 		lower_set_pos(x->pos);
-		TypeKind k = type_underlying(x->type)->kind;
+		TypeKind k = type_underlying(lower_type_of(x))->kind;
 		L.access_extra = store && (k == TY_STRING || k == TY_SLICE) ? 8 : 0;
 		L.access_store = store;
 		return lower_field_addr(x);
@@ -188,7 +188,7 @@ static LLVMValueRef lower_selector(Node *e)
 {
 	switch (e->selector.sel_kind) {
 	case SEL_FIELD:
-		return lower_load(e->type, lower_access_addr(e, false));
+		return lower_load(lower_type_of(e), lower_access_addr(e, false));
 	case SEL_METHOD_VALUE:
 		return lower_method_value(e);
 	case SEL_METHOD_EXPR:
@@ -196,7 +196,7 @@ static LLVMValueRef lower_selector(Node *e)
 	case SEL_QUALIFIED: {
 		Object *obj = e->selector.obj;
 		if (obj && obj->kind == OBJ_CONST)
-			return lower_const(obj->cval, e->type);
+			return lower_const(obj->cval, lower_type_of(e));
 		lower_unsupported(e->pos, "imported packages");
 	}
 	default:
@@ -232,11 +232,11 @@ static LLVMValueRef lower_unary(Node *e)
 	case TOK_ADD:
 		return lower_expr(x);
 	case TOK_SUB:
-		return lower_neg(e->type, lower_expr(x));
+		return lower_neg(lower_type_of(e), lower_expr(x));
 	case TOK_NOT:
 		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstInt(L.t_i1, 1, false), "");
 	case TOK_XOR:
-		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstAllOnes(lower_type(e->type)), "");
+		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstAllOnes(lower_type(lower_type_of(e))), "");
 	case TOK_ARROW:
 		lower_unsupported(e->pos, "channels");
 	default:
@@ -395,9 +395,9 @@ LLVMValueRef lower_compare(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y
 static LLVMValueRef lower_comparison(Node *e)
 {
 	Node *x = e->binary.x, *y = e->binary.y;
-	Type *t = is_nil(x) ? y->type : x->type;
-	if (type_underlying(y->type)->kind == TY_INTERFACE && !is_nil(y))
-		t = y->type; /* mixed interface/concrete comparison: compare as interfaces */
+	Type *t = is_nil(x) ? lower_type_of(y) : lower_type_of(x);
+	if (type_underlying(lower_type_of(y))->kind == TY_INTERFACE && !is_nil(y))
+		t = lower_type_of(y); /* mixed interface/concrete comparison: compare as interfaces */
 	if (type_is_untyped(t))
 		t = type_default(t);
 	LLVMValueRef vx = lower_expr_as(x, t), vy = lower_expr_as(y, t);
@@ -458,16 +458,16 @@ static LLVMValueRef lower_binary(Node *e)
 		return lower_comparison(e);
 	if (is_shift(op)) {
 		Node *y = e->binary.y;
-		LLVMValueRef x = lower_expr_as(e->binary.x, e->type);
-		Type *st = type_is_untyped(y->type) ? type_basic(TY_UINT) : y->type;
+		LLVMValueRef x = lower_expr_as(e->binary.x, lower_type_of(e));
+		Type *st = type_is_untyped(lower_type_of(y)) ? type_basic(TY_UINT) : lower_type_of(y);
 		LLVMValueRef s = y->mode == MODE_CONST ? lower_const(y->cval, st) : lower_expr(y);
-		return lower_shift(op, e->type, x, s, st);
+		return lower_shift(op, lower_type_of(e), x, s, st);
 	}
-	if (op == TOK_ADD && type_is_string(e->type))
+	if (op == TOK_ADD && type_is_string(lower_type_of(e)))
 		return lower_string_concat(e);
-	LLVMValueRef x = lower_expr_as(e->binary.x, e->type);
-	LLVMValueRef y = lower_expr_as(e->binary.y, e->type);
-	return lower_binary_values(op, e->type, x, y);
+	LLVMValueRef x = lower_expr_as(e->binary.x, lower_type_of(e));
+	LLVMValueRef y = lower_expr_as(e->binary.y, lower_type_of(e));
+	return lower_binary_values(op, lower_type_of(e), x, y);
 }
 
 /* ---- the dispatch ---------------------------------------------------------------------------- */
@@ -497,7 +497,7 @@ LLVMValueRef lower_expr(Node *e)
 		return early;
 	lower_set_pos(e->pos);
 	if (e->mode == MODE_CONST && e->cval)
-		return lower_const(e->cval, e->type);
+		return lower_const(e->cval, lower_type_of(e));
 	switch (e->kind) {
 	case ND_IDENT: return lower_ident(e);
 	case ND_PAREN: return lower_expr(e->paren.x);
@@ -510,7 +510,7 @@ LLVMValueRef lower_expr(Node *e)
 	case ND_STAR: {
 		LLVMValueRef p = lower_expr(e->star.x);
 		lower_check_nil(p);
-		return lower_load(e->type, p);
+		return lower_load(lower_type_of(e), p);
 	}
 	case ND_UNARY: return lower_unary(e);
 	case ND_BINARY: return lower_binary(e);
@@ -544,7 +544,7 @@ LLVMValueRef lower_addr(Node *e)
 		return p;
 	}
 	case ND_COMPOSITE_LIT: {
-		LLVMValueRef p = lower_new(e->type);
+		LLVMValueRef p = lower_new(lower_type_of(e));
 		lower_composite_into(e, p);
 		return p;
 	}
@@ -553,10 +553,10 @@ LLVMValueRef lower_addr(Node *e)
 	}
 	/* not addressable: materialise (e.g. a method call with pointer receiver on a value result) */
 	LLVMValueRef v = lower_expr(e);
-	if (type_is_aggregate(e->type))
+	if (type_is_aggregate(lower_type_of(e)))
 		return v;
-	LLVMValueRef tmp = lower_alloca(e->type, "tmp");
-	lower_store(e->type, tmp, v);
+	LLVMValueRef tmp = lower_alloca(lower_type_of(e), "tmp");
+	lower_store(lower_type_of(e), tmp, v);
 	return tmp;
 }
 
@@ -594,14 +594,14 @@ LLVMValueRef lower_expr_as(Node *e, Type *t)
 	if (is_nil(e))
 		return lower_zero_value(t);
 	Type *tu = type_underlying(t);
-	if (tu->kind == TY_INTERFACE && type_underlying(e->type)->kind != TY_INTERFACE) {
+	if (tu->kind == TY_INTERFACE && type_underlying(lower_type_of(e))->kind != TY_INTERFACE) {
 		if (tu->iface.nmethods > 0)
 			lower_unsupported(e->pos, "interfaces with methods");
-		Type *et = type_is_untyped(e->type) ? type_default(e->type) : e->type;
+		Type *et = type_is_untyped(lower_type_of(e)) ? type_default(lower_type_of(e)) : lower_type_of(e);
 		LLVMValueRef v = e->mode == MODE_CONST ? lower_const(e->cval, et) : lower_expr(e);
 		return lower_eface(v, et);
 	}
-	if (e->mode == MODE_CONST && e->cval && type_is_untyped(e->type))
+	if (e->mode == MODE_CONST && e->cval && type_is_untyped(lower_type_of(e)))
 		return lower_const(e->cval, t);
 	return lower_expr(e);
 }

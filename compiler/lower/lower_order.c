@@ -1,19 +1,14 @@
 /*
  * lower_order.c: gc's evaluation order within a statement.
  *
- * The spec fixes the order of calls, method calls and communication operations within a statement,
- * but not when plain operands (variable reads, field and index reads) are evaluated relative to
- * them. Programs can observe the difference (`println(x, f())` when f changes x), and gocc must
- * print what gc prints. gc decides in its `order` pass (cmd/compile/internal/walk/order.go): every
- * call, and the builtins len, cap, make, new, append, copy, complex, real, imag, the conversions
- * []byte(s) and []rune(s), slice expressions, and whole && / || expressions, are evaluated first,
- * left to right (operands before the operation), into temporaries; everything else is evaluated
- * afterwards, reading variables as they are then.
+ * Which nodes gc evaluates early, into temporaries, before the rest of their statement (calls,
+ * some builtins, []byte(s), slice expressions, whole && / ||) is decided by the middle stage
+ * (compiler/middle/order.c, Node.early; its comment has gc's rules).
  *
- * gocc does the same: before lowering a statement's expressions, lower_hoist walks them in gc's
- * order and lowers each hoisted node right away, caching its value in L.fn->hoisted; lower_expr
- * returns a cached value instead of lowering the node again. The cache is cleared at the start of
- * every statement, so a value is only reused where it dominates. The operands of && and || are
+ * Before lowering a statement's expressions, lower_hoist walks them in gc's order (left to right,
+ * operands before the operation) and lowers each early node right away, caching its value in
+ * L.fn->hoisted; lower_expr returns a cached value instead of lowering the node again. The cache is
+ * cleared at the start of every statement, so a value is only reused where it dominates. The operands of && and || are
  * hoisted only when (and where) they are evaluated, inside the short-circuit branches.
  */
 #include "lower.h"
@@ -23,48 +18,6 @@ static Node *unparen(Node *e)
 	while (e && e->kind == ND_PAREN)
 		e = e->paren.x;
 	return e;
-}
-
-static bool is_builtin_hoisted(BuiltinId b)
-{
-	switch (b) {
-	case BI_LEN: case BI_CAP: case BI_MAKE: case BI_NEW: case BI_APPEND: case BI_COPY:
-	case BI_COMPLEX: case BI_REAL: case BI_IMAG: case BI_RECOVER:
-		return true;
-	default:
-		return false; /* print, println, panic ... are statements */
-	}
-}
-
-/* string -> []byte / []rune (gc's OSTR2BYTES, OSTR2RUNES) */
-static bool is_string_to_slice(Node *call)
-{
-	Type *to = call->type ? type_underlying(call->type) : NULL;
-	Node *x = call->call.args.len ? call->call.args.data[0] : NULL;
-	return to && to->kind == TY_SLICE && x && x->type && type_is_string(x->type);
-}
-
-/* Is e evaluated early (into a temporary) by gc's order pass? Multi-value calls (TY_TUPLE) and
- * calls without a value are not cached: their statements consume them directly (lower_call.c). */
-static bool is_hoisted(Node *e)
-{
-	if (!e->type || e->type->kind == TY_TUPLE || e->mode == MODE_NOVALUE || e->mode == MODE_CONST)
-		return false;
-	switch (e->kind) {
-	case ND_CALL:
-		switch (e->call.call_kind) {
-		case CALL_BUILTIN: return is_builtin_hoisted(e->call.builtin);
-		case CALL_CONVERSION: return is_string_to_slice(e);
-		case CALL_FUNC: case CALL_METHOD: case CALL_CLOSURE: case CALL_INTERFACE: return true;
-		default: return false;
-		}
-	case ND_SLICE:
-		return true;
-	case ND_BINARY:
-		return e->binary.op == TOK_LAND || e->binary.op == TOK_LOR;
-	default:
-		return false;
-	}
 }
 
 static void hoist_vec(Vec *v)
@@ -142,7 +95,7 @@ void lower_hoist(Node *e)
 	} else {
 		hoist_children(e);
 	}
-	if (!is_hoisted(e) || varmap_get(&L.fn->hoisted, e))
+	if (!e->early || varmap_get(&L.fn->hoisted, e))
 		return;
 	LLVMValueRef v = lower_expr(e);
 	if (v)

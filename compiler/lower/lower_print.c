@@ -15,7 +15,7 @@
 /* The concrete type of a constant argument whose node type is an interface (defensive). */
 static Type *const_type(Node *e)
 {
-	Type *t = e->type;
+	Type *t = lower_type_of(e);
 	if (type_is_untyped(t))
 		return type_default(t);
 	if (type_underlying(t)->kind == TY_INTERFACE && e->mode == MODE_CONST && e->cval) {

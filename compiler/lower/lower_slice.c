@@ -31,7 +31,7 @@ LLVMValueRef lower_slice_make(LLVMValueRef ptr, LLVMValueRef len, LLVMValueRef c
 
 static Type *index_type(Node *idx)
 {
-	return type_is_untyped(idx->type) ? type_basic(TY_INT) : idx->type;
+	return type_is_untyped(lower_type_of(idx)) ? type_basic(TY_INT) : lower_type_of(idx);
 }
 
 /* ---- indexing -------------------------------------------------------------------------------- */
@@ -51,7 +51,7 @@ static Type *index_type(Node *idx)
 static LLVMValueRef element_addr(Node *e, bool for_value)
 {
 	Node *x = e->index.x, *idx = e->index.indices.data[0];
-	Type *xt = type_underlying(x->type);
+	Type *xt = type_underlying(lower_type_of(x));
 	LLVMValueRef base, len;
 	Type *elem;
 	bool const_ok = false;
@@ -73,7 +73,7 @@ static LLVMValueRef element_addr(Node *e, bool for_value)
 		elem = at->array.elem;
 		const_ok = idx->mode == MODE_CONST;
 	} else {
-		internal_error("indexing %s", type_string(x->type));
+		internal_error("indexing %s", type_string(lower_type_of(x)));
 	}
 	LLVMValueRef i = lower_index_value(idx);
 	lower_set_pos(e->pos);
@@ -86,7 +86,7 @@ static LLVMValueRef element_addr(Node *e, bool for_value)
 LLVMValueRef lower_index_expr(Node *e)
 {
 	Node *x = e->index.x;
-	Type *xt = type_underlying(x->type);
+	Type *xt = type_underlying(lower_type_of(x));
 	if (xt->kind == TY_MAP)
 		lower_unsupported(e->pos, "maps");
 	if (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) {
@@ -98,13 +98,13 @@ LLVMValueRef lower_index_expr(Node *e)
 		LLVMValueRef p = LLVMBuildInBoundsGEP2(L.b, L.t_i8, LLVMBuildExtractValue(L.b, s, 0, ""), &i, 1, "");
 		return LLVMBuildLoad2(L.b, L.t_i8, p, "");
 	}
-	return lower_load(e->type, element_addr(e, true));
+	return lower_load(lower_type_of(e), element_addr(e, true));
 }
 
 /* &x[i], or x[i] as an assignment target. */
 LLVMValueRef lower_index_addr_expr(Node *e)
 {
-	if (type_underlying(e->index.x->type)->kind == TY_MAP)
+	if (type_underlying(lower_type_of(e->index.x))->kind == TY_MAP)
 		lower_unsupported(e->pos, "maps");
 	return element_addr(e, false);
 }
@@ -146,7 +146,7 @@ static Bound bound_of(Node *n, LLVMValueRef deflt)
 LLVMValueRef lower_slice_expr(Node *e)
 {
 	Node *x = e->slice.x;
-	Type *xt = type_underlying(x->type);
+	Type *xt = type_underlying(lower_type_of(x));
 	LLVMValueRef ptr, len, cap;
 	bool is_string = xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING;
 	bool is_slice = xt->kind == TY_SLICE;
@@ -217,7 +217,7 @@ static LLVMValueRef int_arg(Node *n)
  * "makeslice: len out of range" / "cap out of range" messages and returns zeroed memory. */
 LLVMValueRef lower_make_slice(Node *call)
 {
-	Type *elem = type_underlying(call->type)->array.elem;
+	Type *elem = type_underlying(lower_type_of(call))->array.elem;
 	LLVMValueRef len = int_arg(call->call.args.data[1]);
 	LLVMValueRef cap = call->call.args.len > 2 ? int_arg(call->call.args.data[2]) : len;
 	lower_set_pos(call->pos);
@@ -271,7 +271,7 @@ static LLVMValueRef grow(LLVMValueRef sl, LLVMValueRef newlen, Type *elem)
 LLVMValueRef lower_append(Node *call)
 {
 	Vec *args = &call->call.args;
-	Type *st = call->type;
+	Type *st = lower_type_of(call);
 	Type *elem = type_underlying(st)->array.elem;
 	LLVMValueRef sl = lower_expr_as(args->data[0], st);
 	if (args->len == 1)
@@ -280,7 +280,7 @@ LLVMValueRef lower_append(Node *call)
 	if (call->call.has_ellipsis) {
 		/* append(s, t...) with t a slice, or a string for []byte */
 		Node *t = args->data[1];
-		Type *tt = type_is_untyped(t->type) ? type_default(t->type) : t->type;
+		Type *tt = type_is_untyped(lower_type_of(t)) ? type_default(lower_type_of(t)) : lower_type_of(t);
 		LLVMValueRef tv = lower_expr_as(t, tt);
 		LLVMValueRef tptr = LLVMBuildExtractValue(L.b, tv, 0, ""), tlen = LLVMBuildExtractValue(L.b, tv, 1, "");
 		lower_set_pos(call->pos);
@@ -308,9 +308,9 @@ LLVMValueRef lower_append(Node *call)
 LLVMValueRef lower_copy(Node *call)
 {
 	Node *d = call->call.args.data[0], *s = call->call.args.data[1];
-	Type *elem = type_underlying(d->type)->array.elem;
+	Type *elem = type_underlying(lower_type_of(d))->array.elem;
 	LLVMValueRef dv = lower_expr(d);
-	Type *stype = type_is_untyped(s->type) ? type_default(s->type) : s->type;
+	Type *stype = type_is_untyped(lower_type_of(s)) ? type_default(lower_type_of(s)) : lower_type_of(s);
 	LLVMValueRef sv = lower_expr_as(s, stype);
 	lower_set_pos(call->pos);
 	LLVMValueRef dl = LLVMBuildExtractValue(L.b, dv, 1, ""), sl = LLVMBuildExtractValue(L.b, sv, 1, "");
@@ -411,7 +411,7 @@ static int64_t literal_length(Node *e)
  * literal the slice header). The memory is zeroed first, so omitted fields are zero. */
 void lower_composite_into(Node *e, LLVMValueRef addr)
 {
-	Type *t = e->type;
+	Type *t = lower_type_of(e);
 	Type *u = type_underlying(t);
 	lower_set_pos(e->pos);
 	if (u->kind == TY_POINTER) { /* an elided &T{...} whose node carries the pointer type */
@@ -442,7 +442,7 @@ void lower_composite_into(Node *e, LLVMValueRef addr)
  * which is how aggregate values are represented (a pointer to memory holding them). */
 LLVMValueRef lower_composite(Node *e)
 {
-	Type *t = e->type;
+	Type *t = lower_type_of(e);
 	Type *u = type_underlying(t);
 	lower_set_pos(e->pos);
 	if (u->kind == TY_SLICE) {

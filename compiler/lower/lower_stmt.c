@@ -96,7 +96,7 @@ void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *vt)
 {
 	if (!addr)
 		return; /* blank */
-	Type *t = lhs->type;
+	Type *t = lower_type_of(lhs);
 	if (vt && t && !type_identical(vt, t) && type_underlying(t)->kind == TY_INTERFACE)
 		v = lower_convert_value(v, vt, t, lhs);
 	lower_store(t, addr, v);
@@ -108,7 +108,7 @@ static LLVMValueRef lhs_addr(Node *lhs, bool store)
 	if (is_blank(lhs))
 		return NULL;
 	Node *x = unparen(lhs);
-	if (x->kind == ND_INDEX && type_underlying(x->index.x->type)->kind == TY_MAP)
+	if (x->kind == ND_INDEX && type_underlying(lower_type_of(x->index.x))->kind == TY_MAP)
 		lower_unsupported(x->pos, "maps");
 	return lower_access_addr(lhs, store);
 }
@@ -120,9 +120,9 @@ static int rhs_values(Vec *lhs, Vec *rhs, LLVMValueRef *vals, Type **types)
 		return lower_multi_value(rhs->data[0], vals, types);
 	for (int i = 0; i < rhs->len; i++) {
 		Node *l = lhs->data[i], *r = rhs->data[i];
-		Type *t = is_blank(l) ? (type_is_untyped(r->type) ? type_default(r->type) : r->type) : l->type;
+		Type *t = is_blank(l) ? (type_is_untyped(lower_type_of(r)) ? type_default(lower_type_of(r)) : lower_type_of(r)) : lower_type_of(l);
 		if (!t && l->kind == ND_IDENT && l->ident.obj)
-			t = l->ident.obj->type;
+			t = lower_obj_type(l->ident.obj);
 		vals[i] = lower_expr_as(r, t);
 		types[i] = t;
 		if (rhs->len > 1 && type_is_aggregate(t))
@@ -157,8 +157,8 @@ static void lower_define(Node *s)
 		Object *obj = l->ident.obj;
 		if (defines(s, obj))
 			lower_declare_local(obj);
-		LLVMValueRef v = lower_convert_value(vals[i], types[i], obj->type, l);
-		lower_store(obj->type, lower_var_addr(obj), v);
+		LLVMValueRef v = lower_convert_value(vals[i], types[i], lower_obj_type(obj), l);
+		lower_store(lower_obj_type(obj), lower_var_addr(obj), v);
 	}
 }
 
@@ -188,11 +188,11 @@ static void lower_assign_op(Node *s)
 	LLVMValueRef addr = lhs_addr(l, false);
 	if (!addr)
 		return;
-	Type *t = l->type;
+	Type *t = lower_type_of(l);
 	LLVMValueRef x = lower_load(t, addr);
 	LLVMValueRef v;
 	if (op == TOK_SHL || op == TOK_SHR) {
-		Type *st = type_is_untyped(r->type) ? type_basic(TY_UINT) : r->type;
+		Type *st = type_is_untyped(lower_type_of(r)) ? type_basic(TY_UINT) : lower_type_of(r);
 		LLVMValueRef c = r->mode == MODE_CONST ? lower_const(r->cval, st) : lower_expr(r);
 		v = lower_shift(op, t, x, c, st);
 	} else {
@@ -231,8 +231,8 @@ static void lower_assign(Node *s)
 		Node *l = lhs->data[i];
 		if (!addrs[i])
 			continue;
-		LLVMValueRef v = lower_convert_value(vals[i], types[i], l->type, l);
-		lower_store(l->type, addrs[i], v);
+		LLVMValueRef v = lower_convert_value(vals[i], types[i], lower_type_of(l), l);
+		lower_store(lower_type_of(l), addrs[i], v);
 	}
 }
 
@@ -244,7 +244,7 @@ void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n)
 		if (!l || is_blank(l))
 			continue;
 		LLVMValueRef addr = lower_access_addr(l, true);
-		lower_store(l->type, addr, lower_convert_value(vals[i], types[i], l->type, l));
+		lower_store(lower_type_of(l), addr, lower_convert_value(vals[i], types[i], lower_type_of(l), l));
 	}
 }
 
@@ -254,7 +254,7 @@ static void lower_incdec(Node *s)
 	Node *x = s->incdec.x;
 	lower_hoist(x);
 	LLVMValueRef addr = lower_access_addr(x, false);
-	Type *t = x->type, *u = type_underlying(t);
+	Type *t = lower_type_of(x), *u = type_underlying(t);
 	LLVMValueRef v = lower_load(t, addr);
 	LLVMValueRef one;
 	if (type_is_float(u))
@@ -296,7 +296,7 @@ static void lower_var_spec(Node *spec)
 			continue;
 		Object *obj = id->ident.obj;
 		lower_declare_local(obj);
-		lower_store(obj->type, lower_var_addr(obj), lower_convert_value(vals[i], types[i], obj->type, id));
+		lower_store(lower_obj_type(obj), lower_var_addr(obj), lower_convert_value(vals[i], types[i], lower_obj_type(obj), id));
 	}
 }
 
@@ -472,7 +472,7 @@ static void lower_switch(Node *s)
 	Type *tt = NULL;
 	LLVMValueRef tagv = NULL;
 	if (tag) {
-		tt = type_is_untyped(tag->type) ? type_default(tag->type) : tag->type;
+		tt = type_is_untyped(lower_type_of(tag)) ? type_default(lower_type_of(tag)) : lower_type_of(tag);
 		lower_hoist(tag);
 		tagv = lower_expr_as(tag, tt);
 	}
@@ -527,10 +527,10 @@ static void range_assign(Node *operand, LLVMValueRef v, Type *t)
 	Type *ot;
 	if (operand->kind == ND_IDENT && operand->ident.obj && operand->ident.obj->kind == OBJ_VAR) {
 		addr = lower_var_addr(operand->ident.obj);
-		ot = operand->ident.obj->type;
+		ot = lower_obj_type(operand->ident.obj);
 	} else {
 		addr = lower_addr(operand);
-		ot = operand->type;
+		ot = lower_type_of(operand);
 	}
 	lower_store(ot, addr, lower_convert_value(v, t, ot, operand));
 }
@@ -587,7 +587,7 @@ static void range_body(Node *s, RangeLoop *r, Node *label)
 static void lower_range_indexed(Node *s, Node *label)
 {
 	Node *x = s->range_stmt.x;
-	Type *xt = type_underlying(x->type);
+	Type *xt = type_underlying(lower_type_of(x));
 	bool want_value = s->range_stmt.value && !is_blank(s->range_stmt.value);
 	LLVMValueRef base = NULL, len;
 	Type *elem;
@@ -600,7 +600,7 @@ static void lower_range_indexed(Node *s, Node *label)
 		elem = xt->array.elem;
 		len = i64c(xt->array.len);
 		if (want_value) /* range over a copy of the array */
-			base = lower_copy_to_temp(x->type, lower_expr(x));
+			base = lower_copy_to_temp(lower_type_of(x), lower_expr(x));
 		else if (unparen(x)->kind == ND_CALL)
 			lower_expr(x); /* otherwise len(x) is constant and x is not evaluated (spec) */
 	} else { /* pointer to array */
@@ -629,7 +629,7 @@ static void lower_range(Node *s)
 	Node *label = L.fn->current_label;
 	L.fn->current_label = NULL;
 	lower_hoist(s->range_stmt.x);
-	Type *xt = type_underlying(s->range_stmt.x->type);
+	Type *xt = type_underlying(lower_type_of(s->range_stmt.x));
 	switch (xt->kind) {
 	case TY_SLICE: case TY_ARRAY:
 		lower_range_indexed(s, label);
@@ -656,7 +656,7 @@ static void lower_range(Node *s)
 	default:
 		break;
 	}
-	lower_unsupported(s->pos, xsprintf("range over %s", type_string(s->range_stmt.x->type)));
+	lower_unsupported(s->pos, xsprintf("range over %s", type_string(lower_type_of(s->range_stmt.x))));
 }
 
 /* Used by lower_range_string (lower_string.c): loop body with targets and key/value stores. */

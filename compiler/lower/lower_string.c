@@ -24,7 +24,7 @@ static void collect_operands(Node *e, Vec *out)
 {
 	while (e->kind == ND_PAREN)
 		e = e->paren.x;
-	if (e->kind == ND_BINARY && e->binary.op == TOK_ADD && e->mode != MODE_CONST && type_is_string(e->type)) {
+	if (e->kind == ND_BINARY && e->binary.op == TOK_ADD && e->mode != MODE_CONST && type_is_string(lower_type_of(e))) {
 		collect_operands(e->binary.x, out);
 		collect_operands(e->binary.y, out);
 		return;
@@ -41,7 +41,7 @@ LLVMValueRef lower_string_concat(Node *e)
 	collect_operands(e, &ops);
 	LLVMValueRef *vals = xalloc(sizeof(LLVMValueRef) * (size_t)ops.len);
 	for (int i = 0; i < ops.len; i++)
-		vals[i] = lower_expr_as(ops.data[i], e->type);
+		vals[i] = lower_expr_as(ops.data[i], lower_type_of(e));
 	lower_set_pos(e->pos);
 	if (ops.len == 2)
 		return lower_call_runtime(RT_concatstring2, vals, 2);

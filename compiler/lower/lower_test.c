@@ -31,6 +31,7 @@ static Module *lower_src(const char *path, const char *name, const char *src)
 	Package *pkg = package_new(path);
 	check_package(pkg, &files);
 	last_pkg = pkg;
+	middle_package(pkg);
 	Module *m = lower_package(pkg, &opts);
 	char *diags = diag_flush_string();
 	cr_assert_str_eq(diags, "", "unexpected diagnostics for:\n%s\n---\n%s", src, diags);

@@ -7,8 +7,9 @@
  * exactly as in go/ast, because the parser cannot tell `*T` (type) from `*p` (deref), nor `a[i]`
  * (index) from `G[int]` (instantiation); the checker decides.
  *
- * The parser fills the syntax fields. The checker fills the fields marked "checker:" and nothing
- * else; lowering reads both and never changes the tree.
+ * The parser fills the syntax fields. The checker fills the fields marked "checker:", the middle
+ * stage (compiler/middle/) the ones marked "middle:"; lowering reads them all and never changes
+ * the tree.
  */
 #ifndef GOCC_AST_H
 #define GOCC_AST_H
@@ -146,6 +147,8 @@ struct Node {
 	                     type iface_conv where it is used (assignment, argument, return, composite
 	                     element, map key, send, comparison with an interface, case value, panic);
 	                     `type` stays the value's own (concrete or other interface) type */
+	bool early;       /* middle (order.c): evaluated before the rest of its statement, into a
+	                     temporary, as gc's order pass does */
 
 	union {
 		struct { const char *name; Object *obj; /* checker: what it resolves to; NULL for `_` */ } ident;
@@ -164,7 +167,9 @@ struct Node {
 		struct {
 			Node *type; /* ND_FUNC_TYPE */
 			Node *body; /* ND_BLOCK */
-			Vec captures; /* checker: Object* of enclosing-function variables used inside */
+			Vec captures; /* checker: Object* of enclosing-function variables used inside;
+			                 middle (closure.c): recomputed in first-use order, the order of the
+			                 closure object's words */
 			Object *obj; /* checker: synthesized FUNC object (gives the name main.f.func1) */
 		} func_lit;
 		struct { Node *x; } paren;
@@ -187,6 +192,8 @@ struct Node {
 			/* checker: */
 			CallKind call_kind;
 			BuiltinId builtin;
+			bool stack_buf; /* middle: a string -> []byte/[]rune result that stays in the frame
+			                   (gc's EscNone): it may use a 32-element stack buffer */
 		} call;
 		struct { Node *x; } star;
 		struct { TokenKind op; Node *x; } unary;
@@ -302,6 +309,21 @@ Node *parse_file_mode(SourceFile *file, ParseMode mode);
 /* gc's checkBranches (parse_branches.c): labels and break/continue/goto/fallthrough of one function
  * body; sets Node.branch.target. Called by the parser in PARSE_GC mode. */
 void parse_check_branches(Node *body);
+
+/* The one generic tree walk (ast_walk.c): pre(n) before n's children (return false to skip them
+ * and post(n)), post(n) after; either may be NULL. Children come in source order, type expressions
+ * and function literal bodies included. */
+typedef struct AstVisitor {
+	bool (*pre)(Node *n, void *arg);
+	void (*post)(Node *n, void *arg);
+	void *arg;
+} AstVisitor;
+void ast_walk(Node *n, const AstVisitor *v);
+Node *ast_find_at(Node *root, NodeKind kind, int line, int col); /* col 0: any; NULL if none */
+
+/* The one expression printer (ast_print.c): gc's short syntax form, "f(x)", "T{…}", "func() {…}";
+ * nodes deeper than max_depth (0: no limit) print as "…". */
+const char *ast_expr_string(Node *e, int max_depth);
 
 /* Debug dump of a tree (gocc -d A). */
 void ast_dump(Node *n, int indent);

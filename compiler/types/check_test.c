@@ -84,74 +84,12 @@ static Object *check_pkg_obj(Package *pkg, const char *name)
 
 /* ---- a node finder --------------------------------------------------------------------------- */
 
-typedef struct Find {
-	NodeKind kind;
-	int line, col;
-	Node *found;
-} Find;
-
-static void check_walk(Node *n, Find *f);
-
-static void check_walk_vec(Vec *v, Find *f)
-{
-	for (int i = 0; v && i < v->len; i++)
-		check_walk(v->data[i], f);
-}
-
-static void check_walk(Node *n, Find *f)
-{
-	if (!n || f->found)
-		return;
-	if (n->kind == f->kind && n->pos.line == f->line && (f->col == 0 || n->pos.col == f->col)) {
-		f->found = n;
-		return;
-	}
-	switch (n->kind) {
-	case ND_COMPOSITE_LIT: check_walk(n->composite.type, f); check_walk_vec(&n->composite.elts, f); break;
-	case ND_FUNC_LIT: check_walk(n->func_lit.body, f); break;
-	case ND_PAREN: check_walk(n->paren.x, f); break;
-	case ND_SELECTOR: check_walk(n->selector.x, f); check_walk(n->selector.sel, f); break;
-	case ND_INDEX: check_walk(n->index.x, f); check_walk_vec(&n->index.indices, f); break;
-	case ND_SLICE: check_walk(n->slice.x, f); check_walk(n->slice.lo, f); check_walk(n->slice.hi, f); check_walk(n->slice.max, f); break;
-	case ND_TYPE_ASSERT: check_walk(n->type_assert.x, f); break;
-	case ND_CALL: check_walk(n->call.fun, f); check_walk_vec(&n->call.args, f); break;
-	case ND_STAR: check_walk(n->star.x, f); break;
-	case ND_UNARY: check_walk(n->unary.x, f); break;
-	case ND_BINARY: check_walk(n->binary.x, f); check_walk(n->binary.y, f); break;
-	case ND_KEY_VALUE: check_walk(n->key_value.key, f); check_walk(n->key_value.value, f); break;
-	case ND_DECL_STMT: check_walk(n->decl_stmt.decl, f); break;
-	case ND_LABELED_STMT: check_walk(n->labeled.stmt, f); break;
-	case ND_EXPR_STMT: check_walk(n->expr_stmt.x, f); break;
-	case ND_SEND_STMT: check_walk(n->send.chan, f); check_walk(n->send.value, f); break;
-	case ND_INCDEC_STMT: check_walk(n->incdec.x, f); break;
-	case ND_ASSIGN_STMT: check_walk_vec(&n->assign.lhs, f); check_walk_vec(&n->assign.rhs, f); break;
-	case ND_GO_STMT: case ND_DEFER_STMT: check_walk(n->go_defer.call, f); break;
-	case ND_RETURN_STMT: check_walk_vec(&n->return_stmt.results, f); break;
-	case ND_BLOCK: check_walk_vec(&n->block.stmts, f); break;
-	case ND_IF_STMT: check_walk(n->if_stmt.init, f); check_walk(n->if_stmt.cond, f); check_walk(n->if_stmt.then, f); check_walk(n->if_stmt.els, f); break;
-	case ND_CASE_CLAUSE: check_walk_vec(&n->case_clause.list, f); check_walk_vec(&n->case_clause.body, f); break;
-	case ND_SWITCH_STMT: check_walk(n->switch_stmt.init, f); check_walk(n->switch_stmt.tag, f); check_walk(n->switch_stmt.body, f); break;
-	case ND_TYPE_SWITCH_STMT: check_walk(n->type_switch.init, f); check_walk(n->type_switch.assign, f); check_walk(n->type_switch.body, f); break;
-	case ND_COMM_CLAUSE: check_walk(n->comm_clause.comm, f); check_walk_vec(&n->comm_clause.body, f); break;
-	case ND_SELECT_STMT: check_walk(n->select_stmt.body, f); break;
-	case ND_FOR_STMT: check_walk(n->for_stmt.init, f); check_walk(n->for_stmt.cond, f); check_walk(n->for_stmt.post, f); check_walk(n->for_stmt.body, f); break;
-	case ND_RANGE_STMT: check_walk(n->range_stmt.key, f); check_walk(n->range_stmt.value, f); check_walk(n->range_stmt.x, f); check_walk(n->range_stmt.body, f); break;
-	case ND_VALUE_SPEC: check_walk_vec(&n->value_spec.names, f); check_walk_vec(&n->value_spec.values, f); break;
-	case ND_TYPE_SPEC: check_walk(n->type_spec.name, f); break;
-	case ND_GEN_DECL: check_walk_vec(&n->gen_decl.specs, f); break;
-	case ND_FUNC_DECL: check_walk(n->func_decl.name, f); check_walk(n->func_decl.body, f); break;
-	case ND_FILE: check_walk_vec(&n->file.decls, f); break;
-	default: break;
-	}
-}
-
 /* The node of `kind` at line:col (col 0: the first on the line) in the last checked file. */
 static Node *check_node_at(NodeKind kind, int line, int col)
 {
-	Find f = {kind, line, col, NULL};
-	check_walk(last_file, &f);
-	cr_assert(f.found, "no %s at %d:%d", node_kind_name(kind), line, col);
-	return f.found;
+	Node *n = ast_find_at(last_file, kind, line, col);
+	cr_assert(n, "no %s at %d:%d", node_kind_name(kind), line, col);
+	return n;
 }
 
 static const char *check_tstr(Node *n)

@@ -132,6 +132,10 @@ struct Object {
 	bool captured;    /* referenced from a function literal nested in its declaring function */
 	bool addr_taken;  /* &x, x.m() with pointer receiver, x[:] of an array ... : must live in memory */
 	Object *owner;    /* OBJ_VAR local/param: its function (OBJ_FUNC) */
+	/* middle (compiler/middle/escape.c), read by lowering: */
+	bool boxed;       /* its address may outlive the frame, or it is captured: a heap cell */
+	bool leaks;       /* its value may leave the frame (parameter and local summaries) */
+	bool assigned;    /* assigned somewhere after its declaration */
 
 	/* OBJ_FUNC */
 	const char *link_name; /* prefix.f, prefix.T.M, prefix.(*T).M, prefix.f.func1, prefix.init.0 */

@@ -1,10 +1,11 @@
 /*
- * lower_escape.c: which local variables must live in heap cells (a small, conservative escape
- * analysis).
+ * escape.c: which local variables must live in heap cells (a small, conservative escape analysis).
  *
- * In: the checked package. Out: the set of boxed variables (lower_set_boxed): every variable captured
- * by a function literal, and every variable whose address may outlive its frame. Everything else
- * stays in an alloca, which mem2reg and SROA turn into registers.
+ * In: the checked package, with the capture lists of closure.c. Out: annotations on the tree that
+ * lowering only reads: Object.boxed for every variable captured by a function literal and every
+ * variable whose address may outlive its frame (everything else stays in an alloca, which mem2reg
+ * and SROA turn into registers); Object.leaks, the per-variable summary below; Object.assigned;
+ * Node.call.stack_buf on the string conversions whose result stays in the frame.
  *
  * The key idea is to classify how each value is used, walking expressions with a context:
  *   ESCAPE  the value may be stored (assigned, returned, put in a composite literal or an interface,
@@ -26,26 +27,24 @@
  * is in context LOCAL, which counts as ESCAPE for boxing and for parameter summaries, but lets the
  * conversion use a stack buffer as long as that local's own value never leaks. Locals get the same
  * "leaks" summary as parameters (their value flows in ESCAPE context; captured, address-taken and
- * result variables always leak), computed in the same fixed point (lower_conv_uses_stack_buf).
+ * result variables always leak), computed in the same fixed point (Node.call.stack_buf).
  */
-#include "lower.h"
+#include "middle.h"
 
 /* The contexts form a chain SAFE < LOCAL < ESCAPE (the enum order): a value in a higher context
  * may go further. Facts only ever grow (a variable starts not leaking and can only start leaking),
  * which is why iterating the whole package to a fixed point terminates. */
 typedef enum EscCtx { SAFE, LOCAL, ESCAPE } EscCtx;
 
-static VarMap leaks;      /* param/local Object -> its value leaks */
-static VarMap stack_convs;/* conversion Node -> may use a stack buffer (final pass) */
-static VarMap assigned;   /* local Object -> assigned somewhere after its declaration */
-
+/* Object.assigned: the variable is assigned somewhere after its declaration. */
 static void note_assigned(Node *lhs)
 {
 	while (lhs && lhs->kind == ND_PAREN)
 		lhs = lhs->paren.x;
 	if (lhs && lhs->kind == ND_IDENT && lhs->ident.obj)
-		varmap_put(&assigned, lhs->ident.obj, (LLVMValueRef)1);
+		lhs->ident.obj->assigned = true;
 }
+
 static bool changed;      /* a leak was discovered during this iteration */
 static bool final_pass;   /* box variables (only once the summaries are stable) */
 
@@ -53,29 +52,26 @@ static void esc_expr(Node *e, EscCtx c);
 static void esc_addr(Node *e, EscCtx c);
 static void esc_stmt(Node *s);
 static EscCtx param_leaks_recv(Object *m);
-static Node *func_body(Object *fn);
 
 static Node *unparen(Node *e)
 {
-	while (e && e->kind == ND_PAREN)
-		e = e->paren.x;
-	return e;
+	return middle_unparen(e);
 }
 
 static bool is_local_var(Object *o)
 {
-	return o && o->kind == OBJ_VAR && !o->is_global && !o->is_field;
+	return middle_is_local_var(o);
 }
 
 static bool param_leaks(Object *p)
 {
-	return varmap_get(&leaks, p) != NULL;
+	return p->leaks;
 }
 
 static void mark_leak(Object *p)
 {
-	if (!param_leaks(p)) {
-		varmap_put(&leaks, p, (LLVMValueRef)1);
+	if (!p->leaks) {
+		p->leaks = true;
 		changed = true;
 	}
 }
@@ -96,7 +92,7 @@ static Vec callee_params(Object *fn)
 /* Context for argument i of a call of fn (NULL: unknown callee). */
 static EscCtx arg_ctx(Object *fn, Vec *params, int i)
 {
-	if (!fn || !func_body(fn) || i >= params->len || !params->data[i])
+	if (!fn || !middle_func_body(fn) || i >= params->len || !params->data[i])
 		return ESCAPE;
 	if (fn->type && type_underlying(fn->type)->func.variadic && i >= params->len - 1)
 		return ESCAPE; /* packed into a heap slice */
@@ -217,7 +213,7 @@ static void esc_call(Node *call, EscCtx c)
 		Type *fu = x->type ? type_underlying(x->type) : NULL;
 		bool copies = (tu && tu->kind == TY_STRING) || (fu && fu->kind == TY_STRING);
 		if (final_pass && c != ESCAPE)
-			varmap_put(&stack_convs, call, (LLVMValueRef)1);
+			call->call.stack_buf = true;
 		/* pointer/slice conversions keep the address; string conversions copy */
 		esc_expr(x, to_iface ? ESCAPE : copies ? SAFE : c);
 		return;
@@ -256,13 +252,12 @@ static void esc_ident(Node *e, EscCtx c)
 /* A function literal: its captured variables live in cells, and captured pointers are stored. */
 static void esc_func_lit(Node *e)
 {
-	Vec caps = {0};
-	lower_find_captures(NULL, e, &caps);
-	for (int i = 0; i < caps.len; i++) {
-		Object *o = caps.data[i];
+	Vec *caps = &e->func_lit.captures;
+	for (int i = 0; i < caps->len; i++) {
+		Object *o = caps->data[i];
 		mark_leak(o);
 		if (final_pass)
-			lower_set_boxed(o);
+			o->boxed = true;
 	}
 	esc_stmt(e->func_lit.body);
 }
@@ -363,7 +358,7 @@ static void esc_addr(Node *e, EscCtx c)
 	case ND_IDENT: {
 		Object *o = e->ident.obj;
 		if (c != SAFE && is_local_var(o) && final_pass)
-			lower_set_boxed(o);
+			o->boxed = true;
 		return;
 	}
 	case ND_SELECTOR: {
@@ -549,12 +544,6 @@ static EscCtx param_leaks_recv(Object *m)
 	return m->recv && param_leaks(m->recv) ? ESCAPE : SAFE;
 }
 
-static Node *func_body(Object *fn)
-{
-	if (fn->body)
-		return fn->body;
-	return fn->decl && fn->decl->kind == ND_FUNC_DECL ? fn->decl->func_decl.body : NULL;
-}
 
 /* One pass over every function body and package initializer. Function literals are reached
  * through their enclosing bodies (esc_func_lit). */
@@ -562,7 +551,7 @@ static void esc_package_once(Package *pkg)
 {
 	for (int i = 0; i < pkg->funcs.len; i++) {
 		Object *fn = pkg->funcs.data[i];
-		esc_stmt(func_body(fn));
+		esc_stmt(middle_func_body(fn));
 	}
 	for (int i = 0; i < pkg->var_inits.len; i++) {
 		Initializer *in = pkg->var_inits.data[i];
@@ -573,7 +562,7 @@ static void esc_package_once(Package *pkg)
 /* Computes the parameter summaries, then boxes the variables that need heap cells. Boxing is done
  * only in the last pass, when the summaries are final: a variable passed to a parameter found to
  * leak in a later round must be boxed too. */
-void lower_escape_analysis(Package *pkg)
+void middle_escape(Package *pkg)
 {
 	int rounds = 0;
 	do {
@@ -586,20 +575,19 @@ void lower_escape_analysis(Package *pkg)
 	esc_package_once(pkg);
 }
 
+/* Does local o live in a heap cell? Captured, address escaping (Object.boxed), or too large. */
+bool middle_needs_cell(Object *o)
+{
+	return o->captured || o->boxed || type_size(o->type) > MAX_STACK_VAR;
+}
+
 /* Is o a local pointer declared without a value (`var p *T`) and never assigned, captured or
  * address-taken, so that gc's SSA sees it as the constant nil? */
-bool lower_is_const_nil(Object *o)
+bool middle_is_const_nil(Object *o)
 {
 	if (!is_local_var(o) || o->is_param || o->is_result || o->captured || o->addr_taken ||
 	    !o->type || type_underlying(o->type)->kind != TY_POINTER)
 		return false;
 	Node *d = o->decl;
-	return d && d->kind == ND_VALUE_SPEC && d->value_spec.values.len == 0 &&
-	       varmap_get(&assigned, o) == NULL;
-}
-
-/* May the string -> []byte/[]rune conversion `conv` use a stack buffer (gc: EscNone)? */
-bool lower_conv_uses_stack_buf(Node *conv)
-{
-	return varmap_get(&stack_convs, conv) != NULL;
+	return d && d->kind == ND_VALUE_SPEC && d->value_spec.values.len == 0 && !o->assigned;
 }

@@ -1,0 +1,196 @@
+/*
+ * middle_test.c: unit tests of the middle stage (closure.c, escape.c, order.c) without LLVM.
+ *
+ * Each test parses and checks a small program as gocc build does, runs middle_package, and looks at
+ * the annotations lowering will read: capture lists and literal names, which variables get heap
+ * cells, which conversions keep a stack buffer, which expressions are evaluated early. The
+ * expected decisions are gc's (go build -gcflags=-m for the escape ones).
+ */
+#include <criterion/criterion.h>
+
+#include "middle.h"
+
+#include <string.h>
+
+static Node *last_file;
+
+static Package *middle_src(const char *src)
+{
+	Node *f = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
+	last_file = f;
+	Vec files = {0};
+	vec_push(&files, f);
+	types_init();
+	Package *pkg = package_new("main");
+	check_package(pkg, &files);
+	char *diags = diag_flush_string();
+	cr_assert_str_eq(diags, "", "unexpected diagnostics for:\n%s\n---\n%s", src, diags);
+	middle_package(pkg);
+	return pkg;
+}
+
+/* The node of `kind` at line:col (col 0: the first on the line, in source order). */
+static Node *node_at(NodeKind kind, int line, int col)
+{
+	Node *n = ast_find_at(last_file, kind, line, col);
+	cr_assert(n, "no %s at %d:%d", node_kind_name(kind), line, col);
+	return n;
+}
+
+/* The object a `name :=` or `var name` on `line` declares. */
+static Object *var_at(int line)
+{
+	return node_at(ND_IDENT, line, 0)->ident.obj;
+}
+
+/* ---- the walker ------------------------------------------------------------------------------ */
+
+static bool count_pre(Node *n, void *arg)
+{
+	(void)n;
+	(*(int *)arg)++;
+	return true;
+}
+
+static void count_post(Node *n, void *arg)
+{
+	(void)n;
+	(*(int *)arg) += 100;
+}
+
+Test(walk, visits_every_node_pre_and_post)
+{
+	middle_src("package main\nfunc main() { x := 1; _ = x + 2 }\n");
+	Node *body = node_at(ND_BLOCK, 2, 0);
+	int n = 0;
+	ast_walk(body, &(AstVisitor){count_pre, count_post, &n});
+	/* block, :=, x, 1, =, _, +, x, 2 */
+	cr_assert_eq(n, 9 * 101, "got %d", n);
+}
+
+/* ---- closures -------------------------------------------------------------------------------- */
+
+Test(closure, captures_in_first_use_order)
+{
+	middle_src("package main\n"
+		   "func main() {\n"
+		   "	a, b := 1, 2\n"
+		   "	f := func() int { c := b; return c + a }\n"
+		   "	println(f())\n"
+		   "}\n");
+	Node *lit = node_at(ND_FUNC_LIT, 4, 0);
+	cr_assert_eq(lit->func_lit.captures.len, 2);
+	cr_assert_str_eq(((Object *)lit->func_lit.captures.data[0])->name, "b");
+	cr_assert_str_eq(((Object *)lit->func_lit.captures.data[1])->name, "a");
+	cr_assert_str_eq(lit->func_lit.obj->link_name, "main.main.func1");
+}
+
+Test(closure, nested_capture_is_captured_by_the_outer_literal)
+{
+	middle_src("package main\n"
+		   "func main() {\n"
+		   "	x := 1\n"
+		   "	func() { func() { x++ }() }()\n"
+		   "	println(x)\n"
+		   "}\n");
+	Node *outer = node_at(ND_FUNC_LIT, 4, 2);
+	Node *inner = node_at(ND_FUNC_LIT, 4, 11);
+	cr_assert_eq(outer->func_lit.captures.len, 1);
+	cr_assert_eq(inner->func_lit.captures.len, 1);
+	cr_assert_str_eq(inner->func_lit.obj->link_name, "main.main.func1.1");
+	cr_assert(var_at(3)->boxed);
+}
+
+Test(closure, parameters_and_locals_of_the_literal_are_not_captures)
+{
+	middle_src("package main\n"
+		   "func main() {\n"
+		   "	f := func(p int) int { q := p; for i := range [3]int{} { q += i }; return q }\n"
+		   "	println(f(1))\n"
+		   "}\n");
+	cr_assert_eq(node_at(ND_FUNC_LIT, 3, 0)->func_lit.captures.len, 0);
+}
+
+/* ---- escape analysis ------------------------------------------------------------------------- */
+
+Test(escape, address_stored_in_a_variable_boxes)
+{
+	middle_src("package main\n"
+		   "var keep *int\n"
+		   "func main() {\n"
+		   "	x := 1\n"
+		   "	y := 2\n"
+		   "	keep = &x\n"
+		   "	p := &y\n"
+		   "	println(*p)\n"
+		   "}\n");
+	cr_assert(var_at(4)->boxed);
+	cr_assert(var_at(5)->boxed); /* conservative: any stored address escapes */
+}
+
+Test(escape, address_passed_to_a_non_leaking_parameter_stays)
+{
+	middle_src("package main\n"
+		   "func fill(a *[4]int) { a[0] = 1 }\n"
+		   "func keep(p *int) *int { return p }\n"
+		   "func main() {\n"
+		   "	var arr [4]int\n"
+		   "	var x int\n"
+		   "	fill(&arr)\n"
+		   "	println(*keep(&x), arr[0])\n"
+		   "}\n");
+	cr_assert_not(var_at(5)->boxed);
+	cr_assert(var_at(6)->boxed); /* keep returns its parameter: it leaks */
+	Object *fill = node_at(ND_FUNC_DECL, 2, 0)->func_decl.obj;
+	Object *keep = node_at(ND_FUNC_DECL, 3, 0)->func_decl.obj;
+	cr_assert_not(((Object *)fill->params.data[0])->leaks);
+	cr_assert(((Object *)keep->params.data[0])->leaks);
+}
+
+Test(escape, string_conversion_kept_in_the_frame)
+{
+	middle_src("package main\n"
+		   "var g []byte\n"
+		   "func main() {\n"
+		   "	b := []byte(\"abc\")\n"
+		   "	g = []byte(\"xyz\")\n"
+		   "	println(len(b), cap(g))\n"
+		   "}\n");
+	cr_assert(node_at(ND_CALL, 4, 0)->call.stack_buf);
+	cr_assert_not(node_at(ND_CALL, 5, 0)->call.stack_buf);
+}
+
+Test(escape, const_nil_pointer)
+{
+	middle_src("package main\n"
+		   "func main() {\n"
+		   "	var p *int\n"
+		   "	var q *int\n"
+		   "	q = new(int)\n"
+		   "	println(p, q)\n"
+		   "}\n");
+	cr_assert(middle_is_const_nil(var_at(3)));
+	cr_assert_not(middle_is_const_nil(var_at(4)));
+}
+
+/* ---- evaluation order ------------------------------------------------------------------------ */
+
+Test(order, calls_and_slices_are_early_plain_reads_are_not)
+{
+	middle_src("package main\n"
+		   "func f() int { return 1 }\n"
+		   "func main() {\n"
+		   "	s := []int{1, 2}\n"
+		   "	x := 0\n"
+		   "	println(x, f(), len(s), s[1:], x > 0 && f() > 0, s[0])\n"
+		   "}\n");
+	Node *print = node_at(ND_CALL, 6, 0);
+	Vec *a = &print->call.args;
+	cr_assert_not(print->early); /* println has no value */
+	cr_assert_not(((Node *)a->data[0])->early);
+	cr_assert(((Node *)a->data[1])->early);
+	cr_assert(((Node *)a->data[2])->early);
+	cr_assert(((Node *)a->data[3])->early);
+	cr_assert(((Node *)a->data[4])->early);
+	cr_assert_not(((Node *)a->data[5])->early);
+}
