@@ -1,6 +1,6 @@
 /*
  * symtab_test.c: the package record of a real gocc-compiled program. CMake compiles
- * symtab_test.go with `gocc build -S` and links the assembly into this test, so the record checked
+ * testdata/symtab_prog.go with `gocc build -S` and links the assembly into this test, so the record checked
  * here is the one the compiler emits (section gocc_packages), walked by symtab.c.
  */
 #include <criterion/criterion.h>

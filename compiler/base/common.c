@@ -104,6 +104,12 @@ void vec_push(Vec *v, void *item)
 	v->data[v->len++] = item;
 }
 
+void vec_sort(Vec *v, int (*cmp)(const void *, const void *))
+{
+	if (v->len > 1)
+		qsort(v->data, (size_t)v->len, sizeof v->data[0], cmp);
+}
+
 void *vec_pop(Vec *v)
 {
 	if (v->len == 0)
@@ -417,9 +423,8 @@ char *diag_flush_string(void)
 
 int diag_flush_to(FILE *out)
 {
+	vec_sort(&diags.list, diag_cmp);
 	int n = diags.list.len;
-	if (n > 1)
-		qsort(diags.list.data, n, sizeof(void *), diag_cmp);
 	Diag *prev = NULL;
 	for (int i = 0; i < n; i++) {
 		Diag *d = diags.list.data[i];

@@ -43,6 +43,9 @@ typedef struct Vec {
 
 void vec_push(Vec *v, void *item);
 void *vec_pop(Vec *v);
+/* Sorts the items with qsort's comparator convention (cmp gets pointers to two items).
+ * Not stable. Safe on an empty vector, whose data is NULL. */
+void vec_sort(Vec *v, int (*cmp)(const void *, const void *));
 #define vec_at(v, i) ((v)->data[(i)])
 #define vec_last(v) ((v)->data[(v)->len - 1])
 

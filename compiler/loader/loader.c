@@ -204,7 +204,7 @@ static bool list_go_files(const char *dir, Vec *names)
 		vec_push(names, xstrdup(e->d_name));
 	}
 	closedir(d);
-	qsort(names->data, names->len, sizeof(void *), cmp_str);
+	vec_sort(names, cmp_str);
 	return true;
 }
 
@@ -285,7 +285,7 @@ static void collect_imports(LoadPackage *pkg)
 	Vec all = {0};
 	for (int i = 0; i < pkg->specs.len; i++)
 		vec_push(&all, (void *)((LoadImport *)pkg->specs.data[i])->path);
-	qsort(all.data, all.len, sizeof(void *), cmp_str);
+	vec_sort(&all, cmp_str);
 	for (int i = 0; i < all.len; i++)
 		if (i == 0 || strcmp(all.data[i], all.data[i - 1]) != 0)
 			vec_push(&pkg->imports, all.data[i]);

@@ -297,7 +297,7 @@ LLVMValueRef lower_method_table(Type *t, const char *link, uint64_t *n)
 	*n = (uint64_t)ms.len;
 	if (ms.len == 0)
 		return LLVMConstNull(L.t_ptr);
-	qsort(ms.data, (size_t)ms.len, sizeof(void *), by_name_then_pkgpath);
+	vec_sort(&ms, by_name_then_pkgpath);
 	LLVMValueRef *recs = xalloc(sizeof(LLVMValueRef) * (size_t)ms.len);
 	for (int i = 0; i < ms.len; i++)
 		recs[i] = method_record(t, ms.data[i]);

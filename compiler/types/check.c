@@ -1063,8 +1063,7 @@ static int check_cmp_lit_pos(const void *a, const void *b)
 /* gc names closures by source position: main.f.func1, main.f.func1.1, main.glob..func1. */
 static void check_name_lits(Vec *lits, const char *base, bool top)
 {
-	if (lits->len > 1)
-		qsort(lits->data, lits->len, sizeof(void *), check_cmp_lit_pos);
+	vec_sort(lits, check_cmp_lit_pos);
 	for (int i = 0; i < lits->len; i++) {
 		Node *lit = lits->data[i];
 		Object *fn = lit->func_lit.obj;

@@ -143,8 +143,7 @@ static int check_by_cost(const void *a, const void *b)
 
 static void check_sort_by_cost(Vec *v)
 {
-	if (v->len > 1)
-		qsort(v->data, (size_t)v->len, sizeof v->data[0], check_by_cost);
+	vec_sort(v, check_by_cost);
 }
 
 static Vec check_dependency_graph(void)

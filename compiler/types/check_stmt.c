@@ -787,8 +787,7 @@ static void check_usage(Object *fn)
 		if (!v->used && v->scope) /* not redeclared (go/types looks at the scopes) */
 			vec_push(&unused, v);
 	}
-	if (unused.len > 1)
-		qsort(unused.data, unused.len, sizeof(void *), check_cmp_obj_pos);
+	vec_sort(&unused, check_cmp_obj_pos);
 	for (int i = 0; i < unused.len; i++) {
 		Object *v = unused.data[i];
 		check_errorf(v->pos, "%s declared but not used", v->name);

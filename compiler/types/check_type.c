@@ -366,8 +366,7 @@ static void check_interface_type(Type *ityp, Node *e, Type *def)
 		name->ident.obj = m;
 		vec_push(&methods, m);
 	}
-	if (methods.len > 1)
-		qsort(methods.data, methods.len, sizeof(void *), check_cmp_obj_name);
+	vec_sort(&methods, check_cmp_obj_name);
 	ityp->iface.explicit_methods = (Object **)methods.data;
 	ityp->iface.nexplicit = methods.len;
 	ityp->iface.completing = false;

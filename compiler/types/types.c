@@ -568,8 +568,7 @@ void type_iface_complete(Type *t)
 		for (int j = 0; j < e->iface.nmethods; j++)
 			add_method(&all, e->iface.methods[j]);
 	}
-	if (all.len)
-		qsort(all.data, all.len, sizeof(void *), cmp_method);
+	vec_sort(&all, cmp_method);
 	t->iface.methods = (Object **)all.data;
 	t->iface.nmethods = all.len;
 	t->iface.completing = false;
