@@ -105,7 +105,7 @@ LLVMValueRef lower_index_expr(Node *e)
 LLVMValueRef lower_index_addr_expr(Node *e)
 {
 	if (type_underlying(lower_type_of(e->index.x))->kind == TY_MAP)
-		lower_unsupported(e->pos, "maps");
+		internal_error("map element m[k] has no address"); /* targets go through MapRef */
 	return element_addr(e, false);
 }
 

@@ -527,6 +527,12 @@ static void range_assign(Node *operand, LLVMValueRef v, Type *t)
 {
 	if (!operand || is_blank(operand))
 		return;
+	MapRef *mr = lower_map_ref(operand); /* for m[k] = range ...: evaluated each iteration */
+	if (mr) {
+		v = lower_convert_value(v, t, lower_type_of(operand), operand);
+		lower_store(lower_type_of(operand), lower_map_ref_assign(mr), v);
+		return;
+	}
 	LLVMValueRef addr;
 	Type *ot;
 	if (operand->kind == ND_IDENT && operand->ident.obj && operand->ident.obj->kind == OBJ_VAR) {
