@@ -176,6 +176,7 @@ typedef struct RtInfo {
 static const RtInfo rt_info[RT_COUNT] = {
 #define RUNTIME_FUNC(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
 #define RUNTIME_NORETURN(n, ...) [RT_##n] = {"runtime_" #n, V_VOID, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), true},
+#define MAP_FUNC(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
 #include "runtime.def"
 };
 #undef VOID

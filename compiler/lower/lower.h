@@ -39,6 +39,7 @@ struct Module {
 typedef enum RuntimeFn {
 #define RUNTIME_FUNC(name, result, ...) RT_##name,
 #define RUNTIME_NORETURN(name, ...) RT_##name,
+#define MAP_FUNC(name, result, ...) RT_##name,
 #include "runtime.def"
 	RT_COUNT
 } RuntimeFn;
@@ -354,6 +355,21 @@ LLVMValueRef lower_ptr_method_wrapper(Object *m);
 LLVMValueRef lower_print(Node *call, bool ln);
 LLVMValueRef lower_panic(Node *call);
 LLVMValueRef lower_eface(LLVMValueRef v, Type *t); /* box a concrete value into an eface */
+
+/* ---- lower_map.c: maps (runtime.def's map section) ------------------------------------------ */
+
+typedef struct MapRef MapRef;          /* m[k] as an assignment target: map and key evaluated */
+MapRef *lower_map_ref(Node *index);    /* NULL unless index is m[k]; evaluates m and k */
+LLVMValueRef lower_map_ref_load(MapRef *r);   /* m[k]'s current value (mapaccess1) */
+LLVMValueRef lower_map_ref_assign(MapRef *r); /* mapassign: the address to store into at once */
+LLVMValueRef lower_map_index(Node *e);        /* v := m[k] */
+int lower_map_index_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := m[k] */
+LLVMValueRef lower_map_make(Node *call);
+LLVMValueRef lower_map_literal(Node *e);
+LLVMValueRef lower_map_len(LLVMValueRef m);
+void lower_map_delete(Node *call);
+void lower_map_range(Node *s);         /* after range_declare; body via lower_range_string_body */
+void lower_store_element(Node *e, Type *t, LLVMValueRef addr); /* lower_slice.c: elided literals */
 
 /* ---- lower_compare.c ------------------------------------------------------------------------- */
 

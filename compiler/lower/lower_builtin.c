@@ -29,7 +29,7 @@ static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
 		lower_expr(x);
 		return i64c(type_underlying(u->pointer.elem)->array.len);
 	case TY_MAP:
-		lower_unsupported(call->pos, "maps");
+		return lower_map_len(lower_expr(x));
 	case TY_CHAN:
 		lower_unsupported(call->pos, "channels");
 	default:
@@ -120,7 +120,9 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_MAKE:
 		if (type_underlying(lower_type_of(call))->kind == TY_SLICE)
 			return lower_make_slice(call);
-		lower_unsupported(call->pos, type_underlying(lower_type_of(call))->kind == TY_MAP ? "maps" : "channels");
+		if (type_underlying(lower_type_of(call))->kind == TY_MAP)
+			return lower_map_make(call);
+		lower_unsupported(call->pos, "channels");
 	case BI_APPEND: return lower_append(call);
 	case BI_COPY: return lower_copy(call);
 	case BI_COMPLEX: return lower_complex_builtin(call);
@@ -135,7 +137,8 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_UNSAFE_ADD: return lower_unsafe_add(call);
 	case BI_UNSAFE_SLICE: return lower_unsafe_slice(call);
 	case BI_DELETE:
-		lower_unsupported(call->pos, "maps");
+		lower_map_delete(call);
+		return NULL;
 	case BI_CLOSE:
 		lower_unsupported(call->pos, "channels");
 	default:

@@ -295,7 +295,7 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 {
 	e = unparen(e);
 	if (e->kind == ND_INDEX)
-		lower_unsupported(e->pos, "maps");
+		return lower_map_index_ok(e, vals, types);
 	if (e->kind == ND_TYPE_ASSERT)
 		lower_unsupported(e->pos, "type assertions");
 	if (e->kind == ND_UNARY)

@@ -88,7 +88,7 @@ LLVMValueRef lower_index_expr(Node *e)
 	Node *x = e->index.x;
 	Type *xt = type_underlying(lower_type_of(x));
 	if (xt->kind == TY_MAP)
-		lower_unsupported(e->pos, "maps");
+		return lower_map_index(e);
 	if (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) {
 		Node *idx = e->index.indices.data[0];
 		LLVMValueRef s = lower_expr_as(x, type_basic(TY_STRING));
@@ -105,7 +105,7 @@ LLVMValueRef lower_index_expr(Node *e)
 LLVMValueRef lower_index_addr_expr(Node *e)
 {
 	if (type_underlying(lower_type_of(e->index.x))->kind == TY_MAP)
-		lower_unsupported(e->pos, "maps");
+		internal_error("map element m[k] has no address"); /* targets go through MapRef */
 	return element_addr(e, false);
 }
 
@@ -323,7 +323,7 @@ LLVMValueRef lower_copy(Node *call)
 /* ---- composite literals ---------------------------------------------------------------------- */
 
 /* Stores element value `e` (possibly an elided &T{...} or T{...}) of type t at addr. */
-static void store_element(Node *e, Type *t, LLVMValueRef addr)
+void lower_store_element(Node *e, Type *t, LLVMValueRef addr)
 {
 	Node *u = unparen(e);
 	Type *tu = type_underlying(t);
@@ -363,7 +363,7 @@ static void struct_into(Node *e, Type *st, LLVMValueRef addr)
 			fi = field_index(st, el->key_value.key);
 			v = el->key_value.value;
 		}
-		store_element(v, st->strct.fields[fi]->type, lower_gep(addr, type_field_offset(st, fi)));
+		lower_store_element(v, st->strct.fields[fi]->type, lower_gep(addr, type_field_offset(st, fi)));
 	}
 }
 
@@ -388,7 +388,7 @@ static void elements_into(Node *e, Type *elem, LLVMValueRef base)
 			idx = const_index(el->key_value.key);
 			v = el->key_value.value;
 		}
-		store_element(v, elem, lower_index_addr(elem, base, i64c(idx)));
+		lower_store_element(v, elem, lower_index_addr(elem, base, i64c(idx)));
 	}
 }
 
@@ -431,7 +431,8 @@ void lower_composite_into(Node *e, LLVMValueRef addr)
 		lower_store(t, addr, lower_composite(e));
 		return;
 	case TY_MAP:
-		lower_unsupported(e->pos, "maps");
+		lower_store(t, addr, lower_map_literal(e));
+		return;
 	default:
 		internal_error("composite literal of type %s", type_string(t));
 	}
@@ -457,7 +458,7 @@ LLVMValueRef lower_composite(Node *e)
 		return lower_slice_make(p, i64c(n), i64c(n));
 	}
 	if (u->kind == TY_MAP)
-		lower_unsupported(e->pos, "maps");
+		return lower_map_literal(e);
 	if (u->kind == TY_POINTER) {
 		LLVMValueRef p = lower_new(u->pointer.elem);
 		lower_composite_into(e, p);

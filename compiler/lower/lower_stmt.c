@@ -109,7 +109,7 @@ static LLVMValueRef lhs_addr(Node *lhs, bool store)
 		return NULL;
 	Node *x = unparen(lhs);
 	if (x->kind == ND_INDEX && type_underlying(lower_type_of(x->index.x))->kind == TY_MAP)
-		lower_unsupported(x->pos, "maps");
+		internal_error("map element m[k] has no address"); /* assignments go through MapRef */
 	return lower_access_addr(lhs, store);
 }
 
@@ -185,11 +185,12 @@ static void lower_assign_op(Node *s)
 	}
 	lower_hoist(l);
 	lower_hoist(r);
-	LLVMValueRef addr = lhs_addr(l, false);
-	if (!addr)
+	MapRef *mr = lower_map_ref(l); /* m[k] op= v: mapaccess1, op, then mapassign (lower_map.c) */
+	LLVMValueRef addr = mr ? NULL : lhs_addr(l, false);
+	if (!addr && !mr)
 		return;
 	Type *t = lower_type_of(l);
-	LLVMValueRef x = lower_load(t, addr);
+	LLVMValueRef x = mr ? lower_map_ref_load(mr) : lower_load(t, addr);
 	LLVMValueRef v;
 	if (op == TOK_SHL || op == TOK_SHR) {
 		Type *st = type_is_untyped(lower_type_of(r)) ? type_basic(TY_UINT) : lower_type_of(r);
@@ -199,7 +200,7 @@ static void lower_assign_op(Node *s)
 		LLVMValueRef y = lower_expr_as(r, t);
 		v = lower_binary_values(op, t, x, y);
 	}
-	lower_store(t, addr, v);
+	lower_store(t, mr ? lower_map_ref_assign(mr) : addr, v);
 }
 
 /* a, b[i], *p = e1, e2, e3 (spec "Assignments"): phase 1 evaluates the index expressions and
@@ -219,20 +220,22 @@ static void lower_assign(Node *s)
 	Vec *lhs = &s->assign.lhs;
 	LLVMValueRef *addrs = lower_value_array(lhs->len), *vals = lower_value_array(lhs->len);
 	Type **types = lower_type_array(lhs->len);
+	MapRef **maprefs = xalloc(sizeof(MapRef *) * (size_t)lhs->len); /* m[k] targets */
 	for (int i = 0; i < lhs->len; i++)
 		if (!is_blank(lhs->data[i]))
 			lower_hoist(lhs->data[i]);
 	for (int i = 0; i < s->assign.rhs.len; i++)
 		lower_hoist(s->assign.rhs.data[i]);
 	for (int i = 0; i < lhs->len; i++)
-		addrs[i] = lhs_addr(lhs->data[i], true);
+		if (!(maprefs[i] = lower_map_ref(lhs->data[i])))
+			addrs[i] = lhs_addr(lhs->data[i], true);
 	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
 	for (int i = 0; i < lhs->len && i < n; i++) {
 		Node *l = lhs->data[i];
-		if (!addrs[i])
+		if (!addrs[i] && !maprefs[i])
 			continue;
 		LLVMValueRef v = lower_convert_value(vals[i], types[i], lower_type_of(l), l);
-		lower_store(lower_type_of(l), addrs[i], v);
+		lower_store(lower_type_of(l), maprefs[i] ? lower_map_ref_assign(maprefs[i]) : addrs[i], v);
 	}
 }
 
@@ -253,9 +256,10 @@ static void lower_incdec(Node *s)
 {
 	Node *x = s->incdec.x;
 	lower_hoist(x);
-	LLVMValueRef addr = lower_access_addr(x, false);
+	MapRef *mr = lower_map_ref(x);
+	LLVMValueRef addr = mr ? NULL : lower_access_addr(x, false);
 	Type *t = lower_type_of(x), *u = type_underlying(t);
-	LLVMValueRef v = lower_load(t, addr);
+	LLVMValueRef v = mr ? lower_map_ref_load(mr) : lower_load(t, addr);
 	LLVMValueRef one;
 	if (type_is_float(u))
 		one = LLVMConstReal(lower_type(t), 1.0);
@@ -266,7 +270,7 @@ static void lower_incdec(Node *s)
 	} else
 		one = LLVMConstInt(lower_type(t), 1, false);
 	v = lower_binary_values(s->incdec.tok == TOK_INC ? TOK_ADD : TOK_SUB, t, v, one);
-	lower_store(t, addr, v);
+	lower_store(t, mr ? lower_map_ref_assign(mr) : addr, v);
 }
 
 /* ---- declarations ---------------------------------------------------------------------------- */
@@ -523,6 +527,12 @@ static void range_assign(Node *operand, LLVMValueRef v, Type *t)
 {
 	if (!operand || is_blank(operand))
 		return;
+	MapRef *mr = lower_map_ref(operand); /* for m[k] = range ...: evaluated each iteration */
+	if (mr) {
+		v = lower_convert_value(v, t, lower_type_of(operand), operand);
+		lower_store(lower_type_of(operand), lower_map_ref_assign(mr), v);
+		return;
+	}
 	LLVMValueRef addr;
 	Type *ot;
 	if (operand->kind == ND_IDENT && operand->ident.obj && operand->ident.obj->kind == OBJ_VAR) {
@@ -649,8 +659,14 @@ static void lower_range(Node *s)
 		L.fn->current_label = saved;
 		return;
 	}
-	case TY_MAP:
-		lower_unsupported(s->pos, "maps");
+	case TY_MAP: {
+		range_declare(s);
+		Node *saved = L.fn->current_label;
+		L.fn->current_label = label;
+		lower_map_range(s);
+		L.fn->current_label = saved;
+		return;
+	}
 	case TY_CHAN:
 		lower_unsupported(s->pos, "channels");
 	default:

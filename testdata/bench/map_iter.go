@@ -3,7 +3,6 @@
 // and values (sums do not depend on the random iteration order). 82 M
 // entries produced in all. Measures mapiterinit/mapiternext and the walk over
 // the table. tools/map-bench drives the runtime's map through the same work.
-// bench-pending: maps are not lowered yet (gocc refuses map types); tools/map-bench measures the runtime's map meanwhile
 package main
 
 // name is "k" followed by the decimal digits of v.
