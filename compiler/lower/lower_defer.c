@@ -88,24 +88,17 @@ static LLVMValueRef frame_address(void)
 	return LLVMBuildCall2(L.b, fnty, fa, (LLVMValueRef[]){intc(L.t_i32, 0)}, 1, "fp");
 }
 
-/* The result variables escape into an empty asm: see the essay above. */
+/* The result variables escape into an empty asm (see the essay above); one asm per variable, as
+ * each operand takes a register (a function may have any number of results). */
 static void escape_results(void)
 {
 	Sig *sig = L.fn->sig;
-	if (sig->nresults == 0)
-		return;
-	LLVMTypeRef *types = xalloc(sizeof(LLVMTypeRef) * (size_t)sig->nresults);
-	char *cons = xalloc((size_t)sig->nresults * 2 + 16);
-	cons[0] = 0;
-	for (int i = 0; i < sig->nresults; i++) {
-		types[i] = L.t_ptr;
-		strcat(cons, "r,");
-	}
-	strcat(cons, "~{memory}");
-	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, types, (unsigned)sig->nresults, false);
+	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, &L.t_ptr, 1, false);
+	const char *cons = "r,~{memory}";
 	LLVMValueRef asm_ = LLVMGetInlineAsm(fnty, "", 0, cons, strlen(cons), true, false,
 	                                     LLVMInlineAsmDialectATT, false);
-	LLVMBuildCall2(L.b, fnty, asm_, L.fn->result_addrs, (unsigned)sig->nresults, "");
+	for (int i = 0; i < sig->nresults; i++)
+		LLVMBuildCall2(L.b, fnty, asm_, &L.fn->result_addrs[i], 1, "");
 }
 
 void lower_defer_prologue(Node *body)
