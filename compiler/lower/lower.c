@@ -117,7 +117,7 @@ static void add_string_attr(LLVMValueRef fn, const char *k, const char *v)
  * calls, as gc makes none: tail-recursion elimination would turn runaway recursion, which go1.19
  * stops with `fatal error: stack overflow`, into an endless loop, and a tail call would drop the
  * caller's frame from tracebacks. */
-static void add_go_func_attrs(LLVMValueRef fn)
+void lower_add_go_func_attrs(LLVMValueRef fn)
 {
 	add_string_attr(fn, "frame-pointer", "all");
 	add_string_attr(fn, "disable-tail-calls", "true");
@@ -154,6 +154,7 @@ typedef struct RtInfo {
 	Vocab params[8];
 	int nparams;
 	bool no_return;
+	bool returns_twice;
 } RtInfo;
 
 #define VOID V_VOID
@@ -177,6 +178,9 @@ static const RtInfo rt_info[RT_COUNT] = {
 #define RUNTIME_FUNC(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
 #define RUNTIME_NORETURN(n, ...) [RT_##n] = {"runtime_" #n, V_VOID, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), true},
 #define MAP_FUNC(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
+#define RUNTIME_FUNC_EXT(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
+#define RUNTIME_NORETURN_EXT(n, ...) [RT_##n] = {"runtime_" #n, V_VOID, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), true},
+#define RUNTIME_RETURNS_TWICE(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false, true},
 #include "runtime.def"
 };
 #undef VOID
@@ -293,6 +297,8 @@ LLVMValueRef lower_runtime(RuntimeFn f)
 			lower_add_attr(fn, k, vocab_ext(ri->params[i]));
 		k++;
 	}
+	if (ri->returns_twice)
+		lower_add_attr(fn, LLVMAttributeFunctionIndex, "returns_twice");
 	add_runtime_effects(f, fn);
 	L.rt[f] = fn;
 	L.rt_type[f] = fnty;
@@ -528,7 +534,7 @@ LLVMValueRef lower_func_decl(Object *fn)
 		LLVMSetLinkage(f, LLVMInternalLinkage);
 		lower_add_sig_attrs(f, lower_sig(func_type_of(fn)));
 	}
-	add_go_func_attrs(f);
+	lower_add_go_func_attrs(f);
 	if (has_directive(fn, "go:noinline"))
 		lower_add_attr(f, LLVMAttributeFunctionIndex, "noinline");
 	varmap_put(&L.values, fn, f);
@@ -686,9 +692,10 @@ static void close_open_blocks(void)
 static void finish_body(void)
 {
 	if (!lower_block_terminated()) {
-		if (L.fn->sig->nresults == 0)
+		if (L.fn->sig->nresults == 0) {
+			lower_defer_return();
 			LLVMBuildRetVoid(L.b);
-		else
+		} else
 			LLVMBuildUnreachable(L.b);
 	}
 	close_open_blocks(); /* blocks left open after a terminator (dead code) */
@@ -743,6 +750,8 @@ void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures)
 		bind_results(obj, ftype);
 		if (captures)
 			bind_captures(captures);
+		if (obj->has_defer)
+			lower_defer_prologue(body);
 		lower_block_stmts(&body->block.stmts);
 		if (pos_valid(body->block.rbrace))
 			lower_set_pos(body->block.rbrace);
@@ -809,7 +818,7 @@ static void lower_main_init(Package *pkg)
 	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, NULL, 0, false);
 	const char *name = package_symbol(pkg, "init");
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, fnty);
-	add_go_func_attrs(fn);
+	lower_add_go_func_attrs(fn);
 	FuncState *f = xnew(FuncState);
 	L.fn = f;
 	f->fn = fn;

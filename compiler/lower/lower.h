@@ -40,9 +40,17 @@ typedef enum RuntimeFn {
 #define RUNTIME_FUNC(name, result, ...) RT_##name,
 #define RUNTIME_NORETURN(name, ...) RT_##name,
 #define MAP_FUNC(name, result, ...) RT_##name,
+#define RUNTIME_FUNC_EXT(name, result, ...) RT_##name,
+#define RUNTIME_NORETURN_EXT(name, ...) RT_##name,
+#define RUNTIME_RETURNS_TWICE(name, result, ...) RT_##name,
 #include "runtime.def"
 	RT_COUNT
 } RuntimeFn;
+
+enum { /* runtime.def's sizes (RT_DEFER_FRAME_SIZE ...) */
+#define RUNTIME_CONST(name, value) RT_##name = (value),
+#include "runtime.def"
+};
 
 /* ---- per-function state ---------------------------------------------------------------------- */
 
@@ -93,6 +101,9 @@ typedef struct FuncState {
 	bool can_bail;
 	Node *current_label;        /* lower_stmt.c: the ND_LABELED_STMT wrapping the next loop/switch */
 	LLVMBasicBlockRef fallthrough_block; /* lower_stmt.c: body of the next switch clause */
+	LLVMValueRef defer_frame;   /* lower_defer.c: the frame record of a deferring function, or NULL */
+	LLVMValueRef recover_fp;    /* lower_defer.c: in a `defer recover()` thunk, the captured frame */
+	int nthunks;                /* lower_defer.c: defer thunks made for this function so far */
 } FuncState;
 
 /* ---- package state --------------------------------------------------------------------------- */
@@ -187,6 +198,7 @@ LLVMValueRef lower_runtime(RuntimeFn f);              /* declaration of a runtim
 LLVMValueRef lower_call_runtime(RuntimeFn f, LLVMValueRef *args, int n);
 LLVMValueRef lower_intrinsic(const char *name, LLVMTypeRef *types, int ntypes, LLVMTypeRef *fnty);
 void lower_add_attr(LLVMValueRef fn, int index, const char *attr);
+void lower_add_go_func_attrs(LLVMValueRef fn);         /* frame pointers, no tail calls ... */
 LLVMValueRef lower_func_value_of(Object *fn);         /* static closure {code} for a declared func */
 
 /* ---- lower_type.c: Go types to LLVM types ---------------------------------------------------- */
@@ -289,6 +301,14 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types); /* f() in a, b
 LLVMValueRef *lower_value_array(int n);
 Type **lower_type_array(int n);
 int lower_value_count(Node *e);           /* values of e: a tuple's length, else 1 */
+
+/* ---- lower_defer.c: defer statements, recover, the deferring function's frame record ---------- */
+
+void lower_defer_prologue(Node *body);   /* in a deferring function: frame record, deferframe */
+void lower_defer_stmt(Node *s);
+void lower_defer_return(void);           /* before every ret of a deferring function */
+LLVMValueRef lower_recover(Node *call);
+void lower_return_results(void);         /* lower_stmt.c: return the result variables' values */
 
 /* ---- lower_builtin.c ------------------------------------------------------------------------- */
 

@@ -131,9 +131,7 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_PRINT: return lower_print(call, false);
 	case BI_PRINTLN: return lower_print(call, true);
 	case BI_PANIC: return lower_panic(call);
-	case BI_RECOVER:
-		/* without defer (a later issue) no call can be a deferred one: recover returns nil */
-		return LLVMConstNull(L.t_eface);
+	case BI_RECOVER: return lower_recover(call);
 	case BI_UNSAFE_ADD: return lower_unsafe_add(call);
 	case BI_UNSAFE_SLICE: return lower_unsafe_slice(call);
 	case BI_DELETE:

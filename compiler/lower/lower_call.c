@@ -210,6 +210,11 @@ static void resolve_callee(Node *call, Callee *c)
 	Node *fun = unparen(call->call.fun);
 	Object *fn;
 	*c = (Callee){0};
+	LLVMValueRef early = lower_hoisted(fun); /* a deferred call's func value (lower_defer.c) */
+	if (early) {
+		closure_callee(c, early, fun->type);
+		return;
+	}
 	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD) {
 		fn = fun->selector.obj;
 		c->sig = lower_sig(lower_obj_type(fn));

@@ -363,8 +363,26 @@ static void lower_return(Node *s)
 			vals[i] = lower_expr_as(res->data[i], sig->results[i]);
 	}
 	lower_set_pos(s->pos);
-	build_return(vals);
+	if (L.fn->defer_frame) {
+		/* deferred calls run after the results are set and may change named ones */
+		for (int i = 0; i < sig->nresults && res->len; i++)
+			lower_store(sig->results[i], L.fn->result_addrs[i], vals[i]);
+		lower_defer_return();
+		lower_return_results();
+	} else {
+		build_return(vals);
+	}
 	lower_dead_block();
+}
+
+/* Returns the current values of the result variables (a deferring function's returns). */
+void lower_return_results(void)
+{
+	Sig *sig = L.fn->sig;
+	LLVMValueRef *vals = lower_value_array(sig->nresults);
+	for (int i = 0; i < sig->nresults; i++)
+		vals[i] = lower_load(sig->results[i], L.fn->result_addrs[i]);
+	build_return(vals);
 }
 
 /* ---- if, for, switch ------------------------------------------------------------------------- */
@@ -781,7 +799,7 @@ void lower_stmt(Node *s)
 	case ND_LABELED_STMT: lower_labeled(s); return;
 	case ND_BRANCH_STMT: lower_branch(s); return;
 	case ND_GO_STMT: lower_unsupported(s->pos, "goroutines"); return;
-	case ND_DEFER_STMT: lower_unsupported(s->pos, "defer"); return;
+	case ND_DEFER_STMT: lower_defer_stmt(s); return;
 	case ND_SEND_STMT: lower_unsupported(s->pos, "channels"); return;
 	case ND_SELECT_STMT: lower_unsupported(s->pos, "select"); return;
 	case ND_TYPE_SWITCH_STMT: lower_unsupported(s->pos, "type switches"); return;
