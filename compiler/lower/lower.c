@@ -176,6 +176,8 @@ typedef struct RtInfo {
 static const RtInfo rt_info[RT_COUNT] = {
 #define RUNTIME_FUNC(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
 #define RUNTIME_NORETURN(n, ...) [RT_##n] = {"runtime_" #n, V_VOID, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), true},
+#define RUNTIME_FUNC_EXT(n, r, ...) [RT_##n] = {"runtime_" #n, r, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), false},
+#define RUNTIME_NORETURN_EXT(n, ...) [RT_##n] = {"runtime_" #n, V_VOID, {__VA_ARGS__}, (int)NARGS(__VA_ARGS__), true},
 #include "runtime.def"
 };
 #undef VOID

@@ -479,10 +479,8 @@ static LLVMValueRef lower_call_node(Node *e)
 		return lower_conversion(e);
 	case CALL_BUILTIN:
 		return lower_builtin_call(e);
-	case CALL_FUNC: case CALL_METHOD: case CALL_CLOSURE:
+	case CALL_FUNC: case CALL_METHOD: case CALL_CLOSURE: case CALL_INTERFACE:
 		return lower_call_expr(e);
-	case CALL_INTERFACE:
-		lower_unsupported(e->pos, "interface method calls");
 	default:
 		internal_error("call kind %d", e->call.call_kind);
 	}
@@ -594,12 +592,10 @@ LLVMValueRef lower_expr_as(Node *e, Type *t)
 	if (is_nil(e))
 		return lower_zero_value(t);
 	Type *tu = type_underlying(t);
-	if (tu->kind == TY_INTERFACE && type_underlying(e->type)->kind != TY_INTERFACE) {
-		if (tu->iface.nmethods > 0)
-			lower_unsupported(e->pos, "interfaces with methods");
+	if (tu->kind == TY_INTERFACE) {
 		Type *et = type_is_untyped(e->type) ? type_default(e->type) : e->type;
 		LLVMValueRef v = e->mode == MODE_CONST ? lower_const(e->cval, et) : lower_expr(e);
-		return lower_eface(v, et);
+		return lower_to_iface(v, et, t);
 	}
 	if (e->mode == MODE_CONST && e->cval && type_is_untyped(e->type))
 		return lower_const(e->cval, t);

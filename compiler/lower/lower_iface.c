@@ -1,0 +1,134 @@
+/*
+ * lower_iface.c: interfaces with methods: conversions to and between them, and method calls
+ * through their itabs (runtime.def, section "Interfaces", is the contract).
+ *
+ * In: values whose static type is a non-empty interface, or a concrete value converted to one.
+ * Out: GoIface {itab, data} values and calls through itab->fun[k].
+ *
+ * The one idea: when the pair (I, T) is known at compile time the itab is a constant global,
+ * "go:itab.T,I" (gc's name), linkonce_odr like the descriptors it points to, with fun[] in the
+ * order of I's methods (sorted by name then pkgpath) holding T's `ifn` entry points
+ * (lower_methods.c). Everything else (I1 -> I2 conversions, assertions) asks the runtime, which
+ * builds and caches the itabs it was not given. The data word is built exactly as for interface{}
+ * (lower_eface), so an iface and an eface differ only in their first word.
+ */
+#include "lower.h"
+
+#include <string.h>
+
+/* The constant itab of (iface, t): t implements iface (the checker made sure). */
+LLVMValueRef lower_itab(Type *iface, Type *t)
+{
+	const char *name = xsprintf("go:itab.%s,%s", type_link_string(t), type_link_string(iface));
+	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, name);
+	if (g)
+		return g;
+	Type *iu = type_underlying(iface);
+	type_iface_complete(iu);
+	int n = iu->iface.nmethods;
+	LLVMValueRef *fun = lower_value_array(n);
+	for (int i = 0; i < n; i++)
+		fun[i] = lower_method_ifn(t, iu->iface.methods[i]);
+	struct { LLVMValueRef inter, type, hash; } r = {
+		lower_typedesc(iface), lower_typedesc(t), LLVMConstInt(L.t_i64, lower_type_hash(t), false),
+	};
+	LLVMValueRef v[8];
+	int k = 0;
+#define ITAB_FIELD(vocab, name) v[k++] = r.name;
+#include "runtime.def"
+	v[k++] = LLVMConstArray2(L.t_ptr, fun, (uint64_t)n);
+	LLVMValueRef init = LLVMConstStructInContext(L.ctx, v, (unsigned)k, false);
+	g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), name);
+	LLVMSetInitializer(g, init);
+	LLVMSetGlobalConstant(g, true);
+	LLVMSetAlignment(g, 8);
+	lower_set_linkonce(g);
+	return g;
+}
+
+static bool is_nonempty_iface(Type *t)
+{
+	Type *u = type_underlying(t);
+	if (u->kind != TY_INTERFACE)
+		return false;
+	type_iface_complete(u);
+	return u->iface.nmethods > 0;
+}
+
+/* The dynamic type of a non-empty interface value: itab->type, or NULL for the nil interface. */
+static LLVMValueRef itab_type(LLVMValueRef itab)
+{
+	LLVMValueRef isnil = LLVMBuildICmp(L.b, LLVMIntEQ, itab, LLVMConstNull(L.t_ptr), "");
+	LLVMValueRef safe = LLVMBuildSelect(L.b, isnil, lower_typedesc(type_basic(TY_INT)), itab, "");
+	LLVMValueRef t = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(safe, 8), "dyntype");
+	LLVMSetAlignment(t, 8);
+	return LLVMBuildSelect(L.b, isnil, LLVMConstNull(L.t_ptr), t, "");
+}
+
+/* v of interface type `from` as a value of interface type `to`. */
+static LLVMValueRef iface_to_iface(LLVMValueRef v, Type *from, Type *to)
+{
+	bool from_ne = is_nonempty_iface(from), to_ne = is_nonempty_iface(to);
+	if (!from_ne && !to_ne)
+		return v;
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	if (from_ne && !to_ne)
+		return LLVMBuildInsertValue(L.b, v, itab_type(word), 0, "");
+	if (from_ne && type_identical(type_underlying(from), type_underlying(to)))
+		return v;
+	if (!from_ne)
+		internal_error("conversion of %s to %s", type_string(from), type_string(to));
+	LLVMValueRef args[2] = {lower_typedesc(to), word};
+	return LLVMBuildInsertValue(L.b, v, lower_call_runtime(RT_convI2I, args, 2), 0, "");
+}
+
+/* v of type `from` converted to interface type `to` (either may be an interface). */
+LLVMValueRef lower_to_iface(LLVMValueRef v, Type *from, Type *to)
+{
+	if (type_is_untyped(from))
+		from = type_default(from);
+	if (type_underlying(from)->kind == TY_INTERFACE)
+		return iface_to_iface(v, from, to);
+	LLVMValueRef e = lower_eface(v, from);
+	if (!is_nonempty_iface(to))
+		return e;
+	return LLVMBuildInsertValue(L.b, e, lower_itab(to, from), 0, "");
+}
+
+/* ---- method calls ------------------------------------------------------------------------- */
+
+/* Index of method m in the sorted method list of interface type t. */
+static int imethod_index(Type *t, Object *m)
+{
+	Type *u = type_underlying(t);
+	type_iface_complete(u);
+	for (int i = 0; i < u->iface.nmethods; i++)
+		if (u->iface.methods[i] == m || !strcmp(u->iface.methods[i]->name, m->name))
+			return i;
+	internal_error("method %s not in %s", m->name, type_string(t));
+}
+
+/* The signature of itab->fun[k]: the method's, its receiver replaced by the data word. */
+Sig *lower_imethod_sig(Object *m)
+{
+	Type *ft = m->type;
+	Type *t = type_new(TY_FUNC);
+	t->func = ft->func;
+	t->func.recv = type_basic(TY_UNSAFE_POINTER);
+	return lower_sig(t);
+}
+
+/* The code pointer of method m of interface value iv (of interface type t), and its data word.
+ * A nil interface is a nil pointer dereference at addr=0x0, as go1.19 reports it. */
+LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRef *data)
+{
+	int k = imethod_index(t, m);
+	int64_t off = 24 + 8 * (int64_t)k;
+	LLVMValueRef itab = LLVMBuildExtractValue(L.b, iv, 0, "itab");
+	*data = LLVMBuildExtractValue(L.b, iv, 1, "data");
+	lower_check_nil(itab);
+	LLVMValueRef code = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(itab, off), "ifn");
+	LLVMSetAlignment(code, 8);
+	LLVMSetMetadata(code, LLVMGetMDKindIDInContext(L.ctx, "invariant.load", 14), LLVMMetadataAsValue(L.ctx, LLVMMDNodeInContext2(L.ctx, NULL, 0)));
+	return code;
+}
