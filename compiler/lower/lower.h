@@ -217,6 +217,8 @@ LLVMValueRef lower_itab(Type *iface, Type *t);   /* constant itab of a staticall
 LLVMValueRef lower_to_iface(LLVMValueRef v, Type *from, Type *to); /* to: any interface type */
 Sig *lower_imethod_sig(Object *m);               /* signature of itab->fun[k] */
 LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRef *data);
+LLVMValueRef lower_type_assert(Node *e);         /* x.(T), panicking */
+int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := x.(T) */
 
 /* ---- lower_symtab.c ------------------------------------------------------------------------- */
 

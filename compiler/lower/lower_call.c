@@ -320,7 +320,7 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 	if (e->kind == ND_INDEX)
 		lower_unsupported(e->pos, "maps");
 	if (e->kind == ND_TYPE_ASSERT)
-		lower_unsupported(e->pos, "type assertions");
+		return lower_type_assert_ok(e, vals, types);
 	if (e->kind == ND_UNARY)
 		lower_unsupported(e->pos, "channels");
 	if (e->kind != ND_CALL)

@@ -513,7 +513,7 @@ LLVMValueRef lower_expr(Node *e)
 	case ND_UNARY: return lower_unary(e);
 	case ND_BINARY: return lower_binary(e);
 	case ND_TYPE_ASSERT:
-		lower_unsupported(e->pos, "type assertions");
+		return lower_type_assert(e);
 	default:
 		lower_unsupported(e->pos, xsprintf("expression %s", node_kind_name(e->kind)));
 	}

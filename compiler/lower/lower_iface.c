@@ -132,3 +132,116 @@ LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRe
 	LLVMSetMetadata(code, LLVMGetMDKindIDInContext(L.ctx, "invariant.load", 14), LLVMMetadataAsValue(L.ctx, LLVMMDNodeInContext2(L.ctx, NULL, 0)));
 	return code;
 }
+
+/* ---- type assertions ---------------------------------------------------------------------- */
+
+/* The value of dynamic type t held in data word `data` (aggregates: a fresh copy). */
+static LLVMValueRef value_from_word(Type *t, LLVMValueRef data)
+{
+	if (!type_is_direct_iface(t))
+		return lower_copy_to_temp(t, lower_load(t, data));
+	if (!type_is_aggregate(t))
+		return data;
+	LLVMValueRef tmp = lower_alloca(t, "unboxed");
+	LLVMValueRef st = LLVMBuildStore(L.b, data, tmp);
+	LLVMSetAlignment(st, 8);
+	return tmp;
+}
+
+/* Does interface value v (static type xt) hold dynamic type t? */
+static LLVMValueRef holds_type(LLVMValueRef v, Type *xt, Type *t)
+{
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	LLVMValueRef dyn = is_nonempty_iface(xt) ? itab_type(word) : word;
+	return LLVMBuildICmp(L.b, LLVMIntEQ, dyn, lower_typedesc(t), "istype");
+}
+
+/* x.(T) for a concrete T: inline comparison, panicdottypeE/I on failure. */
+static LLVMValueRef assert_concrete(LLVMValueRef v, Type *xt, Type *t)
+{
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	LLVMValueRef args[3] = {word, lower_typedesc(t), lower_typedesc(xt)};
+	lower_panic_if(LLVMBuildNot(L.b, holds_type(v, xt, t), ""),
+	               is_nonempty_iface(xt) ? RT_panicdottypeI : RT_panicdottypeE, args, 3);
+	return value_from_word(t, LLVMBuildExtractValue(L.b, v, 1, "data"));
+}
+
+/* x.(I) for an interface type I: the runtime finds (or builds) the itab or panics. */
+static LLVMValueRef assert_iface(LLVMValueRef v, Type *xt, Type *t)
+{
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	LLVMValueRef args[2] = {lower_typedesc(t), word};
+	if (!is_nonempty_iface(t)) {
+		/* x.(interface{}): only a nil x fails (assertE2I's text, "interface is nil, not ...") */
+		LLVMValueRef dyn = is_nonempty_iface(xt) ? itab_type(word) : word;
+		LLVMValueRef isnil = LLVMBuildICmp(L.b, LLVMIntEQ, dyn, LLVMConstNull(L.t_ptr), "");
+		lower_panic_if(isnil, RT_panicnildottype, args, 1);
+		return LLVMBuildInsertValue(L.b, v, dyn, 0, "");
+	}
+	RuntimeFn f = is_nonempty_iface(xt) ? RT_assertI2I : RT_assertE2I;
+	return LLVMBuildInsertValue(L.b, v, lower_call_runtime(f, args, 2), 0, "");
+}
+
+static Type *asserted_type(Node *e)
+{
+	Type *t = e->type;
+	return t->kind == TY_TUPLE ? t->tuple.types[0] : t;
+}
+
+/* x.(T) in a single-value context. */
+LLVMValueRef lower_type_assert(Node *e)
+{
+	Node *x = e->type_assert.x;
+	Type *t = asserted_type(e);
+	LLVMValueRef v = lower_expr(x);
+	lower_set_pos(e->pos);
+	if (type_underlying(t)->kind == TY_INTERFACE)
+		return assert_iface(v, x->type, t);
+	return assert_concrete(v, x->type, t);
+}
+
+/* v, ok := x.(T) for a concrete T: the value is T's zero value when !ok. */
+static LLVMValueRef assert_concrete_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
+{
+	*ok = holds_type(v, xt, t);
+	LLVMValueRef res = lower_alloca(t, "assert");
+	lower_store(t, res, lower_zero_value(t));
+	LLVMBasicBlockRef yes = lower_block("assert.ok"), done = lower_block("assert.done");
+	LLVMBuildCondBr(L.b, *ok, yes, done);
+	lower_position_at_end(yes);
+	lower_store(t, res, value_from_word(t, LLVMBuildExtractValue(L.b, v, 1, "data")));
+	LLVMBuildBr(L.b, done);
+	lower_position_at_end(done);
+	return lower_copy_to_temp(t, lower_load(t, res));
+}
+
+/* v, ok := x.(I): assertE2I2/assertI2I2 ({nil, nil} on failure), or a nil test for interface{}. */
+static LLVMValueRef assert_iface_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
+{
+	LLVMValueRef r;
+	if (!is_nonempty_iface(t)) {
+		r = iface_to_iface(v, xt, t);
+	} else {
+		LLVMValueRef args[2] = {lower_typedesc(t), v};
+		r = lower_call_runtime(is_nonempty_iface(xt) ? RT_assertI2I2 : RT_assertE2I2, args, 2);
+	}
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, r, 0, "");
+	*ok = LLVMBuildICmp(L.b, LLVMIntNE, word, LLVMConstNull(L.t_ptr), "ok");
+	return r;
+}
+
+/* v, ok := x.(T): vals[0] the value, vals[1] the bool. */
+int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types)
+{
+	Node *x = e->type_assert.x;
+	Type *t = asserted_type(e);
+	LLVMValueRef v = lower_expr(x);
+	lower_set_pos(e->pos);
+	if (type_underlying(t)->kind == TY_INTERFACE)
+		vals[0] = assert_iface_ok(v, x->type, t, &vals[1]);
+	else
+		vals[0] = assert_concrete_ok(v, x->type, t, &vals[1]);
+	types[0] = t;
+	types[1] = type_basic(TY_BOOL);
+	return 2;
+}
