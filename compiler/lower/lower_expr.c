@@ -374,11 +374,12 @@ LLVMValueRef lower_compare(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y
 		return LLVMBuildICmp(L.b, int_pred(op, true), px, py, "");
 	}
 	case TY_INTERFACE: {
-		/* only comparisons with nil are lowered here: the type word decides */
+		/* with nil the type word decides; otherwise lower_iface.c */
 		LLVMValueRef tx = LLVMBuildExtractValue(L.b, x, 0, ""), ty = LLVMBuildExtractValue(L.b, y, 0, "");
-		if (!LLVMIsNull(ty) && !LLVMIsNull(tx))
-			return NULL;
-		return LLVMBuildICmp(L.b, int_pred(op, true), tx, ty, "");
+		if (LLVMIsNull(ty) || LLVMIsNull(tx))
+			return LLVMBuildICmp(L.b, int_pred(op, true), tx, ty, "");
+		LLVMValueRef eq = lower_iface_equal(t, x, y);
+		return op == TOK_EQL ? eq : LLVMBuildNot(L.b, eq, "");
 	}
 	case TY_STRUCT: case TY_ARRAY: {
 		LLVMValueRef eq = lower_equal_mem(t, x, y);
@@ -398,6 +399,9 @@ static LLVMValueRef lower_comparison(Node *e)
 	Type *t = is_nil(x) ? y->type : x->type;
 	if (type_underlying(y->type)->kind == TY_INTERFACE && !is_nil(y))
 		t = y->type; /* mixed interface/concrete comparison: compare as interfaces */
+	if (type_underlying(x->type)->kind == TY_INTERFACE && type_underlying(y->type)->kind == TY_INTERFACE &&
+	    !is_nil(x) && type_underlying(x->type)->iface.nmethods == 0)
+		t = x->type; /* interface{} vs a non-empty interface: compare as interface{} */
 	if (type_is_untyped(t))
 		t = type_default(t);
 	LLVMValueRef vx = lower_expr_as(x, t), vy = lower_expr_as(y, t);

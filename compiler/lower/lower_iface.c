@@ -245,3 +245,34 @@ int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types)
 	types[1] = type_basic(TY_BOOL);
 	return 2;
 }
+
+/* ---- comparison --------------------------------------------------------------------------- */
+
+/* x == y for two values of interface type t: equal dynamic types (itab->type for non-empty
+ * interfaces, since a static and a runtime-built itab of one pair differ in address), then nil,
+ * or the type's equality on the data words (efaceeq: panics on uncomparable dynamic types). */
+LLVMValueRef lower_iface_equal(Type *t, LLVMValueRef x, LLVMValueRef y)
+{
+	bool ne = is_nonempty_iface(t);
+	LLVMValueRef dx = LLVMBuildExtractValue(L.b, x, 0, ""), dy = LLVMBuildExtractValue(L.b, y, 0, "");
+	if (ne) {
+		dx = itab_type(dx);
+		dy = itab_type(dy);
+	}
+	LLVMBasicBlockRef entry = LLVMGetInsertBlock(L.b);
+	LLVMBasicBlockRef check = lower_block("ieq.nil"), call = lower_block("ieq.data"), done = lower_block("ieq.done");
+	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntEQ, dx, dy, ""), check, done);
+	lower_position_at_end(check);
+	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntEQ, dx, LLVMConstNull(L.t_ptr), ""), done, call);
+	lower_position_at_end(call);
+	LLVMValueRef args[3] = {dx, LLVMBuildExtractValue(L.b, x, 1, ""), LLVMBuildExtractValue(L.b, y, 1, "")};
+	LLVMValueRef r = lower_call_runtime(RT_efaceeq, args, 3);
+	LLVMBasicBlockRef call_end = LLVMGetInsertBlock(L.b);
+	LLVMBuildBr(L.b, done);
+	lower_position_at_end(done);
+	LLVMValueRef phi = LLVMBuildPhi(L.b, L.t_i1, "ieq");
+	LLVMValueRef pv[3] = {LLVMConstInt(L.t_i1, 0, false), LLVMConstInt(L.t_i1, 1, false), r};
+	LLVMBasicBlockRef pb[3] = {entry, check, call_end};
+	LLVMAddIncoming(phi, pv, pb, 3);
+	return phi;
+}
