@@ -219,6 +219,7 @@ Sig *lower_imethod_sig(Object *m);               /* signature of itab->fun[k] */
 LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRef *data);
 LLVMValueRef lower_type_assert(Node *e);         /* x.(T), panicking */
 int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := x.(T) */
+LLVMValueRef lower_iface_to_eface(LLVMValueRef v, Type *t); /* t: any interface type */
 LLVMValueRef lower_iface_equal(Type *t, LLVMValueRef x, LLVMValueRef y); /* i1 x == y */
 
 /* ---- lower_symtab.c ------------------------------------------------------------------------- */

@@ -82,6 +82,14 @@ static LLVMValueRef iface_to_iface(LLVMValueRef v, Type *from, Type *to)
 	return LLVMBuildInsertValue(L.b, v, lower_call_runtime(RT_convI2I, args, 2), 0, "");
 }
 
+/* v of interface type t as an interface{} (panic values). */
+LLVMValueRef lower_iface_to_eface(LLVMValueRef v, Type *t)
+{
+	if (!is_nonempty_iface(t))
+		return v;
+	return LLVMBuildInsertValue(L.b, v, itab_type(LLVMBuildExtractValue(L.b, v, 0, "")), 0, "");
+}
+
 /* v of type `from` converted to interface type `to` (either may be an interface). */
 LLVMValueRef lower_to_iface(LLVMValueRef v, Type *from, Type *to)
 {
