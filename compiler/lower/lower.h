@@ -233,6 +233,19 @@ Type *lower_func_without_recv(Type *ft); /* a method's signature as a plain func
 const char *lower_name_pkgpath(const char *name); /* "" if exported, else this package's path */
 LLVMValueRef lower_alloc_desc(Type *t);/* descriptor for allocations: NULL if t has no pointers */
 LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memory */
+uint32_t lower_type_hash(Type *t);     /* GoType.hash */
+LLVMValueRef lower_method_ifn(Type *t, Object *im); /* lower_methods.c: T's itab entry for im */
+
+/* ---- lower_iface.c --------------------------------------------------------------------------- */
+
+LLVMValueRef lower_itab(Type *iface, Type *t);   /* constant itab of a statically known pair */
+LLVMValueRef lower_to_iface(LLVMValueRef v, Type *from, Type *to); /* to: any interface type */
+Sig *lower_imethod_sig(Object *m);               /* signature of itab->fun[k] */
+LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRef *data);
+LLVMValueRef lower_type_assert(Node *e);         /* x.(T), panicking */
+int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := x.(T) */
+LLVMValueRef lower_iface_to_eface(LLVMValueRef v, Type *t); /* t: any interface type */
+LLVMValueRef lower_iface_equal(Type *t, LLVMValueRef x, LLVMValueRef y); /* i1 x == y */
 
 /* ---- lower_symtab.c ------------------------------------------------------------------------- */
 

@@ -204,6 +204,27 @@ static void closure_callee(Callee *c, LLVMValueRef closure, Type *fntype)
 	LLVMSetAlignment(c->code, 8);
 }
 
+/* x.M(...) for an interface x (reached through embedded fields when the selector has a path):
+ * itab->fun[k] with the data word as receiver (lower_iface.c). */
+static void interface_callee(Node *fun, Callee *c)
+{
+	Object *m = fun->selector.obj;
+	Type *t = fun->selector.x->type;
+	LLVMValueRef iv;
+	if (fun->selector.path_len == 0) {
+		iv = lower_expr(fun->selector.x);
+	} else {
+		bool from_ptr;
+		LLVMValueRef p = receiver_location(fun, &t, &from_ptr);
+		if (from_ptr)
+			lower_check_nil(p);
+		iv = lower_load(t, p);
+	}
+	c->sig = lower_imethod_sig(m);
+	c->code = lower_imethod_code(iv, t, m, &c->recv);
+	c->first = 1;
+}
+
 /* Resolves the callee (evaluating a method receiver into c->recv). */
 static void resolve_callee(Node *call, Callee *c)
 {
@@ -212,7 +233,11 @@ static void resolve_callee(Node *call, Callee *c)
 	*c = (Callee){0};
 	LLVMValueRef early = lower_hoisted(fun); /* a deferred call's func value (lower_defer.c) */
 	if (early) {
-		closure_callee(c, early, fun->type);
+		closure_callee(c, early, lower_type_of(fun));
+		return;
+	}
+	if (call->call.call_kind == CALL_INTERFACE) {
+		interface_callee(fun, c);
 		return;
 	}
 	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD) {
@@ -248,8 +273,6 @@ int lower_call(Node *call, LLVMValueRef *vals)
 		vals[0] = lower_expr(call);
 		return 1;
 	}
-	if (call->call.call_kind == CALL_INTERFACE)
-		lower_unsupported(call->pos, "interface method calls");
 	Object *fn = callee_func(call->call.fun);
 	if (fn && fn == L.pkg->main_func && call->call.call_kind == CALL_FUNC) {
 		/* main() called from Go: the GO_ENTRY has no parameters */
@@ -302,7 +325,7 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 	if (e->kind == ND_INDEX)
 		return lower_map_index_ok(e, vals, types);
 	if (e->kind == ND_TYPE_ASSERT)
-		lower_unsupported(e->pos, "type assertions");
+		return lower_type_assert_ok(e, vals, types);
 	if (e->kind == ND_UNARY)
 		lower_unsupported(e->pos, "channels");
 	if (e->kind != ND_CALL)

@@ -140,13 +140,9 @@ LLVMValueRef lower_convert_value(LLVMValueRef v, Type *from, Type *to, Node *whe
 	if (type_is_untyped(from))
 		from = type_default(from);
 	Type *fu = type_underlying(from), *tu = type_underlying(to);
-	if (tu->kind == TY_INTERFACE) {
-		if (fu->kind == TY_INTERFACE)
-			return v;
-		if (tu->iface.nmethods > 0)
-			lower_unsupported(where ? where->pos : nopos, "interfaces with methods");
-		return lower_eface(v, from);
-	}
+	(void)where;
+	if (tu->kind == TY_INTERFACE)
+		return lower_to_iface(v, from, to);
 	if (type_is_integer(fu) && type_is_integer(tu))
 		return int_to_int(v, fu, tu);
 	if (type_is_integer(fu) && type_is_float(tu))

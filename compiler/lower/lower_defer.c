@@ -191,9 +191,9 @@ static void capture_operands(DeferCall *d)
 		return;
 	}
 	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD)
-		capture(d, fun, fun->type, lower_method_value(fun)); /* the receiver, evaluated now */
+		capture(d, fun, lower_type_of(fun), lower_method_value(fun)); /* the receiver, evaluated now */
 	else if (call->call.call_kind == CALL_CLOSURE)
-		capture(d, fun, fun->type, lower_expr(fun));
+		capture(d, fun, lower_type_of(fun), lower_expr(fun));
 	for (int i = 0; i < args->len; i++) {
 		Node *a = args->data[i];
 		if (a->mode == MODE_CONST || !a->type || a->type->kind == TY_UNTYPED_NIL)

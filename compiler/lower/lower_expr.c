@@ -374,11 +374,12 @@ LLVMValueRef lower_compare(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y
 		return LLVMBuildICmp(L.b, int_pred(op, true), px, py, "");
 	}
 	case TY_INTERFACE: {
-		/* only comparisons with nil are lowered here: the type word decides */
+		/* with nil the type word decides; otherwise lower_iface.c */
 		LLVMValueRef tx = LLVMBuildExtractValue(L.b, x, 0, ""), ty = LLVMBuildExtractValue(L.b, y, 0, "");
-		if (!LLVMIsNull(ty) && !LLVMIsNull(tx))
-			return NULL;
-		return LLVMBuildICmp(L.b, int_pred(op, true), tx, ty, "");
+		if (LLVMIsNull(ty) || LLVMIsNull(tx))
+			return LLVMBuildICmp(L.b, int_pred(op, true), tx, ty, "");
+		LLVMValueRef eq = lower_iface_equal(t, x, y);
+		return op == TOK_EQL ? eq : LLVMBuildNot(L.b, eq, "");
 	}
 	case TY_STRUCT: case TY_ARRAY: {
 		LLVMValueRef eq = lower_equal_mem(t, x, y);
@@ -398,6 +399,9 @@ static LLVMValueRef lower_comparison(Node *e)
 	Type *t = is_nil(x) ? lower_type_of(y) : lower_type_of(x);
 	if (type_underlying(lower_type_of(y))->kind == TY_INTERFACE && !is_nil(y))
 		t = lower_type_of(y); /* mixed interface/concrete comparison: compare as interfaces */
+	if (type_underlying(lower_type_of(x))->kind == TY_INTERFACE && type_underlying(lower_type_of(y))->kind == TY_INTERFACE &&
+	    !is_nil(x) && type_underlying(lower_type_of(x))->iface.nmethods == 0)
+		t = lower_type_of(x); /* interface{} vs a non-empty interface: compare as interface{} */
 	if (type_is_untyped(t))
 		t = type_default(t);
 	LLVMValueRef vx = lower_expr_as(x, t), vy = lower_expr_as(y, t);
@@ -479,10 +483,8 @@ static LLVMValueRef lower_call_node(Node *e)
 		return lower_conversion(e);
 	case CALL_BUILTIN:
 		return lower_builtin_call(e);
-	case CALL_FUNC: case CALL_METHOD: case CALL_CLOSURE:
+	case CALL_FUNC: case CALL_METHOD: case CALL_CLOSURE: case CALL_INTERFACE:
 		return lower_call_expr(e);
-	case CALL_INTERFACE:
-		lower_unsupported(e->pos, "interface method calls");
 	default:
 		internal_error("call kind %d", e->call.call_kind);
 	}
@@ -515,7 +517,7 @@ LLVMValueRef lower_expr(Node *e)
 	case ND_UNARY: return lower_unary(e);
 	case ND_BINARY: return lower_binary(e);
 	case ND_TYPE_ASSERT:
-		lower_unsupported(e->pos, "type assertions");
+		return lower_type_assert(e);
 	default:
 		lower_unsupported(e->pos, xsprintf("expression %s", node_kind_name(e->kind)));
 	}
@@ -594,12 +596,10 @@ LLVMValueRef lower_expr_as(Node *e, Type *t)
 	if (is_nil(e))
 		return lower_zero_value(t);
 	Type *tu = type_underlying(t);
-	if (tu->kind == TY_INTERFACE && type_underlying(lower_type_of(e))->kind != TY_INTERFACE) {
-		if (tu->iface.nmethods > 0)
-			lower_unsupported(e->pos, "interfaces with methods");
+	if (tu->kind == TY_INTERFACE) {
 		Type *et = type_is_untyped(lower_type_of(e)) ? type_default(lower_type_of(e)) : lower_type_of(e);
 		LLVMValueRef v = e->mode == MODE_CONST ? lower_const(e->cval, et) : lower_expr(e);
-		return lower_eface(v, et);
+		return lower_to_iface(v, et, t);
 	}
 	if (e->mode == MODE_CONST && e->cval && type_is_untyped(lower_type_of(e)))
 		return lower_const(e->cval, t);

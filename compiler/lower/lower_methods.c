@@ -303,3 +303,21 @@ LLVMValueRef lower_method_table(Type *t, const char *link, uint64_t *n)
 		recs[i] = method_record(t, ms.data[i]);
 	return lower_const_array(lower_record_type(REC_METHOD), recs, ms.len, xsprintf("type:%s.methods", link));
 }
+
+/* The itab entry point (ifn) of the method of t named like interface method im (lower_iface.c). */
+LLVMValueRef lower_method_ifn(Type *t, Object *im)
+{
+	Vec ms = method_set(t);
+	for (int i = 0; i < ms.len; i++) {
+		MethodEntry *e = ms.data[i];
+		if (strcmp(e->m->name, im->name) != 0)
+			continue;
+		LLVMValueRef ifn, tfn;
+		if (e->path_len > 0)
+			promoted_entry_points(t, e, &ifn, &tfn);
+		else
+			entry_points(t, e->m, &ifn, &tfn);
+		return ifn;
+	}
+	lower_unsupported(nopos, xsprintf("method %s of %s (promoted from an embedded interface)", im->name, type_string(t)));
+}

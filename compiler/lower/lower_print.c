@@ -75,9 +75,7 @@ static void print_one(Node *e, Type *t, LLVMValueRef v)
 		lower_call_runtime(RT_printslice, a, 3);
 		return;
 	case TY_INTERFACE:
-		if (u->iface.nmethods > 0)
-			lower_unsupported(e->pos, "printing interfaces with methods");
-		lower_call_runtime(RT_printeface, &v, 1);
+		lower_call_runtime(u->iface.nmethods > 0 ? RT_printiface : RT_printeface, &v, 1);
 		return;
 	default:
 		lower_unsupported(e->pos, xsprintf("printing values of type %s", type_string(t)));
@@ -115,9 +113,7 @@ LLVMValueRef lower_panic(Node *call)
 	if (type_underlying(t)->kind == TY_UNTYPED_NIL || (e->kind == ND_IDENT && e->ident.obj && e->ident.obj->kind == OBJ_NIL)) {
 		ef = LLVMConstNull(L.t_eface);
 	} else if (type_underlying(t)->kind == TY_INTERFACE) {
-		if (type_underlying(t)->iface.nmethods > 0)
-			lower_unsupported(e->pos, "interfaces with methods");
-		ef = lower_expr(e);
+		ef = lower_iface_to_eface(lower_expr(e), t);
 	} else {
 		ef = lower_eface(arg_value(e, t), t);
 	}

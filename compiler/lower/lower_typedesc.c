@@ -292,6 +292,14 @@ static void alg_funcs(Type *t, LLVMValueRef *eq, LLVMValueRef *hash)
 	*hash = h ? alg_func(h, true) : LLVMConstNull(L.t_ptr);
 }
 
+/* GoType.hash of t (also copied into itabs). */
+uint32_t lower_type_hash(Type *t)
+{
+	if (type_is_untyped(t))
+		t = type_default(t);
+	return fnv1a(type_link_string(t));
+}
+
 /* ---- per-kind data --------------------------------------------------------------------------- */
 
 /* A method's signature as a type of its own: the func type without the receiver. */

@@ -1,0 +1,286 @@
+/*
+ * lower_iface.c: interfaces with methods: conversions to and between them, and method calls
+ * through their itabs (runtime.def, section "Interfaces", is the contract).
+ *
+ * In: values whose static type is a non-empty interface, or a concrete value converted to one.
+ * Out: GoIface {itab, data} values and calls through itab->fun[k].
+ *
+ * The one idea: when the pair (I, T) is known at compile time the itab is a constant global,
+ * "go:itab.T,I" (gc's name), linkonce_odr like the descriptors it points to, with fun[] in the
+ * order of I's methods (sorted by name then pkgpath) holding T's `ifn` entry points
+ * (lower_methods.c). Everything else (I1 -> I2 conversions, assertions) asks the runtime, which
+ * builds and caches the itabs it was not given. The data word is built exactly as for interface{}
+ * (lower_eface), so an iface and an eface differ only in their first word.
+ */
+#include "lower.h"
+
+#include <string.h>
+
+/* The constant itab of (iface, t): t implements iface (the checker made sure). */
+LLVMValueRef lower_itab(Type *iface, Type *t)
+{
+	const char *name = xsprintf("go:itab.%s,%s", type_link_string(t), type_link_string(iface));
+	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, name);
+	if (g)
+		return g;
+	Type *iu = type_underlying(iface);
+	type_iface_complete(iu);
+	int n = iu->iface.nmethods;
+	LLVMValueRef *fun = lower_value_array(n);
+	for (int i = 0; i < n; i++)
+		fun[i] = lower_method_ifn(t, iu->iface.methods[i]);
+	struct { LLVMValueRef inter, type, hash; } r = {
+		lower_typedesc(iface), lower_typedesc(t), LLVMConstInt(L.t_i64, lower_type_hash(t), false),
+	};
+	LLVMValueRef v[8];
+	int k = 0;
+#define ITAB_FIELD(vocab, name) v[k++] = r.name;
+#include "runtime.def"
+	v[k++] = LLVMConstArray2(L.t_ptr, fun, (uint64_t)n);
+	LLVMValueRef init = LLVMConstStructInContext(L.ctx, v, (unsigned)k, false);
+	g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), name);
+	LLVMSetInitializer(g, init);
+	LLVMSetGlobalConstant(g, true);
+	LLVMSetAlignment(g, 8);
+	lower_set_linkonce(g);
+	return g;
+}
+
+static bool is_nonempty_iface(Type *t)
+{
+	Type *u = type_underlying(t);
+	if (u->kind != TY_INTERFACE)
+		return false;
+	type_iface_complete(u);
+	return u->iface.nmethods > 0;
+}
+
+/* The dynamic type of a non-empty interface value: itab->type, or NULL for the nil interface. */
+static LLVMValueRef itab_type(LLVMValueRef itab)
+{
+	LLVMValueRef isnil = LLVMBuildICmp(L.b, LLVMIntEQ, itab, LLVMConstNull(L.t_ptr), "");
+	LLVMValueRef safe = LLVMBuildSelect(L.b, isnil, lower_typedesc(type_basic(TY_INT)), itab, "");
+	LLVMValueRef t = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(safe, 8), "dyntype");
+	LLVMSetAlignment(t, 8);
+	return LLVMBuildSelect(L.b, isnil, LLVMConstNull(L.t_ptr), t, "");
+}
+
+/* v of interface type `from` as a value of interface type `to`. */
+static LLVMValueRef iface_to_iface(LLVMValueRef v, Type *from, Type *to)
+{
+	bool from_ne = is_nonempty_iface(from), to_ne = is_nonempty_iface(to);
+	if (!from_ne && !to_ne)
+		return v;
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	if (from_ne && !to_ne)
+		return LLVMBuildInsertValue(L.b, v, itab_type(word), 0, "");
+	if (from_ne && type_identical(type_underlying(from), type_underlying(to)))
+		return v;
+	if (!from_ne)
+		internal_error("conversion of %s to %s", type_string(from), type_string(to));
+	LLVMValueRef args[2] = {lower_typedesc(to), word};
+	return LLVMBuildInsertValue(L.b, v, lower_call_runtime(RT_convI2I, args, 2), 0, "");
+}
+
+/* v of interface type t as an interface{} (panic values). */
+LLVMValueRef lower_iface_to_eface(LLVMValueRef v, Type *t)
+{
+	if (!is_nonempty_iface(t))
+		return v;
+	return LLVMBuildInsertValue(L.b, v, itab_type(LLVMBuildExtractValue(L.b, v, 0, "")), 0, "");
+}
+
+/* v of type `from` converted to interface type `to` (either may be an interface). */
+LLVMValueRef lower_to_iface(LLVMValueRef v, Type *from, Type *to)
+{
+	if (type_is_untyped(from))
+		from = type_default(from);
+	if (type_underlying(from)->kind == TY_INTERFACE)
+		return iface_to_iface(v, from, to);
+	LLVMValueRef e = lower_eface(v, from);
+	if (!is_nonempty_iface(to))
+		return e;
+	return LLVMBuildInsertValue(L.b, e, lower_itab(to, from), 0, "");
+}
+
+/* ---- method calls ------------------------------------------------------------------------- */
+
+/* Index of method m in the sorted method list of interface type t. */
+static int imethod_index(Type *t, Object *m)
+{
+	Type *u = type_underlying(t);
+	type_iface_complete(u);
+	for (int i = 0; i < u->iface.nmethods; i++)
+		if (u->iface.methods[i] == m || !strcmp(u->iface.methods[i]->name, m->name))
+			return i;
+	internal_error("method %s not in %s", m->name, type_string(t));
+}
+
+/* The signature of itab->fun[k]: the method's, its receiver replaced by the data word. */
+Sig *lower_imethod_sig(Object *m)
+{
+	Type *ft = lower_obj_type(m);
+	Type *t = type_new(TY_FUNC);
+	t->func = ft->func;
+	t->func.recv = type_basic(TY_UNSAFE_POINTER);
+	return lower_sig(t);
+}
+
+/* The code pointer of method m of interface value iv (of interface type t), and its data word.
+ * A nil interface is a nil pointer dereference at addr=0x0, as go1.19 reports it. */
+LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRef *data)
+{
+	int k = imethod_index(t, m);
+	int64_t off = 24 + 8 * (int64_t)k;
+	LLVMValueRef itab = LLVMBuildExtractValue(L.b, iv, 0, "itab");
+	*data = LLVMBuildExtractValue(L.b, iv, 1, "data");
+	lower_check_nil(itab);
+	LLVMValueRef code = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(itab, off), "ifn");
+	LLVMSetAlignment(code, 8);
+	LLVMSetMetadata(code, LLVMGetMDKindIDInContext(L.ctx, "invariant.load", 14), LLVMMetadataAsValue(L.ctx, LLVMMDNodeInContext2(L.ctx, NULL, 0)));
+	return code;
+}
+
+/* ---- type assertions ---------------------------------------------------------------------- */
+
+/* The value of dynamic type t held in data word `data` (aggregates: a fresh copy). */
+static LLVMValueRef value_from_word(Type *t, LLVMValueRef data)
+{
+	if (!type_is_direct_iface(t))
+		return lower_copy_to_temp(t, lower_load(t, data));
+	if (!type_is_aggregate(t))
+		return data;
+	LLVMValueRef tmp = lower_alloca(t, "unboxed");
+	LLVMValueRef st = LLVMBuildStore(L.b, data, tmp);
+	LLVMSetAlignment(st, 8);
+	return tmp;
+}
+
+/* Does interface value v (static type xt) hold dynamic type t? */
+static LLVMValueRef holds_type(LLVMValueRef v, Type *xt, Type *t)
+{
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	LLVMValueRef dyn = is_nonempty_iface(xt) ? itab_type(word) : word;
+	return LLVMBuildICmp(L.b, LLVMIntEQ, dyn, lower_typedesc(t), "istype");
+}
+
+/* x.(T) for a concrete T: inline comparison, panicdottypeE/I on failure. */
+static LLVMValueRef assert_concrete(LLVMValueRef v, Type *xt, Type *t)
+{
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	LLVMValueRef args[3] = {word, lower_typedesc(t), lower_typedesc(xt)};
+	lower_panic_if(LLVMBuildNot(L.b, holds_type(v, xt, t), ""),
+	               is_nonempty_iface(xt) ? RT_panicdottypeI : RT_panicdottypeE, args, 3);
+	return value_from_word(t, LLVMBuildExtractValue(L.b, v, 1, "data"));
+}
+
+/* x.(I) for an interface type I: the runtime finds (or builds) the itab or panics. */
+static LLVMValueRef assert_iface(LLVMValueRef v, Type *xt, Type *t)
+{
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	LLVMValueRef args[2] = {lower_typedesc(t), word};
+	if (!is_nonempty_iface(t)) {
+		/* x.(interface{}): only a nil x fails (assertE2I's text, "interface is nil, not ...") */
+		LLVMValueRef dyn = is_nonempty_iface(xt) ? itab_type(word) : word;
+		LLVMValueRef isnil = LLVMBuildICmp(L.b, LLVMIntEQ, dyn, LLVMConstNull(L.t_ptr), "");
+		lower_panic_if(isnil, RT_panicnildottype, args, 1);
+		return LLVMBuildInsertValue(L.b, v, dyn, 0, "");
+	}
+	RuntimeFn f = is_nonempty_iface(xt) ? RT_assertI2I : RT_assertE2I;
+	return LLVMBuildInsertValue(L.b, v, lower_call_runtime(f, args, 2), 0, "");
+}
+
+static Type *asserted_type(Node *e)
+{
+	Type *t = lower_type_of(e);
+	return t->kind == TY_TUPLE ? t->tuple.types[0] : t;
+}
+
+/* x.(T) in a single-value context. */
+LLVMValueRef lower_type_assert(Node *e)
+{
+	Node *x = e->type_assert.x;
+	Type *t = asserted_type(e);
+	LLVMValueRef v = lower_expr(x);
+	lower_set_pos(e->pos);
+	if (type_underlying(t)->kind == TY_INTERFACE)
+		return assert_iface(v, lower_type_of(x), t);
+	return assert_concrete(v, lower_type_of(x), t);
+}
+
+/* v, ok := x.(T) for a concrete T: the value is T's zero value when !ok. */
+static LLVMValueRef assert_concrete_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
+{
+	*ok = holds_type(v, xt, t);
+	LLVMValueRef res = lower_alloca(t, "assert");
+	lower_store(t, res, lower_zero_value(t));
+	LLVMBasicBlockRef yes = lower_block("assert.ok"), done = lower_block("assert.done");
+	LLVMBuildCondBr(L.b, *ok, yes, done);
+	lower_position_at_end(yes);
+	lower_store(t, res, value_from_word(t, LLVMBuildExtractValue(L.b, v, 1, "data")));
+	LLVMBuildBr(L.b, done);
+	lower_position_at_end(done);
+	return lower_copy_to_temp(t, lower_load(t, res));
+}
+
+/* v, ok := x.(I): assertE2I2/assertI2I2 ({nil, nil} on failure), or a nil test for interface{}. */
+static LLVMValueRef assert_iface_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
+{
+	LLVMValueRef r;
+	if (!is_nonempty_iface(t)) {
+		r = iface_to_iface(v, xt, t);
+	} else {
+		LLVMValueRef args[2] = {lower_typedesc(t), v};
+		r = lower_call_runtime(is_nonempty_iface(xt) ? RT_assertI2I2 : RT_assertE2I2, args, 2);
+	}
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, r, 0, "");
+	*ok = LLVMBuildICmp(L.b, LLVMIntNE, word, LLVMConstNull(L.t_ptr), "ok");
+	return r;
+}
+
+/* v, ok := x.(T): vals[0] the value, vals[1] the bool. */
+int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types)
+{
+	Node *x = e->type_assert.x;
+	Type *t = asserted_type(e);
+	LLVMValueRef v = lower_expr(x);
+	lower_set_pos(e->pos);
+	if (type_underlying(t)->kind == TY_INTERFACE)
+		vals[0] = assert_iface_ok(v, lower_type_of(x), t, &vals[1]);
+	else
+		vals[0] = assert_concrete_ok(v, lower_type_of(x), t, &vals[1]);
+	types[0] = t;
+	types[1] = type_basic(TY_BOOL);
+	return 2;
+}
+
+/* ---- comparison --------------------------------------------------------------------------- */
+
+/* x == y for two values of interface type t: equal dynamic types (itab->type for non-empty
+ * interfaces, since a static and a runtime-built itab of one pair differ in address), then nil,
+ * or the type's equality on the data words (efaceeq: panics on uncomparable dynamic types). */
+LLVMValueRef lower_iface_equal(Type *t, LLVMValueRef x, LLVMValueRef y)
+{
+	bool ne = is_nonempty_iface(t);
+	LLVMValueRef dx = LLVMBuildExtractValue(L.b, x, 0, ""), dy = LLVMBuildExtractValue(L.b, y, 0, "");
+	if (ne) {
+		dx = itab_type(dx);
+		dy = itab_type(dy);
+	}
+	LLVMBasicBlockRef entry = LLVMGetInsertBlock(L.b);
+	LLVMBasicBlockRef check = lower_block("ieq.nil"), call = lower_block("ieq.data"), done = lower_block("ieq.done");
+	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntEQ, dx, dy, ""), check, done);
+	lower_position_at_end(check);
+	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntEQ, dx, LLVMConstNull(L.t_ptr), ""), done, call);
+	lower_position_at_end(call);
+	LLVMValueRef args[3] = {dx, LLVMBuildExtractValue(L.b, x, 1, ""), LLVMBuildExtractValue(L.b, y, 1, "")};
+	LLVMValueRef r = lower_call_runtime(RT_efaceeq, args, 3);
+	LLVMBasicBlockRef call_end = LLVMGetInsertBlock(L.b);
+	LLVMBuildBr(L.b, done);
+	lower_position_at_end(done);
+	LLVMValueRef phi = LLVMBuildPhi(L.b, L.t_i1, "ieq");
+	LLVMValueRef pv[3] = {LLVMConstInt(L.t_i1, 0, false), LLVMConstInt(L.t_i1, 1, false), r};
+	LLVMBasicBlockRef pb[3] = {entry, check, call_end};
+	LLVMAddIncoming(phi, pv, pb, 3);
+	return phi;
+}
