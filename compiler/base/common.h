@@ -4,7 +4,7 @@
  * - Memory: the compiler allocates from one arena and never frees (chibicc's rule). A compile is a
  *   short-lived process; freeing wholesale at exit is the fastest and simplest correct policy.
  * - Vec: a growable array of pointers, the one container the phases pass to each other;
- *   HashMap (hashmap.h): the one hash table.
+ *   HashMap (hashmap.h): the one hash table; utf8.h: the one UTF-8 decoder and encoder.
  * - Strings: identifiers are interned, so two names are equal iff their pointers are equal.
  * - Positions and diagnostics: user errors are collected (several per run, gc's `file:line:col: msg`
  *   format, sorted by position) and are separate from internal bugs, which abort at once naming the
@@ -23,6 +23,7 @@
 #include <stdnoreturn.h>
 
 #include "hashmap.h"
+#include "utf8.h"
 
 /* ---- memory ---------------------------------------------------------------------------------- */
 

@@ -272,76 +272,6 @@ static bool is_printable(uint32_t r)
 	return !in_table(unicode_unprintable, TABLE_LEN(unicode_unprintable), r);
 }
 
-/* ---- UTF-8 ----------------------------------------------------------------------------------- */
-
-/* Length of the valid UTF-8 sequence at p (Go's rules: no overlong forms, no surrogates, nothing
- * above U+10FFFF), or 0 if the bytes there are not one. The text is NUL-terminated, and NUL is never a
- * continuation byte, so this never reads past the terminator. */
-static int utf8_valid_len(const unsigned char *p)
-{
-	unsigned char c = p[0];
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-		return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-		bool tail = (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80;
-		return p[1] >= lo && p[1] <= hi && tail ? 4 : 0;
-	}
-	return 0;
-}
-
-/* Decodes the (known valid) UTF-8 sequence at p into *r and returns its length. */
-static int utf8_decode(const unsigned char *p, uint32_t *r)
-{
-	int n = utf8_valid_len(p);
-	switch (n) {
-	case 2:
-		*r = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-		return 2;
-	case 3:
-		*r = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		return 3;
-	case 4:
-		*r = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
-		     (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
-		return 4;
-	default:
-		*r = p[0];
-		return 1;
-	}
-}
-
-/* Writes the UTF-8 encoding of a valid rune r to buf (at least 4 bytes); returns its length. */
-static int utf8_encode(char *buf, uint32_t r)
-{
-	if (r < 0x80) {
-		buf[0] = (char)r;
-		return 1;
-	}
-	if (r < 0x800) {
-		buf[0] = (char)(0xC0 | r >> 6);
-		buf[1] = (char)(0x80 | (r & 0x3F));
-		return 2;
-	}
-	if (r < 0x10000) {
-		buf[0] = (char)(0xE0 | r >> 12);
-		buf[1] = (char)(0x80 | (r >> 6 & 0x3F));
-		buf[2] = (char)(0x80 | (r & 0x3F));
-		return 3;
-	}
-	buf[0] = (char)(0xF0 | r >> 18);
-	buf[1] = (char)(0x80 | (r >> 12 & 0x3F));
-	buf[2] = (char)(0x80 | (r >> 6 & 0x3F));
-	buf[3] = (char)(0x80 | (r & 0x3F));
-	return 4;
-}
-
 /* ---- Go's formatting verbs used in gc's messages --------------------------------------------- */
 
 /* fmt's %#U: "U+0040 '@'", or just "U+0007" when the rune is not printable */
@@ -349,9 +279,8 @@ static const char *fmt_unicode(uint32_t r)
 {
 	if (!is_printable(r))
 		return xsprintf("U+%04X", r);
-	char buf[5] = {0};
-	utf8_encode(buf, r);
-	return xsprintf("U+%04X '%s'", r, buf);
+	char buf[UTF8_MAX_LEN];
+	return xsprintf("U+%04X '%.*s'", r, utf8_encode(buf, r), buf);
 }
 
 /* fmt's %q applied to a rune (strconv.QuoteRune): 'x', '\n', '\x01', '\u00a0' */
@@ -364,9 +293,8 @@ static const char *fmt_quote_rune(uint32_t r)
 	if (r > 0x10FFFF || (r >= 0xD800 && r < 0xE000))
 		r = 0xFFFD;
 	if (is_printable(r)) {
-		char buf[5] = {0};
-		utf8_encode(buf, r);
-		return xsprintf("'%s'", buf);
+		char buf[UTF8_MAX_LEN];
+		return xsprintf("'%.*s'", utf8_encode(buf, r), buf);
 	}
 	const char *s = r != 0 ? strchr(simple, (int)r) : NULL;
 	if (s)
@@ -412,6 +340,15 @@ typedef struct Lexer {
 	const unsigned char *prev_end; /* end of the last token emitted */
 } Lexer;
 
+/* The rune at p inside the lexed text [src, lim) (valid UTF-8 once lex_clean has run), decoded
+ * by base/utf8.h, into *r; returns its width. */
+static int lex_decode(const Lexer *lx, const unsigned char *p, uint32_t *r)
+{
+	int width;
+	*r = (uint32_t)utf8_decode(p, (size_t)(lx->lim - p), &width);
+	return width;
+}
+
 /* ---- positions ------------------------------------------------------------------------------- */
 
 /* Offset in the original file of the byte at p. */
@@ -453,14 +390,14 @@ static void lex_newlines(Lexer *lx, const unsigned char *p, const unsigned char 
 
 /* Length of the byte sequence at s[i] that gc drops with an error (NUL, an invalid UTF-8 byte, a BOM
  * past the start), or 0 if it is an ordinary character; *len receives the character's length. */
-static int bad_char_len(const unsigned char *s, size_t i, int *len)
+static int bad_char_len(const unsigned char *s, size_t size, size_t i, int *len)
 {
 	if (s[i] == 0)
 		return *len = 1;
 	if (s[i] < 0x80)
 		return (*len = 1), 0;
-	int n = utf8_valid_len(s + i);
-	if (n == 0)
+	int n;
+	if (utf8_decode(s + i, size - i, &n) == UTF8_RUNE_ERROR && n == 1)
 		return *len = 1;
 	*len = n;
 	return n == 3 && s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF && i > 0 ? 3 : 0;
@@ -490,7 +427,7 @@ static void lex_clean(Lexer *lx)
 	unsigned char *out = xalloc(n + 1);
 	int line = 1, cap = 0, len;
 	for (size_t i = 0; i < n; i += (size_t)len) {
-		int bad = bad_char_len(s, i, &len);
+		int bad = bad_char_len(s, n, i, &len);
 		if (bad == 0) {
 			memcpy(out + out_len, s + i, (size_t)len);
 			out_len += (size_t)len;
@@ -526,7 +463,7 @@ static void lex_prepare(Lexer *lx)
 			continue;
 		}
 		int len;
-		if (bad_char_len(s, i, &len)) {
+		if (bad_char_len(s, n, i, &len)) {
 			lex_clean(lx);
 			return;
 		}
@@ -595,7 +532,7 @@ static void lex_check_ident(Lexer *lx, const unsigned char *s, const unsigned ch
 			p++;
 			continue;
 		}
-		int w = utf8_decode(p, &r);
+		int w = lex_decode(lx, p, &r);
 		if (is_unicode_digit(r)) {
 			if (p == s)
 				error_at(lex_pos(lx, p), "identifier cannot begin with digit %s",
@@ -857,7 +794,7 @@ static bool lex_bad_escape(Lexer *lx)
 	for (; n > 0 && p < lx->lim; n--, p++) {
 		if (!is_hex(*p) || hex_value(*p) >= base) {
 			uint32_t r;
-			utf8_decode(p, &r);
+			lex_decode(lx, p, &r);
 			error_at(lex_pos(lx, p), "invalid character %s in %s escape", fmt_quote_rune(r),
 				 base_name(base));
 			lx->cur = p;
@@ -967,7 +904,7 @@ static void lex_rune(Lexer *lx, const unsigned char *start)
 		}
 		*              {
 			uint32_t r;
-			lx->cur = p + utf8_decode(p, &r);
+			lx->cur = p + lex_decode(lx, p, &r);
 			if (n == 0)
 				value = r;
 			continue;
@@ -1097,7 +1034,7 @@ static void lex_tokens(Lexer *lx)
 		}
 		['] [^'\\\n\x00] ['] {
 			uint32_t r;
-			utf8_decode(tok + 1, &r);
+			lex_decode(lx, tok + 1, &r);
 			lex_emit(lx, TOK_CHAR, tok)->rune = (int32_t)r;
 			continue;
 		}

@@ -2171,27 +2171,6 @@ static Node *parse_stmt(Parser *p)
 
 /* ---- declarations ---------------------------------------------------------------------------- */
 
-static const char *decode_utf8(const char *s, const char *end, int32_t *r)
-{
-	unsigned char c = (unsigned char)*s;
-	int n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-	if (n == 1 || s + n > end) {
-		*r = c < 0x80 ? c : 0xfffd;
-		return s + 1;
-	}
-	int32_t v = c & (0x7f >> n);
-	for (int i = 1; i < n; i++) {
-		unsigned char d = (unsigned char)s[i];
-		if ((d & 0xc0) != 0x80) {
-			*r = 0xfffd;
-			return s + 1;
-		}
-		v = v << 6 | (d & 0x3f);
-	}
-	*r = v;
-	return s + n;
-}
-
 /* Whether r may appear in an import path (go/parser's isValidImport, approximating
  * unicode.IsGraphic for non-ASCII characters). */
 static bool import_char_ok(int32_t r)
@@ -2215,13 +2194,14 @@ static void check_import_path(Parser *p, Token *t)
 		report(p, t->pos, "import path is empty");
 		return;
 	}
-	for (const char *s = t->str, *end = t->str + t->str_len; s < end;) {
-		int32_t r;
-		s = decode_utf8(s, end, &r);
+	for (size_t i = 0; i < t->str_len;) {
+		int width;
+		int32_t r = utf8_decode(t->str + i, t->str_len - i, &width);
 		if (!import_char_ok(r)) {
 			report(p, t->pos, xsprintf("invalid import path: %.*s", t->len, t->text));
 			return;
 		}
+		i += (size_t)width;
 	}
 }
 

@@ -542,6 +542,7 @@ Test(parse_err, top_level)
 	parse_err("package p\ntype T\n", 2, "syntax error: unexpected newline in type declaration");
 	parse_err("package p\nimport 42\n", 2, "syntax error: import path must be a string");
 	parse_err("package p\nimport \"a b\"\n", 2, "invalid import path");
+	parse_err("package p\nimport \"\\xc1\\x81\"\n", 2, "invalid import path"); /* overlong 'A' */
 	parse_err("package p\nconst x\n", 2, "missing init expr for x");
 	parse_err("package p\nvar x\n", 2, "syntax error: unexpected newline, expecting type");
 	parse_err("package p\nvar (\n\ta int b\n)\n", 3, "in grouped declaration; possibly missing semicolon or newline or )");

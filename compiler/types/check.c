@@ -655,26 +655,6 @@ static bool check_import_rune_ok(uint32_t r)
 		 r == 0xfeff || (r >= 0xe000 && r <= 0xf8ff) || r == 0xfffd || r > 0x10ffff);
 }
 
-/* Decodes the UTF-8 character at s[0..n) (n > 0) into *r; a bad byte decodes as U+FFFD. */
-static int check_decode_rune(const unsigned char *s, size_t n, uint32_t *r)
-{
-	int len = s[0] < 0x80 ? 1 : s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 0;
-	if (len == 0 || (size_t)len > n) {
-		*r = 0xfffd;
-		return 1;
-	}
-	uint32_t v = len == 1 ? s[0] : s[0] & (0x7f >> len);
-	for (int i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*r = 0xfffd;
-			return 1;
-		}
-		v = v << 6 | (s[i] & 0x3f);
-	}
-	*r = v;
-	return len;
-}
-
 /* go/types' validatedImportPath: why the import path is invalid, or NULL. */
 static const char *check_import_path_error(const char *path, size_t n)
 {
@@ -682,13 +662,13 @@ static const char *check_import_path_error(const char *path, size_t n)
 		return "empty string";
 	const unsigned char *s = (const unsigned char *)path;
 	for (size_t i = 0; i < n;) {
-		uint32_t r;
-		int w = check_decode_rune(s + i, n - i, &r);
+		int w;
+		uint32_t r = (uint32_t)utf8_decode(s + i, n - i, &w);
 		if (!check_import_rune_ok(r)) {
 			/* %#U: the character itself too when it is printable */
-			if ((r >= ' ' && r < 0x7f) || r == 0xfffd)
-				return xsprintf("invalid character U+%04X '%.*s'", r, r == 0xfffd ? 3 : w,
-						r == 0xfffd ? "\xef\xbf\xbd" : (const char *)s + i);
+			char buf[UTF8_MAX_LEN];
+			if ((r >= ' ' && r < 0x7f) || r == UTF8_RUNE_ERROR)
+				return xsprintf("invalid character U+%04X '%.*s'", r, utf8_encode(buf, r), buf);
 			return xsprintf("invalid character U+%04X", r);
 		}
 		i += (size_t)w;

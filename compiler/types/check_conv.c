@@ -240,28 +240,6 @@ static bool check_is_const_type(Type *t)
 	return (k >= TY_BOOL && k <= TY_STRING) || (k >= TY_UNTYPED_BOOL && k <= TY_UNTYPED_STRING);
 }
 
-/* Appends the UTF-8 encoding of r (U+FFFD for invalid code points) to b. */
-static void check_put_utf8(StrBuf *b, uint64_t r)
-{
-	if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
-		r = 0xFFFD;
-	if (r < 0x80) {
-		sb_putc(b, (char)r);
-	} else if (r < 0x800) {
-		sb_putc(b, (char)(0xC0 | (r >> 6)));
-		sb_putc(b, (char)(0x80 | (r & 0x3F)));
-	} else if (r < 0x10000) {
-		sb_putc(b, (char)(0xE0 | (r >> 12)));
-		sb_putc(b, (char)(0x80 | ((r >> 6) & 0x3F)));
-		sb_putc(b, (char)(0x80 | (r & 0x3F)));
-	} else {
-		sb_putc(b, (char)(0xF0 | (r >> 18)));
-		sb_putc(b, (char)(0x80 | ((r >> 12) & 0x3F)));
-		sb_putc(b, (char)(0x80 | ((r >> 6) & 0x3F)));
-		sb_putc(b, (char)(0x80 | (r & 0x3F)));
-	}
-}
-
 static bool check_const_convertible_to(Operand *x, Type *T, ConstValue **val)
 {
 	Type *t = check_under(T);
@@ -270,13 +248,12 @@ static bool check_const_convertible_to(Operand *x, Type *T, ConstValue **val)
 	if (check_representable_const(x->val, t, val))
 		return true;
 	if (type_is_integer(x->type) && type_is_string(t)) {
-		uint64_t r = 0xFFFD;
+		uint64_t r = UTF8_RUNE_ERROR;
 		ConstValue *iv = const_to_int(x->val);
-		if (!iv || !const_to_uint64(iv, &r) || r > 0x10FFFF)
-			r = 0xFFFD;
-		StrBuf b = {0};
-		check_put_utf8(&b, r);
-		*val = const_string(b.data ? b.data : "", b.len);
+		if (!iv || !const_to_uint64(iv, &r) || r > UTF8_MAX_RUNE)
+			r = UTF8_RUNE_ERROR;
+		char buf[UTF8_MAX_LEN];
+		*val = const_string(buf, (size_t)utf8_encode(buf, (int64_t)r));
 		return true;
 	}
 	return false;

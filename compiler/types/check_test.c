@@ -1055,6 +1055,8 @@ Test(check_gc, invalid_import_paths)
 		   "import \"x\\x00\"\n"
 		   "import \"\\u00a0\"\n"
 		   "import \"\\ufffd\"\n"
+		   "import \"\\xed\\xa0\\x80\"\n" /* a surrogate: U+FFFD, as Go's range decodes it */
+		   "import \"\\xc1\\x81\"\n"     /* an overlong 'A': U+FFFD too */
 		   "\n"
 		   "func main() {}\n",
 		   "t.go:3:8: invalid import path (empty string)\n"
@@ -1062,7 +1064,9 @@ Test(check_gc, invalid_import_paths)
 		   "t.go:5:8: invalid import path (invalid character U+005C '\\')\n"
 		   "t.go:6:8: invalid import path (invalid character U+0000)\n"
 		   "t.go:7:8: invalid import path (invalid character U+00A0)\n"
-		   "t.go:8:8: invalid import path (invalid character U+FFFD '�')\n");
+		   "t.go:8:8: invalid import path (invalid character U+FFFD '�')\n"
+		   "t.go:9:8: invalid import path (invalid character U+FFFD '�')\n"
+		   "t.go:10:8: invalid import path (invalid character U+FFFD '�')\n");
 }
 
 Test(check_gc, type_switch_case_not_a_type)

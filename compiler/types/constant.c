@@ -1583,36 +1583,11 @@ static bool is_print(int32_t r)
 	return j >= COUNT(not_print32) || not_print32[j] != low;
 }
 
-/* One rune as Go's utf8.DecodeRune: an invalid or short sequence gives (U+FFFD, width 1). */
-static int32_t utf8_decode(const unsigned char *s, size_t n, int *width)
-{
-	unsigned char b0 = s[0];
-	*width = 1;
-	if (b0 < 0x80)
-		return b0;
-	int len = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
-	if (len == 0 || n < (size_t)len)
-		return 0xFFFD;
-	/* the second byte's range excludes overlong forms, surrogates and values above U+10FFFF */
-	unsigned char lo = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80;
-	unsigned char hi = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF;
-	if (s[1] < lo || s[1] > hi)
-		return 0xFFFD;
-	int32_t r = b0 & (0x7F >> len);
-	for (int i = 1; i < len; i++) {
-		if (i > 1 && (s[i] & 0xC0) != 0x80)
-			return 0xFFFD;
-		r = r << 6 | (s[i] & 0x3F);
-	}
-	*width = len;
-	return r;
-}
-
 /* One rune of a double-quoted Go string, as strconv.Quote writes it. */
 static void quote_rune(StrBuf *b, const unsigned char *s, int32_t r, int width)
 {
 	static const char escapes[] = "\a" "a" "\b" "b" "\f" "f" "\n" "n" "\r" "r" "\t" "t" "\v" "v";
-	if (width == 1 && r == 0xFFFD) {
+	if (width == 1 && r == UTF8_RUNE_ERROR) {
 		sb_printf(b, "\\x%02x", s[0]); /* a byte that is not UTF-8 */
 	} else if (r == '"' || r == '\\') {
 		sb_putc(b, '\\');
@@ -1631,22 +1606,13 @@ static void quote_rune(StrBuf *b, const unsigned char *s, int32_t r, int width)
 	}
 }
 
-/* Byte length of the first n runes of s (valid UTF-8). */
+/* Byte length of the first n runes of s. */
 static size_t rune_prefix(const char *s, size_t len, size_t n)
 {
 	size_t i = 0;
-	for (; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && n-- == 0)
-			break;
+	for (int width; i < len && n > 0; n--, i += (size_t)width)
+		utf8_decode(s + i, len - i, &width);
 	return i;
-}
-
-static size_t rune_count(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
 }
 
 /* strconv.Quote, shortened as go/constant does: beyond 72 runes, the first 69 and "...". Only as
@@ -1659,7 +1625,7 @@ static const char *format_string(const ConstValue *v)
 	StrBuf b = {0};
 	sb_putc(&b, '"');
 	size_t i = 0;
-	while (i < len && rune_count(b.data, b.len) <= MAX_RUNES) {
+	while (i < len && utf8_rune_count(b.data, b.len) <= MAX_RUNES) {
 		int width;
 		int32_t r = utf8_decode(s + i, len - i, &width);
 		quote_rune(&b, s + i, r, width);
@@ -1667,7 +1633,7 @@ static const char *format_string(const ConstValue *v)
 	}
 	if (i == len)
 		sb_putc(&b, '"');
-	if (rune_count(b.data, b.len) > MAX_RUNES) {
+	if (utf8_rune_count(b.data, b.len) > MAX_RUNES) {
 		b.len = rune_prefix(b.data, b.len, MAX_RUNES - 3);
 		sb_puts(&b, "...");
 	}
