@@ -46,45 +46,7 @@ void check_errorf(Pos pos, const char *fmt, ...)
 }
 
 
-/* ---- hash index ------------------------------------------------------------------------------ */
-
-static void check_hash_index_put(HashIndex *h, uint64_t hash, void *item)
-{
-	int j = (int)(hash & (uint64_t)(h->cap - 1));
-	while (h->items[j])
-		j = (j + 1) & (h->cap - 1);
-	h->hashes[j] = hash;
-	h->items[j] = item;
-}
-
-void check_hash_index_add(HashIndex *h, uint64_t hash, void *item)
-{
-	if ((h->len + 1) * 2 > h->cap) {
-		HashIndex old = *h;
-		h->cap = old.cap ? old.cap * 2 : 16;
-		h->hashes = xalloc(sizeof(uint64_t) * h->cap);
-		h->items = xalloc(sizeof(void *) * h->cap);
-		for (int i = 0; i < old.cap; i++)
-			if (old.items[i])
-				check_hash_index_put(h, old.hashes[i], old.items[i]);
-	}
-	check_hash_index_put(h, hash, item);
-	h->len++;
-}
-
-void *check_hash_index_next(HashIndex *h, uint64_t hash, int *cursor)
-{
-	if (!h->cap)
-		return NULL;
-	int j = *cursor < 0 ? (int)(hash & (uint64_t)(h->cap - 1)) : (*cursor + 1) & (h->cap - 1);
-	for (; h->items[j]; j = (j + 1) & (h->cap - 1)) {
-		if (h->hashes[j] == hash) {
-			*cursor = j;
-			return h->items[j];
-		}
-	}
-	return NULL;
-}
+/* ---- hashing constants ------------------------------------------------------------------------ */
 
 static uint64_t check_mix64(uint64_t x)
 {

@@ -139,17 +139,8 @@ void check_mark_dot_imports_used(Scope *members);
 void check_mark_addr_taken(Node *e);
 void check_sizes(Package *pkg); /* check_size.c: gc's "larger than address space" */
 
-/* A multimap from hashes to items, so that duplicate detection (switch cases, literal keys and
- * indices, field names, labels) stays linear on generated code with thousands of entries. */
-typedef struct HashIndex {
-	uint64_t *hashes;
-	void **items;
-	int cap, len;
-} HashIndex;
-
-void check_hash_index_add(HashIndex *h, uint64_t hash, void *item);
-/* The items added with this hash, one per call: `for (int c = -1; (it = check_hash_index_next(h, hash, &c));)` */
-void *check_hash_index_next(HashIndex *h, uint64_t hash, int *cursor);
+/* Duplicate detection (switch cases, literal keys and indices, field names) uses base/hashmap.h, so
+ * it stays linear on generated code with thousands of entries; constants are keyed by this hash. */
 uint64_t check_const_hash(ConstValue *v);  /* equal constants (after const_match) hash alike */
 
 /* ---- check_format.c: printing for messages ------------------------------------------------------ */

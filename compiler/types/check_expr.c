@@ -923,10 +923,20 @@ static void check_struct_lit_positional(Operand *x, Node *e, Type *utyp, Type *b
 		check_errorf(e->composite.rbrace, "too few values in %s{…}", check_ty_str(base));
 }
 
+static uint64_t check_index_hash(const void *k)
+{
+	return hash_mix(0, (uint64_t)*(const int64_t *)k);
+}
+
+static bool check_index_eq(const void *a, const void *b)
+{
+	return *(const int64_t *)a == *(const int64_t *)b;
+}
+
 /* go/types indexedElts: array and slice literal elements; returns the length. */
 static int64_t check_indexed_elts(Vec *elts, Type *typ, int64_t length)
 {
-	HashIndex visited = {0}; /* the indices seen, items point to one of their elements */
+	HashMap visited = hashmap_custom(check_index_hash, check_index_eq); /* int64_t keys */
 	int64_t index = 0, max = 0;
 	for (int i = 0; i < elts->len; i++) {
 		Node *e = elts->data[i];
@@ -951,19 +961,12 @@ static int64_t check_indexed_elts(Vec *elts, Type *typ, int64_t length)
 		} else {
 			valid_index = true;
 		}
-		if (valid_index) {
-			bool dup = false;
-			uint64_t h = hash_pointer((void *)(uintptr_t)index);
-			int64_t *seen;
-			for (int c = -1; !dup && (seen = check_hash_index_next(&visited, h, &c));)
-				dup = *seen == index;
-			if (dup) {
-				check_errorf(check_expr_start(e), "duplicate index %lld in array or slice literal", (long long)index);
-			} else {
-				int64_t *k = xnew(int64_t);
-				*k = index;
-				check_hash_index_add(&visited, h, k);
-			}
+		if (valid_index && hashmap_get(&visited, &index)) {
+			check_errorf(check_expr_start(e), "duplicate index %lld in array or slice literal", (long long)index);
+		} else if (valid_index) {
+			int64_t *k = xnew(int64_t);
+			*k = index;
+			hashmap_put(&visited, k, k);
 		}
 		index++;
 		if (index > max)
@@ -975,10 +978,18 @@ static int64_t check_indexed_elts(Vec *elts, Type *typ, int64_t length)
 	return max;
 }
 
-static bool check_same_key(Operand *a_op, ConstValue *b, Type *btype, bool iface)
+typedef struct MapKey {
+	ConstValue *val;
+	Type *type;
+	bool iface; /* the map's key type is an interface: keys of different types differ */
+} MapKey;
+
+/* HashMap equality of two MapKeys: the same map key (go/types' duplicate key check). */
+static bool check_same_key(const void *key, const void *probe)
 {
-	ConstValue *a = a_op->val;
-	if (iface && !type_identical(a_op->type, btype))
+	const MapKey *p = key, *q = probe;
+	ConstValue *a = p->val, *b = q->val;
+	if (p->iface && !type_identical(p->type, q->type))
 		return false;
 	ConstKind ka = const_kind(a), kb = const_kind(b);
 	if ((ka == CONST_STRING) != (kb == CONST_STRING) || (ka == CONST_BOOL) != (kb == CONST_BOOL))
@@ -992,15 +1003,15 @@ static bool check_same_key(Operand *a_op, ConstValue *b, Type *btype, bool iface
 	return const_compare(TOK_EQL, x, y);
 }
 
-typedef struct MapKey {
-	ConstValue *val;
-	Type *type;
-} MapKey;
+static uint64_t check_map_key_hash(const void *k)
+{
+	return check_const_hash(((const MapKey *)k)->val);
+}
 
 static void check_map_lit(Operand *x, Node *e, Type *utyp)
 {
 	bool key_iface = check_is_interface(utyp->map.key);
-	HashIndex keys = {0}; /* MapKey* */
+	HashMap keys = hashmap_custom(check_map_key_hash, check_same_key); /* MapKey keys */
 	for (int i = 0; i < e->composite.elts.len; i++) {
 		Node *kv = e->composite.elts.data[i];
 		if (kv->kind != ND_KEY_VALUE) {
@@ -1012,19 +1023,14 @@ static void check_map_lit(Operand *x, Node *e, Type *utyp)
 		if (x->mode == MODE_INVALID)
 			continue;
 		if (x->mode == MODE_CONST && x->val) {
-			bool dup = false;
-			uint64_t h = check_const_hash(x->val);
-			MapKey *k;
-			for (int c = -1; !dup && (k = check_hash_index_next(&keys, h, &c));)
-				dup = check_same_key(x, k->val, k->type, key_iface);
-			if (dup) {
+			MapKey probe = {x->val, x->type, key_iface};
+			if (hashmap_get(&keys, &probe)) {
 				check_errorf(check_op_pos(x), "duplicate key %s in map literal", const_format(x->val));
 				continue;
 			}
-			k = xnew(MapKey);
-			k->val = x->val;
-			k->type = x->type;
-			check_hash_index_add(&keys, h, k);
+			MapKey *k = xnew(MapKey);
+			*k = probe;
+			hashmap_put(&keys, k, k);
 		}
 		check_expr_with_hint(x, kv->key_value.value, utyp->map.value);
 		check_assignment(x, utyp->map.value, "map literal");

@@ -245,8 +245,10 @@ typedef struct CaseSeen {
 	Pos pos;
 } CaseSeen;
 
-static bool check_dup_value(CaseSeen *c, Operand *v)
+/* HashMap equality of two CaseSeen: the same type and equal values. */
+static bool check_dup_value(const void *key, const void *probe)
 {
+	const CaseSeen *c = key, *v = probe;
 	if (!type_identical(c->type, v->type))
 		return false;
 	ConstKind a = const_kind(c->val), b = const_kind(v->val);
@@ -259,7 +261,13 @@ static bool check_dup_value(CaseSeen *c, Operand *v)
 	return const_compare(TOK_EQL, x, y);
 }
 
-static void check_case_values(Operand *x, Vec *values, HashIndex *seen)
+static uint64_t check_case_hash(const void *c)
+{
+	return check_const_hash(((const CaseSeen *)c)->val);
+}
+
+/* seen: the constant case values so far (CaseSeen keys). */
+static void check_case_values(Operand *x, Vec *values, HashMap *seen)
 {
 	for (int i = 0; i < values->len; i++) {
 		Operand v;
@@ -276,23 +284,16 @@ static void check_case_values(Operand *x, Vec *values, HashIndex *seen)
 		ConstKind k = const_kind(v.val);
 		if (k != CONST_INT && k != CONST_FLOAT && k != CONST_STRING)
 			continue;
-		bool dup = false;
-		uint64_t h = check_const_hash(v.val);
-		CaseSeen *c;
-		for (int cur = -1; !dup && (c = check_hash_index_next(seen, h, &cur));) {
-			if (check_dup_value(c, &v)) {
-				check_errorf(check_op_pos(&v), "duplicate case %s in expression switch\n\t%s: previous case", check_op_str(&v),
-					     check_pos_str(c->pos));
-				dup = true;
-			}
-		}
-		if (dup)
+		CaseSeen probe = {v.val, v.type, check_syntax_pos(v.expr)};
+		CaseSeen *c = hashmap_get(seen, &probe);
+		if (c) {
+			check_errorf(check_op_pos(&v), "duplicate case %s in expression switch\n\t%s: previous case", check_op_str(&v),
+				     check_pos_str(c->pos));
 			continue;
+		}
 		c = xnew(CaseSeen);
-		c->val = v.val;
-		c->type = v.type;
-		c->pos = check_syntax_pos(v.expr);
-		check_hash_index_add(seen, h, c);
+		*c = probe;
+		hashmap_put(seen, c, c);
 	}
 }
 
@@ -334,7 +335,7 @@ static void check_switch_stmt(Node *s)
 		x = (Operand){MODE_CONST, t, type_basic(TY_BOOL), const_bool(true), BI_NONE};
 	}
 	check_multiple_defaults(body, false);
-	HashIndex seen = {0}; /* CaseSeen* */
+	HashMap seen = hashmap_custom(check_case_hash, check_dup_value);
 	for (int i = 0; body && i < body->block.stmts.len; i++) {
 		Node *clause = body->block.stmts.data[i];
 		if (clause->kind != ND_CASE_CLAUSE)

@@ -69,20 +69,18 @@ static Node *check_embedded_field_ident(Node *e)
 }
 
 /* names: the fields by (interned) name, for the redeclaration check. */
-static void check_add_field(Vec *fields, HashIndex *names, Node *ident, const char *name, Type *typ, bool embedded,
+static void check_add_field(Vec *fields, HashMap *names, Node *ident, const char *name, Type *typ, bool embedded,
 		      const char *tag, Pos pos)
 {
 	Object *obj = object_new(ck->pkg, OBJ_VAR, name, pos, typ);
 	obj->is_field = true;
 	obj->used = true;
 	if (strcmp(name, "_") != 0) {
-		Field *g;
-		for (int c = -1; (g = check_hash_index_next(names, hash_pointer(name), &c));) {
-			if (g->name == name) {
-				check_errorf(pos, "%s redeclared\n\t%s: other declaration of %s", name,
-					     check_pos_str(g->obj->pos), name);
-				return;
-			}
+		Field *g = hashmap_get(names, name);
+		if (g) {
+			check_errorf(pos, "%s redeclared\n\t%s: other declaration of %s", name,
+				     check_pos_str(g->obj->pos), name);
+			return;
 		}
 	}
 	if (ident)
@@ -96,13 +94,13 @@ static void check_add_field(Vec *fields, HashIndex *names, Node *ident, const ch
 	f->obj = obj;
 	vec_push(fields, f);
 	if (strcmp(name, "_") != 0)
-		check_hash_index_add(names, hash_pointer(name), f);
+		hashmap_put(names, name, f);
 }
 
 static void check_struct_type(Type *styp, Node *e)
 {
 	Vec fields = {0};
-	HashIndex names = {0}; /* Field* */
+	HashMap names = {0}; /* interned name -> Field* */
 	for (int i = 0; i < e->struct_type.fields.len; i++) {
 		Node *f = e->struct_type.fields.data[i];
 		if (f->kind != ND_FIELD)
