@@ -861,10 +861,12 @@ static void check_collect_gen_decl(Node *decl, Scope *file_scope)
 	}
 }
 
-/* The base type of a method receiver, following aliases (go/types resolveBaseTypeName). */
+/* The base type of a method receiver, following aliases (go/types resolveBaseTypeName): chains of
+ * any length, and a cycle of aliases (reported elsewhere) gives NULL. */
 static Object *check_resolve_base_type_name(bool ptr, Node *typ, bool *out_ptr)
 {
-	for (int guard = 0; guard < 100 && typ; guard++) {
+	HashMap seen = {0}; /* the aliases followed */
+	while (typ) {
 		typ = check_unparen(typ);
 		if (typ->kind == ND_STAR) {
 			if (ptr)
@@ -884,6 +886,9 @@ static Object *check_resolve_base_type_name(bool ptr, Node *typ, bool *out_ptr)
 			*out_ptr = ptr;
 			return obj;
 		}
+		if (hashmap_get(&seen, obj))
+			return NULL;
+		hashmap_put(&seen, obj, obj);
 		typ = d->tdecl->type_spec.type;
 	}
 	return NULL;

@@ -305,9 +305,29 @@ bool type_is_ordered(Type *t)
 	return type_is_integer(t) || type_is_float(t) || type_is_string(t);
 }
 
-static bool comparable_rec(Type *t, int depth)
+/* The recursive walks below (comparability, pointers) have no depth limit, as Go has none: a struct
+ * nested 100,000 deep is as comparable as a flat one. They record each named type they enter in
+ * *seen and answer for a named type seen before without entering it again: the first visit either
+ * decided the walk already (the walk stops at the first incomparable or pointerful part) or found
+ * nothing, which is the answer the second visit gives. That ends the walk on an invalid cyclic
+ * type (type T struct{ a [1]T }, which the checker reports) and keeps it linear on types that share
+ * parts (type T0 struct{ a, b T1 } ...), where a plain recursion is exponential. */
+static bool type_walk_enter(HashMap *seen, Type *t)
 {
-	if (depth > 100)
+	if (t->kind != TY_NAMED)
+		return true;
+	TypeKind k = type_underlying(t)->kind;
+	if (k != TY_STRUCT && k != TY_ARRAY)
+		return true; /* the walk does not recurse through t: nothing to record */
+	if (hashmap_get(seen, t))
+		return false;
+	hashmap_put(seen, t, t);
+	return true;
+}
+
+static bool comparable_rec(Type *t, HashMap *seen)
+{
+	if (!type_walk_enter(seen, t))
 		return true;
 	Type *u = type_underlying(t);
 	switch (u->kind) {
@@ -315,11 +335,11 @@ static bool comparable_rec(Type *t, int depth)
 		return true;
 	case TY_STRUCT:
 		for (int i = 0; i < u->strct.nfields; i++)
-			if (!comparable_rec(u->strct.fields[i]->type, depth + 1))
+			if (!comparable_rec(u->strct.fields[i]->type, seen))
 				return false;
 		return true;
 	case TY_ARRAY:
-		return comparable_rec(u->array.elem, depth + 1);
+		return comparable_rec(u->array.elem, seen);
 	case TY_SLICE: case TY_FUNC: case TY_MAP: case TY_TUPLE: case TY_TYPEPARAM: case TY_NAMED:
 		return false;
 	default:
@@ -329,23 +349,24 @@ static bool comparable_rec(Type *t, int depth)
 
 bool type_is_comparable(Type *t)
 {
-	return comparable_rec(t, 0);
+	HashMap seen = {0};
+	return comparable_rec(t, &seen);
 }
 
-static bool has_pointers_rec(Type *t, int depth)
+static bool has_pointers_rec(Type *t, HashMap *seen)
 {
-	if (depth > 100)
-		return true;
+	if (!type_walk_enter(seen, t))
+		return false;
 	Type *u = type_underlying(t);
 	switch (u->kind) {
 	case TY_STRING: case TY_UNSAFE_POINTER: case TY_SLICE: case TY_POINTER: case TY_FUNC:
 	case TY_INTERFACE: case TY_MAP: case TY_CHAN: case TY_UNTYPED_STRING: case TY_UNTYPED_NIL:
 		return true;
 	case TY_ARRAY:
-		return u->array.len > 0 && has_pointers_rec(u->array.elem, depth + 1);
+		return u->array.len > 0 && has_pointers_rec(u->array.elem, seen);
 	case TY_STRUCT:
 		for (int i = 0; i < u->strct.nfields; i++)
-			if (has_pointers_rec(u->strct.fields[i]->type, depth + 1))
+			if (has_pointers_rec(u->strct.fields[i]->type, seen))
 				return true;
 		return false;
 	default:
@@ -355,7 +376,8 @@ static bool has_pointers_rec(Type *t, int depth)
 
 bool type_has_pointers(Type *t)
 {
-	return has_pointers_rec(t, 0);
+	HashMap seen = {0};
+	return has_pointers_rec(t, &seen);
 }
 
 Type *type_default(Type *t)
