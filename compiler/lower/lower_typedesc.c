@@ -437,7 +437,7 @@ static LLVMValueRef ptrtothis_of(Type *t)
 
 static LLVMValueRef pkgpath_of(Type *t)
 {
-	bool defined_here = t->kind == TY_NAMED && t->named.obj->scope != universe();
+	bool defined_here = t->kind == TY_NAMED && t->named.obj->scope != scope_universe();
 	return str_const(defined_here ? package_path() : "");
 }
 

@@ -1116,7 +1116,7 @@ static void check_package_run(void *arg)
 	blank_name = intern("_", 1);
 	ck = xnew(Checker);
 	ck->pkg = pkg;
-	pkg->scope = scope_new(universe(), NULL);
+	pkg->scope = scope_new(scope_universe(), NULL);
 	ck->unsafe_scope = check_make_unsafe_scope();
 	for (int i = 0; i < files->len; i++) {
 		vec_push(&pkg->files, files->data[i]);

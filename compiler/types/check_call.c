@@ -316,7 +316,7 @@ static bool check_qualified(Operand *x, Node *e)
 		check_errorf(e->selector.sel->pos, "undefined: %s.%s", obj->name, sel);
 		return true;
 	}
-	if (!name_is_exported(sel))
+	if (!types_is_exported(sel))
 		check_errorf(e->selector.sel->pos, "%s not exported by package %s", sel, obj->name);
 	e->selector.sel->ident.obj = exp;
 	e->selector.sel_kind = SEL_QUALIFIED;

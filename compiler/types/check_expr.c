@@ -419,7 +419,7 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 	e->ident.obj = obj;
 	if (obj->scope && obj->scope == ck->unsafe_scope)
 		check_mark_dot_imports_used(obj->scope);
-	if (obj->kind == OBJ_TYPE && obj->scope == universe() && strcmp(obj->name, "comparable") == 0) {
+	if (obj->kind == OBJ_TYPE && obj->scope == scope_universe() && strcmp(obj->name, "comparable") == 0) {
 		unsupported_at(e->pos, "generic type constraints");
 		ck->nerrors++;
 		return;
@@ -439,7 +439,7 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 		check_add_decl_dep(obj);
 		if (typ == ty_invalid)
 			return;
-		if (obj->scope == universe() && strcmp(obj->name, "iota") == 0) {
+		if (obj->scope == scope_universe() && strcmp(obj->name, "iota") == 0) {
 			if (!ck->env.iota) {
 				check_errorf(e->pos, "cannot use iota outside constant declaration");
 				return;

@@ -285,7 +285,7 @@ void check_recv(Object *m)
 		return;
 	if (rtyp->kind == TY_NAMED) {
 		Object *tn = rtyp->named.obj;
-		if (tn->scope == universe() || !tn->checker || !check_obj_info(tn)->decl) {
+		if (tn->scope == scope_universe() || !tn->checker || !check_obj_info(tn)->decl) {
 			check_errorf(recv->pos, "cannot define new methods on non-local type %s", check_ty_str(rtyp));
 			return;
 		}
@@ -338,7 +338,7 @@ static void check_interface_type(Type *ityp, Node *e, Type *def)
 				ck->nerrors++;
 				continue;
 			}
-			if (t->kind == TY_NAMED && t->named.obj && t->named.obj->scope == universe() &&
+			if (t->kind == TY_NAMED && t->named.obj && t->named.obj->scope == scope_universe() &&
 			    strcmp(t->named.obj->name, "comparable") == 0) {
 				unsupported_at(check_expr_start(te), "generic type constraints");
 				ck->nerrors++;

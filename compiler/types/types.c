@@ -62,7 +62,7 @@ Type *type_rune(void) { return &rune_type; }
 static Scope *universe_scope;
 static Type *error_type, *any_type;
 
-Scope *universe(void) { return universe_scope; }
+Scope *scope_universe(void) { return universe_scope; }
 Type *type_error(void) { return error_type; }
 Type *type_any(void) { return any_type; }
 
@@ -1207,7 +1207,7 @@ const char *package_symbol(Package *pkg, const char *name)
 
 /* Exported names start with an upper-case letter (ASCII only so far: gocc has no Unicode case
  * tables yet, so a name starting with a non-ASCII upper-case letter counts as unexported). */
-bool name_is_exported(const char *name)
+bool types_is_exported(const char *name)
 {
 	return isupper((unsigned char)name[0]);
 }
@@ -1218,7 +1218,7 @@ static bool same_id(const char *a, Package *pa, const char *b, Package *pb)
 {
 	if (a != b)
 		return false;
-	return name_is_exported(a) || pa == pb;
+	return types_is_exported(a) || pa == pb;
 }
 
 bool object_same_id(Object *a, Object *b)

@@ -192,14 +192,14 @@ struct Package {
 Package *package_new(const char *path);
 bool package_is_main(Package *pkg);             /* the spec's `package main` (a command) */
 const char *package_symbol(Package *pkg, const char *name); /* "prefix.name" */
-bool name_is_exported(const char *name);
+bool types_is_exported(const char *name);        /* go/token.IsExported */
 bool object_same_id(Object *a, Object *b);      /* same name, and same package unless exported */
 bool field_same_id(Field *a, Field *b);
 
 /* ---- the universe ---------------------------------------------------------------------------- */
 
 void types_init(void);          /* builds the universe scope; call once */
-Scope *universe(void);
+Scope *scope_universe(void);
 Type *type_basic(TypeKind kind);/* predeclared basic and untyped types */
 extern Type *ty_invalid;
 Type *type_error(void);         /* the `error` interface (later issue; present in the universe) */
