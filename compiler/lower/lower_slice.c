@@ -221,6 +221,12 @@ LLVMValueRef lower_make_slice(Node *call)
 	LLVMValueRef len = int_arg(call->call.args.data[1]);
 	LLVMValueRef cap = call->call.args.len > 2 ? int_arg(call->call.args.data[2]) : len;
 	lower_set_pos(call->pos);
+	if (call->call.stack_buf) { /* a constant size within gc's limit, staying in the frame */
+		Node *c = call->call.args.data[call->call.args.len - 1];
+		int64_t n = 0;
+		const_to_int64(c->cval, &n);
+		return lower_slice_make(lower_new_at(type_array(elem, n), true), len, cap);
+	}
 	LLVMValueRef args[3] = {lower_typedesc(elem), len, cap};
 	LLVMValueRef p = lower_call_runtime(RT_makeslice, args, 3);
 	return lower_slice_make(p, len, cap);
@@ -392,21 +398,6 @@ static void elements_into(Node *e, Type *elem, LLVMValueRef base)
 	}
 }
 
-/* The length of a slice literal: one past the highest (explicit or implied) index. */
-static int64_t literal_length(Node *e)
-{
-	int64_t idx = 0, max = 0;
-	Vec *elts = &e->composite.elts;
-	for (int i = 0; i < elts->len; i++, idx++) {
-		Node *el = elts->data[i];
-		if (el->kind == ND_KEY_VALUE)
-			idx = const_index(el->key_value.key);
-		if (idx + 1 > max)
-			max = idx + 1;
-	}
-	return max;
-}
-
 /* Builds the literal in the memory at addr (which holds a value of e's type, or for a slice
  * literal the slice header). The memory is zeroed first, so omitted fields are zero. */
 void lower_composite_into(Node *e, LLVMValueRef addr)
@@ -447,13 +438,13 @@ LLVMValueRef lower_composite(Node *e)
 	Type *u = type_underlying(t);
 	lower_set_pos(e->pos);
 	if (u->kind == TY_SLICE) {
-		int64_t n = literal_length(e);
+		int64_t n = middle_slice_lit_len(e);
 		if (n == 0) {
 			/* []T{} is a non-nil empty slice */
 			LLVMValueRef p = lower_new(type_array(u->array.elem, 0));
 			return lower_slice_make(p, i64c(0), i64c(0));
 		}
-		LLVMValueRef p = lower_new(type_array(u->array.elem, n));
+		LLVMValueRef p = lower_new_at(type_array(u->array.elem, n), e->composite.stack_alloc);
 		elements_into(e, u->array.elem, p);
 		return lower_slice_make(p, i64c(n), i64c(n));
 	}
