@@ -28,6 +28,15 @@
  * conversion use a stack buffer as long as that local's own value never leaks. Locals get the same
  * "leaks" summary as parameters (their value flows in ESCAPE context; captured, address-taken and
  * result variables always leak), computed in the same fixed point (Node.call.stack_buf).
+ *
+ * Allocation sites get the same question (gc's EscNone): new(T), &T{...}, a slice literal's
+ * backing array and make([]T, constant) live in the frame (Node.composite.stack_alloc,
+ * Node.call.stack_buf) when their value is used SAFE, or stored into a local that does not leak.
+ * A value stored into a local flows to it: the source local leaks when the target does, and
+ * reaches the target's loop depth. A frame slot is reused by each execution of its site, so an
+ * allocation inside a loop whose value reaches a variable declared outside that loop (gc's
+ * "outlives") goes to the heap; a label counts as a loop, for the gotos that may jump back to it.
+ * Sizes follow gc: at most 64 KB (MaxImplicitStackVarSize), zero-sized objects stay with the runtime.
  */
 #include "middle.h"
 
