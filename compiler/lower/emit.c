@@ -13,6 +13,7 @@
 #include "lower.h"
 
 #include <llvm-c/Analysis.h>
+#include <llvm-c/Support.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -55,6 +56,17 @@ static void dump_ir(LLVMModuleRef mod, const char *when)
 
 static void optimise(LLVMModuleRef mod, LLVMTargetMachineRef tm, int level)
 {
+	/* LLVM 19's debug records make an erased instruction hand its records to the next one, one by
+	 * one: a pass erasing a run of instructions in a function with many variables is quadratic
+	 * (10k locals: 113 s at -O2, all in DbgMarker::removeMarker). The passes run on the debug
+	 * intrinsics instead, whose erasure moves nothing; the module is built and written with records. */
+	static bool once;
+	if (!once) {
+		const char *argv[] = {"gocc", "-experimental-debuginfo-iterators=false"};
+		LLVMParseCommandLineOptions(2, argv, NULL);
+		once = true;
+	}
+	LLVMSetIsNewDbgInfoFormat(mod, false);
 	char pipeline[32];
 	snprintf(pipeline, sizeof pipeline, "default<O%d>", level);
 	LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
@@ -63,6 +75,7 @@ static void optimise(LLVMModuleRef mod, LLVMTargetMachineRef tm, int level)
 	LLVMPassBuilderOptionsSetLoopUnrolling(po, level >= 2);
 	LLVMErrorRef err = LLVMRunPasses(mod, pipeline, tm, po);
 	LLVMDisposePassBuilderOptions(po);
+	LLVMSetIsNewDbgInfoFormat(mod, true);
 	if (err) {
 		char *msg = LLVMGetErrorMessage(err);
 		internal_error("LLVM pass pipeline %s failed: %s", pipeline, msg);

@@ -432,6 +432,19 @@ LLVMValueRef lower_alloca(Type *t, const char *name)
 	return a;
 }
 
+/* Zeroed memory for one t made by new(T), &T{...}, a literal or make at a site the middle stage
+ * keeps in the frame (at_frame: escape.c's stack_alloc/stack_buf), else runtime newobject. The
+ * frame slot is an entry-block alloca zeroed each time the site runs: a site in a loop reuses it,
+ * which escape.c allows only when no variable outliving the iteration can reach the object. */
+LLVMValueRef lower_new_at(Type *t, bool at_frame)
+{
+	if (!at_frame)
+		return lower_new(t);
+	LLVMValueRef a = lower_alloca(t, "new");
+	lower_zero(t, a);
+	return a;
+}
+
 /* Storage for a local that is being declared here: heap cell if boxed, else an alloca. A boxed
  * variable declared in a loop gets a fresh cell each iteration (each closure sees its own), so the
  * cell pointer is kept in an entry-block slot that mem2reg turns into SSA. Zeroes the variable. */

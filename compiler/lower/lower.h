@@ -233,6 +233,7 @@ Type *lower_func_without_recv(Type *ft); /* a method's signature as a plain func
 const char *lower_name_pkgpath(const char *name); /* "" if exported, else this package's path */
 LLVMValueRef lower_alloc_desc(Type *t);/* descriptor for allocations: NULL if t has no pointers */
 LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memory */
+LLVMValueRef lower_new_at(Type *t, bool at_frame); /* zeroed memory, in the frame if at_frame */
 uint32_t lower_type_hash(Type *t);     /* GoType.hash */
 LLVMValueRef lower_method_ifn(Type *t, Object *im); /* lower_methods.c: T's itab entry for im */
 

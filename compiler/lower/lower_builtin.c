@@ -116,7 +116,7 @@ LLVMValueRef lower_builtin_call(Node *call)
 	switch (call->call.builtin) {
 	case BI_LEN: return lower_len_cap(call, false);
 	case BI_CAP: return lower_len_cap(call, true);
-	case BI_NEW: return lower_new(type_underlying(lower_type_of(call))->pointer.elem);
+	case BI_NEW: return lower_new_at(type_underlying(lower_type_of(call))->pointer.elem, call->call.stack_buf);
 	case BI_MAKE:
 		if (type_underlying(lower_type_of(call))->kind == TY_SLICE)
 			return lower_make_slice(call);

@@ -546,7 +546,8 @@ LLVMValueRef lower_addr(Node *e)
 		return p;
 	}
 	case ND_COMPOSITE_LIT: {
-		LLVMValueRef p = lower_new(lower_type_of(e));
+		LLVMValueRef p = e->composite.stack_alloc ? lower_alloca(lower_type_of(e), "lit")
+		                                          : lower_new(lower_type_of(e));
 		lower_composite_into(e, p);
 		return p;
 	}

@@ -221,6 +221,12 @@ LLVMValueRef lower_make_slice(Node *call)
 	LLVMValueRef len = int_arg(call->call.args.data[1]);
 	LLVMValueRef cap = call->call.args.len > 2 ? int_arg(call->call.args.data[2]) : len;
 	lower_set_pos(call->pos);
+	if (call->call.stack_buf) { /* a constant size within gc's limit, staying in the frame */
+		Node *c = call->call.args.data[call->call.args.len - 1];
+		int64_t n = 0;
+		const_to_int64(c->cval, &n);
+		return lower_slice_make(lower_new_at(type_array(elem, n), true), len, cap);
+	}
 	LLVMValueRef args[3] = {lower_typedesc(elem), len, cap};
 	LLVMValueRef p = lower_call_runtime(RT_makeslice, args, 3);
 	return lower_slice_make(p, len, cap);
@@ -375,11 +381,61 @@ static int64_t const_index(Node *key)
 	return i;
 }
 
-/* Elements of an array or slice literal, stored into base (elem type elem). A keyed element sets
- * the position, later unkeyed ones continue from it: [...]int{5: a, b} puts b at 6. */
-static void elements_into(Node *e, Type *elem, LLVMValueRef base)
+/* A literal with at least this many constant elements of a numeric or bool type gets them from
+ * a constant array (one memcpy, as gc's static data for literals): a store per element costs the
+ * optimiser time and memory that grow with the literal (1M elements: gigabytes). */
+enum { CONST_ELEMENTS_MIN = 16 };
+
+static bool is_const_scalar(Type *elem)
+{
+	Type *u = type_underlying(elem);
+	return type_is_integer(u) || u->kind == TY_FLOAT32 || u->kind == TY_FLOAT64 || u->kind == TY_BOOL;
+}
+
+static bool is_const_element(Node *el)
+{
+	Node *v = el->kind == ND_KEY_VALUE ? el->key_value.value : el;
+	return v->mode == MODE_CONST && v->cval;
+}
+
+/* Copies the constant elements of literal e (length n) into base from a private constant array,
+ * zero where an element is missing or not constant; false (nothing done) if not worth it. */
+static bool const_elements_into(Node *e, Type *elem, LLVMValueRef base, int64_t n)
 {
 	Vec *elts = &e->composite.elts;
+	int nconst = 0;
+	for (int i = 0; i < elts->len; i++)
+		nconst += is_const_element(elts->data[i]);
+	if (!is_const_scalar(elem) || nconst < CONST_ELEMENTS_MIN || n > INT32_MAX)
+		return false;
+	bool is_bool = type_underlying(elem)->kind == TY_BOOL;
+	LLVMTypeRef et = lower_mem_type(elem);
+	LLVMValueRef *vals = xalloc(sizeof *vals * (size_t)n);
+	for (int64_t i = 0; i < n; i++)
+		vals[i] = LLVMConstNull(et);
+	int64_t idx = 0;
+	for (int i = 0; i < elts->len; i++, idx++) {
+		Node *el = elts->data[i];
+		if (el->kind == ND_KEY_VALUE)
+			idx = const_index(el->key_value.key);
+		if (!is_const_element(el))
+			continue;
+		Node *v = el->kind == ND_KEY_VALUE ? el->key_value.value : el;
+		vals[idx] = is_bool ? LLVMConstInt(et, const_bool_val(v->cval), false) : lower_const(v->cval, elem);
+	}
+	LLVMValueRef g = lower_const_array(et, vals, (int)n, "go.literal");
+	LLVMSetAlignment(g, (unsigned)type_align(elem));
+	LLVMBuildMemCpy(L.b, base, (unsigned)type_align(elem), g, (unsigned)type_align(elem),
+	                i64c(n * type_size(elem)));
+	return true;
+}
+
+/* Elements of an array or slice literal (length n), stored into base (elem type elem). A keyed
+ * element sets the position, later unkeyed ones continue from it: [...]int{5: a, b} puts b at 6. */
+static void elements_into(Node *e, Type *elem, LLVMValueRef base, int64_t n)
+{
+	Vec *elts = &e->composite.elts;
+	bool consts_done = const_elements_into(e, elem, base, n);
 	int64_t idx = 0;
 	for (int i = 0; i < elts->len; i++, idx++) {
 		Node *el = elts->data[i];
@@ -388,23 +444,10 @@ static void elements_into(Node *e, Type *elem, LLVMValueRef base)
 			idx = const_index(el->key_value.key);
 			v = el->key_value.value;
 		}
+		if (consts_done && is_const_element(el))
+			continue;
 		lower_store_element(v, elem, lower_index_addr(elem, base, i64c(idx)));
 	}
-}
-
-/* The length of a slice literal: one past the highest (explicit or implied) index. */
-static int64_t literal_length(Node *e)
-{
-	int64_t idx = 0, max = 0;
-	Vec *elts = &e->composite.elts;
-	for (int i = 0; i < elts->len; i++, idx++) {
-		Node *el = elts->data[i];
-		if (el->kind == ND_KEY_VALUE)
-			idx = const_index(el->key_value.key);
-		if (idx + 1 > max)
-			max = idx + 1;
-	}
-	return max;
 }
 
 /* Builds the literal in the memory at addr (which holds a value of e's type, or for a slice
@@ -425,7 +468,7 @@ void lower_composite_into(Node *e, LLVMValueRef addr)
 		return;
 	case TY_ARRAY:
 		lower_zero(t, addr);
-		elements_into(e, u->array.elem, addr);
+		elements_into(e, u->array.elem, addr, middle_slice_lit_len(e));
 		return;
 	case TY_SLICE:
 		lower_store(t, addr, lower_composite(e));
@@ -447,14 +490,14 @@ LLVMValueRef lower_composite(Node *e)
 	Type *u = type_underlying(t);
 	lower_set_pos(e->pos);
 	if (u->kind == TY_SLICE) {
-		int64_t n = literal_length(e);
+		int64_t n = middle_slice_lit_len(e);
 		if (n == 0) {
 			/* []T{} is a non-nil empty slice */
 			LLVMValueRef p = lower_new(type_array(u->array.elem, 0));
 			return lower_slice_make(p, i64c(0), i64c(0));
 		}
-		LLVMValueRef p = lower_new(type_array(u->array.elem, n));
-		elements_into(e, u->array.elem, p);
+		LLVMValueRef p = lower_new_at(type_array(u->array.elem, n), e->composite.stack_alloc);
+		elements_into(e, u->array.elem, p, n);
 		return lower_slice_make(p, i64c(n), i64c(n));
 	}
 	if (u->kind == TY_MAP)

@@ -74,6 +74,8 @@ static int count_globals(Module *m, const char *name)
 	"var g = &T{}\n" \
 	"\n" \
 	"func (t *T) get() int { return t.n }\n" \
+	"\n" \
+	"var keep **int\n" \
 	"\n"
 
 static const char *first_src =
@@ -83,6 +85,7 @@ static const char *first_src =
 	"func main() {\n"
 	"\tf := func() int { return g.get() }\n"
 	"\tq := new(*int)\n"
+	"\tkeep = q /* escapes: newobject(type:*int) */\n"
 	"\tprintln(f(), *q == nil)\n"
 	"}\n";
 
@@ -93,12 +96,15 @@ static const char *second_src =
 	"\n"
 	"var g T\n"
 	"\n"
+	"var keep **int\n"
+	"\n"
 	"func (t *T) get() *T { return t.a }\n"
 	"\n"
 	"func main() {\n"
 	"\tx := new(T)\n"
 	"\tf := x.get\n"
 	"\tq := new(*int)\n"
+	"\tkeep = q\n"
 	"\tprintln(f() == nil, g.b == nil, *q == nil)\n"
 	"}\n";
 

@@ -28,6 +28,15 @@
  * conversion use a stack buffer as long as that local's own value never leaks. Locals get the same
  * "leaks" summary as parameters (their value flows in ESCAPE context; captured, address-taken and
  * result variables always leak), computed in the same fixed point (Node.call.stack_buf).
+ *
+ * Allocation sites get the same question (gc's EscNone): new(T), &T{...}, a slice literal's
+ * backing array and make([]T, constant) live in the frame (Node.composite.stack_alloc,
+ * Node.call.stack_buf) when their value is used SAFE, or stored into a local that does not leak.
+ * A value stored into a local flows to it: the source local leaks when the target does, and
+ * reaches the target's loop depth. A frame slot is reused by each execution of its site, so an
+ * allocation inside a loop whose value reaches a variable declared outside that loop (gc's
+ * "outlives") goes to the heap; a label counts as a loop, for the gotos that may jump back to it.
+ * Sizes follow gc: at most 64 KB (MaxImplicitStackVarSize), zero-sized objects stay with the runtime.
  */
 #include "middle.h"
 
@@ -47,6 +56,8 @@ static void note_assigned(Node *lhs)
 
 static bool changed;      /* a leak was discovered during this iteration */
 static bool final_pass;   /* box variables (only once the summaries are stable) */
+static Object *store_target; /* the local that a value in context LOCAL is being stored into */
+static int loop_depth;    /* loops around the walk's position (labels count as loops: esc_stmt) */
 
 static void esc_expr(Node *e, EscCtx c);
 static void esc_addr(Node *e, EscCtx c);
@@ -74,6 +85,92 @@ static void mark_leak(Object *p)
 		p->leaks = true;
 		changed = true;
 	}
+}
+
+/* ---- loop depth and allocation sites ---------------------------------------------------------- */
+
+/* The smallest loop depth o's value may reach (0, the most conservative, until it is known). */
+static int obj_depth(Object *o)
+{
+	return o->depth_known ? o->flow_depth : 0;
+}
+
+/* A local is declared at the walk's position: its value starts at this loop depth. Parameters and
+ * results stay at 0; a := that redeclares a variable is in the block that declared it, so the first
+ * declaration seen is the one that counts. */
+static void esc_declare(Node *id)
+{
+	id = unparen(id);
+	if (!id || id->kind != ND_IDENT || !id->ident.obj)
+		return;
+	Object *o = id->ident.obj;
+	if (!is_local_var(o) || o->is_param || o->is_result || o->depth_known)
+		return;
+	o->depth_known = true;
+	o->flow_depth = loop_depth;
+}
+
+/* Local o's value is stored into local t (context LOCAL): o's value reaches whatever t's does. */
+static void esc_flow(Object *o, Object *t)
+{
+	if (t->leaks)
+		mark_leak(o);
+	if (o->depth_known && obj_depth(t) < o->flow_depth) {
+		o->flow_depth = obj_depth(t);
+		changed = true;
+	}
+}
+
+/* May the memory made by an allocation whose result is used in context c live in this frame? Only
+ * asked in the final pass. SAFE uses are transient; a LOCAL one is stored into store_target, which
+ * must not leak nor carry the value to a variable of a shallower loop (a slot in the frame is
+ * reused by every iteration, so a variable that outlives the iteration would see it change: gc's
+ * "outlives" rule). */
+static bool esc_stays(EscCtx c)
+{
+	if (c == SAFE)
+		return true;
+	return c == LOCAL && store_target && !store_target->leaks && obj_depth(store_target) >= loop_depth;
+}
+
+/* gc's MaxImplicitStackVarSize for new, &T{...}, literals and make; zero-sized objects stay with
+ * the runtime, whose zero-size allocations share one address as gc's do. */
+static bool esc_fits(int64_t size)
+{
+	return size > 0 && size <= MAX_STACK_VAR;
+}
+
+/* The length of a slice literal: one past the highest (explicit or implied) index. */
+int64_t middle_slice_lit_len(Node *e)
+{
+	int64_t idx = 0, max = 0;
+	Vec *elts = &e->composite.elts;
+	for (int i = 0; i < elts->len; i++, idx++) {
+		Node *el = elts->data[i];
+		if (el->kind == ND_KEY_VALUE && (!el->key_value.key->cval ||
+		                                 !const_to_int64(el->key_value.key->cval, &idx)))
+			internal_error("non-constant index in composite literal");
+		if (idx + 1 > max)
+			max = idx + 1;
+	}
+	return max;
+}
+
+/* make([]T, len[, cap]) with a constant size: its byte size, else -1. */
+static int64_t make_const_size(Node *call)
+{
+	Type *t = call->type ? type_underlying(call->type) : NULL;
+	Vec *args = &call->call.args;
+	if (!t || t->kind != TY_SLICE || args->len < 2)
+		return -1;
+	Node *n = args->data[args->len - 1];
+	int64_t len;
+	if (n->mode != MODE_CONST || !n->cval || !const_to_int64(n->cval, &len) || len < 0)
+		return -1;
+	int64_t es = type_size(t->array.elem);
+	if (es > 0 && len > MAX_STACK_VAR / es)
+		return MAX_STACK_VAR + 1;
+	return es * len;
 }
 
 /* ---- callees --------------------------------------------------------------------------------- */
@@ -148,8 +245,9 @@ static void esc_receiver(Node *sel, Object *m, EscCtx c)
 	if (!method_ptr_recv(m) || path_through_pointer(sel)) {
 		/* a copy, or an address loaded from memory through an embedded pointer; a slice receiver's
 		 * array is shared by the copy */
-		bool slice = x->type && type_underlying(x->type)->kind == TY_SLICE;
-		esc_expr(x, slice && !method_ptr_recv(m) ? c : SAFE);
+		Type *xu = x->type ? type_underlying(x->type) : NULL;
+		bool shared = xu && (xu->kind == TY_SLICE || xu->kind == TY_INTERFACE);
+		esc_expr(x, shared && !method_ptr_recv(m) ? c : SAFE);
 		return;
 	}
 	if (x->type && type_underlying(x->type)->kind == TY_POINTER)
@@ -184,8 +282,17 @@ static void esc_builtin(Node *call, EscCtx c)
 		for (int i = 0; i < args->len; i++)
 			esc_expr(args->data[i], i == 0 ? c : ESCAPE);
 		return;
-	case BI_LEN: case BI_CAP: case BI_COPY: case BI_PRINT: case BI_PRINTLN: case BI_MAKE:
-	case BI_NEW: case BI_COMPLEX: case BI_REAL: case BI_IMAG: case BI_DELETE: case BI_CLOSE:
+	case BI_NEW: case BI_MAKE: {
+		Type *t = call->type ? type_underlying(call->type) : NULL;
+		int64_t size = call->call.builtin == BI_MAKE ? make_const_size(call)
+		               : t && t->kind == TY_POINTER ? type_size(t->pointer.elem) : -1;
+		if (final_pass)
+			call->call.stack_buf = esc_stays(c) && esc_fits(size);
+		for (int i = 0; i < args->len; i++)
+			esc_expr(args->data[i], SAFE);
+		return;
+	}
+	case BI_LEN: case BI_CAP: case BI_COPY: case BI_PRINT: case BI_PRINTLN: case BI_COMPLEX: case BI_REAL: case BI_IMAG: case BI_DELETE: case BI_CLOSE:
 		for (int i = 0; i < args->len; i++)
 			esc_expr(args->data[i], SAFE);
 		return;
@@ -212,8 +319,8 @@ static void esc_call(Node *call, EscCtx c)
 		Type *tu = call->type ? type_underlying(call->type) : NULL;
 		Type *fu = x->type ? type_underlying(x->type) : NULL;
 		bool copies = (tu && tu->kind == TY_STRING) || (fu && fu->kind == TY_STRING);
-		if (final_pass && c != ESCAPE)
-			call->call.stack_buf = true;
+		if (final_pass)
+			call->call.stack_buf = esc_stays(c);
 		/* pointer/slice conversions keep the address; string conversions copy */
 		esc_expr(x, to_iface ? ESCAPE : copies ? SAFE : c);
 		return;
@@ -233,7 +340,10 @@ static void esc_call(Node *call, EscCtx c)
 		esc_args(call, fn, 0);
 		return;
 	}
-	esc_expr(call->call.fun, SAFE);
+	if (call->call.call_kind == CALL_INTERFACE && fun->kind == ND_SELECTOR)
+		esc_expr(fun->selector.x, ESCAPE); /* the dynamic method may keep its receiver */
+	else
+		esc_expr(call->call.fun, SAFE);
 	esc_args(call, NULL, 0);
 }
 
@@ -247,6 +357,8 @@ static void esc_ident(Node *e, EscCtx c)
 	Object *o = e->ident.obj;
 	if (c != SAFE && is_local_var(o) && (o->is_param || c == ESCAPE))
 		mark_leak(o);
+	else if (c == LOCAL && store_target && is_local_var(o))
+		esc_flow(o, store_target);
 }
 
 /* A function literal: its captured variables live in cells, and captured pointers are stored. */
@@ -262,9 +374,16 @@ static void esc_func_lit(Node *e)
 	esc_stmt(e->func_lit.body);
 }
 
-/* A composite literal's elements are stored (into a heap object or a variable): they escape. */
-static void esc_composite(Node *e)
+/* A composite literal's elements are stored (into a heap object or a variable): they escape. A
+ * slice literal's backing array is an allocation whose address is the literal's value (context c). */
+static void esc_composite(Node *e, EscCtx c)
 {
+	Type *t = e->type ? type_underlying(e->type) : NULL;
+	if (final_pass && t && t->kind == TY_SLICE && !e->composite.implicit_addr) {
+		int64_t n = middle_slice_lit_len(e), es = type_size(t->array.elem);
+		bool fits = n > 0 && (es == 0 || n <= MAX_STACK_VAR / es) && esc_fits(n * es);
+		e->composite.stack_alloc = esc_stays(c) && fits;
+	}
 	for (int i = 0; i < e->composite.elts.len; i++) {
 		Node *el = e->composite.elts.data[i];
 		if (el->kind == ND_KEY_VALUE) {
@@ -305,7 +424,7 @@ static void esc_expr(Node *e, EscCtx c)
 	case ND_IDENT: esc_ident(e, c); return;
 	case ND_PAREN: esc_expr(e->paren.x, c); return;
 	case ND_FUNC_LIT: esc_func_lit(e); return;
-	case ND_COMPOSITE_LIT: esc_composite(e); return;
+	case ND_COMPOSITE_LIT: esc_composite(e, c); return;
 	case ND_SELECTOR: esc_selector(e, c); return;
 	case ND_INDEX:
 		if (e->index.x->type && type_underlying(e->index.x->type)->kind == TY_MAP) {
@@ -391,8 +510,10 @@ static void esc_addr(Node *e, EscCtx c)
 	case ND_STAR:
 		esc_expr(e->star.x, c);
 		return;
-	case ND_COMPOSITE_LIT:
-		esc_composite(e); /* &T{...}: a new heap object */
+	case ND_COMPOSITE_LIT: /* &T{...}: a new object, in the frame when its address stays here */
+		if (final_pass)
+			e->composite.stack_alloc = esc_stays(c) && e->type && esc_fits(type_size(e->type));
+		esc_composite(e, c); /* &[]T{...}: the backing array goes where the object goes */
 		return;
 	default:
 		esc_expr(e, SAFE); /* a temporary */
@@ -427,6 +548,16 @@ static EscCtx store_ctx(Node *lhs)
 	return LOCAL;
 }
 
+/* rhs is stored into lhs: store_target tells LOCAL uses where. */
+static void esc_store(Node *lhs, Node *rhs)
+{
+	EscCtx c = store_ctx(lhs);
+	Object *saved = store_target;
+	store_target = c == LOCAL ? unparen(lhs)->ident.obj : NULL;
+	esc_expr(rhs, c);
+	store_target = saved;
+}
+
 /* Assignments: the left operands' addresses are only stored through (SAFE); each value is stored
  * into its left operand (store_ctx). Op-assignments and stores to _ only read the value; values
  * of a multi-value call are not tracked (they are stored, ESCAPE). */
@@ -436,23 +567,34 @@ static void esc_assign(Node *s)
 	for (int i = 0; i < s->assign.lhs.len; i++) {
 		Node *l = s->assign.lhs.data[i];
 		note_assigned(l); /* := may redeclare */
+		if (s->assign.tok == TOK_DEFINE)
+			esc_declare(l);
 		if (s->assign.tok != TOK_DEFINE && !is_blank(l))
 			esc_addr(l, SAFE);
 	}
 	for (int i = 0; i < s->assign.rhs.len; i++) {
 		Node *l = i < s->assign.lhs.len ? s->assign.lhs.data[i] : NULL;
 		bool discard = s->assign.rhs.len == s->assign.lhs.len && l && is_blank(l);
-		EscCtx c = op_assign || discard ? SAFE
-		           : s->assign.rhs.len == s->assign.lhs.len ? store_ctx(l) : ESCAPE;
-		esc_expr(s->assign.rhs.data[i], c);
+		if (op_assign || discard)
+			esc_expr(s->assign.rhs.data[i], SAFE);
+		else if (s->assign.rhs.len == s->assign.lhs.len)
+			esc_store(l, s->assign.rhs.data[i]);
+		else
+			esc_expr(s->assign.rhs.data[i], ESCAPE);
 	}
 }
 
 static void esc_value_spec(Node *spec)
 {
 	Vec *names = &spec->value_spec.names, *values = &spec->value_spec.values;
-	for (int i = 0; i < values->len; i++)
-		esc_expr(values->data[i], names->len == values->len ? store_ctx(names->data[i]) : ESCAPE);
+	for (int i = 0; i < names->len; i++)
+		esc_declare(names->data[i]);
+	for (int i = 0; i < values->len; i++) {
+		if (names->len == values->len)
+			esc_store(names->data[i], values->data[i]);
+		else
+			esc_expr(values->data[i], ESCAPE);
+	}
 }
 
 /* Walks a statement, giving each expression the context of its use. */
@@ -476,7 +618,12 @@ static void esc_stmt(Node *s)
 		for (int i = 0; i < s->return_stmt.results.len; i++)
 			esc_expr(s->return_stmt.results.data[i], ESCAPE);
 		return;
-	case ND_LABELED_STMT: esc_stmt(s->labeled.stmt); return;
+	case ND_LABELED_STMT:
+		/* a goto may jump back to a label: what follows, to the end of the function, counts as one
+		 * loop deeper (gc's looping labels; never decremented, which is only more conservative) */
+		loop_depth++;
+		esc_stmt(s->labeled.stmt);
+		return;
 	case ND_IF_STMT:
 		esc_stmt(s->if_stmt.init);
 		esc_expr(s->if_stmt.cond, SAFE);
@@ -484,14 +631,20 @@ static void esc_stmt(Node *s)
 		esc_stmt(s->if_stmt.els);
 		return;
 	case ND_FOR_STMT:
-		esc_stmt(s->for_stmt.init);
+		esc_stmt(s->for_stmt.init); /* go1.19: one variable for all iterations */
+		loop_depth++;
 		esc_expr(s->for_stmt.cond, SAFE);
 		esc_stmt(s->for_stmt.post);
 		esc_stmt(s->for_stmt.body);
+		loop_depth--;
 		return;
 	case ND_RANGE_STMT:
 		note_assigned(s->range_stmt.key);
 		note_assigned(s->range_stmt.value);
+		if (s->range_stmt.tok == TOK_DEFINE) { /* go1.19: one variable for all iterations */
+			esc_declare(s->range_stmt.key);
+			esc_declare(s->range_stmt.value);
+		}
 		if (s->range_stmt.tok == TOK_ASSIGN) {
 			if (s->range_stmt.key && !is_blank(s->range_stmt.key))
 				esc_addr(s->range_stmt.key, SAFE);
@@ -499,7 +652,9 @@ static void esc_stmt(Node *s)
 				esc_addr(s->range_stmt.value, SAFE);
 		}
 		esc_expr(s->range_stmt.x, SAFE);
+		loop_depth++;
 		esc_stmt(s->range_stmt.body);
+		loop_depth--;
 		return;
 	case ND_SWITCH_STMT:
 		esc_stmt(s->switch_stmt.init);
@@ -551,10 +706,12 @@ static void esc_package_once(Package *pkg)
 {
 	for (int i = 0; i < pkg->funcs.len; i++) {
 		Object *fn = pkg->funcs.data[i];
+		loop_depth = 0;
 		esc_stmt(middle_func_body(fn));
 	}
 	for (int i = 0; i < pkg->var_inits.len; i++) {
 		Initializer *in = pkg->var_inits.data[i];
+		loop_depth = 0;
 		esc_expr(in->rhs, ESCAPE);
 	}
 }

@@ -23,6 +23,7 @@ enum { MAX_STACK_VAR = 64 * 1024 };
 
 bool middle_needs_cell(Object *o);   /* escape.c: the local lives in a heap cell */
 bool middle_is_const_nil(Object *o); /* escape.c: `var p *T`, never assigned: gc's constant nil */
+int64_t middle_slice_lit_len(Node *e); /* escape.c: a slice literal's length (highest index + 1) */
 
 /* ---- shared helpers (middle.c) --------------------------------------------------------------- */
 

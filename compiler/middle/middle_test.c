@@ -194,3 +194,76 @@ Test(order, calls_and_slices_are_early_plain_reads_are_not)
 	cr_assert(((Node *)a->data[4])->early);
 	cr_assert_not(((Node *)a->data[5])->early);
 }
+
+/* ---- allocation sites (gc: "does not escape" / "escapes to heap") ------------------------------ */
+
+Test(escape, allocation_sites_kept_in_the_frame)
+{
+	middle_src("package main\n"
+		   "type T struct{ a int }\n"
+		   "var g *T\n"
+		   "func f(n int) *T {\n"
+		   "	s := []int{1, 2, 3}\n"
+		   "	p := &T{1}\n"
+		   "	b := make([]byte, 64)\n"
+		   "	c := make([]byte, n)\n"
+		   "	d := make([]byte, 65537)\n"
+		   "	g = new(T)\n"
+		   "	q := new(T)\n"
+		   "	r := q\n"
+		   "	println(s[0], p.a, len(b), len(c), len(d))\n"
+		   "	return r\n"
+		   "}\n"
+		   "func main() { f(1) }\n");
+	cr_assert(node_at(ND_COMPOSITE_LIT, 5, 0)->composite.stack_alloc);
+	cr_assert(node_at(ND_COMPOSITE_LIT, 6, 0)->composite.stack_alloc);
+	cr_assert(node_at(ND_CALL, 7, 0)->call.stack_buf);
+	cr_assert_not(node_at(ND_CALL, 8, 0)->call.stack_buf, "non-constant size");
+	cr_assert_not(node_at(ND_CALL, 9, 0)->call.stack_buf, "over 64 KB");
+	cr_assert_not(node_at(ND_CALL, 10, 0)->call.stack_buf, "stored in a global");
+	cr_assert_not(node_at(ND_CALL, 11, 0)->call.stack_buf, "returned through a copy");
+}
+
+Test(escape, allocation_in_loop_reaching_an_outer_variable_escapes)
+{
+	middle_src("package main\n"
+		   "type T struct{ a int }\n"
+		   "func main() {\n"
+		   "	var prev *T\n"
+		   "	for i := 0; i < 3; i++ {\n"
+		   "		p := &T{i}\n"
+		   "		q := &T{i}\n"
+		   "		if prev != nil { println(prev.a, q.a) }\n"
+		   "		prev = p\n"
+		   "	}\n"
+		   "	x := 0\n"
+		   "L:\n"
+		   "	r := &T{x}\n"
+		   "	prev = r\n"
+		   "	x++\n"
+		   "	if x < 3 { goto L }\n"
+		   "}\n");
+	cr_assert_not(node_at(ND_COMPOSITE_LIT, 6, 0)->composite.stack_alloc, "outlives the iteration");
+	cr_assert(node_at(ND_COMPOSITE_LIT, 7, 0)->composite.stack_alloc);
+	cr_assert_not(node_at(ND_COMPOSITE_LIT, 13, 0)->composite.stack_alloc, "after a looping label");
+}
+
+Test(escape, allocation_reaching_closures_and_interfaces)
+{
+	middle_src("package main\n"
+		   "type T struct{ a int }\n"
+		   "type K interface{ M() }\n"
+		   "var g *T\n"
+		   "func (t *T) M() { g = t }\n"
+		   "func main() {\n"
+		   "	p := &T{1}\n"
+		   "	f := func() int { return p.a }\n"
+		   "	var k K = &T{2}\n"
+		   "	k.M()\n"
+		   "	var i interface{} = &T{3}\n"
+		   "	println(f(), i != nil)\n"
+		   "}\n");
+	cr_assert_not(node_at(ND_COMPOSITE_LIT, 7, 0)->composite.stack_alloc, "captured");
+	cr_assert_not(node_at(ND_COMPOSITE_LIT, 9, 0)->composite.stack_alloc, "dynamic receiver");
+	cr_assert(node_at(ND_COMPOSITE_LIT, 11, 0)->composite.stack_alloc, "interface kept local");
+}

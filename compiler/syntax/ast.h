@@ -163,6 +163,8 @@ struct Node {
 			Node *type; Vec elts; Pos lbrace, rbrace; bool incomplete;
 			bool implicit_addr; /* checker: an elided `&T` element (`[]*T{{...}}`): Node.type is T
 			                       and the element's value is &T{...} of type *T */
+			bool stack_alloc;   /* middle: &T{...}, a slice literal's backing array or T{...} used
+			                       as an address, whose memory stays in the frame (gc's EscNone) */
 		} composite;
 		struct {
 			Node *type; /* ND_FUNC_TYPE */
@@ -192,8 +194,9 @@ struct Node {
 			/* checker: */
 			CallKind call_kind;
 			BuiltinId builtin;
-			bool stack_buf; /* middle: a string -> []byte/[]rune result that stays in the frame
-			                   (gc's EscNone): it may use a 32-element stack buffer */
+			bool stack_buf; /* middle: the result's memory stays in the frame (gc's EscNone): a
+			                   string -> []byte/[]rune conversion may use a 32-element stack buffer,
+			                   new(T) and make([]T, const) are allocated in the frame */
 		} call;
 		struct { Node *x; } star;
 		struct { TokenKind op; Node *x; } unary;

@@ -136,6 +136,9 @@ struct Object {
 	bool boxed;       /* its address may outlive the frame, or it is captured: a heap cell */
 	bool leaks;       /* its value may leave the frame (parameter and local summaries) */
 	bool assigned;    /* assigned somewhere after its declaration */
+	bool depth_known; /* flow_depth has been set (at its declaration, or by a flow) */
+	int flow_depth;   /* the smallest loop depth of a declaration its value may reach: a heap
+	                     allocation kept in the frame must not be reached from a shallower one */
 
 	/* OBJ_FUNC */
 	const char *link_name; /* prefix.f, prefix.T.M, prefix.(*T).M, prefix.f.func1, prefix.init.0 */

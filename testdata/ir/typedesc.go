@@ -67,6 +67,9 @@ type Outer struct {
 
 var keepOuter *Outer
 
+// keep makes main's new(T) objects escape, so that each is a runtime newobject of T's descriptor.
+var keep []interface{}
+
 // Maps: elem and key. Variadic funcs: tflag VARIADIC, len = 2 parameters, extra = parameter then
 // result descriptors. Interfaces: GoIMethod records, interequal.
 //
@@ -100,4 +103,5 @@ func main() {
 	keepOuter = &Outer{tag: "o"}
 	keepOuter.Inc()
 	println(p.Len(), o.Apply(1), b.Get(), m != nil, f != nil, e != nil, t != nil, p.hidden())
+	keep = []interface{}{p, o, b, m, f, e, t}
 }
