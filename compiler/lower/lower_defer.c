@@ -168,7 +168,8 @@ static void capture(DeferCall *d, Node *node, Type *t, LLVMValueRef v)
 
 static bool is_builtin_deferrable(BuiltinId b)
 {
-	return b == BI_PRINT || b == BI_PRINTLN || b == BI_PANIC || b == BI_RECOVER || b == BI_COPY;
+	return b == BI_PRINT || b == BI_PRINTLN || b == BI_PANIC || b == BI_RECOVER || b == BI_COPY ||
+	       b == BI_DELETE;
 }
 
 /* Evaluates the deferred call's operands now, in gc's order. */
