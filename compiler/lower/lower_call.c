@@ -89,9 +89,8 @@ static void lower_args(Node *call, Sig *sig, int first, LLVMValueRef *args)
 	LLVMValueRef *vals = lower_value_array(cap);
 	Type **types = lower_type_array(cap);
 	int n = 0;
-	if (a->len == 1 && nparams > 1 && unparen(a->data[0])->kind == ND_CALL &&
-	    unparen(a->data[0])->type && unparen(a->data[0])->type->kind == TY_TUPLE) {
-		n = lower_multi_value(a->data[0], vals, types); /* f(g()) */
+	if (a->len == 1 && lower_value_count(a->data[0]) > 1) {
+		n = lower_multi_value(a->data[0], vals, types); /* f(g()), also when f is f(...T) */
 	} else {
 		for (int i = 0; i < a->len; i++) {
 			Node *arg = a->data[i];
