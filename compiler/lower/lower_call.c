@@ -329,8 +329,16 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 		lower_unsupported(e->pos, "channels");
 	if (e->kind != ND_CALL)
 		lower_unsupported(e->pos, "comma-ok expressions");
-	int n = lower_call(e, vals);
 	Type *t = lower_type_of(e);
+	LLVMValueRef early = lower_hoisted(e); /* the stored results of `defer f(g())` (lower_defer.c) */
+	if (early) {
+		for (int i = 0; i < t->tuple.n; i++) {
+			vals[i] = LLVMBuildExtractValue(L.b, early, (unsigned)i, "");
+			types[i] = t->tuple.types[i];
+		}
+		return t->tuple.n;
+	}
+	int n = lower_call(e, vals);
 	for (int i = 0; i < n; i++)
 		types[i] = t && t->kind == TY_TUPLE ? t->tuple.types[i] : t;
 	return n;
