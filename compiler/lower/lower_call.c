@@ -253,8 +253,10 @@ static void resolve_callee(Node *call, Callee *c)
 		return;
 	}
 	if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD_EXPR &&
-	    method_has_ptr_recv(fn) != (type_underlying(lower_type_of(fun->selector.x))->kind == TY_POINTER)) {
-		/* (*T).M for a value method M goes through a dereferencing wrapper */
+	    (method_has_ptr_recv(fn) != (type_underlying(lower_type_of(fun->selector.x))->kind == TY_POINTER) ||
+	     fun->selector.path_len > 0)) {
+		/* (*T).M for a value method M goes through a dereferencing wrapper, a promoted M through
+		 * one that walks the embedding path */
 		closure_callee(c, lower_method_expr(fun), lower_type_of(fun));
 		return;
 	}
