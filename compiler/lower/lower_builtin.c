@@ -58,7 +58,27 @@ static LLVMValueRef lower_real_imag(Node *call, int part)
 	return LLVMBuildExtractValue(L.b, c, (unsigned)part, "");
 }
 
-/* unsafe.Slice(p, n): {p, n, n}; gc panics on a negative n ("len out of range"). */
+/* gc's open-coded runtime.unsafeslice (walkUnsafeSlice): len, as an int, must not be negative (a
+ * uint beyond MaxInt converts to a negative int) and len*size must neither overflow nor pass the
+ * end of the address space from p; if it does, p == nil gets its own message. */
+static void unsafe_slice_check(LLVMValueRef p, LLVMValueRef len, int64_t size)
+{
+	lower_panic_if(LLVMBuildICmp(L.b, LLVMIntSLT, len, i64c(0), ""), RT_panicunsafeslicelen, NULL, 0);
+	LLVMTypeRef fnty;
+	LLVMValueRef mul = lower_intrinsic("llvm.umul.with.overflow", &L.t_i64, 1, &fnty);
+	LLVMValueRef r = LLVMBuildCall2(L.b, fnty, mul, (LLVMValueRef[]){i64c(size), len}, 2, "");
+	LLVMValueRef room = LLVMBuildNeg(L.b, LLVMBuildPtrToInt(L.b, p, L.t_i64, ""), "");
+	LLVMValueRef too_big = LLVMBuildICmp(L.b, LLVMIntUGT, LLVMBuildExtractValue(L.b, r, 0, ""), room, "");
+	LLVMValueRef bad = LLVMBuildOr(L.b, LLVMBuildExtractValue(L.b, r, 1, ""), too_big, "");
+	LLVMBasicBlockRef fail = lower_block("unsafeslice.bad"), ok = lower_block("unsafeslice.ok");
+	LLVMBuildCondBr(L.b, bad, fail, ok);
+	lower_position_at_end(fail);
+	lower_panic_if(LLVMBuildIsNull(L.b, p, ""), RT_panicunsafeslicenilptr, NULL, 0);
+	lower_call_runtime(RT_panicunsafeslicelen, NULL, 0);
+	lower_position_at_end(ok);
+}
+
+/* unsafe.Slice(p, n): {p, n, n} after gc's checks. */
 static LLVMValueRef lower_unsafe_slice(Node *call)
 {
 	LLVMValueRef p = lower_expr(arg(call, 0));
@@ -66,8 +86,8 @@ static LLVMValueRef lower_unsafe_slice(Node *call)
 	Type *nt = type_is_untyped(lower_type_of(n)) ? type_basic(TY_INT) : lower_type_of(n);
 	LLVMValueRef len = lower_expr_as(n, nt);
 	len = lower_convert_value(len, nt, type_basic(TY_INT), call);
-	if (!type_is_unsigned(nt))
-		lower_panic_if(LLVMBuildICmp(L.b, LLVMIntSLT, len, i64c(0), ""), RT_panicmakeslicelen, NULL, 0);
+	Type *pt = type_underlying(lower_type_of(arg(call, 0)));
+	unsafe_slice_check(p, len, type_size(pt->pointer.elem));
 	return lower_slice_make(p, len, len);
 }
 
