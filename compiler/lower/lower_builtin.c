@@ -30,9 +30,7 @@ static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
 		return i64c(type_underlying(u->pointer.elem)->array.len);
 	case TY_MAP:
 		return lower_map_len(lower_expr(x));
-	case TY_CHAN:
-		lower_unsupported(call->pos, "channels");
-	default:
+	default: /* len/cap of a channel are refused before lowering (middle/unsupported.c) */
 		internal_error("len/cap of %s", type_string(lower_type_of(x)));
 	}
 }
@@ -142,7 +140,7 @@ LLVMValueRef lower_builtin_call(Node *call)
 			return lower_make_slice(call);
 		if (type_underlying(lower_type_of(call))->kind == TY_MAP)
 			return lower_map_make(call);
-		lower_unsupported(call->pos, "channels");
+		internal_error("make(%s)", type_string(lower_type_of(call))); /* chan: middle/unsupported.c */
 	case BI_APPEND: return lower_append(call);
 	case BI_COPY: return lower_copy(call);
 	case BI_COMPLEX: return lower_complex_builtin(call);
@@ -157,9 +155,7 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_DELETE:
 		lower_map_delete(call);
 		return NULL;
-	case BI_CLOSE:
-		lower_unsupported(call->pos, "channels");
-	default:
-		lower_unsupported(call->pos, "this builtin");
+	default: /* close is refused before lowering (middle/unsupported.c) */
+		internal_error("builtin %d", call->call.builtin);
 	}
 }

@@ -327,10 +327,8 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 		return lower_map_index_ok(e, vals, types);
 	if (e->kind == ND_TYPE_ASSERT)
 		return lower_type_assert_ok(e, vals, types);
-	if (e->kind == ND_UNARY)
-		lower_unsupported(e->pos, "channels");
-	if (e->kind != ND_CALL)
-		lower_unsupported(e->pos, "comma-ok expressions");
+	if (e->kind != ND_CALL) /* v, ok := <-c is refused before lowering (middle/unsupported.c) */
+		internal_error("comma-ok expression %s", node_kind_name(e->kind));
 	Type *t = lower_type_of(e);
 	LLVMValueRef early = lower_hoisted(e); /* the stored results of `defer f(g())` (lower_defer.c) */
 	if (early) {
