@@ -363,6 +363,16 @@ void runtime_panicmakeslicecap(void)
 	panic_errorstring("makeslice: cap out of range");
 }
 
+void runtime_panicunsafeslicelen(void)
+{
+	panic_errorstring("unsafe.Slice: len out of range");
+}
+
+void runtime_panicunsafeslicenilptr(void)
+{
+	panic_errorstring("unsafe.Slice: ptr is nil and len is not zero");
+}
+
 /* ---- bounds failures (Go's goPanicIndex ... goPanicSliceConvert, panic.go) ---- */
 
 static RUNTIME_NORET void panic_bounds(int64_t x, bool is_signed, intgo y, BoundsCode code)

@@ -236,6 +236,10 @@ static int compile(Args *a, const char *name)
 		return 1;
 	}
 
+	if (middle_unsupported(pkg) > 0) {
+		diag_flush();
+		return 1;
+	}
 	middle_package(pkg);
 	Module *m = lower_package(pkg, o);
 	if (diag_flush())

@@ -236,6 +236,7 @@ LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memo
 LLVMValueRef lower_new_at(Type *t, bool at_frame); /* zeroed memory, in the frame if at_frame */
 uint32_t lower_type_hash(Type *t);     /* GoType.hash */
 LLVMValueRef lower_method_ifn(Type *t, Object *im); /* lower_methods.c: T's itab entry for im */
+LLVMValueRef lower_promoted_method_code(Type *t, const char *name); /* lower_methods.c: t.M, M promoted */
 
 /* ---- lower_iface.c --------------------------------------------------------------------------- */
 

@@ -30,9 +30,7 @@ static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
 		return i64c(type_underlying(u->pointer.elem)->array.len);
 	case TY_MAP:
 		return lower_map_len(lower_expr(x));
-	case TY_CHAN:
-		lower_unsupported(call->pos, "channels");
-	default:
+	default: /* len/cap of a channel are refused before lowering (middle/unsupported.c) */
 		internal_error("len/cap of %s", type_string(lower_type_of(x)));
 	}
 }
@@ -58,7 +56,27 @@ static LLVMValueRef lower_real_imag(Node *call, int part)
 	return LLVMBuildExtractValue(L.b, c, (unsigned)part, "");
 }
 
-/* unsafe.Slice(p, n): {p, n, n}; gc panics on a negative n ("len out of range"). */
+/* gc's open-coded runtime.unsafeslice (walkUnsafeSlice): len, as an int, must not be negative (a
+ * uint beyond MaxInt converts to a negative int) and len*size must neither overflow nor pass the
+ * end of the address space from p; if it does, p == nil gets its own message. */
+static void unsafe_slice_check(LLVMValueRef p, LLVMValueRef len, int64_t size)
+{
+	lower_panic_if(LLVMBuildICmp(L.b, LLVMIntSLT, len, i64c(0), ""), RT_panicunsafeslicelen, NULL, 0);
+	LLVMTypeRef fnty;
+	LLVMValueRef mul = lower_intrinsic("llvm.umul.with.overflow", &L.t_i64, 1, &fnty);
+	LLVMValueRef r = LLVMBuildCall2(L.b, fnty, mul, (LLVMValueRef[]){i64c(size), len}, 2, "");
+	LLVMValueRef room = LLVMBuildNeg(L.b, LLVMBuildPtrToInt(L.b, p, L.t_i64, ""), "");
+	LLVMValueRef too_big = LLVMBuildICmp(L.b, LLVMIntUGT, LLVMBuildExtractValue(L.b, r, 0, ""), room, "");
+	LLVMValueRef bad = LLVMBuildOr(L.b, LLVMBuildExtractValue(L.b, r, 1, ""), too_big, "");
+	LLVMBasicBlockRef fail = lower_block("unsafeslice.bad"), ok = lower_block("unsafeslice.ok");
+	LLVMBuildCondBr(L.b, bad, fail, ok);
+	lower_position_at_end(fail);
+	lower_panic_if(LLVMBuildIsNull(L.b, p, ""), RT_panicunsafeslicenilptr, NULL, 0);
+	lower_call_runtime(RT_panicunsafeslicelen, NULL, 0);
+	lower_position_at_end(ok);
+}
+
+/* unsafe.Slice(p, n): {p, n, n} after gc's checks. */
 static LLVMValueRef lower_unsafe_slice(Node *call)
 {
 	LLVMValueRef p = lower_expr(arg(call, 0));
@@ -66,8 +84,8 @@ static LLVMValueRef lower_unsafe_slice(Node *call)
 	Type *nt = type_is_untyped(lower_type_of(n)) ? type_basic(TY_INT) : lower_type_of(n);
 	LLVMValueRef len = lower_expr_as(n, nt);
 	len = lower_convert_value(len, nt, type_basic(TY_INT), call);
-	if (!type_is_unsigned(nt))
-		lower_panic_if(LLVMBuildICmp(L.b, LLVMIntSLT, len, i64c(0), ""), RT_panicmakeslicelen, NULL, 0);
+	Type *pt = type_underlying(lower_type_of(arg(call, 0)));
+	unsafe_slice_check(p, len, type_size(pt->pointer.elem));
 	return lower_slice_make(p, len, len);
 }
 
@@ -122,7 +140,7 @@ LLVMValueRef lower_builtin_call(Node *call)
 			return lower_make_slice(call);
 		if (type_underlying(lower_type_of(call))->kind == TY_MAP)
 			return lower_map_make(call);
-		lower_unsupported(call->pos, "channels");
+		internal_error("make(%s)", type_string(lower_type_of(call))); /* chan: middle/unsupported.c */
 	case BI_APPEND: return lower_append(call);
 	case BI_COPY: return lower_copy(call);
 	case BI_COMPLEX: return lower_complex_builtin(call);
@@ -137,9 +155,7 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_DELETE:
 		lower_map_delete(call);
 		return NULL;
-	case BI_CLOSE:
-		lower_unsupported(call->pos, "channels");
-	default:
-		lower_unsupported(call->pos, "this builtin");
+	default: /* close is refused before lowering (middle/unsupported.c) */
+		internal_error("builtin %d", call->call.builtin);
 	}
 }

@@ -89,9 +89,8 @@ static void lower_args(Node *call, Sig *sig, int first, LLVMValueRef *args)
 	LLVMValueRef *vals = lower_value_array(cap);
 	Type **types = lower_type_array(cap);
 	int n = 0;
-	if (a->len == 1 && nparams > 1 && unparen(a->data[0])->kind == ND_CALL &&
-	    unparen(a->data[0])->type && unparen(a->data[0])->type->kind == TY_TUPLE) {
-		n = lower_multi_value(a->data[0], vals, types); /* f(g()) */
+	if (a->len == 1 && lower_value_count(a->data[0]) > 1) {
+		n = lower_multi_value(a->data[0], vals, types); /* f(g()), also when f is f(...T) */
 	} else {
 		for (int i = 0; i < a->len; i++) {
 			Node *arg = a->data[i];
@@ -254,8 +253,10 @@ static void resolve_callee(Node *call, Callee *c)
 		return;
 	}
 	if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD_EXPR &&
-	    method_has_ptr_recv(fn) != (type_underlying(lower_type_of(fun->selector.x))->kind == TY_POINTER)) {
-		/* (*T).M for a value method M goes through a dereferencing wrapper */
+	    (method_has_ptr_recv(fn) != (type_underlying(lower_type_of(fun->selector.x))->kind == TY_POINTER) ||
+	     fun->selector.path_len > 0)) {
+		/* (*T).M for a value method M goes through a dereferencing wrapper, a promoted M through
+		 * one that walks the embedding path */
 		closure_callee(c, lower_method_expr(fun), lower_type_of(fun));
 		return;
 	}
@@ -326,12 +327,18 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 		return lower_map_index_ok(e, vals, types);
 	if (e->kind == ND_TYPE_ASSERT)
 		return lower_type_assert_ok(e, vals, types);
-	if (e->kind == ND_UNARY)
-		lower_unsupported(e->pos, "channels");
-	if (e->kind != ND_CALL)
-		lower_unsupported(e->pos, "comma-ok expressions");
-	int n = lower_call(e, vals);
+	if (e->kind != ND_CALL) /* v, ok := <-c is refused before lowering (middle/unsupported.c) */
+		internal_error("comma-ok expression %s", node_kind_name(e->kind));
 	Type *t = lower_type_of(e);
+	LLVMValueRef early = lower_hoisted(e); /* the stored results of `defer f(g())` (lower_defer.c) */
+	if (early) {
+		for (int i = 0; i < t->tuple.n; i++) {
+			vals[i] = LLVMBuildExtractValue(L.b, early, (unsigned)i, "");
+			types[i] = t->tuple.types[i];
+		}
+		return t->tuple.n;
+	}
+	int n = lower_call(e, vals);
 	for (int i = 0; i < n; i++)
 		types[i] = t && t->kind == TY_TUPLE ? t->tuple.types[i] : t;
 	return n;

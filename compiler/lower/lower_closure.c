@@ -234,6 +234,25 @@ LLVMValueRef lower_method_value(Node *sel)
 	return clo;
 }
 
+/* T.M / (*T).M for a method M promoted through T's embedded fields: a static closure of the
+ * wrapper that walks the embedding path from T's address (lower_methods.c). */
+static LLVMValueRef promoted_method_expr(Node *sel)
+{
+	Type *t = lower_type_of(sel->selector.x);
+	LLVMValueRef code = lower_promoted_method_code(t, sel->selector.obj->name);
+	if (!code)
+		internal_error("method expression %s.%s: not in the method set", type_string(t), sel->selector.obj->name);
+	const char *name = xsprintf("%s·f", LLVMGetValueName(code));
+	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, name);
+	if (g)
+		return g;
+	g = LLVMAddGlobal(L.mod, LLVMStructTypeInContext(L.ctx, &L.t_ptr, 1, false), name);
+	LLVMSetInitializer(g, LLVMConstStructInContext(L.ctx, &code, 1, false));
+	LLVMSetGlobalConstant(g, true);
+	lower_set_linkonce(g);
+	return g;
+}
+
 /* T.M / (*T).M as a value (spec "Method expressions"): since a method's receiver is its first
  * parameter, T.M for a value method and (*T).M for a pointer method are the method itself, as a
  * static closure; (*T).M for a value method needs lower_ptr_method_wrapper. */
@@ -257,7 +276,7 @@ LLVMValueRef lower_method_expr(Node *sel)
 		varmap_put(&L.method_exprs, m, g);
 		return g;
 	}
-	lower_unsupported(sel->pos, "method expressions of promoted methods");
+	return promoted_method_expr(sel);
 }
 
 /* main.main is a GO_ENTRY without parameters; as a func value it needs the Go convention (ctx). */

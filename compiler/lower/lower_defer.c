@@ -15,6 +15,8 @@
  *     it lowers the same call node with the stored values standing in for the operands (they are
  *     put in the thunk's hoisted-value cache, which lower_expr consults first), so every kind of
  *     call the lowering knows (functions, closures, methods, builtins, variadic) is deferred alike;
+ *     for `defer f(g())` with a multi-valued g, g's results are stored and handed back to the
+ *     thunk's lower_multi_value as one aggregate under g's node;
  *   - `defer func(){...}()` needs no thunk: the literal's closure is deferred itself;
  *   - recover() is gorecover(frame address of its function), which is then never inlined; in the
  *     thunk of `defer recover()` the frame address is the deferring function's, captured at the
@@ -141,12 +143,14 @@ LLVMValueRef lower_recover(Node *call)
 /* ---- defer statements ------------------------------------------------------------------------- */
 
 /* A value evaluated at the defer statement, stored at offset in the closure. node NULL: the frame
- * address for `defer recover()`. */
+ * address for `defer recover()`. index >= 0: result index of the multi-valued call node in
+ * `defer f(g())`. */
 typedef struct Captured {
 	Node *node;
 	Type *type;
 	LLVMValueRef value;
 	int64_t offset;
+	int index;
 } Captured;
 
 typedef struct DeferCall {
@@ -162,13 +166,27 @@ static void capture(DeferCall *d, Node *node, Type *t, LLVMValueRef v)
 	if (align < 1)
 		align = 1;
 	d->size = (d->size + align - 1) / align * align;
-	d->caps[d->ncaps++] = (Captured){node, t, v, d->size};
+	d->caps[d->ncaps++] = (Captured){node, t, v, d->size, -1};
 	d->size += size;
 }
 
 static bool is_builtin_deferrable(BuiltinId b)
 {
-	return b == BI_PRINT || b == BI_PRINTLN || b == BI_PANIC || b == BI_RECOVER || b == BI_COPY;
+	return b == BI_PRINT || b == BI_PRINTLN || b == BI_PANIC || b == BI_RECOVER || b == BI_COPY ||
+	       b == BI_DELETE;
+}
+
+/* `defer f(g())` with a multi-valued g: g runs now; each of its results is stored. */
+static void capture_tuple(DeferCall *d, Node *g)
+{
+	int n = lower_value_count(g);
+	LLVMValueRef *vals = lower_value_array(n);
+	Type **types = lower_type_array(n);
+	n = lower_multi_value(g, vals, types);
+	for (int i = 0; i < n; i++) {
+		capture(d, g, types[i], vals[i]);
+		d->caps[d->ncaps - 1].index = i;
+	}
 }
 
 /* Evaluates the deferred call's operands now, in gc's order. */
@@ -177,14 +195,13 @@ static void capture_operands(DeferCall *d)
 	Node *call = d->call;
 	Node *fun = skip_parens(call->call.fun);
 	Vec *args = &call->call.args;
-	d->caps = xalloc(sizeof(Captured) * (size_t)(args->len + 2));
+	int results = args->len == 1 ? lower_value_count(args->data[0]) : 0; /* f(g()) */
+	d->caps = xalloc(sizeof(Captured) * (size_t)(args->len + results + 2));
 	d->size = 8;
 	if (call->call.call_kind == CALL_INTERFACE)
 		lower_unsupported(call->pos, "defer of interface method calls");
 	if (call->call.call_kind == CALL_BUILTIN && !is_builtin_deferrable(call->call.builtin))
 		lower_unsupported(call->pos, "defer of this builtin");
-	if (args->len == 1 && lower_value_count(args->data[0]) > 1)
-		lower_unsupported(call->pos, "defer f(g()) with a multi-valued g");
 	lower_hoist_operands(call);
 	if (call->call.call_kind == CALL_BUILTIN && call->call.builtin == BI_RECOVER) {
 		capture(d, NULL, NULL, frame_address());
@@ -194,6 +211,10 @@ static void capture_operands(DeferCall *d)
 		capture(d, fun, lower_type_of(fun), lower_method_value(fun)); /* the receiver, evaluated now */
 	else if (call->call.call_kind == CALL_CLOSURE)
 		capture(d, fun, lower_type_of(fun), lower_expr(fun));
+	if (args->len == 1 && lower_value_count(args->data[0]) > 1) {
+		capture_tuple(d, skip_parens(args->data[0]));
+		return;
+	}
 	for (int i = 0; i < args->len; i++) {
 		Node *a = args->data[i];
 		if (a->mode == MODE_CONST || !a->type || a->type->kind == TY_UNTYPED_NIL)
@@ -230,15 +251,40 @@ static LLVMValueRef build_closure(DeferCall *d, LLVMValueRef thunk, bool heap)
 	return clo;
 }
 
+/* The stored results of a multi-valued g, as one aggregate: what lower_multi_value finds in the
+ * hoisted-value cache for g. */
+static void replay_tuple(DeferCall *d)
+{
+	int first = 0;
+	while (first < d->ncaps && d->caps[first].index < 0)
+		first++;
+	if (first == d->ncaps)
+		return;
+	int n = d->ncaps - first;
+	LLVMTypeRef *fields = xalloc(sizeof(LLVMTypeRef) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		fields[i] = lower_type(d->caps[first + i].type);
+	LLVMValueRef agg = LLVMGetUndef(LLVMStructTypeInContext(L.ctx, fields, (unsigned)n, false));
+	for (int i = 0; i < n; i++) {
+		Captured *c = &d->caps[first + i];
+		LLVMValueRef v = lower_load(c->type, lower_gep(L.fn->ctx, c->offset));
+		agg = LLVMBuildInsertValue(L.b, agg, v, (unsigned)i, "");
+	}
+	varmap_put(&L.fn->hoisted, d->caps[first].node, agg);
+}
+
 /* The thunk's body: the stored values stand in for the operands, then the call is lowered again. */
 static void thunk_body(DeferCall *d)
 {
 	FuncState *f = L.fn;
 	LLVMValueRef fp = frame_address();
 	lower_call_runtime(RT_deferwrapper, &fp, 1);
+	replay_tuple(d);
 	for (int i = 0; i < d->ncaps; i++) {
 		Captured *c = &d->caps[i];
 		LLVMValueRef slot = lower_gep(f->ctx, c->offset);
+		if (c->index >= 0)
+			continue; /* replay_tuple */
 		if (c->node) {
 			varmap_put(&f->hoisted, c->node, lower_load(c->type, slot));
 		} else {

@@ -197,7 +197,7 @@ static LLVMValueRef lower_selector(Node *e)
 		Object *obj = e->selector.obj;
 		if (obj && obj->kind == OBJ_CONST)
 			return lower_const(obj->cval, lower_type_of(e));
-		lower_unsupported(e->pos, "imported packages");
+		internal_error("qualified identifier %s: imports are refused by the checker", obj ? obj->name : "?");
 	}
 	default:
 		internal_error("selector kind %d as a value", e->selector.sel_kind);
@@ -237,9 +237,7 @@ static LLVMValueRef lower_unary(Node *e)
 		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstInt(L.t_i1, 1, false), "");
 	case TOK_XOR:
 		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstAllOnes(lower_type(lower_type_of(e))), "");
-	case TOK_ARROW:
-		lower_unsupported(e->pos, "channels");
-	default:
+	default: /* <-c is refused before lowering (middle/unsupported.c) */
 		internal_error("unary operator %d", e->unary.op);
 	}
 }

@@ -211,10 +211,8 @@ static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
 			t = t->pointer.elem;
 		}
 	}
-	if (e->m->ptr_recv) {
-		lower_check_nil(p);
-		return p;
-	}
+	if (e->m->ptr_recv)
+		return p; /* passed on as is: a pointer method may be called with a nil embedded pointer */
 	Type *rt = recv_type(e->m);
 	lower_check_nil(p);
 	return lower_copy_to_temp(rt, lower_load(rt, p));
@@ -320,4 +318,21 @@ LLVMValueRef lower_method_ifn(Type *t, Object *im)
 		return ifn;
 	}
 	lower_unsupported(nopos, xsprintf("method %s of %s (promoted from an embedded interface)", im->name, type_string(t)));
+}
+
+/* The code of the method expression t.M for a method promoted into t's method set (t is T or *T):
+ * its tfn, which takes the receiver as a pointer to the struct, as a T argument is passed (by
+ * address) and as a *T is. NULL if M is not promoted into t's set. */
+LLVMValueRef lower_promoted_method_code(Type *t, const char *name)
+{
+	Vec ms = method_set(t);
+	for (int i = 0; i < ms.len; i++) {
+		MethodEntry *e = ms.data[i];
+		if (e->path_len == 0 || strcmp(e->m->name, name) != 0)
+			continue;
+		LLVMValueRef ifn, tfn;
+		promoted_entry_points(t, e, &ifn, &tfn);
+		return tfn;
+	}
+	return NULL;
 }

@@ -685,12 +685,11 @@ static void lower_range(Node *s)
 		L.fn->current_label = saved;
 		return;
 	}
-	case TY_CHAN:
-		lower_unsupported(s->pos, "channels");
 	default:
 		break;
 	}
-	lower_unsupported(s->pos, xsprintf("range over %s", type_string(lower_type_of(s->range_stmt.x))));
+	/* over a channel: refused before lowering (middle/unsupported.c) */
+	internal_error("range over %s", type_string(lower_type_of(s->range_stmt.x)));
 }
 
 /* Used by lower_range_string (lower_string.c): loop body with targets and key/value stores. */
@@ -798,13 +797,10 @@ void lower_stmt(Node *s)
 	case ND_SWITCH_STMT: lower_switch(s); return;
 	case ND_LABELED_STMT: lower_labeled(s); return;
 	case ND_BRANCH_STMT: lower_branch(s); return;
-	case ND_GO_STMT: lower_unsupported(s->pos, "goroutines"); return;
 	case ND_DEFER_STMT: lower_defer_stmt(s); return;
-	case ND_SEND_STMT: lower_unsupported(s->pos, "channels"); return;
-	case ND_SELECT_STMT: lower_unsupported(s->pos, "select"); return;
 	case ND_TYPE_SWITCH_STMT: lower_unsupported(s->pos, "type switches"); return;
-	default:
-		lower_unsupported(s->pos, xsprintf("statement %s", node_kind_name(s->kind)));
+	default: /* go, select and send statements are refused before lowering (middle/unsupported.c) */
+		internal_error("statement %s", node_kind_name(s->kind));
 	}
 }
 

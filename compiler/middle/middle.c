@@ -15,6 +15,8 @@
  *     (Object.assigned, middle_is_const_nil); per []byte(s)/[]rune(s) conversion whether its
  *     result stays in the frame (call.stack_buf);
  *   - order.c: per expression, whether gc evaluates it early into a temporary (Node.early).
+ * Before all of these, unsupported.c refuses what the back end cannot compile yet (goroutines,
+ * select, channel operations); the driver lowers nothing when it reported any.
  *
  * Invariants: the stage runs once per package, after a check without errors and before any IR is
  * built; it never changes the tree's shape, only the fields marked "middle:" (ast.h, types.h);
@@ -42,6 +44,14 @@ Node *middle_unparen(Node *e)
 bool middle_is_local_var(Object *o)
 {
 	return o && o->kind == OBJ_VAR && !o->is_global && !o->is_field;
+}
+
+void middle_walk_code(Package *pkg, const AstVisitor *v)
+{
+	for (int i = 0; i < pkg->funcs.len; i++)
+		ast_walk(middle_func_body(pkg->funcs.data[i]), v);
+	for (int i = 0; i < pkg->var_inits.len; i++)
+		ast_walk(((Initializer *)pkg->var_inits.data[i])->rhs, v);
 }
 
 Node *middle_func_body(Object *fn)

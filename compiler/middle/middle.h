@@ -16,6 +16,11 @@ void middle_closures(Package *pkg); /* closure.c: func_lit.captures, literal lin
 void middle_escape(Package *pkg);   /* escape.c: Object.boxed/leaks/assigned, call.stack_buf */
 void middle_order(Package *pkg);    /* order.c: Node.early */
 
+/* unsupported.c: reports each construct the back end cannot compile yet (goroutines, select,
+ * channel operations) as "not supported yet"; returns how many. The driver runs it before
+ * middle_package and lowers nothing if it reported any. */
+int middle_unsupported(Package *pkg);
+
 /* ---- what lowering asks ---------------------------------------------------------------------- */
 
 /* Like gc (maxStackVarSize), variables and temporaries larger than this live on the heap. */
@@ -30,5 +35,6 @@ int64_t middle_slice_lit_len(Node *e); /* escape.c: a slice literal's length (hi
 Node *middle_unparen(Node *e);
 bool middle_is_local_var(Object *o);  /* a variable of a function (param, result, local) */
 Node *middle_func_body(Object *fn);   /* ND_BLOCK of a declared function or method, or NULL */
+void middle_walk_code(Package *pkg, const AstVisitor *v); /* every body and package-level initializer */
 
 #endif

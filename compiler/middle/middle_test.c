@@ -1,5 +1,6 @@
 /*
- * middle_test.c: unit tests of the middle stage (closure.c, escape.c, order.c) without LLVM.
+ * middle_test.c: unit tests of the middle stage (closure.c, escape.c, order.c, unsupported.c)
+ * without LLVM.
  *
  * Each test parses and checks a small program as gocc build does, runs middle_package, and looks at
  * the annotations lowering will read: capture lists and literal names, which variables get heap
@@ -14,7 +15,8 @@
 
 static Node *last_file;
 
-static Package *middle_src(const char *src)
+/* The package of src, parsed and checked (without diagnostics) as gocc build does. */
+static Package *checked_src(const char *src)
 {
 	Node *f = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
 	last_file = f;
@@ -25,6 +27,12 @@ static Package *middle_src(const char *src)
 	check_package(pkg, &files);
 	char *diags = diag_flush_string();
 	cr_assert_str_eq(diags, "", "unexpected diagnostics for:\n%s\n---\n%s", src, diags);
+	return pkg;
+}
+
+static Package *middle_src(const char *src)
+{
+	Package *pkg = checked_src(src);
 	middle_package(pkg);
 	return pkg;
 }
@@ -66,6 +74,55 @@ Test(walk, visits_every_node_pre_and_post)
 	ast_walk(body, &(AstVisitor){count_pre, count_post, &n});
 	/* block, :=, x, 1, =, _, +, x, 2 */
 	cr_assert_eq(n, 9 * 101, "got %d", n);
+}
+
+/* ---- constructs refused before lowering (unsupported.c) --------------------------------------- */
+
+/* The diagnostics middle_unsupported gives for src; *n gets its count. */
+static char *unsupported_diags(const char *src, int *n)
+{
+	*n = middle_unsupported(checked_src(src));
+	return diag_flush_string();
+}
+
+Test(unsupported, every_channel_operation_goroutine_and_select)
+{
+	int n;
+	char *d = unsupported_diags("package main\n"
+				    "var c = make(chan int, 1)\n"
+				    "func main() {\n"
+				    "	c <- 1\n"
+				    "	v, ok := <-c\n"
+				    "	println(v, ok, len(c), cap(c))\n"
+				    "	go func() { close(c) }()\n"
+				    "	for x := range c { println(x) }\n"
+				    "	select {}\n"
+				    "}\n", &n);
+	cr_assert_eq(n, 9, "got %d:\n%s", n, d); /* len(c) and cap(c) share one line of output */
+	cr_assert_str_eq(d, "t.go:2:9: gocc: channels is not supported yet\n"
+			    "t.go:4:2: gocc: channels is not supported yet\n"
+			    "t.go:5:11: gocc: channels is not supported yet\n"
+			    "t.go:6:17: gocc: channels is not supported yet\n"
+			    "t.go:7:2: gocc: goroutines is not supported yet\n"
+			    "t.go:7:14: gocc: channels is not supported yet\n"
+			    "t.go:8:2: gocc: channels is not supported yet\n"
+			    "t.go:9:2: gocc: select is not supported yet\n");
+}
+
+Test(unsupported, nil_channels_as_values_pass)
+{
+	int n;
+	char *d = unsupported_diags("package main\n"
+				    "type T struct{ c chan int }\n"
+				    "func f(c <-chan int) bool { return c == nil }\n"
+				    "func main() {\n"
+				    "	var t T\n"
+				    "	var i interface{} = t.c\n"
+				    "	println(f(nil), t.c, i != nil, (chan int)(nil))\n"
+				    "	_ = make(map[int]chan struct{})\n"
+				    "}\n", &n);
+	cr_assert_eq(n, 0);
+	cr_assert_str_eq(d, "");
 }
 
 /* ---- closures -------------------------------------------------------------------------------- */

@@ -69,9 +69,5 @@ static bool mark_early(Node *n, void *arg)
 
 void middle_order(Package *pkg)
 {
-	AstVisitor v = {mark_early, NULL, NULL};
-	for (int i = 0; i < pkg->funcs.len; i++)
-		ast_walk(middle_func_body(pkg->funcs.data[i]), &v);
-	for (int i = 0; i < pkg->var_inits.len; i++)
-		ast_walk(((Initializer *)pkg->var_inits.data[i])->rhs, &v);
+	middle_walk_code(pkg, &(AstVisitor){mark_early, NULL, NULL});
 }

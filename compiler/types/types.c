@@ -799,6 +799,15 @@ static void write_signature(Writer *w, Type *t)
 	write_tuple(w, t->func.results, t->func.result_names, n, false);
 }
 
+/* The name an embedded field of type t would get from its type: T for T and *T. Through an alias
+ * the field's name may differ (`type Int = int; struct{ Int }`), and the link string must keep it. */
+static const char *embedded_type_name(Type *t)
+{
+	if (t->kind == TY_POINTER)
+		t = t->pointer.elem;
+	return t->kind == TY_NAMED && t->named.obj ? t->named.obj->name : type_string(t);
+}
+
 static void write_struct(Writer *w, Type *t)
 {
 	int n = t->strct.nfields;
@@ -810,6 +819,8 @@ static void write_struct(Writer *w, Type *t)
 		if (!f->embedded) {
 			sb_puts(&w->b, f->name);
 			sb_putc(&w->b, ' ');
+		} else if (w->link && strcmp(f->name, embedded_type_name(f->type)) != 0) {
+			sb_printf(&w->b, "%s = ", f->name); /* struct{ Int } with `type Int = int`: gc's fldconv */
 		}
 		write_type(w, f->type);
 		if (f->tag && *f->tag) {
