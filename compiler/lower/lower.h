@@ -246,6 +246,14 @@ LLVMValueRef lower_type_assert(Node *e);         /* x.(T), panicking */
 int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := x.(T) */
 LLVMValueRef lower_iface_to_eface(LLVMValueRef v, Type *t); /* t: any interface type */
 LLVMValueRef lower_iface_equal(Type *t, LLVMValueRef x, LLVMValueRef y); /* i1 x == y */
+LLVMValueRef lower_iface_dyntype(LLVMValueRef v, Type *xt); /* type descriptor of v, NULL if nil */
+LLVMValueRef lower_iface_unbox(Type *t, LLVMValueRef data); /* the T held in a data word */
+/* v (static type xt) as a value of interface type t, or the nil interface; *ok: it was non-nil */
+LLVMValueRef lower_iface_assert_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok);
+
+/* ---- lower_typeswitch.c ---------------------------------------------------------------------- */
+
+void lower_type_switch(Node *s);
 
 /* ---- lower_symtab.c ------------------------------------------------------------------------- */
 
@@ -298,6 +306,10 @@ void lower_hoist_reset(void);         /* at the start of each statement */
 
 void lower_stmt(Node *s);
 void lower_block_stmts(Vec *stmts);
+/* break (and continue) targets: a loop or switch being lowered, and its ND_LABELED_STMT if any */
+Node *lower_take_label(void);  /* the label wrapping the statement about to be lowered, or NULL */
+void lower_push_targets(Node *stmt, Node *label, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
+void lower_pop_targets(Node *label);
 void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n);
 void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *t);
 

@@ -144,7 +144,7 @@ LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRe
 /* ---- type assertions ---------------------------------------------------------------------- */
 
 /* The value of dynamic type t held in data word `data` (aggregates: a fresh copy). */
-static LLVMValueRef value_from_word(Type *t, LLVMValueRef data)
+LLVMValueRef lower_iface_unbox(Type *t, LLVMValueRef data)
 {
 	if (!type_is_direct_iface(t))
 		return lower_copy_to_temp(t, lower_load(t, data));
@@ -156,12 +156,17 @@ static LLVMValueRef value_from_word(Type *t, LLVMValueRef data)
 	return tmp;
 }
 
+/* The dynamic type (descriptor, NULL when nil) of interface value v of static type xt. */
+LLVMValueRef lower_iface_dyntype(LLVMValueRef v, Type *xt)
+{
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	return is_nonempty_iface(xt) ? itab_type(word) : word;
+}
+
 /* Does interface value v (static type xt) hold dynamic type t? */
 static LLVMValueRef holds_type(LLVMValueRef v, Type *xt, Type *t)
 {
-	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
-	LLVMValueRef dyn = is_nonempty_iface(xt) ? itab_type(word) : word;
-	return LLVMBuildICmp(L.b, LLVMIntEQ, dyn, lower_typedesc(t), "istype");
+	return LLVMBuildICmp(L.b, LLVMIntEQ, lower_iface_dyntype(v, xt), lower_typedesc(t), "istype");
 }
 
 /* x.(T) for a concrete T: inline comparison, panicdottypeE/I on failure. */
@@ -171,7 +176,7 @@ static LLVMValueRef assert_concrete(LLVMValueRef v, Type *xt, Type *t)
 	LLVMValueRef args[3] = {word, lower_typedesc(t), lower_typedesc(xt)};
 	lower_panic_if(LLVMBuildNot(L.b, holds_type(v, xt, t), ""),
 	               is_nonempty_iface(xt) ? RT_panicdottypeI : RT_panicdottypeE, args, 3);
-	return value_from_word(t, LLVMBuildExtractValue(L.b, v, 1, "data"));
+	return lower_iface_unbox(t, LLVMBuildExtractValue(L.b, v, 1, "data"));
 }
 
 /* x.(I) for an interface type I: the runtime finds (or builds) the itab or panics. */
@@ -217,14 +222,14 @@ static LLVMValueRef assert_concrete_ok(LLVMValueRef v, Type *xt, Type *t, LLVMVa
 	LLVMBasicBlockRef yes = lower_block("assert.ok"), done = lower_block("assert.done");
 	LLVMBuildCondBr(L.b, *ok, yes, done);
 	lower_position_at_end(yes);
-	lower_store(t, res, value_from_word(t, LLVMBuildExtractValue(L.b, v, 1, "data")));
+	lower_store(t, res, lower_iface_unbox(t, LLVMBuildExtractValue(L.b, v, 1, "data")));
 	LLVMBuildBr(L.b, done);
 	lower_position_at_end(done);
 	return lower_copy_to_temp(t, lower_load(t, res));
 }
 
 /* v, ok := x.(I): assertE2I2/assertI2I2 ({nil, nil} on failure), or a nil test for interface{}. */
-static LLVMValueRef assert_iface_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
+LLVMValueRef lower_iface_assert_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
 {
 	LLVMValueRef r;
 	if (!is_nonempty_iface(t)) {
@@ -246,7 +251,7 @@ int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types)
 	LLVMValueRef v = lower_expr(x);
 	lower_set_pos(e->pos);
 	if (type_underlying(t)->kind == TY_INTERFACE)
-		vals[0] = assert_iface_ok(v, lower_type_of(x), t, &vals[1]);
+		vals[0] = lower_iface_assert_ok(v, lower_type_of(x), t, &vals[1]);
 	else
 		vals[0] = assert_concrete_ok(v, lower_type_of(x), t, &vals[1]);
 	types[0] = t;
