@@ -135,7 +135,6 @@ typedef struct Lower {
 	HashMap strings;            /* interned string contents -> its private constant global */
 	VarMap values;              /* package-level Object -> its LLVM function or global */
 	VarMap func_values;         /* function Object -> its static closure {code} */
-	VarMap method_exprs;        /* method Object -> static closure of (*T).M for a value method */
 
 	/* lower_expr.c: during one lower_access_addr, what a nil field access faults on */
 	int64_t access_extra;       /* >= 0: bytes past the field's address the access reaches */
@@ -246,6 +245,12 @@ LLVMValueRef lower_type_assert(Node *e);         /* x.(T), panicking */
 int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := x.(T) */
 LLVMValueRef lower_iface_to_eface(LLVMValueRef v, Type *t); /* t: any interface type */
 LLVMValueRef lower_iface_equal(Type *t, LLVMValueRef x, LLVMValueRef y); /* i1 x == y */
+bool lower_is_interface_method(Object *m);       /* a method of an interface type (no body) */
+LLVMValueRef lower_iface_receiver(Node *sel, Type **t); /* lower_call.c: the x of x.M, *t its type */
+/* calls method m of interface value iv (type t) with the wrapper's params from `from`, returns */
+void lower_iface_forward_call(LLVMValueRef iv, Type *t, Object *m, Sig *wsig, int from);
+LLVMValueRef lower_iface_method_value(Node *sel); /* x.M for an interface x: {"I.M-fm", x} */
+LLVMValueRef lower_iface_method_expr(Node *sel);  /* I.M: static closure of "I.M" */
 LLVMValueRef lower_iface_dyntype(LLVMValueRef v, Type *xt); /* type descriptor of v, NULL if nil */
 LLVMValueRef lower_iface_unbox(Type *t, LLVMValueRef data); /* the T held in a data word */
 /* v (static type xt) as a value of interface type t, or the nil interface; *ok: it was non-nil */
@@ -385,6 +390,8 @@ LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos
 /* Calls method m with receiver `recv` and the wrapper's own parameters from index `from`, and
  * returns its results. */
 void lower_forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from);
+void lower_forward_call_to(Sig *msig, LLVMValueRef code, LLVMValueRef recv, Sig *wsig, int from);
+LLVMValueRef lower_static_closure(LLVMValueRef code); /* constant {code}, for wrappers */
 void lower_end_wrapper(Wrapper *w);
 
 /* ---- lower_methods.c: method sets and their entry points ------------------------------------ */

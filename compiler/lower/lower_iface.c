@@ -3,7 +3,9 @@
  * through their itabs (runtime.def, section "Interfaces", is the contract).
  *
  * In: values whose static type is a non-empty interface, or a concrete value converted to one.
- * Out: GoIface {itab, data} values and calls through itab->fun[k].
+ * Out: GoIface {itab, data} values and calls through itab->fun[k]; method values x.M (a closure
+ * {"I.M-fm", itab, data}) and method expressions I.M (the function "I.M" taking the interface first),
+ * both wrappers that call through the itab.
  *
  * The one idea: when the pair (I, T) is known at compile time the itab is a constant global,
  * "go:itab.T,I" (gc's name), linkonce_odr like the descriptors it points to, with fun[] in the
@@ -139,6 +141,70 @@ LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRe
 	LLVMSetAlignment(code, 8);
 	LLVMSetMetadata(code, LLVMGetMDKindIDInContext(L.ctx, "invariant.load", 14), LLVMMetadataAsValue(L.ctx, LLVMMDNodeInContext2(L.ctx, NULL, 0)));
 	return code;
+}
+
+/* An interface's method: no body, and its signature's receiver is the interface type. */
+bool lower_is_interface_method(Object *m)
+{
+	Type *ft = lower_obj_type(m);
+	Type *recv = ft && ft->kind == TY_FUNC ? ft->func.recv : NULL;
+	return !m->body && recv && type_underlying(recv)->kind == TY_INTERFACE;
+}
+
+void lower_iface_forward_call(LLVMValueRef iv, Type *t, Object *m, Sig *wsig, int from)
+{
+	LLVMValueRef data;
+	LLVMValueRef code = lower_imethod_code(iv, t, m, &data);
+	lower_forward_call_to(lower_imethod_sig(m), code, data, wsig, from);
+}
+
+/* ---- method values and method expressions ------------------------------------------------- */
+
+/* A wrapper `name` with signature sig that calls method m of an interface value of type t: the
+ * value bound in its closure after the code word (method values, "I.M-fm"), or its first parameter
+ * (method expressions, "I.M"). */
+static LLVMValueRef imethod_wrapper(const char *name, Type *t, Object *m, Sig *sig, bool bound, Pos pos)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
+	if (fn)
+		return fn;
+	Wrapper w;
+	fn = lower_begin_wrapper(&w, name, sig, pos);
+	lower_set_linkonce(fn);
+	if (bound)
+		lower_iface_forward_call(lower_load(t, lower_gep(w.f.ctx, 8)), t, m, sig, 0);
+	else
+		lower_iface_forward_call(LLVMGetParam(fn, (unsigned)sig->first_param), t, m, sig, 1);
+	lower_end_wrapper(&w);
+	return fn;
+}
+
+/* x.M for an interface x: x is evaluated and its itab nil-checked now (gc's walkMethodValue: a nil
+ * interface faults at the method value, not at its call), then bound in {"I.M-fm", itab, data}. */
+LLVMValueRef lower_iface_method_value(Node *sel)
+{
+	Type *t;
+	LLVMValueRef iv = lower_iface_receiver(sel, &t);
+	lower_set_pos(sel->pos);
+	lower_check_nil(LLVMBuildExtractValue(L.b, iv, 0, "itab"));
+	Object *m = sel->selector.obj;
+	const char *name = xsprintf("%s.%s-fm", type_link_string(t), m->name);
+	LLVMValueRef code = imethod_wrapper(name, t, m, lower_sig(lower_type_of(sel)), true, sel->pos);
+	LLVMValueRef clo = lower_new(type_array(type_basic(TY_UNSAFE_POINTER), 3));
+	LLVMValueRef st = LLVMBuildStore(L.b, code, clo);
+	LLVMSetAlignment(st, 8);
+	lower_store(t, lower_gep(clo, 8), iv);
+	return clo;
+}
+
+/* I.M as a value: func(I, params) results, the function "I.M" (gc's name) that calls its first
+ * argument's method M, as a constant closure. */
+LLVMValueRef lower_iface_method_expr(Node *sel)
+{
+	Type *t = lower_type_of(sel->selector.x);
+	Object *m = sel->selector.obj;
+	const char *name = xsprintf("%s.%s", type_link_string(t), m->name);
+	return lower_static_closure(imethod_wrapper(name, t, m, lower_sig(lower_type_of(sel)), false, sel->pos));
 }
 
 /* ---- type assertions ---------------------------------------------------------------------- */
