@@ -401,6 +401,8 @@ void lower_end_wrapper(Wrapper *w);
 LLVMValueRef lower_method_table(Type *t, const char *link, uint64_t *n);
 /* (*T).M for a value method M: takes *T, nil-checks it, calls M on a copy of *p. */
 LLVMValueRef lower_ptr_method_wrapper(Object *m);
+/* T.M / (*T).M for method m promoted into struct type T through embedded fields path[0..path_len) */
+LLVMValueRef lower_promoted_method_code(Type *t, Object *m, int *path, int path_len);
 
 /* ---- lower_print.c / panic ------------------------------------------------------------------- */
 

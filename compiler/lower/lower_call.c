@@ -258,9 +258,10 @@ static void resolve_callee(Node *call, Callee *c)
 		return;
 	}
 	if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD_EXPR &&
-	    (lower_is_interface_method(fn) ||
+	    (lower_is_interface_method(fn) || fun->selector.path_len > 0 ||
 	     method_has_ptr_recv(fn) != (type_underlying(lower_type_of(fun->selector.x))->kind == TY_POINTER))) {
-		/* (*T).M for a value method M goes through a dereferencing wrapper, I.M through "I.M" */
+		/* (*T).M for a value method M goes through a dereferencing wrapper, I.M through "I.M",
+		 * promoted methods through their promoted wrapper */
 		closure_callee(c, lower_method_expr(fun), lower_type_of(fun));
 		return;
 	}

@@ -248,10 +248,14 @@ LLVMValueRef lower_static_closure(LLVMValueRef code)
 
 /* T.M / (*T).M as a value (spec "Method expressions"): since a method's receiver is its first
  * parameter, T.M for a value method and (*T).M for a pointer method are the method itself, as a
- * static closure; (*T).M for a value method needs lower_ptr_method_wrapper. */
+ * static closure; (*T).M for a value method needs lower_ptr_method_wrapper, a promoted method its
+ * promoted wrapper (lower_methods.c), an interface method I.M the wrapper "I.M" (lower_iface.c). */
 LLVMValueRef lower_method_expr(Node *sel)
 {
 	Object *m = sel->selector.obj;
+	if (sel->selector.path_len > 0)
+		return lower_static_closure(lower_promoted_method_code(lower_type_of(sel->selector.x), m,
+		                                                       sel->selector.path, sel->selector.path_len));
 	if (lower_is_interface_method(m))
 		return lower_iface_method_expr(sel);
 	bool x_is_ptr = type_underlying(lower_type_of(sel->selector.x))->kind == TY_POINTER;
@@ -260,7 +264,7 @@ LLVMValueRef lower_method_expr(Node *sel)
 	if (!ptr_recv(m) && x_is_ptr && sel->selector.path_len == 0) {
 		return lower_static_closure(lower_ptr_method_wrapper(m));
 	}
-	lower_unsupported(sel->pos, "method expressions of promoted methods");
+	internal_error("method expression %s of %s", m->name, type_string(lower_type_of(sel->selector.x)));
 }
 
 /* main.main is a GO_ENTRY without parameters; as a func value it needs the Go convention (ctx). */

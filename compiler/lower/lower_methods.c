@@ -23,7 +23,8 @@
  * pointer-shaped struct (struct{ *E }) into a temporary. Wrappers are linkonce_odr in a comdat
  * (like the descriptors that point to them).
  *
- * Not yet: methods promoted from an embedded interface (their wrappers need interface calls).
+ * A method promoted from an embedded interface field gets the same wrapper, which loads the
+ * interface at the end of the path and calls through its itab (lower_iface_forward_call).
  */
 #include "lower.h"
 
@@ -56,13 +57,6 @@ static void add_entry(Vec *v, Object *m, int *path, int path_len)
 	vec_push(v, e);
 }
 
-/* An interface's method has no code to call. */
-static bool is_interface_method(Object *m)
-{
-	Type *rt = recv_type(m);
-	return !m->body && rt && type_underlying(rt)->kind == TY_INTERFACE;
-}
-
 /* The names of the methods declared on the types embedded in struct type st, at any depth. */
 static void embedded_method_names(Type *st, Vec *names, Vec *seen)
 {
@@ -82,6 +76,12 @@ static void embedded_method_names(Type *st, Vec *names, Vec *seen)
 		vec_push(seen, e);
 		for (int k = 0; e->kind == TY_NAMED && k < e->named.methods.len; k++)
 			vec_push(names, (void *)((Object *)e->named.methods.data[k])->name);
+		Type *eu = type_underlying(e);
+		if (eu->kind == TY_INTERFACE) {
+			type_iface_complete(eu);
+			for (int k = 0; k < eu->iface.nmethods; k++)
+				vec_push(names, (void *)eu->iface.methods[k]->name);
+		}
 		embedded_method_names(e, names, seen);
 	}
 }
@@ -98,7 +98,7 @@ static void promoted_methods(Type *t, Type *base, Vec *out)
 		if (dup)
 			continue;
 		Lookup lk = type_lookup(t, false, names.data[i]);
-		if (!lk.obj || lk.obj->kind != OBJ_FUNC || lk.path_len < 2 || is_interface_method(lk.obj))
+		if (!lk.obj || lk.obj->kind != OBJ_FUNC || lk.path_len < 2)
 			continue;
 		add_entry(out, lk.obj, lk.path, lk.path_len - 1);
 	}
@@ -193,10 +193,10 @@ LLVMValueRef lower_ptr_method_wrapper(Object *m)
 	return receiver_wrapper(m, true);
 }
 
-/* From a pointer p to the struct at the start of `path`, the receiver of m: each step adds the
- * embedded field's offset, and an embedded pointer is loaded (and nil-checked before its pointee is
- * reached); at the end, M's receiver is the address (pointer method) or a copy of the value. */
-static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
+/* From a pointer p to the struct at the start of `path`, the address of the last embedded field (*t
+ * its type, pointers followed): each step adds the embedded field's offset, and an embedded pointer
+ * is loaded (and nil-checked before its pointee is reached). */
+static LLVMValueRef walk_path(Type *st, LLVMValueRef p, MethodEntry *e, Type **out)
 {
 	Type *t = st;
 	for (int k = 0; k < e->path_len; k++) {
@@ -211,6 +211,15 @@ static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
 			t = t->pointer.elem;
 		}
 	}
+	*out = t;
+	return p;
+}
+
+/* The receiver of m at the end of e's path: the address (pointer method) or a copy of the value. */
+static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
+{
+	Type *t;
+	p = walk_path(st, p, e, &t);
 	if (e->m->ptr_recv) {
 		lower_check_nil(p);
 		return p;
@@ -239,9 +248,27 @@ static LLVMValueRef promoted_wrapper(Type *st, MethodEntry *e, bool from_word)
 		LLVMSetAlignment(store, 8);
 		p = tmp;
 	}
-	lower_forward_call(e->m, walk_embedding(st, p, e), sig, 1);
+	if (lower_is_interface_method(e->m)) {
+		/* promoted from an embedded interface: call through the field's itab */
+		Type *it;
+		p = walk_path(st, p, e, &it);
+		lower_check_nil(p);
+		lower_iface_forward_call(lower_load(it, p), it, e->m, sig, 1);
+	} else {
+		lower_forward_call(e->m, walk_embedding(st, p, e), sig, 1);
+	}
 	lower_end_wrapper(&w);
 	return fn;
+}
+
+/* The code of method expression T.M or (*T).M for a method promoted into struct type T through the
+ * embedded fields `path`: the promoted wrapper itself, since its first parameter (a pointer to the
+ * struct) is how a T argument (an aggregate, passed by address) or a *T argument arrives. */
+LLVMValueRef lower_promoted_method_code(Type *t, Object *m, int *path, int path_len)
+{
+	MethodEntry e = {m, path, path_len};
+	Type *u = type_underlying(t);
+	return promoted_wrapper(u->kind == TY_POINTER ? u->pointer.elem : t, &e, false);
 }
 
 static void promoted_entry_points(Type *t, MethodEntry *e, LLVMValueRef *ifn, LLVMValueRef *tfn)
@@ -319,5 +346,5 @@ LLVMValueRef lower_method_ifn(Type *t, Object *im)
 			entry_points(t, e->m, &ifn, &tfn);
 		return ifn;
 	}
-	lower_unsupported(nopos, xsprintf("method %s of %s (promoted from an embedded interface)", im->name, type_string(t)));
+	internal_error("%s has no method %s", type_string(t), im->name);
 }
