@@ -309,6 +309,15 @@ void runtime_panicnildottype(const GoType *want)
 	panic_raise(error_type_assertion(NULL, NULL, want, (GoString){0}), NULL);
 }
 
+/* ---- (*T).M wrappers ---- */
+
+void runtime_panicwrap(GoString msg)
+{
+	GoString *s = runtime_mallocgc(sizeof *s, NULL, false); /* msg is a constant of the binary */
+	*s = msg;
+	panic_raise((GoEface){&error_type_plainError, s}, NULL);
+}
+
 /* ---- comparison ---- */
 
 /* Go's efaceeq: alg.c's interface equality does the work (direct data words, the type's equal,

@@ -114,6 +114,7 @@ LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos
 	FuncState *f = &w->f;
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, sig->fnty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	LLVMSetSection(fn, "gocc_wrappers"); /* transparent to recover() (runtime.def, defer.c) */
 	lower_add_sig_attrs(fn, sig);
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 	                        LLVMCreateStringAttribute(L.ctx, "frame-pointer", 13, "all", 3));
