@@ -190,6 +190,9 @@ bool lower_is_boxed(Object *obj);                  /* the middle stage's decisio
 LLVMValueRef lower_alloca(Type *t, const char *name); /* entry-block temporary of Go type t */
 LLVMBasicBlockRef lower_block(const char *name);     /* new block in the current function */
 void lower_position_at_end(LLVMBasicBlockRef bb);
+/* phi of a (reaching from from_a) and b (from from_b), at the builder's position */
+LLVMValueRef lower_phi2(LLVMValueRef a, LLVMBasicBlockRef from_a, LLVMValueRef b, LLVMBasicBlockRef from_b,
+                        const char *name);
 bool lower_block_terminated(void);
 void lower_br(LLVMBasicBlockRef bb);                  /* branch unless already terminated */
 void lower_dead_block(void);                          /* continue in an unreachable block */
@@ -253,8 +256,6 @@ LLVMValueRef lower_iface_method_value(Node *sel); /* x.M for an interface x: {"I
 LLVMValueRef lower_iface_method_expr(Node *sel);  /* I.M: static closure of "I.M" */
 LLVMValueRef lower_iface_dyntype(LLVMValueRef v, Type *xt); /* type descriptor of v, NULL if nil */
 LLVMValueRef lower_iface_unbox(Type *t, LLVMValueRef data); /* the T held in a data word */
-/* v (static type xt) as a value of interface type t, or the nil interface; *ok: it was non-nil */
-LLVMValueRef lower_iface_assert_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok);
 
 /* ---- lower_typeswitch.c ---------------------------------------------------------------------- */
 

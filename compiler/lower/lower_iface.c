@@ -295,7 +295,7 @@ static LLVMValueRef assert_concrete_ok(LLVMValueRef v, Type *xt, Type *t, LLVMVa
 }
 
 /* v, ok := x.(I): assertE2I2/assertI2I2 ({nil, nil} on failure), or a nil test for interface{}. */
-LLVMValueRef lower_iface_assert_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
+static LLVMValueRef assert_iface_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
 {
 	LLVMValueRef r;
 	if (!is_nonempty_iface(t)) {
@@ -317,7 +317,7 @@ int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types)
 	LLVMValueRef v = lower_expr(x);
 	lower_set_pos(e->pos);
 	if (type_underlying(t)->kind == TY_INTERFACE)
-		vals[0] = lower_iface_assert_ok(v, lower_type_of(x), t, &vals[1]);
+		vals[0] = assert_iface_ok(v, lower_type_of(x), t, &vals[1]);
 	else
 		vals[0] = assert_concrete_ok(v, lower_type_of(x), t, &vals[1]);
 	types[0] = t;

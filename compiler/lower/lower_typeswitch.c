@@ -4,15 +4,19 @@
  * In: a checked ND_TYPE_SWITCH_STMT: x has an interface type, each case lists types or `nil`, and
  * the checker made one Object per clause for the bound variable v (type_switch.clause_objs): of
  * the case's type when the clause names exactly one type, of x's type otherwise (several types,
- * `nil`, default). Out: the textbook block shape of an expression switch (lower_stmt.c), a chain of
- * tests in source order, each jumping to its clause's body, the last to default or the end:
+ * `nil`, default). Out: the textbook block shape of an expression switch (lower_stmt.c): a nil test
+ * first, then a chain of type tests in source order, each jumping to its clause's body, the last to
+ * default or the end:
  *
  *     %dyn = e.type, or itab->type (NULL for a nil x)          ; computed once
+ *     br (%dyn == NULL), <the nil case, or default, or end>, %tests
  *   case T (concrete):   br (%dyn == @"type:T"), %case.body, %case.next
- *   case I (interface):  %r = assertE2I2/assertI2I2(I, x)     ; (or a nil test for interface{})
- *                        br (%r.itab != NULL), %case.body, %case.next
- *   case nil:            br (%dyn == NULL), %case.body, %case.next
+ *   case I (interface):  %itab = <one-entry cache of (dyn -> itab) for this case, else getitab>
+ *                        br (%itab != NULL), %case.body, %case.next      (interface{}: always)
  *
+ * A nil x matches no type case, so deciding it first is the spec's first-match rule; the per-case
+ * cache makes an interface case cost a load and a compare when the dynamic type repeats (a loop
+ * over similar values), where a runtime call would hash into the itab table each time.
  * In a clause's body, v is declared afresh (a new heap cell when a closure captures it) and
  * initialised with the unboxed T (lower_iface_unbox), the interface value the assertion made, or x
  * itself. A single-type clause has exactly one test jumping to its body and `fallthrough` is illegal
@@ -26,8 +30,8 @@
  * desugaring into `if tmp, ok := x.(T); ok { v := tmp; ... }` chains would need synthetic nodes,
  * objects and checker types, a goto-free encoding of `break` out of the switch, and scopes for each
  * clause's v. Until the middle stage can build typed nodes (wanted for range and switch too), the
- * translation is this file's, kept to the constructs lower_iface.c already has (dynamic type, unbox,
- * comma-ok assertion to an interface).
+ * translation is this file's, built on lower_iface.c's dynamic type and unboxing; the itab cache
+ * is a lowering decision either way.
  */
 #include "lower.h"
 
@@ -47,20 +51,52 @@ static bool is_nil_case(Node *e)
 	return e->mode != MODE_TYPE;
 }
 
-/* One case test: branches to `yes` when x (value v, static type xt, dynamic type dyn) matches case
- * e, else falls into a fresh block. Returns the interface value an interface case produced. */
-static LLVMValueRef case_test(Node *e, LLVMValueRef v, Type *xt, LLVMValueRef dyn, LLVMBasicBlockRef yes)
+/* x.(I) for a non-nil x of dynamic type dyn and a non-empty interface I, through a one-entry cache
+ * per case, {dynamic type, itab or NULL} (gc does the same since go1.22): a loop over values of one
+ * type asks the runtime's itab table once. Returns the itab, NULL when dyn does not implement I.
+ * v0 is single-threaded; with goroutines the pair must be published atomically (one pointer to an
+ * immutable pair, as go1.22's typeSwitchCache). */
+static LLVMValueRef cached_itab(Type *iface, LLVMValueRef dyn)
+{
+	LLVMTypeRef pair = LLVMArrayType(L.t_ptr, 2);
+	LLVMValueRef cache = LLVMAddGlobal(L.mod, pair, "typeswitch.cache");
+	LLVMSetInitializer(cache, LLVMConstNull(pair));
+	LLVMSetLinkage(cache, LLVMPrivateLinkage);
+	LLVMSetAlignment(cache, 8);
+	LLVMValueRef ctype = LLVMBuildLoad2(L.b, L.t_ptr, cache, "cache.type");
+	LLVMSetAlignment(ctype, 8);
+	LLVMBasicBlockRef hit = lower_block("cache.hit"), miss = lower_block("cache.miss"), done = lower_block("cache.done");
+	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntEQ, ctype, dyn, ""), hit, miss);
+	lower_position_at_end(hit);
+	LLVMValueRef cached = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(cache, 8), "cache.itab");
+	LLVMSetAlignment(cached, 8);
+	LLVMBuildBr(L.b, done);
+	lower_position_at_end(miss);
+	LLVMValueRef args[3] = {lower_typedesc(iface), dyn, LLVMConstInt(L.t_i1, 1, false)};
+	LLVMValueRef found = lower_call_runtime(RT_getitab, args, 3);
+	LLVMSetAlignment(LLVMBuildStore(L.b, found, lower_gep(cache, 8)), 8);
+	LLVMSetAlignment(LLVMBuildStore(L.b, dyn, cache), 8);
+	LLVMBuildBr(L.b, done);
+	lower_position_at_end(done);
+	return lower_phi2(cached, hit, found, miss, "itab");
+}
+
+/* One type case test, for a non-nil x (value v, dynamic type dyn): branches to `yes`
+ * when x's dynamic type is e or implements e, else falls into a fresh block. Returns the interface
+ * value an interface case produced. */
+static LLVMValueRef case_test(Node *e, LLVMValueRef v, LLVMValueRef dyn, LLVMBasicBlockRef yes)
 {
 	LLVMValueRef cond, made = NULL;
 	lower_set_pos(e->pos);
-	if (is_nil_case(e)) {
-		cond = LLVMBuildICmp(L.b, LLVMIntEQ, dyn, LLVMConstNull(L.t_ptr), "isnil");
+	Type *t = lower_type_of(e);
+	Type *u = type_underlying(t);
+	if (u->kind != TY_INTERFACE) {
+		cond = LLVMBuildICmp(L.b, LLVMIntEQ, dyn, lower_typedesc(t), "istype");
 	} else {
-		Type *t = lower_type_of(e);
-		if (type_underlying(t)->kind == TY_INTERFACE)
-			made = lower_iface_assert_ok(v, xt, t, &cond);
-		else
-			cond = LLVMBuildICmp(L.b, LLVMIntEQ, dyn, lower_typedesc(t), "istype");
+		type_iface_complete(u);
+		LLVMValueRef word = u->iface.nmethods > 0 ? cached_itab(t, dyn) : dyn;
+		made = LLVMBuildInsertValue(L.b, v, word, 0, "");
+		cond = LLVMBuildICmp(L.b, LLVMIntNE, word, LLVMConstNull(L.t_ptr), "ok");
 	}
 	LLVMBasicBlockRef next = lower_block("case.next");
 	LLVMBuildCondBr(L.b, cond, yes, next);
@@ -102,14 +138,26 @@ void lower_type_switch(Node *s)
 	int n = clauses->len;
 	LLVMBasicBlockRef *bodies = xalloc(sizeof(LLVMBasicBlockRef) * (size_t)(n + 1));
 	LLVMValueRef *made = lower_value_array(n + 1);
-	LLVMBasicBlockRef end = lower_block("typeswitch.end"), deflt = end;
+	LLVMBasicBlockRef end = lower_block("typeswitch.end"), deflt = end, on_nil = NULL;
 	for (int i = 0; i < n; i++) {
 		Node *c = clauses->data[i];
 		bodies[i] = lower_block("case.body");
 		if (c->case_clause.list.len == 0)
 			deflt = bodies[i];
 		for (int j = 0; j < c->case_clause.list.len; j++)
-			made[i] = case_test(c->case_clause.list.data[j], v, xt, dyn, bodies[i]);
+			if (is_nil_case(c->case_clause.list.data[j]))
+				on_nil = bodies[i];
+	}
+	/* a nil x matches only the nil case: decided first, so the type tests see a non-nil x */
+	LLVMBasicBlockRef tests = lower_block("typeswitch.tests");
+	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntEQ, dyn, LLVMConstNull(L.t_ptr), "isnil"),
+	                on_nil ? on_nil : deflt, tests);
+	lower_position_at_end(tests);
+	for (int i = 0; i < n; i++) {
+		Node *c = clauses->data[i];
+		for (int j = 0; j < c->case_clause.list.len; j++)
+			if (!is_nil_case(c->case_clause.list.data[j]))
+				made[i] = case_test(c->case_clause.list.data[j], v, dyn, bodies[i]);
 	}
 	LLVMBuildBr(L.b, deflt);
 
