@@ -231,10 +231,8 @@ static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
 {
 	Type *t;
 	p = walk_path(st, p, e, &t);
-	if (e->m->ptr_recv) {
-		lower_check_nil(p);
-		return p;
-	}
+	if (e->m->ptr_recv)
+		return p; /* may be nil (an embedded nil *T): the method gets it, as in gc */
 	Type *rt = recv_type(e->m);
 	lower_check_nil(p);
 	return lower_copy_to_temp(rt, lower_load(rt, p));
