@@ -39,7 +39,7 @@ static bool in_method_set(Object *m, bool ptr)
 
 static Type *recv_type(Object *m)
 {
-	return m->recv ? m->recv->type : m->type->func.recv;
+	return m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 }
 
 /* One entry of a method set: the method, and for a promoted one the embedded field indices that
@@ -116,7 +116,8 @@ static Vec method_set(Type *t)
 		return v;
 	for (int i = 0; base->kind == TY_NAMED && i < base->named.methods.len; i++) {
 		Object *m = base->named.methods.data[i];
-		if (m->kind == OBJ_FUNC && m->type && m->type->kind == TY_FUNC && in_method_set(m, ptr))
+		Type *mt = lower_obj_type(m);
+		if (m->kind == OBJ_FUNC && mt && mt->kind == TY_FUNC && in_method_set(m, ptr))
 			add_entry(&v, m, NULL, 0);
 	}
 	if (uk == TY_STRUCT)
@@ -134,7 +135,7 @@ static int by_name_then_pkgpath(const void *a, const void *b)
 /* A wrapper type: the method's signature with the receiver replaced by a first parameter `recv`. */
 static Type *wrapper_type(Object *m, Type *recv)
 {
-	Type *ft = m->type;
+	Type *ft = lower_obj_type(m);
 	Type *t = type_new(TY_FUNC);
 	t->func.nparams = ft->func.nparams + 1;
 	t->func.params = xalloc(sizeof(Type *) * (size_t)t->func.nparams);
@@ -315,7 +316,7 @@ static LLVMValueRef method_record(Type *t, MethodEntry *e)
 	r.name = lower_string_const(m->name, strlen(m->name));
 	const char *pkgpath = lower_name_pkgpath(m->name);
 	r.pkgpath = lower_string_const(pkgpath, strlen(pkgpath));
-	r.mtyp = lower_typedesc(lower_func_without_recv(m->type));
+	r.mtyp = lower_typedesc(lower_func_without_recv(lower_obj_type(m)));
 	if (e->path_len > 0)
 		promoted_entry_points(t, e, &r.ifn, &r.tfn);
 	else
