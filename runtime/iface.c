@@ -87,10 +87,15 @@ static struct {
 	uintptr_t count;
 } itabs;
 
+/* Descriptors are aligned and laid out at regular strides, so their addresses' low bits carry little:
+ * multiply (which moves entropy only upwards), then fold the well-mixed high half down into the low
+ * bits the table index uses (murmur3's finaliser, one round). A weaker fold clustered the few itabs
+ * of a type switch into long probe chains (assertE2I2 was a third of testdata/bench/type_switch). */
 static uintptr_t itab_hash(const GoType *inter, const GoType *type)
 {
-	uintptr_t h = (uintptr_t)inter * 0x9e3779b97f4a7c15u ^ (uintptr_t)type;
-	return h ^ (h >> 29);
+	uint64_t h = (uint64_t)(uintptr_t)inter * 0x9e3779b97f4a7c15u ^ (uint64_t)(uintptr_t)type;
+	h *= 0xff51afd7ed558ccdu;
+	return (uintptr_t)(h ^ (h >> 32));
 }
 
 static GoItab **itab_slot(GoItab **entries, uintptr_t size, const GoType *inter, const GoType *type)
@@ -307,6 +312,15 @@ void runtime_panicdottypeI(void *have, const GoType *want, const GoType *iface)
 void runtime_panicnildottype(const GoType *want)
 {
 	panic_raise(error_type_assertion(NULL, NULL, want, (GoString){0}), NULL);
+}
+
+/* ---- (*T).M wrappers ---- */
+
+void runtime_panicwrap(GoString msg)
+{
+	GoString *s = runtime_mallocgc(sizeof *s, NULL, false); /* msg is a constant of the binary */
+	*s = msg;
+	panic_raise((GoEface){&error_type_plainError, s}, NULL);
 }
 
 /* ---- comparison ---- */

@@ -78,6 +78,16 @@ void lower_position_at_end(LLVMBasicBlockRef bb)
 	LLVMPositionBuilderAtEnd(L.b, bb);
 }
 
+LLVMValueRef lower_phi2(LLVMValueRef a, LLVMBasicBlockRef from_a, LLVMValueRef b, LLVMBasicBlockRef from_b,
+                        const char *name)
+{
+	LLVMValueRef phi = LLVMBuildPhi(L.b, LLVMTypeOf(a), name);
+	LLVMValueRef vals[2] = {a, b};
+	LLVMBasicBlockRef blocks[2] = {from_a, from_b};
+	LLVMAddIncoming(phi, vals, blocks, 2);
+	return phi;
+}
+
 /* LLVM requires exactly one terminator per block, as its last instruction. Statement lowering
  * asks this before adding a fallthrough branch, so `return` inside an if-arm needs no special case. */
 bool lower_block_terminated(void)

@@ -135,7 +135,6 @@ typedef struct Lower {
 	HashMap strings;            /* interned string contents -> its private constant global */
 	VarMap values;              /* package-level Object -> its LLVM function or global */
 	VarMap func_values;         /* function Object -> its static closure {code} */
-	VarMap method_exprs;        /* method Object -> static closure of (*T).M for a value method */
 
 	/* lower_expr.c: during one lower_access_addr, what a nil field access faults on */
 	int64_t access_extra;       /* >= 0: bytes past the field's address the access reaches */
@@ -191,6 +190,9 @@ bool lower_is_boxed(Object *obj);                  /* the middle stage's decisio
 LLVMValueRef lower_alloca(Type *t, const char *name); /* entry-block temporary of Go type t */
 LLVMBasicBlockRef lower_block(const char *name);     /* new block in the current function */
 void lower_position_at_end(LLVMBasicBlockRef bb);
+/* phi of a (reaching from from_a) and b (from from_b), at the builder's position */
+LLVMValueRef lower_phi2(LLVMValueRef a, LLVMBasicBlockRef from_a, LLVMValueRef b, LLVMBasicBlockRef from_b,
+                        const char *name);
 bool lower_block_terminated(void);
 void lower_br(LLVMBasicBlockRef bb);                  /* branch unless already terminated */
 void lower_dead_block(void);                          /* continue in an unreachable block */
@@ -236,7 +238,6 @@ LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memo
 LLVMValueRef lower_new_at(Type *t, bool at_frame); /* zeroed memory, in the frame if at_frame */
 uint32_t lower_type_hash(Type *t);     /* GoType.hash */
 LLVMValueRef lower_method_ifn(Type *t, Object *im); /* lower_methods.c: T's itab entry for im */
-LLVMValueRef lower_promoted_method_code(Type *t, const char *name); /* lower_methods.c: t.M, M promoted */
 
 /* ---- lower_iface.c --------------------------------------------------------------------------- */
 
@@ -248,6 +249,18 @@ LLVMValueRef lower_type_assert(Node *e);         /* x.(T), panicking */
 int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := x.(T) */
 LLVMValueRef lower_iface_to_eface(LLVMValueRef v, Type *t); /* t: any interface type */
 LLVMValueRef lower_iface_equal(Type *t, LLVMValueRef x, LLVMValueRef y); /* i1 x == y */
+bool lower_is_interface_method(Object *m);       /* a method of an interface type (no body) */
+LLVMValueRef lower_iface_receiver(Node *sel, Type **t); /* lower_call.c: the x of x.M, *t its type */
+/* calls method m of interface value iv (type t) with the wrapper's params from `from`, returns */
+void lower_iface_forward_call(LLVMValueRef iv, Type *t, Object *m, Sig *wsig, int from);
+LLVMValueRef lower_iface_method_value(Node *sel); /* x.M for an interface x: {"I.M-fm", x} */
+LLVMValueRef lower_iface_method_expr(Node *sel);  /* I.M: static closure of "I.M" */
+LLVMValueRef lower_iface_dyntype(LLVMValueRef v, Type *xt); /* type descriptor of v, NULL if nil */
+LLVMValueRef lower_iface_unbox(Type *t, LLVMValueRef data); /* the T held in a data word */
+
+/* ---- lower_typeswitch.c ---------------------------------------------------------------------- */
+
+void lower_type_switch(Node *s);
 
 /* ---- lower_symtab.c ------------------------------------------------------------------------- */
 
@@ -300,6 +313,10 @@ void lower_hoist_reset(void);         /* at the start of each statement */
 
 void lower_stmt(Node *s);
 void lower_block_stmts(Vec *stmts);
+/* break (and continue) targets: a loop or switch being lowered, and its ND_LABELED_STMT if any */
+Node *lower_take_label(void);  /* the label wrapping the statement about to be lowered, or NULL */
+void lower_push_targets(Node *stmt, Node *label, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
+void lower_pop_targets(Node *label);
 void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n);
 void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *t);
 
@@ -375,6 +392,8 @@ LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos
 /* Calls method m with receiver `recv` and the wrapper's own parameters from index `from`, and
  * returns its results. */
 void lower_forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from);
+void lower_forward_call_to(Sig *msig, LLVMValueRef code, LLVMValueRef recv, Sig *wsig, int from);
+LLVMValueRef lower_static_closure(LLVMValueRef code); /* constant {code}, for wrappers */
 void lower_end_wrapper(Wrapper *w);
 
 /* ---- lower_methods.c: method sets and their entry points ------------------------------------ */
@@ -384,6 +403,8 @@ void lower_end_wrapper(Wrapper *w);
 LLVMValueRef lower_method_table(Type *t, const char *link, uint64_t *n);
 /* (*T).M for a value method M: takes *T, nil-checks it, calls M on a copy of *p. */
 LLVMValueRef lower_ptr_method_wrapper(Object *m);
+/* T.M / (*T).M for method m promoted into struct type T through embedded fields path[0..path_len) */
+LLVMValueRef lower_promoted_method_code(Type *t, Object *m, int *path, int path_len);
 
 /* ---- lower_print.c / panic ------------------------------------------------------------------- */
 

@@ -203,22 +203,26 @@ static void closure_callee(Callee *c, LLVMValueRef closure, Type *fntype)
 	LLVMSetAlignment(c->code, 8);
 }
 
-/* x.M(...) for an interface x (reached through embedded fields when the selector has a path):
- * itab->fun[k] with the data word as receiver (lower_iface.c). */
+/* The interface value x.M is selected from, for an interface method M: x itself, or the interface
+ * field that the selector's embedded path reaches (nil-checking embedded pointers); *t its type. */
+LLVMValueRef lower_iface_receiver(Node *sel, Type **t)
+{
+	*t = lower_type_of(sel->selector.x);
+	if (sel->selector.path_len == 0)
+		return lower_expr(sel->selector.x);
+	bool from_ptr;
+	LLVMValueRef p = receiver_location(sel, t, &from_ptr);
+	if (from_ptr)
+		lower_check_nil(p);
+	return lower_load(*t, p);
+}
+
+/* x.M(...) for an interface x: itab->fun[k] with the data word as receiver (lower_iface.c). */
 static void interface_callee(Node *fun, Callee *c)
 {
 	Object *m = fun->selector.obj;
-	Type *t = fun->selector.x->type;
-	LLVMValueRef iv;
-	if (fun->selector.path_len == 0) {
-		iv = lower_expr(fun->selector.x);
-	} else {
-		bool from_ptr;
-		LLVMValueRef p = receiver_location(fun, &t, &from_ptr);
-		if (from_ptr)
-			lower_check_nil(p);
-		iv = lower_load(t, p);
-	}
+	Type *t;
+	LLVMValueRef iv = lower_iface_receiver(fun, &t);
 	c->sig = lower_imethod_sig(m);
 	c->code = lower_imethod_code(iv, t, m, &c->recv);
 	c->first = 1;
@@ -253,10 +257,10 @@ static void resolve_callee(Node *call, Callee *c)
 		return;
 	}
 	if (fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD_EXPR &&
-	    (method_has_ptr_recv(fn) != (type_underlying(lower_type_of(fun->selector.x))->kind == TY_POINTER) ||
-	     fun->selector.path_len > 0)) {
-		/* (*T).M for a value method M goes through a dereferencing wrapper, a promoted M through
-		 * one that walks the embedding path */
+	    (lower_is_interface_method(fn) || fun->selector.path_len > 0 ||
+	     method_has_ptr_recv(fn) != (type_underlying(lower_type_of(fun->selector.x))->kind == TY_POINTER))) {
+		/* (*T).M for a value method M goes through a dereferencing wrapper, I.M through "I.M",
+		 * promoted methods through their promoted wrapper */
 		closure_callee(c, lower_method_expr(fun), lower_type_of(fun));
 		return;
 	}

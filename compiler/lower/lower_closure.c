@@ -114,6 +114,7 @@ LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos
 	FuncState *f = &w->f;
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, sig->fnty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	LLVMSetSection(fn, "gocc_wrappers"); /* transparent to recover() (runtime.def, defer.c) */
 	lower_add_sig_attrs(fn, sig);
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 	                        LLVMCreateStringAttribute(L.ctx, "frame-pointer", 13, "all", 3));
@@ -138,13 +139,18 @@ LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos
  * returns its results. */
 void lower_forward_call(Object *m, LLVMValueRef recv, Sig *wsig, int from)
 {
-	Sig *msig = lower_sig(lower_obj_type(m));
+	lower_forward_call_to(lower_sig(lower_obj_type(m)), lower_func_decl(m), recv, wsig, from);
+}
+
+/* The same for any code with signature msig whose first parameter is the receiver (an itab entry). */
+void lower_forward_call_to(Sig *msig, LLVMValueRef code, LLVMValueRef recv, Sig *wsig, int from)
+{
 	LLVMValueRef *args = lower_value_array(msig->nparams);
 	args[0] = recv;
 	for (int i = from; i < wsig->nparams; i++)
 		args[1 + i - from] = LLVMGetParam(L.fn->fn, (unsigned)(wsig->first_param + i));
 	LLVMValueRef *res = lower_value_array(msig->nresults);
-	lower_emit_call(msig, lower_func_decl(m), NULL, args, res);
+	lower_emit_call(msig, code, NULL, args, res);
 	LLVMValueRef ret = wsig->nret > 1 ? LLVMGetUndef(wsig->ret) : NULL;
 	for (int i = 0; i < wsig->nresults; i++) {
 		if (wsig->result_indirect[i])
@@ -202,13 +208,6 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 	return fn;
 }
 
-/* An interface's method (no body; its signature's receiver is the interface type). */
-static bool is_interface_method(Object *m)
-{
-	Type *recv = lower_obj_type(m) ? lower_obj_type(m)->func.recv : NULL;
-	return !m->body && recv && type_underlying(recv)->kind == TY_INTERFACE;
-}
-
 /* x.M as a value (spec "Method values"): evaluates the receiver now (copying a value receiver to
  * the heap, so later changes to x are not seen) and binds it in a two-word closure
  * {"T.M-fm", receiver}. The receiver expression includes the implicit & or * and any embedded
@@ -216,8 +215,8 @@ static bool is_interface_method(Object *m)
 LLVMValueRef lower_method_value(Node *sel)
 {
 	Object *m = sel->selector.obj;
-	if (is_interface_method(m))
-		lower_unsupported(sel->pos, "interface method values");
+	if (lower_is_interface_method(m))
+		return lower_iface_method_value(sel);
 	LLVMValueRef recv = lower_receiver(sel, m);
 	LLVMValueRef word = recv;
 	if (!ptr_recv(m)) {
@@ -234,14 +233,9 @@ LLVMValueRef lower_method_value(Node *sel)
 	return clo;
 }
 
-/* T.M / (*T).M for a method M promoted through T's embedded fields: a static closure of the
- * wrapper that walks the embedding path from T's address (lower_methods.c). */
-static LLVMValueRef promoted_method_expr(Node *sel)
+/* The constant closure {code} of a wrapper that captures nothing ("<code>·f"). */
+LLVMValueRef lower_static_closure(LLVMValueRef code)
 {
-	Type *t = lower_type_of(sel->selector.x);
-	LLVMValueRef code = lower_promoted_method_code(t, sel->selector.obj->name);
-	if (!code)
-		internal_error("method expression %s.%s: not in the method set", type_string(t), sel->selector.obj->name);
 	const char *name = xsprintf("%s·f", LLVMGetValueName(code));
 	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, name);
 	if (g)
@@ -255,28 +249,23 @@ static LLVMValueRef promoted_method_expr(Node *sel)
 
 /* T.M / (*T).M as a value (spec "Method expressions"): since a method's receiver is its first
  * parameter, T.M for a value method and (*T).M for a pointer method are the method itself, as a
- * static closure; (*T).M for a value method needs lower_ptr_method_wrapper. */
+ * static closure; (*T).M for a value method needs lower_ptr_method_wrapper, a promoted method its
+ * promoted wrapper (lower_methods.c), an interface method I.M the wrapper "I.M" (lower_iface.c). */
 LLVMValueRef lower_method_expr(Node *sel)
 {
 	Object *m = sel->selector.obj;
-	if (is_interface_method(m))
-		lower_unsupported(sel->pos, "interface method expressions");
+	if (sel->selector.path_len > 0)
+		return lower_static_closure(lower_promoted_method_code(lower_type_of(sel->selector.x), m,
+		                                                       sel->selector.path, sel->selector.path_len));
+	if (lower_is_interface_method(m))
+		return lower_iface_method_expr(sel);
 	bool x_is_ptr = type_underlying(lower_type_of(sel->selector.x))->kind == TY_POINTER;
 	if (ptr_recv(m) == x_is_ptr && sel->selector.path_len == 0)
 		return lower_func_value_of(m);
 	if (!ptr_recv(m) && x_is_ptr && sel->selector.path_len == 0) {
-		LLVMValueRef code = lower_ptr_method_wrapper(m);
-		LLVMValueRef g = varmap_get(&L.method_exprs, m);
-		if (g)
-			return g;
-		g = LLVMAddGlobal(L.mod, LLVMStructTypeInContext(L.ctx, &L.t_ptr, 1, false), xsprintf("%s·f", LLVMGetValueName(code)));
-		LLVMSetInitializer(g, LLVMConstStructInContext(L.ctx, &code, 1, false));
-		LLVMSetGlobalConstant(g, true);
-		LLVMSetLinkage(g, LLVMInternalLinkage);
-		varmap_put(&L.method_exprs, m, g);
-		return g;
+		return lower_static_closure(lower_ptr_method_wrapper(m));
 	}
-	return promoted_method_expr(sel);
+	internal_error("method expression %s of %s", m->name, type_string(lower_type_of(sel->selector.x)));
 }
 
 /* main.main is a GO_ENTRY without parameters; as a func value it needs the Go convention (ctx). */

@@ -9,7 +9,8 @@
  *     empty inline asm takes the address of: escaped memory, so LLVM re-reads it after the opaque
  *     deferreturn instead of forwarding values stored on the path it believes was taken;
  *   - every return stores the results, calls deferreturn, then returns the result variables;
- *   - `defer f(args)` evaluates the func value (a method value's receiver too) and the arguments now
+ *   - `defer f(args)` evaluates the func value (a method value's receiver too, an interface method
+ *     call's interface value with its nil check) and the arguments now
  *     and stores them in a closure {thunk, values...}: in the frame when the statement runs at most
  *     once per call (deferprocStack), on the heap otherwise (deferproc). The thunk replays the call:
  *     it lowers the same call node with the stored values standing in for the operands (they are
@@ -198,8 +199,6 @@ static void capture_operands(DeferCall *d)
 	int results = args->len == 1 ? lower_value_count(args->data[0]) : 0; /* f(g()) */
 	d->caps = xalloc(sizeof(Captured) * (size_t)(args->len + results + 2));
 	d->size = 8;
-	if (call->call.call_kind == CALL_INTERFACE)
-		lower_unsupported(call->pos, "defer of interface method calls");
 	if (call->call.call_kind == CALL_BUILTIN && !is_builtin_deferrable(call->call.builtin))
 		lower_unsupported(call->pos, "defer of this builtin");
 	lower_hoist_operands(call);
@@ -207,8 +206,10 @@ static void capture_operands(DeferCall *d)
 		capture(d, NULL, NULL, frame_address());
 		return;
 	}
-	if (call->call.call_kind == CALL_METHOD && fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD)
-		capture(d, fun, lower_type_of(fun), lower_method_value(fun)); /* the receiver, evaluated now */
+	if ((call->call.call_kind == CALL_METHOD || call->call.call_kind == CALL_INTERFACE) &&
+	    fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD)
+		/* the receiver, evaluated now (an interface's itab nil-checked now, as gc does) */
+		capture(d, fun, lower_type_of(fun), lower_method_value(fun));
 	else if (call->call.call_kind == CALL_CLOSURE)
 		capture(d, fun, lower_type_of(fun), lower_expr(fun));
 	if (args->len == 1 && lower_value_count(args->data[0]) > 1) {

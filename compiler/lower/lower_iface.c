@@ -3,7 +3,9 @@
  * through their itabs (runtime.def, section "Interfaces", is the contract).
  *
  * In: values whose static type is a non-empty interface, or a concrete value converted to one.
- * Out: GoIface {itab, data} values and calls through itab->fun[k].
+ * Out: GoIface {itab, data} values and calls through itab->fun[k]; method values x.M (a closure
+ * {"I.M-fm", itab, data}) and method expressions I.M (the function "I.M" taking the interface first),
+ * both wrappers that call through the itab.
  *
  * The one idea: when the pair (I, T) is known at compile time the itab is a constant global,
  * "go:itab.T,I" (gc's name), linkonce_odr like the descriptors it points to, with fun[] in the
@@ -141,10 +143,74 @@ LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRe
 	return code;
 }
 
+/* An interface's method: no body, and its signature's receiver is the interface type. */
+bool lower_is_interface_method(Object *m)
+{
+	Type *ft = lower_obj_type(m);
+	Type *recv = ft && ft->kind == TY_FUNC ? ft->func.recv : NULL;
+	return !m->body && recv && type_underlying(recv)->kind == TY_INTERFACE;
+}
+
+void lower_iface_forward_call(LLVMValueRef iv, Type *t, Object *m, Sig *wsig, int from)
+{
+	LLVMValueRef data;
+	LLVMValueRef code = lower_imethod_code(iv, t, m, &data);
+	lower_forward_call_to(lower_imethod_sig(m), code, data, wsig, from);
+}
+
+/* ---- method values and method expressions ------------------------------------------------- */
+
+/* A wrapper `name` with signature sig that calls method m of an interface value of type t: the
+ * value bound in its closure after the code word (method values, "I.M-fm"), or its first parameter
+ * (method expressions, "I.M"). */
+static LLVMValueRef imethod_wrapper(const char *name, Type *t, Object *m, Sig *sig, bool bound, Pos pos)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(L.mod, name);
+	if (fn)
+		return fn;
+	Wrapper w;
+	fn = lower_begin_wrapper(&w, name, sig, pos);
+	lower_set_linkonce(fn);
+	if (bound)
+		lower_iface_forward_call(lower_load(t, lower_gep(w.f.ctx, 8)), t, m, sig, 0);
+	else
+		lower_iface_forward_call(LLVMGetParam(fn, (unsigned)sig->first_param), t, m, sig, 1);
+	lower_end_wrapper(&w);
+	return fn;
+}
+
+/* x.M for an interface x: x is evaluated and its itab nil-checked now (gc's walkMethodValue: a nil
+ * interface faults at the method value, not at its call), then bound in {"I.M-fm", itab, data}. */
+LLVMValueRef lower_iface_method_value(Node *sel)
+{
+	Type *t;
+	LLVMValueRef iv = lower_iface_receiver(sel, &t);
+	lower_set_pos(sel->pos);
+	lower_check_nil(LLVMBuildExtractValue(L.b, iv, 0, "itab"));
+	Object *m = sel->selector.obj;
+	const char *name = xsprintf("%s.%s-fm", type_link_string(t), m->name);
+	LLVMValueRef code = imethod_wrapper(name, t, m, lower_sig(lower_type_of(sel)), true, sel->pos);
+	LLVMValueRef clo = lower_new(type_array(type_basic(TY_UNSAFE_POINTER), 3));
+	LLVMValueRef st = LLVMBuildStore(L.b, code, clo);
+	LLVMSetAlignment(st, 8);
+	lower_store(t, lower_gep(clo, 8), iv);
+	return clo;
+}
+
+/* I.M as a value: func(I, params) results, the function "I.M" (gc's name) that calls its first
+ * argument's method M, as a constant closure. */
+LLVMValueRef lower_iface_method_expr(Node *sel)
+{
+	Type *t = lower_type_of(sel->selector.x);
+	Object *m = sel->selector.obj;
+	const char *name = xsprintf("%s.%s", type_link_string(t), m->name);
+	return lower_static_closure(imethod_wrapper(name, t, m, lower_sig(lower_type_of(sel)), false, sel->pos));
+}
+
 /* ---- type assertions ---------------------------------------------------------------------- */
 
 /* The value of dynamic type t held in data word `data` (aggregates: a fresh copy). */
-static LLVMValueRef value_from_word(Type *t, LLVMValueRef data)
+LLVMValueRef lower_iface_unbox(Type *t, LLVMValueRef data)
 {
 	if (!type_is_direct_iface(t))
 		return lower_copy_to_temp(t, lower_load(t, data));
@@ -156,12 +222,17 @@ static LLVMValueRef value_from_word(Type *t, LLVMValueRef data)
 	return tmp;
 }
 
+/* The dynamic type (descriptor, NULL when nil) of interface value v of static type xt. */
+LLVMValueRef lower_iface_dyntype(LLVMValueRef v, Type *xt)
+{
+	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
+	return is_nonempty_iface(xt) ? itab_type(word) : word;
+}
+
 /* Does interface value v (static type xt) hold dynamic type t? */
 static LLVMValueRef holds_type(LLVMValueRef v, Type *xt, Type *t)
 {
-	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
-	LLVMValueRef dyn = is_nonempty_iface(xt) ? itab_type(word) : word;
-	return LLVMBuildICmp(L.b, LLVMIntEQ, dyn, lower_typedesc(t), "istype");
+	return LLVMBuildICmp(L.b, LLVMIntEQ, lower_iface_dyntype(v, xt), lower_typedesc(t), "istype");
 }
 
 /* x.(T) for a concrete T: inline comparison, panicdottypeE/I on failure. */
@@ -171,7 +242,7 @@ static LLVMValueRef assert_concrete(LLVMValueRef v, Type *xt, Type *t)
 	LLVMValueRef args[3] = {word, lower_typedesc(t), lower_typedesc(xt)};
 	lower_panic_if(LLVMBuildNot(L.b, holds_type(v, xt, t), ""),
 	               is_nonempty_iface(xt) ? RT_panicdottypeI : RT_panicdottypeE, args, 3);
-	return value_from_word(t, LLVMBuildExtractValue(L.b, v, 1, "data"));
+	return lower_iface_unbox(t, LLVMBuildExtractValue(L.b, v, 1, "data"));
 }
 
 /* x.(I) for an interface type I: the runtime finds (or builds) the itab or panics. */
@@ -217,7 +288,7 @@ static LLVMValueRef assert_concrete_ok(LLVMValueRef v, Type *xt, Type *t, LLVMVa
 	LLVMBasicBlockRef yes = lower_block("assert.ok"), done = lower_block("assert.done");
 	LLVMBuildCondBr(L.b, *ok, yes, done);
 	lower_position_at_end(yes);
-	lower_store(t, res, value_from_word(t, LLVMBuildExtractValue(L.b, v, 1, "data")));
+	lower_store(t, res, lower_iface_unbox(t, LLVMBuildExtractValue(L.b, v, 1, "data")));
 	LLVMBuildBr(L.b, done);
 	lower_position_at_end(done);
 	return lower_copy_to_temp(t, lower_load(t, res));

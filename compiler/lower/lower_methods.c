@@ -23,7 +23,8 @@
  * pointer-shaped struct (struct{ *E }) into a temporary. Wrappers are linkonce_odr in a comdat
  * (like the descriptors that point to them).
  *
- * Not yet: methods promoted from an embedded interface (their wrappers need interface calls).
+ * A method promoted from an embedded interface field gets the same wrapper, which loads the
+ * interface at the end of the path and calls through its itab (lower_iface_forward_call).
  */
 #include "lower.h"
 
@@ -38,7 +39,7 @@ static bool in_method_set(Object *m, bool ptr)
 
 static Type *recv_type(Object *m)
 {
-	return m->recv ? m->recv->type : m->type->func.recv;
+	return m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
 }
 
 /* One entry of a method set: the method, and for a promoted one the embedded field indices that
@@ -54,13 +55,6 @@ static void add_entry(Vec *v, Object *m, int *path, int path_len)
 	MethodEntry *e = xnew(MethodEntry);
 	*e = (MethodEntry){m, path, path_len};
 	vec_push(v, e);
-}
-
-/* An interface's method has no code to call. */
-static bool is_interface_method(Object *m)
-{
-	Type *rt = recv_type(m);
-	return !m->body && rt && type_underlying(rt)->kind == TY_INTERFACE;
 }
 
 /* The names of the methods declared on the types embedded in struct type st, at any depth. */
@@ -82,6 +76,12 @@ static void embedded_method_names(Type *st, Vec *names, Vec *seen)
 		vec_push(seen, e);
 		for (int k = 0; e->kind == TY_NAMED && k < e->named.methods.len; k++)
 			vec_push(names, (void *)((Object *)e->named.methods.data[k])->name);
+		Type *eu = type_underlying(e);
+		if (eu->kind == TY_INTERFACE) {
+			type_iface_complete(eu);
+			for (int k = 0; k < eu->iface.nmethods; k++)
+				vec_push(names, (void *)eu->iface.methods[k]->name);
+		}
 		embedded_method_names(e, names, seen);
 	}
 }
@@ -98,7 +98,7 @@ static void promoted_methods(Type *t, Type *base, Vec *out)
 		if (dup)
 			continue;
 		Lookup lk = type_lookup(t, false, names.data[i]);
-		if (!lk.obj || lk.obj->kind != OBJ_FUNC || lk.path_len < 2 || is_interface_method(lk.obj))
+		if (!lk.obj || lk.obj->kind != OBJ_FUNC || lk.path_len < 2)
 			continue;
 		add_entry(out, lk.obj, lk.path, lk.path_len - 1);
 	}
@@ -116,7 +116,8 @@ static Vec method_set(Type *t)
 		return v;
 	for (int i = 0; base->kind == TY_NAMED && i < base->named.methods.len; i++) {
 		Object *m = base->named.methods.data[i];
-		if (m->kind == OBJ_FUNC && m->type && m->type->kind == TY_FUNC && in_method_set(m, ptr))
+		Type *mt = lower_obj_type(m);
+		if (m->kind == OBJ_FUNC && mt && mt->kind == TY_FUNC && in_method_set(m, ptr))
 			add_entry(&v, m, NULL, 0);
 	}
 	if (uk == TY_STRUCT)
@@ -134,7 +135,7 @@ static int by_name_then_pkgpath(const void *a, const void *b)
 /* A wrapper type: the method's signature with the receiver replaced by a first parameter `recv`. */
 static Type *wrapper_type(Object *m, Type *recv)
 {
-	Type *ft = m->type;
+	Type *ft = lower_obj_type(m);
 	Type *t = type_new(TY_FUNC);
 	t->func.nparams = ft->func.nparams + 1;
 	t->func.params = xalloc(sizeof(Type *) * (size_t)t->func.nparams);
@@ -153,13 +154,24 @@ static Pos method_pos(Object *m)
 	return m->decl ? m->decl->pos : m->pos;
 }
 
+/* In the (*T).M wrapper of value method m: a nil *T panics as gc's panicwrap does, `value method
+ * main.T.M called using nil *T pointer`. */
+static void check_nil_receiver(Object *m, Type *rt, LLVMValueRef p)
+{
+	const char *name = rt->kind == TY_NAMED ? rt->named.obj->name : type_string(rt);
+	const char *msg = xsprintf("value method %s.%s called using nil *%s pointer", type_link_string(rt), m->name, name);
+	LLVMValueRef isnil = LLVMBuildICmp(L.b, LLVMIntEQ, p, LLVMConstNull(L.t_ptr), "isnil");
+	LLVMValueRef arg = lower_string_const(msg, strlen(msg));
+	lower_panic_if(isnil, RT_panicwrap, &arg, 1);
+}
+
 /* The receiver a wrapper passes on, from its first parameter `word`: *word for the (*T).M wrapper
- * (nil-checked, copied: the method owns its receiver), or for a pointer-shaped aggregate T the word
+ * (nil: panicwrap; copied: the method owns its receiver), or for a pointer-shaped aggregate T the word
  * itself, which is T's only word, stored into a temporary since gocc passes aggregates by address. */
-static LLVMValueRef wrapper_receiver(Type *rt, LLVMValueRef word, bool from_ptr)
+static LLVMValueRef wrapper_receiver(Object *m, Type *rt, LLVMValueRef word, bool from_ptr)
 {
 	if (from_ptr) {
-		lower_check_nil(word);
+		check_nil_receiver(m, rt, word);
 		return lower_copy_to_temp(rt, lower_load(rt, word));
 	}
 	LLVMValueRef tmp = lower_alloca(rt, "recv");
@@ -183,7 +195,7 @@ static LLVMValueRef receiver_wrapper(Object *m, bool from_ptr)
 	fn = lower_begin_wrapper(&w, name, sig, method_pos(m));
 	lower_set_linkonce(fn);
 	LLVMValueRef word = LLVMGetParam(fn, (unsigned)sig->first_param);
-	lower_forward_call(m, wrapper_receiver(rt, word, from_ptr), sig, 1);
+	lower_forward_call(m, wrapper_receiver(m, rt, word, from_ptr), sig, 1);
 	lower_end_wrapper(&w);
 	return fn;
 }
@@ -193,10 +205,10 @@ LLVMValueRef lower_ptr_method_wrapper(Object *m)
 	return receiver_wrapper(m, true);
 }
 
-/* From a pointer p to the struct at the start of `path`, the receiver of m: each step adds the
- * embedded field's offset, and an embedded pointer is loaded (and nil-checked before its pointee is
- * reached); at the end, M's receiver is the address (pointer method) or a copy of the value. */
-static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
+/* From a pointer p to the struct at the start of `path`, the address of the last embedded field (*t
+ * its type, pointers followed): each step adds the embedded field's offset, and an embedded pointer
+ * is loaded (and nil-checked before its pointee is reached). */
+static LLVMValueRef walk_path(Type *st, LLVMValueRef p, MethodEntry *e, Type **out)
 {
 	Type *t = st;
 	for (int k = 0; k < e->path_len; k++) {
@@ -211,8 +223,17 @@ static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
 			t = t->pointer.elem;
 		}
 	}
+	*out = t;
+	return p;
+}
+
+/* The receiver of m at the end of e's path: the address (pointer method) or a copy of the value. */
+static LLVMValueRef walk_embedding(Type *st, LLVMValueRef p, MethodEntry *e)
+{
+	Type *t;
+	p = walk_path(st, p, e, &t);
 	if (e->m->ptr_recv)
-		return p; /* passed on as is: a pointer method may be called with a nil embedded pointer */
+		return p; /* may be nil (an embedded nil *T): the method gets it, as in gc */
 	Type *rt = recv_type(e->m);
 	lower_check_nil(p);
 	return lower_copy_to_temp(rt, lower_load(rt, p));
@@ -237,9 +258,27 @@ static LLVMValueRef promoted_wrapper(Type *st, MethodEntry *e, bool from_word)
 		LLVMSetAlignment(store, 8);
 		p = tmp;
 	}
-	lower_forward_call(e->m, walk_embedding(st, p, e), sig, 1);
+	if (lower_is_interface_method(e->m)) {
+		/* promoted from an embedded interface: call through the field's itab */
+		Type *it;
+		p = walk_path(st, p, e, &it);
+		lower_check_nil(p);
+		lower_iface_forward_call(lower_load(it, p), it, e->m, sig, 1);
+	} else {
+		lower_forward_call(e->m, walk_embedding(st, p, e), sig, 1);
+	}
 	lower_end_wrapper(&w);
 	return fn;
+}
+
+/* The code of method expression T.M or (*T).M for a method promoted into struct type T through the
+ * embedded fields `path`: the promoted wrapper itself, since its first parameter (a pointer to the
+ * struct) is how a T argument (an aggregate, passed by address) or a *T argument arrives. */
+LLVMValueRef lower_promoted_method_code(Type *t, Object *m, int *path, int path_len)
+{
+	MethodEntry e = {m, path, path_len};
+	Type *u = type_underlying(t);
+	return promoted_wrapper(u->kind == TY_POINTER ? u->pointer.elem : t, &e, false);
 }
 
 static void promoted_entry_points(Type *t, MethodEntry *e, LLVMValueRef *ifn, LLVMValueRef *tfn)
@@ -277,7 +316,7 @@ static LLVMValueRef method_record(Type *t, MethodEntry *e)
 	r.name = lower_string_const(m->name, strlen(m->name));
 	const char *pkgpath = lower_name_pkgpath(m->name);
 	r.pkgpath = lower_string_const(pkgpath, strlen(pkgpath));
-	r.mtyp = lower_typedesc(lower_func_without_recv(m->type));
+	r.mtyp = lower_typedesc(lower_func_without_recv(lower_obj_type(m)));
 	if (e->path_len > 0)
 		promoted_entry_points(t, e, &r.ifn, &r.tfn);
 	else
@@ -317,22 +356,6 @@ LLVMValueRef lower_method_ifn(Type *t, Object *im)
 			entry_points(t, e->m, &ifn, &tfn);
 		return ifn;
 	}
-	lower_unsupported(nopos, xsprintf("method %s of %s (promoted from an embedded interface)", im->name, type_string(t)));
+	internal_error("%s has no method %s", type_string(t), im->name);
 }
 
-/* The code of the method expression t.M for a method promoted into t's method set (t is T or *T):
- * its tfn, which takes the receiver as a pointer to the struct, as a T argument is passed (by
- * address) and as a *T is. NULL if M is not promoted into t's set. */
-LLVMValueRef lower_promoted_method_code(Type *t, const char *name)
-{
-	Vec ms = method_set(t);
-	for (int i = 0; i < ms.len; i++) {
-		MethodEntry *e = ms.data[i];
-		if (e->path_len == 0 || strcmp(e->m->name, name) != 0)
-			continue;
-		LLVMValueRef ifn, tfn;
-		promoted_entry_points(t, e, &ifn, &tfn);
-		return tfn;
-	}
-	return NULL;
-}

@@ -50,6 +50,28 @@ static void pop_target(void)
 	vec_pop(&L.fn->targets);
 }
 
+/* The label wrapping the statement about to be lowered (set by lower_labeled), consumed. */
+Node *lower_take_label(void)
+{
+	Node *label = L.fn->current_label;
+	L.fn->current_label = NULL;
+	return label;
+}
+
+void lower_push_targets(Node *stmt, Node *label, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
+{
+	push_target(stmt, brk, cont);
+	if (label)
+		push_target(label, brk, cont);
+}
+
+void lower_pop_targets(Node *label)
+{
+	if (label)
+		pop_target();
+	pop_target();
+}
+
 /* The block a label starts, created on first mention: a forward `goto L` reaches it before
  * lower_labeled does. L.fn->labels holds (ND_LABELED_STMT, block) pairs. */
 static LLVMBasicBlockRef label_block(Node *labeled)
@@ -486,8 +508,7 @@ static void switch_tests(Node *s, Type *tt, LLVMValueRef tagv, LLVMBasicBlockRef
  * A switch without a tag tests each case as a boolean condition. */
 static void lower_switch(Node *s)
 {
-	Node *label = L.fn->current_label;
-	L.fn->current_label = NULL;
+	Node *label = lower_take_label();
 	if (s->switch_stmt.init)
 		lower_stmt(s->switch_stmt.init);
 	Node *tag = s->switch_stmt.tag;
@@ -509,9 +530,7 @@ static void lower_switch(Node *s)
 			deflt = bodies[i];
 	}
 	switch_tests(s, tt, tagv, bodies, deflt);
-	push_target(s, end, NULL);
-	if (label)
-		push_target(label, end, NULL);
+	lower_push_targets(s, label, end, NULL);
 	LLVMBasicBlockRef saved_ft = L.fn->fallthrough_block;
 	for (int i = 0; i < n; i++) {
 		lower_position_at_end(bodies[i]);
@@ -520,9 +539,7 @@ static void lower_switch(Node *s)
 		lower_br(end);
 	}
 	L.fn->fallthrough_block = saved_ft;
-	if (label)
-		pop_target();
-	pop_target();
+	lower_pop_targets(label);
 	lower_position_at_end(end);
 }
 
@@ -798,7 +815,7 @@ void lower_stmt(Node *s)
 	case ND_LABELED_STMT: lower_labeled(s); return;
 	case ND_BRANCH_STMT: lower_branch(s); return;
 	case ND_DEFER_STMT: lower_defer_stmt(s); return;
-	case ND_TYPE_SWITCH_STMT: lower_unsupported(s->pos, "type switches"); return;
+	case ND_TYPE_SWITCH_STMT: lower_type_switch(s); return;
 	default: /* go, select and send statements are refused before lowering (middle/unsupported.c) */
 		internal_error("statement %s", node_kind_name(s->kind));
 	}
