@@ -353,6 +353,16 @@ __attribute__((noinline)) void runtime_panicmemAddr(uintptr_t addr)
 	panic_rterror(&e, &sig);
 }
 
+/* A value method called through its (*T).M wrapper with a nil *T (Go's panicwrap, a plainError).
+ * Go derives the text from the wrapper's symbol name; the compiler knows it and passes it whole:
+ * "value method main.T.M called using nil *T pointer". */
+void runtime_panicwrap(GoString msg)
+{
+	GoString *s = runtime_mallocgc(sizeof *s, NULL, false);
+	*s = msg;
+	runtime_gopanic((GoEface){&error_type_plainError, s});
+}
+
 void runtime_panicmakeslicelen(void)
 {
 	panic_errorstring("makeslice: len out of range");

@@ -153,13 +153,26 @@ static Pos method_pos(Object *m)
 	return m->decl ? m->decl->pos : m->pos;
 }
 
+/* gc's (*T).M wrapper calls runtime.panicwrap for a nil *T, which panics with "value method
+ * main.T.M called using nil *T pointer" (m's link name is "main.T.M"), not a nil dereference. */
+static void check_wrapped_nil(Object *m, LLVMValueRef p)
+{
+	const char *link = m->link_name, *dot = strrchr(link, '.'), *t = dot;
+	while (t > link && t[-1] != '.')
+		t--;
+	char *msg = xsprintf("value method %s called using nil *%.*s pointer", link, (int)(dot - t), t);
+	LLVMValueRef arg = lower_string_const(msg, strlen(msg));
+	lower_panic_if(LLVMBuildICmp(L.b, LLVMIntEQ, p, LLVMConstNull(L.t_ptr), "isnil"), RT_panicwrap,
+		       &arg, 1);
+}
+
 /* The receiver a wrapper passes on, from its first parameter `word`: *word for the (*T).M wrapper
  * (nil-checked, copied: the method owns its receiver), or for a pointer-shaped aggregate T the word
  * itself, which is T's only word, stored into a temporary since gocc passes aggregates by address. */
-static LLVMValueRef wrapper_receiver(Type *rt, LLVMValueRef word, bool from_ptr)
+static LLVMValueRef wrapper_receiver(Object *m, Type *rt, LLVMValueRef word, bool from_ptr)
 {
 	if (from_ptr) {
-		lower_check_nil(word);
+		check_wrapped_nil(m, word);
 		return lower_copy_to_temp(rt, lower_load(rt, word));
 	}
 	LLVMValueRef tmp = lower_alloca(rt, "recv");
@@ -183,7 +196,7 @@ static LLVMValueRef receiver_wrapper(Object *m, bool from_ptr)
 	fn = lower_begin_wrapper(&w, name, sig, method_pos(m));
 	lower_set_linkonce(fn);
 	LLVMValueRef word = LLVMGetParam(fn, (unsigned)sig->first_param);
-	lower_forward_call(m, wrapper_receiver(rt, word, from_ptr), sig, 1);
+	lower_forward_call(m, wrapper_receiver(m, rt, word, from_ptr), sig, 1);
 	lower_end_wrapper(&w);
 	return fn;
 }
