@@ -387,8 +387,10 @@ static void esc_composite(Node *e, EscCtx c)
 	for (int i = 0; i < e->composite.elts.len; i++) {
 		Node *el = e->composite.elts.data[i];
 		if (el->kind == ND_KEY_VALUE) {
-			if (!(e->type && type_underlying(e->type)->kind == TY_STRUCT))
-				esc_expr(el->key_value.key, SAFE);
+			if (t && t->kind == TY_MAP)
+				esc_expr(el->key_value.key, ESCAPE); /* stored in the map */
+			else if (!(t && t->kind == TY_STRUCT))
+				esc_expr(el->key_value.key, SAFE); /* an index */
 			esc_expr(el->key_value.value, ESCAPE);
 		} else {
 			esc_expr(el, ESCAPE);
@@ -497,8 +499,9 @@ static void esc_addr(Node *e, EscCtx c)
 	case ND_INDEX: {
 		Node *x = e->index.x;
 		Type *xt = x->type ? type_underlying(x->type) : NULL;
+		bool is_map = xt && xt->kind == TY_MAP; /* m[k] = v stores the key in the map */
 		for (int i = 0; i < e->index.indices.len; i++)
-			esc_expr(e->index.indices.data[i], SAFE);
+			esc_expr(e->index.indices.data[i], is_map ? ESCAPE : SAFE);
 		if (xt && xt->kind == TY_ARRAY)
 			esc_addr(x, c);
 		else if (xt && (xt->kind == TY_POINTER || xt->kind == TY_SLICE))
