@@ -372,6 +372,7 @@ void lower_composite_into(Node *e, LLVMValueRef addr); /* build a literal in pla
 LLVMValueRef lower_func_lit(Node *e);        /* closure value of a function literal */
 void lower_pending_func_lits(void);
 LLVMValueRef lower_method_value(Node *sel);  /* x.M as a value */
+LLVMValueRef lower_method_value_at(Node *sel, bool at_frame); /* ... in the frame if at_frame */
 LLVMValueRef lower_method_expr(Node *sel);   /* T.M as a value */
 LLVMValueRef lower_main_thunk(Object *main_fn); /* main.main with the Go calling convention */
 LLVMValueRef lower_receiver(Node *sel, Object *m); /* receiver argument of a method call */

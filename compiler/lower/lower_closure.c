@@ -211,8 +211,9 @@ static LLVMValueRef method_value_wrapper(Object *m, Type *fntype, Pos pos)
 /* x.M as a value (spec "Method values"): evaluates the receiver now (copying a value receiver to
  * the heap, so later changes to x are not seen) and binds it in a two-word closure
  * {"T.M-fm", receiver}. The receiver expression includes the implicit & or * and any embedded
- * field path (lower_receiver). */
-LLVMValueRef lower_method_value(Node *sel)
+ * field path (lower_receiver). at_frame: the closure and the receiver copy live in the frame (the
+ * value of a deferred method call, used only while the frame lives). */
+LLVMValueRef lower_method_value_at(Node *sel, bool at_frame)
 {
 	Object *m = sel->selector.obj;
 	if (lower_is_interface_method(m))
@@ -221,16 +222,21 @@ LLVMValueRef lower_method_value(Node *sel)
 	LLVMValueRef word = recv;
 	if (!ptr_recv(m)) {
 		Type *rt = m->recv ? lower_obj_type(m->recv) : lower_obj_type(m)->func.recv;
-		word = lower_new(rt);
+		word = lower_new_at(rt, at_frame);
 		lower_store(rt, word, recv);
 	}
 	LLVMValueRef code = method_value_wrapper(m, lower_type_of(sel), sel->pos);
-	LLVMValueRef clo = lower_new(type_array(type_basic(TY_UNSAFE_POINTER), 2));
+	LLVMValueRef clo = lower_new_at(type_array(type_basic(TY_UNSAFE_POINTER), 2), at_frame);
 	LLVMValueRef st = LLVMBuildStore(L.b, code, clo);
 	LLVMSetAlignment(st, 8);
 	st = LLVMBuildStore(L.b, word, lower_gep(clo, 8));
 	LLVMSetAlignment(st, 8);
 	return clo;
+}
+
+LLVMValueRef lower_method_value(Node *sel)
+{
+	return lower_method_value_at(sel, false);
 }
 
 /* The constant closure {code} of a wrapper that captures nothing ("<code>·f"). */

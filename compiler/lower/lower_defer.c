@@ -159,6 +159,7 @@ typedef struct DeferCall {
 	Captured *caps;
 	int ncaps;
 	int64_t size;
+	bool in_frame; /* the statement runs at most once per call: its values may live in the frame */
 } DeferCall;
 
 static void capture(DeferCall *d, Node *node, Type *t, LLVMValueRef v)
@@ -209,7 +210,7 @@ static void capture_operands(DeferCall *d)
 	if ((call->call.call_kind == CALL_METHOD || call->call.call_kind == CALL_INTERFACE) &&
 	    fun->kind == ND_SELECTOR && fun->selector.sel_kind == SEL_METHOD)
 		/* the receiver, evaluated now (an interface's itab nil-checked now, as gc does) */
-		capture(d, fun, lower_type_of(fun), lower_method_value(fun));
+		capture(d, fun, lower_type_of(fun), lower_method_value_at(fun, d->in_frame));
 	else if (call->call.call_kind == CALL_CLOSURE)
 		capture(d, fun, lower_type_of(fun), lower_expr(fun));
 	if (args->len == 1 && lower_value_count(args->data[0]) > 1) {
@@ -359,7 +360,7 @@ void lower_defer_stmt(Node *s)
 	if (fun->kind == ND_FUNC_LIT && call->call.args.len == 0) {
 		clo = lower_expr(fun); /* defer func(){...}(): the literal's closure itself */
 	} else {
-		DeferCall d = {.call = call};
+		DeferCall d = {.call = call, .in_frame = !heap};
 		capture_operands(&d);
 		LLVMValueRef thunk = build_thunk(&d, s);
 		clo = build_closure(&d, thunk, heap);
