@@ -158,6 +158,29 @@ Test(closure, nested_capture_is_captured_by_the_outer_literal)
 	cr_assert(var_at(3)->boxed);
 }
 
+Test(closure, captured_marks_only_variables_some_literal_uses)
+{
+	middle_src("package main\n"
+		   "func main() {\n"
+		   "	x, y := 1, 2\n"
+		   "	f := func() int {\n"
+		   "		return func() int { return x }()\n"
+		   "	}\n"
+		   "	p := &y\n"
+		   "	_, _ = f, p\n"
+		   "}\n");
+	Node *outer = node_at(ND_FUNC_LIT, 4, 0);
+	Node *inner = node_at(ND_FUNC_LIT, 5, 0);
+	cr_assert_eq(outer->func_lit.captures.len, 1);
+	cr_assert_eq(inner->func_lit.captures.len, 1);
+	Object *x = outer->func_lit.captures.data[0];
+	cr_assert_str_eq(x->name, "x");
+	cr_assert(x->captured);
+	Object *y = node_at(ND_IDENT, 7, 8)->ident.obj;
+	cr_assert_str_eq(y->name, "y");
+	cr_assert_not(y->captured);
+}
+
 Test(closure, parameters_and_locals_of_the_literal_are_not_captures)
 {
 	middle_src("package main\n"

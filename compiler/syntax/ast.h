@@ -169,9 +169,8 @@ struct Node {
 		struct {
 			Node *type; /* ND_FUNC_TYPE */
 			Node *body; /* ND_BLOCK */
-			Vec captures; /* checker: Object* of enclosing-function variables used inside;
-			                 middle (closure.c): recomputed in first-use order, the order of the
-			                 closure object's words */
+			Vec captures; /* middle (closure.c): Object* of enclosing-function variables used
+			                 inside, in first-use order, the order of the closure object's words */
 			Object *obj; /* checker: synthesized FUNC object (gives the name main.f.func1) */
 		} func_lit;
 		struct { Node *x; } paren;
