@@ -14,7 +14,8 @@
  *   - escape.c: per variable, whether it lives in a heap cell (Object.boxed, middle_needs_cell),
  *     whether its value leaves the frame (Object.leaks), whether it is ever reassigned
  *     (Object.assigned, middle_is_const_nil); per []byte(s)/[]rune(s) conversion whether its
- *     result stays in the frame (call.stack_buf);
+ *     result stays in the frame (call.stack_buf); per function literal whether its closure
+ *     object stays in the frame (func_lit.stack_alloc);
  *   - order.c: per expression, whether gc evaluates it early into a temporary (Node.early).
  * Before all of these, unsupported.c refuses what the back end cannot compile yet (goroutines,
  * select, channel operations); the driver lowers nothing when it reported any.
