@@ -10,9 +10,9 @@
  * Key ideas:
  *   - all functions are declared before any body is lowered, so calls need no forward references;
  *   - one function is built at a time (L.fn); function literals are queued and built afterwards;
- *   - locals live in entry-block allocas (mem2reg makes them SSA), except variables that closures
- *     capture or whose address may outlive the frame (middle/escape.c): those live in heap cells
- *     from runtime newobject;
+ *   - locals live in entry-block allocas (mem2reg makes them SSA), except variables captured by an
+ *     escaping closure or whose address may outlive the frame (middle/escape.c): those live in
+ *     heap cells from runtime newobject;
  *   - runtime entry points are declared from runtime.def, so the signatures cannot drift.
  */
 #include "lower.h"
@@ -416,7 +416,7 @@ LLVMValueRef varmap_get(VarMap *m, const void *k)
 	return hashmap_get(m, k);
 }
 
-/* Variables that must live in heap cells (captured by a closure, address outliving the frame, or
+/* Variables that must live in heap cells (captured by an escaping closure, address outliving the frame, or
  * too large for the stack) were decided by the middle stage (compiler/middle/escape.c). */
 bool lower_is_boxed(Object *obj)
 {

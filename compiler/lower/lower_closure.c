@@ -8,11 +8,14 @@
  *     method value x.M:  { code = "T.M-fm" wrapper, receiver }   pointer receiver, or a pointer to
  *                                                                a heap copy of a value receiver
  * The callee gets the closure object as its ctx parameter (lower.h Sig). Captured variables are
- * shared by reference: they live in heap cells (runtime newobject) and the closure holds the cells'
- * addresses, so the enclosing function and every closure see one variable.
+ * shared by reference: the closure holds each variable's address, so the enclosing function and
+ * every closure see one variable. A closure that does not escape (func_lit.stack_alloc) is an
+ * entry-block alloca and its variables stay in the frame; an escaping one is a heap object
+ * (runtime newobject) whose variables live in heap cells.
  *
- * What each literal captures (func_lit.captures, in closure-word order) and which variables need
- * cells were decided before lowering by the middle stage (compiler/middle/closure.c, escape.c).
+ * The middle stage decided all of it before lowering: what each literal captures (func_lit.captures,
+ * in closure-word order: compiler/middle/closure.c), which closures stay in the frame and which
+ * variables need cells (compiler/middle/escape.c).
  */
 #include "lower.h"
 
@@ -52,8 +55,9 @@ typedef struct PendingLit {
 } PendingLit;
 
 /*
- * A closure object for the literal, or a constant {code} when nothing is captured. For
- * `func() { x++ }` capturing x (whose heap cell is %x.cell):
+ * A closure object for the literal (in the frame when it does not escape), or a constant {code}
+ * when nothing is captured. For an escaping `func() { x++ }` capturing x (whose heap cell is
+ * %x.cell):
  *
  *     %clo = call ptr @runtime_newobject(ptr @"type:[2]unsafe.Pointer")
  *     store ptr @main.f.func1, ptr %clo                         ; word 0: code
@@ -74,7 +78,7 @@ LLVMValueRef lower_func_lit(Node *e)
 		return lower_func_value_of(obj);
 	int n = p->captures.len;
 	Type *ct = type_array(type_basic(TY_UNSAFE_POINTER), n + 1);
-	LLVMValueRef clo = lower_new(ct);
+	LLVMValueRef clo = lower_new_at(ct, e->func_lit.stack_alloc);
 	LLVMValueRef st = LLVMBuildStore(L.b, code, clo);
 	LLVMSetAlignment(st, 8);
 	for (int i = 0; i < n; i++) {

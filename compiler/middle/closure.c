@@ -3,7 +3,9 @@
  *
  * In: the checked package. Out: for every ND_FUNC_LIT, func_lit.captures (the variables it uses but
  * does not declare, in first-use order: the order of the words of its closure object) and a
- * func_lit.obj with a link name (`main.f.func1`, as gc names them). Lowering reads both.
+ * func_lit.obj with a link name (`main.f.func1`, as gc names them); Object.captured on every
+ * variable some literal captures. This file is the only place that computes captures: the checker
+ * only resolves identifiers. Lowering and escape.c read the results.
  *
  * The one idea: free variables are found syntactically, with one ast_walk over the literal that
  * collects the local variables referenced and those declared inside it (parameters and results of
@@ -124,8 +126,10 @@ static void find_captures(Node *lit, Vec *out)
 	*out = (Vec){0};
 	for (int i = 0; i < fv.referenced.len; i++) {
 		Object *o = fv.referenced.data[i];
-		if (!vec_has(&fv.declared, o))
+		if (!vec_has(&fv.declared, o)) {
 			vec_push(out, o);
+			o->captured = true;
+		}
 	}
 }
 

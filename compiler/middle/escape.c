@@ -2,10 +2,11 @@
  * escape.c: which local variables must live in heap cells (a small, conservative escape analysis).
  *
  * In: the checked package, with the capture lists of closure.c. Out: annotations on the tree that
- * lowering only reads: Object.boxed for every variable captured by a function literal and every
- * variable whose address may outlive its frame (everything else stays in an alloca, which mem2reg
- * and SROA turn into registers); Object.leaks, the per-variable summary below; Object.assigned;
- * Node.call.stack_buf on the string conversions whose result stays in the frame.
+ * lowering only reads: Object.boxed for every variable captured by an escaping function literal
+ * and every variable whose address may outlive its frame (everything else stays in an alloca, which
+ * mem2reg and SROA turn into registers); Object.leaks, the per-variable summary below;
+ * Object.assigned; Node.call.stack_buf on the string conversions whose result stays in the frame;
+ * Node.func_lit.stack_alloc on the closures that stay in the frame.
  *
  * The key idea is to classify how each value is used, walking expressions with a context:
  *   ESCAPE  the value may be stored (assigned, returned, put in a composite literal or an interface,
@@ -21,13 +22,20 @@
  * Deliberately conservative: storing an address into any variable, even a local one, counts as an
  * escape, so aliases never need tracking; calls through func values leak all their arguments.
  *
+ * A closure is an allocation too (esc_func_lit): its object stays in the frame when its value does
+ * (called where it stands, kept in a local that is only called, passed to a parameter that does
+ * not leak, deferred by a statement that runs once), and then so do the variables it captures; an
+ * escaping closure moves them to heap cells. Values a closure body stores into a variable of an
+ * enclosing function escape (gc: that variable outlives the closure's frame).
+ *
  * One finer question is answered on the side: does the result of a string -> []byte/[]rune
  * conversion leave the frame? gc gives a conversion that does not (EscNone) a 32-element stack
  * buffer, which programs observe through cap() and append. Here a value stored in a local variable
  * is in context LOCAL, which counts as ESCAPE for boxing and for parameter summaries, but lets the
  * conversion use a stack buffer as long as that local's own value never leaks. Locals get the same
- * "leaks" summary as parameters (their value flows in ESCAPE context; captured, address-taken and
- * result variables always leak), computed in the same fixed point (Node.call.stack_buf).
+ * "leaks" summary as parameters (their value flows in ESCAPE context, or is captured by an escaping
+ * closure; address-taken and result variables always leak), computed in the same fixed point
+ * (Node.call.stack_buf).
  *
  * Allocation sites get the same question (gc's EscNone): new(T), &T{...}, a slice literal's
  * backing array and make([]T, constant) live in the frame (Node.composite.stack_alloc,
@@ -58,10 +66,12 @@ static bool changed;      /* a leak was discovered during this iteration */
 static bool final_pass;   /* box variables (only once the summaries are stable) */
 static Object *store_target; /* the local that a value in context LOCAL is being stored into */
 static int loop_depth;    /* loops around the walk's position (labels count as loops: esc_stmt) */
+static Node *cur_lit;     /* the function literal whose body is being walked, or NULL */
 
 static void esc_expr(Node *e, EscCtx c);
 static void esc_addr(Node *e, EscCtx c);
 static void esc_stmt(Node *s);
+static void esc_func_lit(Node *e, EscCtx c);
 static EscCtx param_leaks_recv(Object *m);
 
 static Node *unparen(Node *e)
@@ -205,6 +215,8 @@ static Object *static_callee(Node *call)
 		return NULL;
 	if (fun->kind == ND_IDENT && fun->ident.obj && fun->ident.obj->kind == OBJ_FUNC)
 		return fun->ident.obj;
+	if (fun->kind == ND_FUNC_LIT)
+		return fun->func_lit.obj; /* func(...){...}(args) */
 	if (fun->kind == ND_SELECTOR && fun->selector.obj && fun->selector.obj->kind == OBJ_FUNC)
 		return fun->selector.obj;
 	return NULL;
@@ -337,6 +349,8 @@ static void esc_call(Node *call, EscCtx c)
 	if (fn) {
 		if (fun->kind == ND_SELECTOR)
 			esc_expr(fun->selector.x, SAFE); /* a method expression's type operand */
+		if (fun->kind == ND_FUNC_LIT)
+			esc_func_lit(fun, SAFE); /* called here: the closure is transient */
 		esc_args(call, fn, 0);
 		return;
 	}
@@ -361,17 +375,52 @@ static void esc_ident(Node *e, EscCtx c)
 		esc_flow(o, store_target);
 }
 
-/* A function literal: its captured variables live in cells, and captured pointers are stored. */
-static void esc_func_lit(Node *e)
+/* Is o a variable of a function enclosing the literal being walked (one the literal captures)? */
+static bool is_outer_var(Object *o)
 {
+	if (!cur_lit)
+		return false;
+	Vec *caps = &cur_lit->func_lit.captures;
+	for (int i = 0; i < caps->len; i++)
+		if (caps->data[i] == o)
+			return true;
+	return false;
+}
+
+/* A function literal whose closure value is used in context c. The closure object is an
+ * allocation like &T{...}: it stays in the frame when the value does (called directly, or kept in
+ * a local that is only called: gc's EscNone). Captures are by reference: the closure holds each
+ * captured variable's address, so a closure that leaves the frame puts its variables in heap
+ * cells and lets their values leak; one that stays leaves them in the frame, their values flowing
+ * where the closure goes (gc's flowClosure). The body is another function: its loops count from
+ * zero, and what it stores into a captured variable escapes (store_ctx; gc's "outlives" for a
+ * location of an enclosing function). */
+static void esc_func_lit(Node *e, EscCtx c)
+{
+	bool stays = esc_stays(c);
+	if (final_pass)
+		e->func_lit.stack_alloc = stays;
 	Vec *caps = &e->func_lit.captures;
 	for (int i = 0; i < caps->len; i++) {
 		Object *o = caps->data[i];
-		mark_leak(o);
-		if (final_pass)
-			o->boxed = true;
+		if (!stays) {
+			mark_leak(o);
+			if (final_pass)
+				o->boxed = true;
+		} else if (c == LOCAL && store_target && store_target != o) {
+			esc_flow(o, store_target);
+		}
 	}
+	Node *saved_lit = cur_lit;
+	Object *saved_target = store_target;
+	int saved_depth = loop_depth;
+	cur_lit = e;
+	store_target = NULL;
+	loop_depth = 0;
 	esc_stmt(e->func_lit.body);
+	cur_lit = saved_lit;
+	store_target = saved_target;
+	loop_depth = saved_depth;
 }
 
 /* A composite literal's elements are stored (into a heap object or a variable): they escape. A
@@ -425,7 +474,7 @@ static void esc_expr(Node *e, EscCtx c)
 	switch (e->kind) {
 	case ND_IDENT: esc_ident(e, c); return;
 	case ND_PAREN: esc_expr(e->paren.x, c); return;
-	case ND_FUNC_LIT: esc_func_lit(e); return;
+	case ND_FUNC_LIT: esc_func_lit(e, c); return;
 	case ND_COMPOSITE_LIT: esc_composite(e, c); return;
 	case ND_SELECTOR: esc_selector(e, c); return;
 	case ND_INDEX:
@@ -546,7 +595,7 @@ static EscCtx store_ctx(Node *lhs)
 	if (!lhs || lhs->kind != ND_IDENT)
 		return ESCAPE;
 	Object *o = lhs->ident.obj;
-	if (!is_local_var(o) || o->captured || o->addr_taken || o->is_result || param_leaks(o))
+	if (!is_local_var(o) || is_outer_var(o) || o->addr_taken || o->is_result || param_leaks(o))
 		return ESCAPE;
 	return LOCAL;
 }
@@ -680,7 +729,10 @@ static void esc_stmt(Node *s)
 	case ND_GO_STMT: case ND_DEFER_STMT: {
 		/* the call runs later: everything it receives is stored */
 		Node *call = s->go_defer.call;
-		esc_expr(call->call.fun, ESCAPE);
+		/* a literal deferred by a statement that runs at most once (no loop or label around it)
+		 * is called before the frame goes: its closure stays (gc: top-level defers do not escape) */
+		bool once = s->kind == ND_DEFER_STMT && loop_depth == 0;
+		esc_expr(call->call.fun, once && unparen(call->call.fun)->kind == ND_FUNC_LIT ? SAFE : ESCAPE);
 		for (int i = 0; i < call->call.args.len; i++)
 			esc_expr(call->call.args.data[i], ESCAPE);
 		Node *fun = unparen(call->call.fun);
@@ -735,10 +787,11 @@ void middle_escape(Package *pkg)
 	esc_package_once(pkg);
 }
 
-/* Does local o live in a heap cell? Captured, address escaping (Object.boxed), or too large. */
+/* Does local o live in a heap cell? Captured by an escaping closure or address escaping
+ * (Object.boxed), or too large. */
 bool middle_needs_cell(Object *o)
 {
-	return o->captured || o->boxed || type_size(o->type) > MAX_STACK_VAR;
+	return o->boxed || type_size(o->type) > MAX_STACK_VAR;
 }
 
 /* Is o a local pointer declared without a value (`var p *T`) and never assigned, captured or

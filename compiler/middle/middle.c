@@ -4,16 +4,18 @@
  *
  * What comes in: the checked package: every Node has its mode and type, every identifier its
  * Object, every call its CallKind, every selector its path; function literals have the checker's
- * objects and names.
+ * objects and names (but no capture lists: those are this stage's).
  *
  * What goes out: the same tree, annotated with the decisions the LLVM lowering must not make on its
  * own, so that lowering stays a translation of what it reads:
  *   - closure.c: per function literal, the captured variables in closure-word order
- *     (func_lit.captures) and its link name (`main.f.func1`);
+ *     (func_lit.captures), per variable whether any literal captures it (Object.captured), and
+ *     the literal's link name (`main.f.func1`);
  *   - escape.c: per variable, whether it lives in a heap cell (Object.boxed, middle_needs_cell),
  *     whether its value leaves the frame (Object.leaks), whether it is ever reassigned
  *     (Object.assigned, middle_is_const_nil); per []byte(s)/[]rune(s) conversion whether its
- *     result stays in the frame (call.stack_buf);
+ *     result stays in the frame (call.stack_buf); per function literal whether its closure
+ *     object stays in the frame (func_lit.stack_alloc);
  *   - order.c: per expression, whether gc evaluates it early into a temporary (Node.early).
  * Before all of these, unsupported.c refuses what the back end cannot compile yet (goroutines,
  * select, channel operations); the driver lowers nothing when it reported any.

@@ -12,7 +12,7 @@
 /* The whole stage, in order: closures, escape, order. Runs once per checked package. */
 void middle_package(Package *pkg);
 
-void middle_closures(Package *pkg); /* closure.c: func_lit.captures, literal link names */
+void middle_closures(Package *pkg); /* closure.c: func_lit.captures, Object.captured, link names */
 void middle_escape(Package *pkg);   /* escape.c: Object.boxed/leaks/assigned, call.stack_buf */
 void middle_order(Package *pkg);    /* order.c: Node.early */
 

@@ -155,7 +155,32 @@ Test(closure, nested_capture_is_captured_by_the_outer_literal)
 	cr_assert_eq(outer->func_lit.captures.len, 1);
 	cr_assert_eq(inner->func_lit.captures.len, 1);
 	cr_assert_str_eq(inner->func_lit.obj->link_name, "main.main.func1.1");
-	cr_assert(var_at(3)->boxed);
+	cr_assert_not(var_at(3)->boxed, "both literals are called where they stand");
+	cr_assert(outer->func_lit.stack_alloc);
+	cr_assert(inner->func_lit.stack_alloc);
+}
+
+Test(closure, captured_marks_only_variables_some_literal_uses)
+{
+	middle_src("package main\n"
+		   "func main() {\n"
+		   "	x, y := 1, 2\n"
+		   "	f := func() int {\n"
+		   "		return func() int { return x }()\n"
+		   "	}\n"
+		   "	p := &y\n"
+		   "	_, _ = f, p\n"
+		   "}\n");
+	Node *outer = node_at(ND_FUNC_LIT, 4, 0);
+	Node *inner = node_at(ND_FUNC_LIT, 5, 0);
+	cr_assert_eq(outer->func_lit.captures.len, 1);
+	cr_assert_eq(inner->func_lit.captures.len, 1);
+	Object *x = outer->func_lit.captures.data[0];
+	cr_assert_str_eq(x->name, "x");
+	cr_assert(x->captured);
+	Object *y = node_at(ND_IDENT, 7, 8)->ident.obj;
+	cr_assert_str_eq(y->name, "y");
+	cr_assert_not(y->captured);
 }
 
 Test(closure, parameters_and_locals_of_the_literal_are_not_captures)
@@ -166,6 +191,55 @@ Test(closure, parameters_and_locals_of_the_literal_are_not_captures)
 		   "	println(f(1))\n"
 		   "}\n");
 	cr_assert_eq(node_at(ND_FUNC_LIT, 3, 0)->func_lit.captures.len, 0);
+}
+
+/* Which closures stay in the frame and which captured variables move to the heap, as go1.19's
+ * `go build -gcflags='-m -l'` reports for the same program ("func literal does not escape",
+ * "moved to heap: b", "([]rune)(s) does not escape"). */
+Test(closure, only_escaping_closures_move_their_variables_to_the_heap)
+{
+	middle_src("package main\n"
+		   "var g func()\n"
+		   "func keep(f func()) { g = f }\n"
+		   "func call(f func()) { f() }\n"
+		   "func main() {\n"
+		   "	a, b, c, d, e, h := 1, 2, 3, 4, 5, 6\n"
+		   "	f := func() { a++ }\n"
+		   "	f()\n"
+		   "	g = func() { b++ }\n"
+		   "	keep(func() { c++ })\n"
+		   "	call(func() { d++ })\n"
+		   "	defer func() { e++ }()\n"
+		   "	var k func()\n"
+		   "	for i := 0; i < 2; i++ {\n"
+		   "		k = func() { h++ }\n"
+		   "		defer func() { println(i) }()\n"
+		   "	}\n"
+		   "	k()\n"
+		   "	s := \"h\u00e9llo\"\n"
+		   "	r := []rune(s)\n"
+		   "	fr := func() int { return cap(r) }\n"
+		   "	println(fr())\n"
+		   "	q := []rune(s)\n"
+		   "	g = func() { println(cap(q)) }\n"
+		   "}\n");
+	const char *heap[] = {"b", "c", "h", "i"}, *frame[] = {"a", "d", "e", "r"};
+	Object *a = node_at(ND_IDENT, 6, 2)->ident.obj, *b = node_at(ND_IDENT, 6, 5)->ident.obj;
+	Object *c = node_at(ND_IDENT, 6, 8)->ident.obj, *d = node_at(ND_IDENT, 6, 11)->ident.obj;
+	Object *e = node_at(ND_IDENT, 6, 14)->ident.obj, *h = node_at(ND_IDENT, 6, 17)->ident.obj;
+	Object *i = node_at(ND_IDENT, 14, 6)->ident.obj;
+	Object *objs[] = {b, c, h, i, a, d, e, var_at(20)};
+	for (int k = 0; k < 8; k++)
+		cr_assert_eq(objs[k]->boxed, k < 4, "%s: boxed %d", k < 4 ? heap[k] : frame[k - 4], objs[k]->boxed);
+	cr_assert(node_at(ND_FUNC_LIT, 7, 0)->func_lit.stack_alloc, "only called");
+	cr_assert_not(node_at(ND_FUNC_LIT, 9, 0)->func_lit.stack_alloc, "stored in a global");
+	cr_assert_not(node_at(ND_FUNC_LIT, 10, 0)->func_lit.stack_alloc, "leaking parameter");
+	cr_assert(node_at(ND_FUNC_LIT, 11, 0)->func_lit.stack_alloc, "parameter that does not leak");
+	cr_assert(node_at(ND_FUNC_LIT, 12, 0)->func_lit.stack_alloc, "deferred once");
+	cr_assert_not(node_at(ND_FUNC_LIT, 15, 0)->func_lit.stack_alloc, "outlives the iteration");
+	cr_assert_not(node_at(ND_FUNC_LIT, 16, 0)->func_lit.stack_alloc, "deferred in a loop");
+	cr_assert(node_at(ND_CALL, 20, 0)->call.stack_buf, "captured by a closure only called");
+	cr_assert_not(node_at(ND_CALL, 23, 0)->call.stack_buf, "captured by an escaping closure");
 }
 
 /* ---- escape analysis ------------------------------------------------------------------------- */
@@ -320,7 +394,7 @@ Test(escape, allocation_reaching_closures_and_interfaces)
 		   "	var i interface{} = &T{3}\n"
 		   "	println(f(), i != nil)\n"
 		   "}\n");
-	cr_assert_not(node_at(ND_COMPOSITE_LIT, 7, 0)->composite.stack_alloc, "captured");
+	cr_assert(node_at(ND_COMPOSITE_LIT, 7, 0)->composite.stack_alloc, "captured by a closure only called");
 	cr_assert_not(node_at(ND_COMPOSITE_LIT, 9, 0)->composite.stack_alloc, "dynamic receiver");
 	cr_assert(node_at(ND_COMPOSITE_LIT, 11, 0)->composite.stack_alloc, "interface kept local");
 }

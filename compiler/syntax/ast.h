@@ -169,10 +169,11 @@ struct Node {
 		struct {
 			Node *type; /* ND_FUNC_TYPE */
 			Node *body; /* ND_BLOCK */
-			Vec captures; /* checker: Object* of enclosing-function variables used inside;
-			                 middle (closure.c): recomputed in first-use order, the order of the
-			                 closure object's words */
+			Vec captures; /* middle (closure.c): Object* of enclosing-function variables used
+			                 inside, in first-use order, the order of the closure object's words */
 			Object *obj; /* checker: synthesized FUNC object (gives the name main.f.func1) */
+			bool stack_alloc; /* middle (escape.c): the closure object does not escape and
+			                     lives in the frame (gc's EscNone) */
 		} func_lit;
 		struct { Node *x; } paren;
 		struct {

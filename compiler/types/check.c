@@ -11,6 +11,8 @@
  *   3. check_process_delayed: function bodies and other deferred checks;
  *   4. init order, unused imports, untyped leftovers, closure names, and the Package summary.
  * This file also holds the helpers every check*.c file shares: error reporting, positions, scopes.
+ * What a function literal captures is not the checker's business: the middle stage finds it
+ * (compiler/middle/closure.c) from the identifiers the checker resolved.
  */
 #include "check.h"
 
@@ -331,35 +333,6 @@ void check_add_decl_dep(Object *to)
 		if (from->deps.data[i] == to)
 			return;
 	vec_push(&from->deps, to);
-}
-
-static void check_add_capture(Node *lit, Object *v)
-{
-	Vec *c = &lit->func_lit.captures;
-	for (int i = 0; i < c->len; i++)
-		if (c->data[i] == v)
-			return;
-	vec_push(c, v);
-}
-
-/* A local variable used inside a function literal nested in its declaring function is captured by
- * every literal between the use and the declaration. */
-void check_record_capture(Object *v)
-{
-	if (v->kind != OBJ_VAR || !v->owner || v->is_global || !ck->env.func || v->owner == ck->env.func)
-		return;
-	bool nested = false;
-	for (Object *f = ck->env.func; f; f = f->outer)
-		if (f->outer == v->owner || f == v->owner)
-			nested = true;
-	if (!nested)
-		return;
-	v->captured = true;
-	for (Object *f = ck->env.func; f && f != v->owner; f = f->outer) {
-		ObjInfo *info = f->checker;
-		if (info && info->lit)
-			check_add_capture(info->lit, v);
-	}
 }
 
 /* &x, x.f (x a struct variable), a[i] (a an array variable): the root variable lives in memory. */

@@ -57,7 +57,6 @@ typedef struct ObjInfo {
 	char vt_state;     /* defined types: valid_type's walk (go/types infoMap): VT_* */
 	Vec lits;          /* functions: the function literals directly inside, for naming */
 	Vec locals;        /* functions: local variables declared (for "declared but not used") */
-	Node *lit;         /* function literal objects: their ND_FUNC_LIT */
 	Scope *fscope;     /* functions: the scope of parameters, results and the body's top level */
 	void *graph_node;  /* check_init.c: the object's node in the dependency graph */
 	int path_seen;     /* check_init.c: the last path search that visited it */
@@ -134,7 +133,6 @@ Object *check_lookup(const char *name);
 Node *check_unparen(Node *e);
 Type *check_under(Type *t);
 void check_cycle_error(Vec *cycle);
-void check_record_capture(Object *v);
 void check_mark_dot_imports_used(Scope *members);
 void check_mark_addr_taken(Node *e);
 void check_sizes(Package *pkg); /* check_size.c: gc's "larger than address space" */

@@ -456,7 +456,6 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 	case OBJ_VAR:
 		obj->used = true;
 		check_add_decl_dep(obj);
-		check_record_capture(obj);
 		if (typ == ty_invalid)
 			return;
 		x->mode = MODE_VARIABLE;
@@ -1120,7 +1119,6 @@ static void check_func_lit(Operand *x, Node *e)
 	fn->func_type = e->func_lit.type;
 	fn->body = e->func_lit.body;
 	e->func_lit.obj = fn;
-	check_obj_info(fn)->lit = e;
 	Type *sig = type_new(TY_FUNC);
 	fn->type = sig;
 	Scope *scope = scope_new(ck->env.scope, fn);

@@ -1346,8 +1346,8 @@ static void dump_object(Object *o, int indent)
 		}
 	}
 	if (o->kind == OBJ_VAR)
-		fprintf(stderr, "%s%s%s%s", o->is_global ? " global" : "", o->captured ? " captured" : "",
-			o->addr_taken ? " addr_taken" : "", o->used ? "" : " unused");
+		fprintf(stderr, "%s%s%s", o->is_global ? " global" : "", o->addr_taken ? " addr_taken" : "",
+			o->used ? "" : " unused");
 	fputc('\n', stderr);
 }
 

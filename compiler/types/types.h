@@ -7,8 +7,8 @@
  * in diagnostics ("main.T", "*main.T", "[]int", "map[string][]int", "interface {}", "func(int) string").
  *
  * Every declared name is an Object living in a Scope. Objects carry the facts lowering needs
- * (global or local, captured by a closure, address taken, link name) so that lowering never has to
- * re-derive them from the tree.
+ * (global or local, address taken, link name; and, filled by the middle stage, captured by a
+ * closure, heap cell or frame) so that lowering never has to re-derive them from the tree.
  */
 #ifndef GOCC_TYPES_H
 #define GOCC_TYPES_H
@@ -129,9 +129,10 @@ struct Object {
 	bool is_param;    /* parameter or receiver */
 	bool is_result;   /* named or unnamed result */
 	bool is_field;
-	bool captured;    /* referenced from a function literal nested in its declaring function */
 	bool addr_taken;  /* &x, x.m() with pointer receiver, x[:] of an array ... : must live in memory */
 	Object *owner;    /* OBJ_VAR local/param: its function (OBJ_FUNC) */
+	/* middle (compiler/middle/closure.c): */
+	bool captured;    /* referenced from a function literal nested in its declaring function */
 	/* middle (compiler/middle/escape.c), read by lowering: */
 	bool boxed;       /* its address may outlive the frame, or it is captured: a heap cell */
 	bool leaks;       /* its value may leave the frame (parameter and local summaries) */

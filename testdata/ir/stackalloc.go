@@ -145,11 +145,11 @@ func loop() int {
 	return s
 }
 
-// An allocation captured by a closure: the captured variable lives in a heap cell, so the object
-// escapes.
+// An allocation captured by a closure that is only called: the closure does not escape, so
+// neither does the captured variable nor the object it points to.
 //
 // CHECK-LABEL: define internal {{.*}} @main.captured(
-// CHECK: call ptr @runtime_newobject(ptr @"type:main.T")
+// CHECK-NOT: runtime_newobject
 // CHECK: ret i64
 //
 //go:noinline
@@ -157,6 +157,22 @@ func captured() int {
 	p := &T{1, 2}
 	f := func() int { return p.a }
 	return f()
+}
+
+var keep func() int
+
+// The same closure stored in a global escapes: its captured variable lives in a heap cell, and
+// the object escapes with it.
+//
+// CHECK-LABEL: define internal {{.*}} @main.capturedEscaping(
+// CHECK: call ptr @runtime_newobject(ptr @"type:main.T")
+// CHECK: ret i64
+//
+//go:noinline
+func capturedEscaping() int {
+	p := &T{1, 2}
+	keep = func() int { return p.a }
+	return keep()
 }
 
 type Keeper interface{ Keep() }
@@ -203,7 +219,7 @@ func mapval() {
 }
 
 func main() {
-	println(lit(), ret().a, mk(), mkn(5), big(), edge(), alias(), chain().b, loop(), captured())
+	println(lit(), ret().a, mk(), mkn(5), big(), edge(), alias(), chain().b, loop(), captured(), capturedEscaping())
 	glob()
 	iface()
 	println(ifacelocal())
