@@ -6,6 +6,8 @@
  */
 #include "utf8.h"
 
+#include <string.h>
+
 enum { SURROGATE_MIN = 0xD800, SURROGATE_MAX = 0xDFFF };
 
 /* What a lead byte promises: the sequence length (0: not a lead byte) and the allowed range of the
@@ -84,4 +86,20 @@ size_t utf8_rune_count(const void *data, size_t n)
 		i += (size_t)width;
 	}
 	return count;
+}
+
+/* Above ASCII, Unicode's graphic and space classes are approximated by excluding what is not graphic
+ * or is a space among assigned characters that matter in practice: the C1 controls and NBSP, the soft
+ * hyphen, the Ogham space, the General Punctuation spaces and format characters, the ideographic
+ * space, the BOM, the private use area and U+FFFD (which malformed bytes decode to). Unassigned code
+ * points, which Go's tables reject, are accepted (go1.19 says "invalid import path", gocc only fails
+ * to resolve the package): matching them exactly would take Go's table of ~680 graphic ranges. */
+bool utf8_import_path_rune(int64_t r)
+{
+	static const char illegal[] = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
+	if (r < UTF8_RUNE_SELF)
+		return r > ' ' && r < 0x7f && !strchr(illegal, (int)r);
+	return !(r <= 0xa0 || r == 0xad || r == 0x1680 || (r >= 0x2000 && r <= 0x200f) ||
+		 (r >= 0x2028 && r <= 0x202f) || (r >= 0x205f && r <= 0x206f) || r == 0x3000 ||
+		 r == 0xfeff || (r >= 0xe000 && r <= 0xf8ff) || r == UTF8_RUNE_ERROR || !utf8_valid_rune(r));
 }

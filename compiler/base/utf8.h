@@ -36,5 +36,9 @@ int utf8_encode(char *buf, int64_t r);
 bool utf8_valid_rune(int64_t r);
 /* utf8.RuneCount of s[0..n): each malformed byte counts as one rune. */
 size_t utf8_rune_count(const void *s, size_t n);
+/* Whether r may appear in an import path: unicode.IsGraphic(r) && !unicode.IsSpace(r) and not one of
+ * the characters !"#$%&'()*,:;<=>?[\]^{|}` (the test go/parser's isValidImport and types2's
+ * validatedImportPath share). Exact for ASCII; above it an approximation, see utf8.c. */
+bool utf8_import_path_rune(int64_t r);
 
 #endif

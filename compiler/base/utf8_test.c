@@ -119,3 +119,18 @@ Test(utf8, rune_count_counts_bad_bytes_once)
 	cr_expect_eq(utf8_rune_count("\xed\xa0\x80", 3), 3); /* a surrogate: three bad bytes */
 	cr_expect_eq(utf8_rune_count("\xe6\x97", 2), 2);
 }
+
+/* Answers of go1.19's unicode.IsGraphic(r) && !unicode.IsSpace(r) minus go/types' illegal set. */
+Test(utf8, import_path_rune_agrees_with_go119)
+{
+	static const struct { int64_t rune; bool ok; } cases[] = {
+		{'a', true}, {'/', true}, {'.', true}, {'~', true}, {' ', false}, {'\\', false}, {'"', false},
+		{0, false}, {0x7f, false}, {0x85, false}, {0xa0, false}, {0xa1, true}, {0xad, false},
+		{0xe9, true}, {0x1680, false}, {0x2003, false}, {0x200b, false}, {0x2028, false},
+		{0x3000, false}, {0x65e5, true}, {0xfeff, false}, {0xe000, false}, {0xfffd, false},
+		{0xd800, false}, {0x1f600, true}, {0x110000, false}, {-1, false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cr_expect_eq(utf8_import_path_rune(cases[i].rune), cases[i].ok, "rune %#llx",
+			     (long long)cases[i].rune);
+}

@@ -33,8 +33,7 @@ AlgKind lower_alg_kind(Type *t)
 	case TY_COMPLEX128: return ALG_C128;
 	case TY_STRING: return ALG_STRING;
 	case TY_INTERFACE:
-		type_iface_complete(u);
-		return u->iface.nmethods == 0 ? ALG_NILINTER : ALG_INTER;
+		return type_is_empty_iface(u) ? ALG_NILINTER : ALG_INTER;
 	case TY_SLICE: case TY_MAP: case TY_FUNC: return ALG_NOEQ;
 	case TY_ARRAY: {
 		AlgKind a = lower_alg_kind(u->array.elem);

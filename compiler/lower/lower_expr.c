@@ -398,7 +398,7 @@ static LLVMValueRef lower_comparison(Node *e)
 	if (type_underlying(lower_type_of(y))->kind == TY_INTERFACE && !is_nil(y))
 		t = lower_type_of(y); /* mixed interface/concrete comparison: compare as interfaces */
 	if (type_underlying(lower_type_of(x))->kind == TY_INTERFACE && type_underlying(lower_type_of(y))->kind == TY_INTERFACE &&
-	    !is_nil(x) && type_underlying(lower_type_of(x))->iface.nmethods == 0)
+	    !is_nil(x) && type_is_empty_iface(lower_type_of(x)))
 		t = lower_type_of(x); /* interface{} vs a non-empty interface: compare as interface{} */
 	if (type_is_untyped(t))
 		t = type_default(t);

@@ -48,15 +48,6 @@ LLVMValueRef lower_itab(Type *iface, Type *t)
 	return g;
 }
 
-static bool is_nonempty_iface(Type *t)
-{
-	Type *u = type_underlying(t);
-	if (u->kind != TY_INTERFACE)
-		return false;
-	type_iface_complete(u);
-	return u->iface.nmethods > 0;
-}
-
 /* The dynamic type of a non-empty interface value: itab->type, or NULL for the nil interface. */
 static LLVMValueRef itab_type(LLVMValueRef itab)
 {
@@ -70,7 +61,7 @@ static LLVMValueRef itab_type(LLVMValueRef itab)
 /* v of interface type `from` as a value of interface type `to`. */
 static LLVMValueRef iface_to_iface(LLVMValueRef v, Type *from, Type *to)
 {
-	bool from_ne = is_nonempty_iface(from), to_ne = is_nonempty_iface(to);
+	bool from_ne = type_is_nonempty_iface(from), to_ne = type_is_nonempty_iface(to);
 	if (!from_ne && !to_ne)
 		return v;
 	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
@@ -87,7 +78,7 @@ static LLVMValueRef iface_to_iface(LLVMValueRef v, Type *from, Type *to)
 /* v of interface type t as an interface{} (panic values). */
 LLVMValueRef lower_iface_to_eface(LLVMValueRef v, Type *t)
 {
-	if (!is_nonempty_iface(t))
+	if (!type_is_nonempty_iface(t))
 		return v;
 	return LLVMBuildInsertValue(L.b, v, itab_type(LLVMBuildExtractValue(L.b, v, 0, "")), 0, "");
 }
@@ -100,7 +91,7 @@ LLVMValueRef lower_to_iface(LLVMValueRef v, Type *from, Type *to)
 	if (type_underlying(from)->kind == TY_INTERFACE)
 		return iface_to_iface(v, from, to);
 	LLVMValueRef e = lower_eface(v, from);
-	if (!is_nonempty_iface(to))
+	if (!type_is_nonempty_iface(to))
 		return e;
 	return LLVMBuildInsertValue(L.b, e, lower_itab(to, from), 0, "");
 }
@@ -226,7 +217,7 @@ LLVMValueRef lower_iface_unbox(Type *t, LLVMValueRef data)
 LLVMValueRef lower_iface_dyntype(LLVMValueRef v, Type *xt)
 {
 	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
-	return is_nonempty_iface(xt) ? itab_type(word) : word;
+	return type_is_nonempty_iface(xt) ? itab_type(word) : word;
 }
 
 /* Does interface value v (static type xt) hold dynamic type t? */
@@ -241,7 +232,7 @@ static LLVMValueRef assert_concrete(LLVMValueRef v, Type *xt, Type *t)
 	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
 	LLVMValueRef args[3] = {word, lower_typedesc(t), lower_typedesc(xt)};
 	lower_panic_if(LLVMBuildNot(L.b, holds_type(v, xt, t), ""),
-	               is_nonempty_iface(xt) ? RT_panicdottypeI : RT_panicdottypeE, args, 3);
+	               type_is_nonempty_iface(xt) ? RT_panicdottypeI : RT_panicdottypeE, args, 3);
 	return lower_iface_unbox(t, LLVMBuildExtractValue(L.b, v, 1, "data"));
 }
 
@@ -250,14 +241,14 @@ static LLVMValueRef assert_iface(LLVMValueRef v, Type *xt, Type *t)
 {
 	LLVMValueRef word = LLVMBuildExtractValue(L.b, v, 0, "");
 	LLVMValueRef args[2] = {lower_typedesc(t), word};
-	if (!is_nonempty_iface(t)) {
+	if (!type_is_nonempty_iface(t)) {
 		/* x.(interface{}): only a nil x fails (assertE2I's text, "interface is nil, not ...") */
-		LLVMValueRef dyn = is_nonempty_iface(xt) ? itab_type(word) : word;
+		LLVMValueRef dyn = type_is_nonempty_iface(xt) ? itab_type(word) : word;
 		LLVMValueRef isnil = LLVMBuildICmp(L.b, LLVMIntEQ, dyn, LLVMConstNull(L.t_ptr), "");
 		lower_panic_if(isnil, RT_panicnildottype, args, 1);
 		return LLVMBuildInsertValue(L.b, v, dyn, 0, "");
 	}
-	RuntimeFn f = is_nonempty_iface(xt) ? RT_assertI2I : RT_assertE2I;
+	RuntimeFn f = type_is_nonempty_iface(xt) ? RT_assertI2I : RT_assertE2I;
 	return LLVMBuildInsertValue(L.b, v, lower_call_runtime(f, args, 2), 0, "");
 }
 
@@ -298,11 +289,11 @@ static LLVMValueRef assert_concrete_ok(LLVMValueRef v, Type *xt, Type *t, LLVMVa
 static LLVMValueRef assert_iface_ok(LLVMValueRef v, Type *xt, Type *t, LLVMValueRef *ok)
 {
 	LLVMValueRef r;
-	if (!is_nonempty_iface(t)) {
+	if (!type_is_nonempty_iface(t)) {
 		r = iface_to_iface(v, xt, t);
 	} else {
 		LLVMValueRef args[2] = {lower_typedesc(t), v};
-		r = lower_call_runtime(is_nonempty_iface(xt) ? RT_assertI2I2 : RT_assertE2I2, args, 2);
+		r = lower_call_runtime(type_is_nonempty_iface(xt) ? RT_assertI2I2 : RT_assertE2I2, args, 2);
 	}
 	LLVMValueRef word = LLVMBuildExtractValue(L.b, r, 0, "");
 	*ok = LLVMBuildICmp(L.b, LLVMIntNE, word, LLVMConstNull(L.t_ptr), "ok");
@@ -332,7 +323,7 @@ int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types)
  * or the type's equality on the data words (efaceeq: panics on uncomparable dynamic types). */
 LLVMValueRef lower_iface_equal(Type *t, LLVMValueRef x, LLVMValueRef y)
 {
-	bool ne = is_nonempty_iface(t);
+	bool ne = type_is_nonempty_iface(t);
 	LLVMValueRef dx = LLVMBuildExtractValue(L.b, x, 0, ""), dy = LLVMBuildExtractValue(L.b, y, 0, "");
 	if (ne) {
 		dx = itab_type(dx);

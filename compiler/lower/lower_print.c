@@ -75,7 +75,7 @@ static void print_one(Node *e, Type *t, LLVMValueRef v)
 		lower_call_runtime(RT_printslice, a, 3);
 		return;
 	case TY_INTERFACE:
-		lower_call_runtime(u->iface.nmethods > 0 ? RT_printiface : RT_printeface, &v, 1);
+		lower_call_runtime(type_is_nonempty_iface(u) ? RT_printiface : RT_printeface, &v, 1);
 		return;
 	default:
 		lower_unsupported(e->pos, xsprintf("printing values of type %s", type_string(t)));

@@ -248,11 +248,28 @@ static LLVMValueRef gcdata_global(uint8_t *bits, int64_t ptrdata, const char *li
 
 /* ---- equality and hash functions ------------------------------------------------------------- */
 
-/* The runtime's TYPE_ALG function runtime_<name> (runtime/alg.c), declared with the GoType.equal /
- * GoType.hashfn signature: equal(p, q, t) -> _Bool, hash(p, seed, t) -> uintptr. */
-static LLVMValueRef alg_func(const char *name, bool is_hash)
+/* runtime.def's TYPE_ALG list, as an enum and as symbols: a name the runtime does not define fails
+ * to compile here, as it does on the runtime side (alg.h). */
+typedef enum AlgFn {
+	ALG_FN_NONE,
+#define TYPE_ALG(name) ALG_FN_##name,
+#include "runtime.def"
+#undef TYPE_ALG
+} AlgFn;
+
+static const char *const alg_fn_symbol[] = {
+#define TYPE_ALG(name) [ALG_FN_##name] = "runtime_" #name,
+#include "runtime.def"
+#undef TYPE_ALG
+};
+
+/* The runtime's TYPE_ALG function fn (runtime/alg.c), declared with the GoType.equal /
+ * GoType.hashfn signature: equal(p, q, t) -> _Bool, hash(p, seed, t) -> uintptr; NULL for none. */
+static LLVMValueRef alg_func(AlgFn fn, bool is_hash)
 {
-	const char *sym = xsprintf("runtime_%s", name);
+	if (fn == ALG_FN_NONE)
+		return LLVMConstNull(L.t_ptr);
+	const char *sym = alg_fn_symbol[fn];
 	LLVMValueRef f = LLVMGetNamedFunction(L.mod, sym);
 	if (f)
 		return f;
@@ -267,29 +284,29 @@ static LLVMValueRef alg_func(const char *name, bool is_hash)
 /* gc's geneq/genhash: the TYPE_ALG pair for t's AlgKind; NULL for incomparable types. */
 static void alg_funcs(Type *t, LLVMValueRef *eq, LLVMValueRef *hash)
 {
-	const char *e = NULL, *h = NULL;
+	AlgFn e = ALG_FN_NONE, h = ALG_FN_NONE;
 	switch (lower_alg_kind(t)) {
 	case ALG_NOEQ: break;
-	case ALG_MEM: e = "memequal_t"; h = "memhash_t"; break;
-	case ALG_STRING: e = "strequal"; h = "strhash"; break;
-	case ALG_INTER: e = "interequal"; h = "interhash"; break;
-	case ALG_NILINTER: e = "nilinterequal"; h = "nilinterhash"; break;
-	case ALG_F32: e = "f32equal"; h = "f32hash"; break;
-	case ALG_F64: e = "f64equal"; h = "f64hash"; break;
-	case ALG_C64: e = "c64equal"; h = "c64hash"; break;
-	case ALG_C128: e = "c128equal"; h = "c128hash"; break;
+	case ALG_MEM: e = ALG_FN_memequal_t; h = ALG_FN_memhash_t; break;
+	case ALG_STRING: e = ALG_FN_strequal; h = ALG_FN_strhash; break;
+	case ALG_INTER: e = ALG_FN_interequal; h = ALG_FN_interhash; break;
+	case ALG_NILINTER: e = ALG_FN_nilinterequal; h = ALG_FN_nilinterhash; break;
+	case ALG_F32: e = ALG_FN_f32equal; h = ALG_FN_f32hash; break;
+	case ALG_F64: e = ALG_FN_f64equal; h = ALG_FN_f64hash; break;
+	case ALG_C64: e = ALG_FN_c64equal; h = ALG_FN_c64hash; break;
+	case ALG_C128: e = ALG_FN_c128equal; h = ALG_FN_c128hash; break;
 	case ALG_SPECIAL:
 		if (type_underlying(t)->kind == TY_STRUCT) {
-			e = "structequal";
-			h = "structhash";
+			e = ALG_FN_structequal;
+			h = ALG_FN_structhash;
 		} else {
-			e = "arrayequal";
-			h = "arrayhash";
+			e = ALG_FN_arrayequal;
+			h = ALG_FN_arrayhash;
 		}
 		break;
 	}
-	*eq = e ? alg_func(e, false) : LLVMConstNull(L.t_ptr);
-	*hash = h ? alg_func(h, true) : LLVMConstNull(L.t_ptr);
+	*eq = alg_func(e, false);
+	*hash = alg_func(h, true);
 }
 
 /* GoType.hash of t (also copied into itabs). */

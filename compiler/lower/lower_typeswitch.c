@@ -93,8 +93,7 @@ static LLVMValueRef case_test(Node *e, LLVMValueRef v, LLVMValueRef dyn, LLVMBas
 	if (u->kind != TY_INTERFACE) {
 		cond = LLVMBuildICmp(L.b, LLVMIntEQ, dyn, lower_typedesc(t), "istype");
 	} else {
-		type_iface_complete(u);
-		LLVMValueRef word = u->iface.nmethods > 0 ? cached_itab(t, dyn) : dyn;
+		LLVMValueRef word = type_is_nonempty_iface(u) ? cached_itab(t, dyn) : dyn;
 		made = LLVMBuildInsertValue(L.b, v, word, 0, "");
 		cond = LLVMBuildICmp(L.b, LLVMIntNE, word, LLVMConstNull(L.t_ptr), "ok");
 	}

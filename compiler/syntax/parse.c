@@ -2171,20 +2171,6 @@ static Node *parse_stmt(Parser *p)
 
 /* ---- declarations ---------------------------------------------------------------------------- */
 
-/* Whether r may appear in an import path (go/parser's isValidImport, approximating
- * unicode.IsGraphic for non-ASCII characters). */
-static bool import_char_ok(int32_t r)
-{
-	static const char illegal[] = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
-	if (r < 0x80)
-		return r > ' ' && r < 0x7f && !strchr(illegal, (int)r);
-	if (r < 0xa0 || r == 0xfffd || r == 0xad || r == 0x1680 || (r >= 0x2000 && r <= 0x200f) ||
-	    (r >= 0x2028 && r <= 0x202f) || (r >= 0x205f && r <= 0x206f) || r == 0x3000 ||
-	    r == 0xfeff || (r >= 0xe000 && r <= 0xf8ff) || (r >= 0xd800 && r <= 0xdfff))
-		return false;
-	return true;
-}
-
 /* go/parser's import path check (gc's importer reports bad paths in its own words). */
 static void check_import_path(Parser *p, Token *t)
 {
@@ -2197,7 +2183,7 @@ static void check_import_path(Parser *p, Token *t)
 	for (size_t i = 0; i < t->str_len;) {
 		int width;
 		int32_t r = utf8_decode(t->str + i, t->str_len - i, &width);
-		if (!import_char_ok(r)) {
+		if (!utf8_import_path_rune(r)) {
 			report(p, t->pos, xsprintf("invalid import path: %.*s", t->len, t->text));
 			return;
 		}

@@ -577,19 +577,6 @@ static Object *check_new_object(ObjKind kind, Node *ident, Type *type)
 	return object_new(ck->pkg, kind, ident->ident.name, ident->pos, type);
 }
 
-/* Whether r may appear in an import path: graphic, not a space, not one of go/types' illegal
- * characters. Outside ASCII, Unicode's graphic and space classes are approximated by the ranges of
- * controls, format characters, separators and private use that matter in practice. */
-static bool check_import_rune_ok(uint32_t r)
-{
-	static const char illegal[] = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
-	if (r < 0x80)
-		return r > ' ' && r < 0x7f && !strchr(illegal, (int)r);
-	return !(r <= 0xa0 || r == 0xad || r == 0x1680 || (r >= 0x2000 && r <= 0x200f) ||
-		 (r >= 0x2028 && r <= 0x202f) || (r >= 0x205f && r <= 0x206f) || r == 0x3000 ||
-		 r == 0xfeff || (r >= 0xe000 && r <= 0xf8ff) || r == 0xfffd || r > 0x10ffff);
-}
-
 /* go/types' validatedImportPath: why the import path is invalid, or NULL. */
 static const char *check_import_path_error(const char *path, size_t n)
 {
@@ -599,7 +586,7 @@ static const char *check_import_path_error(const char *path, size_t n)
 	for (size_t i = 0; i < n;) {
 		int w;
 		uint32_t r = (uint32_t)utf8_decode(s + i, n - i, &w);
-		if (!check_import_rune_ok(r)) {
+		if (!utf8_import_path_rune(r)) {
 			/* %#U: the character itself too when it is printable */
 			char buf[UTF8_MAX_LEN];
 			if ((r >= ' ' && r < 0x7f) || r == UTF8_RUNE_ERROR)

@@ -71,15 +71,6 @@ bool check_has_nil(Type *t)
 	}
 }
 
-static bool check_is_empty_iface(Type *t)
-{
-	Type *u = check_under(t);
-	if (u->kind != TY_INTERFACE)
-		return false;
-	type_iface_complete(u);
-	return u->iface.nmethods == 0;
-}
-
 const char *check_kind_string(Type *t)
 {
 	switch (check_under(t)->kind) {
@@ -300,7 +291,7 @@ Type *check_implicit_type_and_value(Operand *x, Type *target, ConstValue **val, 
 		return target;
 	}
 	if (u->kind == TY_INTERFACE) {
-		if (!check_is_empty_iface(u)) {
+		if (!type_is_empty_iface(u)) {
 			*code = CODE_INVALID_UNTYPED;
 			return NULL;
 		}

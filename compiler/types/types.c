@@ -597,6 +597,26 @@ void type_iface_complete(Type *t)
 	t->iface.complete = true;
 }
 
+/* The completed method count of t's underlying interface, or -1 when it is not an interface. */
+static int iface_method_count(Type *t)
+{
+	Type *u = type_underlying(t);
+	if (!u || u->kind != TY_INTERFACE)
+		return -1;
+	type_iface_complete(u);
+	return u->iface.nmethods;
+}
+
+bool type_is_empty_iface(Type *t)
+{
+	return iface_method_count(t) == 0;
+}
+
+bool type_is_nonempty_iface(Type *t)
+{
+	return iface_method_count(t) > 0;
+}
+
 /* ---- sizes and alignment (gc's rules for amd64) ---------------------------------------------- */
 
 enum { PTR_SIZE = 8, REG_SIZE = 8 };

@@ -277,6 +277,10 @@ typedef struct Lookup {
 Lookup type_lookup(Type *t, bool addressable, const char *name);
 /* Completes (flattens and sorts) an interface's method set; safe to call repeatedly. */
 void type_iface_complete(Type *t);
+/* Whether t's underlying type is an interface with no methods (interface{}, any), or with some
+ * (represented with an itab rather than a bare type word). Both are false for a non-interface. */
+bool type_is_empty_iface(Type *t);
+bool type_is_nonempty_iface(Type *t);
 /* The empty interface spelled `any` in the universe (diagnostics print it as "any"). */
 Type *type_any(void);
 
