@@ -57,8 +57,8 @@ def test_name(go_file):
 
 
 # Directories of testdata/ whose .go files are not programs with golden outputs: ir/ holds FileCheck
-# tests (tools/check-ir).
-NOT_PROGRAMS = {os.path.join(TESTDATA_DIR, "ir")}
+# tests (tools/check-ir), modules/ multi-package modules (tools/run-modules).
+NOT_PROGRAMS = {os.path.join(TESTDATA_DIR, "ir"), os.path.join(TESTDATA_DIR, "modules")}
 
 
 def discover(paths):

@@ -33,9 +33,10 @@ bool workdir_install(const char *src, const char *dst);
 
 /* ---- link.c ---------------------------------------------------------------------------------- */
 
-/* Links `object` with the runtime archive into the executable `output` (both in the work
- * directory). A runtime archive of another ABI version is one clear line. False after printing. */
-bool link_executable(const char *object, const char *output, const Options *opts);
+/* Links the `objects` (one per package, dependencies first) with the runtime archive into the
+ * executable `output` (all in the work directory). A runtime archive of another ABI version is one
+ * clear line. False after printing. */
+bool link_executable(Vec *objects, const char *output, const Options *opts);
 
 /* ---- run.c ----------------------------------------------------------------------------------- */
 
@@ -56,10 +57,19 @@ bool inputs_check_dir(const char *label, const char *dir);
 
 /* ---- load.c ---------------------------------------------------------------------------------- */
 
+typedef struct LoadPackage LoadPackage;
+
 /* The files of the package to build: those of dir (when not NULL) chosen by go1.19's rules, else
- * the named .go files, checked as go checks them (one package clause, one directory, resolvable
- * imports). Replaces *files with the chosen paths; false after printing go's message. */
-bool driver_select_files(const char *dir, Vec *files);
+ * the named .go files, checked as go checks them (one package clause, one directory). Replaces
+ * *files with the chosen paths and returns the loaded package; NULL after printing go's message. */
+LoadPackage *driver_select_files(const char *dir, Vec *files);
+/* Resolves the imports of root, transitively, and lists in *order the packages to compile,
+ * dependencies before dependents, root last ("unsafe", the checker's own, left out). False after
+ * printing go's message: an unresolvable import, or `import cycle not allowed` with its chain. */
+bool driver_import_graph(LoadPackage *root, Vec *order);
+/* A loaded package's files as paths to open (relative to the current directory when inside it,
+ * as go's messages show them). */
+void driver_package_files(LoadPackage *p, Vec *out);
 /* gocc list [-deps] [-e] [-f FORMAT] [PACKAGE...]: go list's output for the loader's packages. */
 int cmd_list(int argc, char **argv);
 

@@ -69,18 +69,27 @@ static char *read_log(const char *log)
 	return b.data ? sb_cstr(&b) : "";
 }
 
-bool link_executable(const char *object, const char *output, const Options *opts)
+bool link_executable(Vec *objects, const char *output, const Options *opts)
 {
 	const char *cc = getenv("GOCC_CC");
 	if (!cc || !*cc)
 		cc = "cc";
-	char *argv[] = {
-		(char *)cc, "-o", link_operand(output), link_operand(object), link_operand(opts->runtime_lib),
+	Vec argv = {0};
+	vec_push(&argv, (char *)cc);
+	vec_push(&argv, "-o");
+	vec_push(&argv, link_operand(output));
+	for (int i = 0; i < objects->len; i++)
+		vec_push(&argv, link_operand(objects->data[i]));
+	static const char *const tail[] = {
 		"-Wl,--require-defined=" GOCC_RUNTIME_ABI_SYMBOL, "-Wl,--gc-sections", "-Wl,--build-id=none",
-		"-lm", "-lpthread", NULL,
+		"-lm", "-lpthread",
 	};
+	vec_push(&argv, link_operand(opts->runtime_lib));
+	for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
+		vec_push(&argv, (char *)tail[i]);
+	vec_push(&argv, NULL);
 	const char *log = workdir_path("link.log");
-	bool ok = run_logged(argv, log);
+	bool ok = run_logged((char **)argv.data, log);
 	char *messages = read_log(log);
 	if (!ok && strstr(messages, GOCC_RUNTIME_ABI_SYMBOL)) {
 		fprintf(stderr, "gocc: runtime library %s does not match this gocc (runtime ABI %d, symbol %s); "

@@ -11,8 +11,10 @@
  */
 #include "driver.h"
 #include "loader.h"
+#include "types.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,8 @@ static const char *env_or(const char *name, const char *fallback)
 	const char *v = getenv(name);
 	return v && *v ? v : fallback;
 }
+
+static Loader *driver_loader_root; /* the loader of the package being built */
 
 static Loader *driver_loader(void)
 {
@@ -55,7 +59,7 @@ static bool files_readable(Vec *files)
 	return true;
 }
 
-bool driver_select_files(const char *dir, Vec *files)
+LoadPackage *driver_select_files(const char *dir, Vec *files)
 {
 	if (!dir && !files_readable(files))
 		return false;
@@ -65,19 +69,90 @@ bool driver_select_files(const char *dir, Vec *files)
 		pkg->error = xsprintf("no non-test Go files in %s", pkg->dir);
 	if (dir && !pkg->files.len) /* go build (outside a module) names the argument */
 		pkg->error = xsprintf("package %s: %s", dir, pkg->error);
-	/* Imports are left to the checker for now: it gives gc's messages for malformed import paths
-	 * (test/import5.go, import6.go) and "not supported yet" for the rest; loader_import_all's
-	 * resolution errors take over when importing is implemented. */
 	if (pkg->error) {
 		fprintf(stderr, "%s\n", pkg->error);
+		return NULL;
+	}
+	driver_loader_root = ld;
+	if (!dir)
+		return pkg;
+	files->len = 0;
+	driver_package_files(pkg, files);
+	return pkg;
+}
+
+/* ---- the import graph ----------------------------------------------------------------------------- */
+
+typedef enum { WALK_NEW, WALK_ACTIVE, WALK_DONE } WalkState;
+
+/* go's text for a cycle: the chain from the command line's package to the repeated one. */
+static void print_cycle(Vec *stack, LoadPackage *again)
+{
+	fprintf(stderr, "package %s\n", ((LoadPackage *)stack->data[0])->path);
+	for (int i = 1; i < stack->len; i++)
+		fprintf(stderr, "\timports %s\n", ((LoadPackage *)stack->data[i])->path);
+	fprintf(stderr, "\timports %s: import cycle not allowed\n", again->path);
+}
+
+/* Depth first, dependencies before dependents; false after printing an import error or a cycle. */
+static bool walk_imports(LoadPackage *p, HashMap *state, Vec *stack, Vec *out)
+{
+	WalkState st = (WalkState)(intptr_t)hashmap_get(state, p);
+	if (st == WALK_DONE)
+		return true;
+	if (st == WALK_ACTIVE) {
+		print_cycle(stack, p);
 		return false;
 	}
-	if (!dir)
-		return true;
-	files->len = 0;
-	for (int i = 0; i < pkg->files.len; i++)
-		vec_push(files, xsprintf("%s/%s", dir, (char *)pkg->files.data[i]));
+	if (p->import_error || p->error) {
+		fprintf(stderr, "%s\n", p->error ? p->error : p->import_error);
+		return false;
+	}
+	hashmap_put(state, p, (void *)(intptr_t)WALK_ACTIVE);
+	vec_push(stack, p);
+	for (int i = 0; i < p->deps.len; i++)
+		if (!walk_imports(p->deps.data[i], state, stack, out))
+			return false;
+	stack->len--;
+	hashmap_put(state, p, (void *)(intptr_t)WALK_DONE);
+	if (strcmp(p->path, "unsafe") != 0) /* the checker's own */
+		vec_push(out, p);
 	return true;
+}
+
+bool driver_import_graph(LoadPackage *root, Vec *order)
+{
+	int n = 0;
+	for (int i = 0; i < root->imports.len; i++) { /* invalid, absolute, local: the checker's message */
+		const char *p = root->imports.data[i];
+		if (check_import_path_ok(p) && p[0] != '/' && p[0] != '.')
+			root->imports.data[n++] = root->imports.data[i];
+	}
+	root->imports.len = n;
+	loader_import_all(driver_loader_root, root);
+	HashMap state = {0};
+	Vec stack = {0};
+	return walk_imports(root, &state, &stack, order);
+}
+
+/* A path as go's messages show it: relative to the current directory when inside it. */
+static const char *display_path(const char *path)
+{
+	char cwd[4096];
+	size_t n;
+	if (!getcwd(cwd, sizeof cwd) || strcmp(cwd, "/") == 0)
+		return path;
+	n = strlen(cwd);
+	if (strncmp(path, cwd, n) != 0 || path[n] != '/')
+		return path;
+	const char *rel = path + n + 1;
+	return strchr(rel, '/') ? rel : xsprintf("./%s", rel); /* go writes ./main.go, cmd/x/main.go */
+}
+
+void driver_package_files(LoadPackage *p, Vec *out)
+{
+	for (int i = 0; i < p->files.len; i++)
+		vec_push(out, (void *)display_path(xsprintf("%s/%s", p->dir, (char *)p->files.data[i])));
 }
 
 /* ---- gocc list ------------------------------------------------------------------------------------ */

@@ -21,6 +21,7 @@
 #include "backend.h"
 #include "common.h"
 #include "driver.h"
+#include "loader.h"
 #include "middle.h"
 #include "types.h"
 
@@ -41,7 +42,7 @@ static const char usage[] =
 	"\n"
 	"Usage:\n"
 	"  gocc build [flags] FILE.go... | DIR   compile package main to an executable\n"
-	"  gocc run [flags] FILE.go... [--] [arguments...]\n"
+	"  gocc run [flags] FILE.go... | DIR [--] [arguments...]\n"
 	"                                        compile and run, as go run\n"
 	"  gocc parse FILE.go...                 parse only, report syntax errors\n"
 	"  gocc list [-deps] [-e] [-f FORMAT] [PACKAGE...]\n"
@@ -64,6 +65,7 @@ typedef struct Args {
 	const char *dir;     /* the directory argument, if the package was named by one */
 	bool not_main;       /* gocc run refused a package other than main */
 	const char *product; /* what compile() wrote, in the work directory; NULL if nothing to keep */
+	LoadPackage *root;   /* the package the command line names, from the loader */
 } Args;
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -122,6 +124,7 @@ static void parse_args(int argc, char **argv, bool is_run, Args *a)
 			if (stat(s, &st) != 0 || !S_ISDIR(st.st_mode) || a->dir || a->files.len)
 				bad_usage("cannot find package or .go file %s", s);
 			a->dir = s;
+			files_done = is_run; /* go run DIR ARGS...: the rest is the program's */
 		}
 	}
 	if (a->files.len == 0 && !a->dir && is_run)
@@ -130,8 +133,8 @@ static void parse_args(int argc, char **argv, bool is_run, Args *a)
 		a->dir = "."; /* like go build: the package in the current directory */
 	if (a->dir ? !inputs_check_dir(a->dir, a->dir) : !inputs_check_names(package_label(a), &a->files))
 		exit(1);
-	if (!driver_select_files(a->dir, &a->files) || /* go's file selection and checks (load.c) */
-	    (a->dir && !inputs_check_names(package_label(a), &a->files)))
+	a->root = driver_select_files(a->dir, &a->files); /* go's file selection and checks (load.c) */
+	if (!a->root || (a->dir && !inputs_check_names(package_label(a), &a->files)))
 		exit(1);
 }
 
@@ -140,8 +143,28 @@ static bool dump(const Options *o, char letter)
 	return o->dump && strchr(o->dump, letter);
 }
 
+/* go build's name for a package named by a directory: the last element of its import path in a
+ * module or GOROOT (a major version suffix /vN skipped), else the directory's name. */
+static const char *package_exe_name(const Args *a)
+{
+	const char *path = a->root->origin == LOAD_DIR ? a->root->dir : a->root->path;
+	const char *slash = strrchr(path, '/');
+	const char *last = slash ? slash + 1 : path;
+	if (slash && last[0] == 'v' && last[1] >= '1' && last[1] <= '9' && strspn(last + 1, "0123456789") == strlen(last + 1)) {
+		const char *prev = slash;
+		while (prev > path && prev[-1] != '/')
+			prev--;
+		return xstrndup(prev, (size_t)(slash - prev));
+	}
+	return last;
+}
+
 static const char *default_output(const Args *a)
 {
+	if (a->dir && a->root) {
+		const char *name = package_exe_name(a);
+		return a->opts.emit_llvm ? xsprintf("%s.ll", name) : a->opts.emit_asm ? xsprintf("%s.s", name) : name;
+	}
 	const char *first = a->files.data[0];
 	const char *base = strrchr(first, '/');
 	base = base ? base + 1 : first;
@@ -180,72 +203,173 @@ static Node *read_and_parse(const char *path, ParseMode mode)
 	return parse_file_mode(f, mode);
 }
 
-/* The import path of the package the command line names: as for gc, a command is "main"; any other
- * package is known by its name until packages are loaded by import path. */
-static const char *package_path(Vec *files)
+/* The import path of the package the command line names: as for gc, a command is "main"; another
+ * package is known by its import path inside a module or GOROOT, else by its name. */
+static const char *package_path(Vec *files, LoadPackage *lp)
 {
 	Node *first = files->data[0];
 	Node *name = first->file.package_name;
 	if (!name || strcmp(name->ident.name, "main") == 0 || strcmp(name->ident.name, "_") == 0)
 		return "main";
+	if (lp->origin == LOAD_MODULE || lp->origin == LOAD_GOROOT || lp->origin == LOAD_STDLIB)
+		return lp->path;
 	return name->ident.name;
 }
 
-/* Emission and link into the work directory. Like go build, a package other than main is only
- * compiled, and its object kept only when -o asks for it. */
-static bool emit_and_link(Module *m, Args *a, bool is_main, const char *name)
+/* Emission of every package's object and the link, into the work directory. Like go build, a
+ * package other than main is only compiled, and its object kept only when -o asks for it;
+ * -emit-llvm and -S write the command line's package alone. */
+static bool emit_and_link(Vec *modules, Args *a, bool is_main, const char *name)
 {
 	Options *o = &a->opts;
 	const char *product = workdir_path(name);
+	Module *root = vec_last(modules);
 	if (o->emit_llvm || o->emit_asm || !is_main) {
 		a->product = is_main || o->output ? product : NULL;
-		return emit_module(m, o, product);
+		return emit_module(root, o, product);
 	}
-	const char *object = workdir_path("_go_.o");
+	Vec objects = {0};
+	for (int i = 0; i < modules->len; i++) {
+		const char *object = workdir_path(xsprintf("_go_%d.o", i));
+		if (!emit_module(modules->data[i], o, object))
+			return false;
+		vec_push(&objects, (void *)object);
+	}
 	a->product = product;
-	return emit_module(m, o, object) && link_executable(object, product, o);
+	return link_executable(&objects, product, o);
 }
 
-/* The pipeline, writing a->product. Returns 0 on success, 1 after printing diagnostics. */
+/* Does the import graph lead from p to target? */
+static bool reaches(LoadPackage *p, LoadPackage *target, HashMap *seen)
+{
+	if (p == target)
+		return true;
+	if (hashmap_get(seen, p))
+		return false;
+	hashmap_put(seen, p, p);
+	for (int i = 0; i < p->deps.len; i++)
+		if (reaches(p->deps.data[i], target, seen))
+			return true;
+	return false;
+}
+
+/* A standard package gocc cannot compile yet (assembly, body-less functions, unsupported
+ * constructs): its own diagnostics are replaced by one line at the command line's import that
+ * leads to it, naming the package and its first problem. */
+static void report_unsupported_import(LoadPackage *root, LoadPackage *bad)
+{
+	char *text = diag_flush_string();
+	char *nl = text ? strchr(text, '\n') : NULL;
+	if (nl)
+		*nl = 0;
+	for (int i = 0; i < root->specs.len; i++) {
+		LoadImport *imp = root->specs.data[i];
+		HashMap seen = {0};
+		for (int j = 0; j < root->deps.len; j++) {
+			LoadPackage *d = root->deps.data[j];
+			if (strcmp(d->path, imp->path) == 0 && reaches(d, bad, &seen)) {
+				fprintf(stderr, "%s:%d:%d: gocc: importing package %s is not supported yet\n"
+				        "\tpackage %s: %s\n", imp->file, imp->line, imp->col, imp->path, bad->path,
+				        text ? text : "");
+				return;
+			}
+		}
+	}
+	fprintf(stderr, "gocc: package %s is not supported yet\n\t%s\n", bad->path, text ? text : "");
+}
+
+static Vec parse_files(Vec *paths)
+{
+	Vec files = {0};
+	for (int i = 0; i < paths->len; i++)
+		vec_push(&files, read_and_parse(paths->data[i], PARSE_GC));
+	return files;
+}
+
+/* Checks one package of the graph (its files parsed: the command line's already, a dependency's
+ * here); its imports are already checked (in `checked`, by LoadPackage). NULL after printing its
+ * diagnostics, or for a standard package, gocc's one line saying it cannot compile it yet. */
+static Package *check_one(Args *a, LoadPackage *lp, Vec *files, HashMap *checked)
+{
+	bool is_root = lp == a->root;
+	Vec paths = {0}, parsed = {0};
+	if (!is_root) {
+		driver_package_files(lp, &paths);
+		parsed = parse_files(&paths);
+		files = &parsed;
+	}
+	Package *pkg = NULL;
+	if (!diag_parse_failed()) { /* as gc: other parse errors are printed with the type errors */
+		pkg = package_new(is_root ? package_path(files, lp) : lp->path);
+		for (int i = 0; i < lp->deps.len; i++) {
+			Package *dep = hashmap_get(checked, lp->deps.data[i]);
+			if (dep)
+				vec_push(&pkg->deps, dep);
+		}
+		check_package(pkg, files);
+	}
+	if (error_count() == 0)
+		return pkg;
+	if (lp->standard && !is_root)
+		report_unsupported_import(a->root, lp);
+	else
+		diag_flush();
+	return NULL;
+}
+
+/* The pipeline, writing a->product. Returns 0 on success, 1 after printing diagnostics. The
+ * command line's package is parsed first (its syntax errors come before anything about its
+ * imports, as gc reports them), then every package is checked, dependencies first, and each goes
+ * through the middle stage, lowering and emission into its own object; the link joins them. */
 static int compile(Args *a, const char *name)
 {
 	Options *o = &a->opts;
-	Vec files = {0};
-	for (int i = 0; i < a->files.len; i++)
-		vec_push(&files, read_and_parse(a->files.data[i], PARSE_GC));
-	if (diag_parse_failed()) { /* as gc: other parse errors are printed with the type errors */
+	Vec order = {0}, pkgs = {0}, modules = {0};
+	Vec files = parse_files(&a->files);
+	if (diag_parse_failed()) {
 		diag_flush();
 		return 1;
 	}
 	if (dump(o, 'A'))
 		for (int i = 0; i < files.len; i++)
 			ast_dump(files.data[i], 0);
-
-	types_init();
-	Package *pkg = package_new(package_path(&files));
-	check_package(pkg, &files);
-	if (diag_flush())
+	if (!driver_import_graph(a->root, &order))
 		return 1;
+	types_init();
+	HashMap checked = {0};
+	for (int i = 0; i < order.len; i++) {
+		Package *pkg = check_one(a, order.data[i], &files, &checked);
+		if (!pkg)
+			return 1;
+		hashmap_put(&checked, order.data[i], pkg);
+		vec_push(&pkgs, pkg);
+	}
+	Package *root = vec_last(&pkgs);
 	if (dump(o, 'T'))
-		types_dump(pkg);
+		types_dump(root);
 
-	bool is_main = package_is_main(pkg);
+	bool is_main = package_is_main(root);
 	if (!is_main && a->is_run) {
 		fprintf(stderr, "package %s is not a main package\n", package_label(a));
 		a->not_main = true;
 		return 1;
 	}
 
-	if (middle_unsupported(pkg) > 0) {
+	int unsupported = 0;
+	for (int i = 0; i < pkgs.len; i++)
+		unsupported += middle_unsupported(pkgs.data[i]);
+	if (unsupported > 0) {
 		diag_flush();
 		return 1;
 	}
-	middle_package(pkg);
-	Module *m = lower_package(pkg, o);
+	for (int i = 0; i < pkgs.len; i++)
+		middle_package(pkgs.data[i]);
+	for (int i = 0; i < pkgs.len; i++)
+		vec_push(&modules, lower_package(pkgs.data[i], o));
 	if (diag_flush())
 		return 1;
 
-	return emit_and_link(m, a, is_main, name) ? 0 : 1;
+	return emit_and_link(&modules, a, is_main, name) ? 0 : 1;
 }
 
 /* Every phase recurses along the input (nested expressions, chains of types declared in terms of

@@ -122,7 +122,8 @@ static bool is_word(Scanner *s, const char *w)
 }
 
 /* The value of a string token: raw strings as they are, interpreted ones with the simple escapes
- * import paths can contain (a path with other escapes is kept verbatim; the checker rejects it). */
+ * import paths can contain (a path with other escapes keeps its backslash, which no valid import
+ * path holds: the driver leaves it to the checker, which gives gc's message). */
 static const char *string_value(Scanner *s)
 {
 	StrBuf b = {0};
@@ -134,6 +135,8 @@ static const char *string_value(Scanner *s)
 				c = '\n';
 			else if (c == 't')
 				c = '\t';
+			else
+				sb_putc(&b, '\\');
 		}
 		sb_putc(&b, c);
 	}

@@ -475,12 +475,41 @@ void lower_declare_local(Object *obj)
 	di_declare(obj, addr, 0);
 }
 
+/* An object another package defines: this module only declares it, and the linker finds the
+ * definition in that package's object. */
+bool lower_is_foreign(Object *obj)
+{
+	return obj->pkg && obj->pkg != L.pkg;
+}
+
+/* What a symbol of this package is to the linker: private to the object when the package is the
+ * command (nothing imports it), else visible to the other packages' objects of the program. */
+void lower_set_package_linkage(LLVMValueRef v)
+{
+	if (package_is_main(L.pkg)) {
+		LLVMSetLinkage(v, LLVMInternalLinkage);
+	} else {
+		LLVMSetLinkage(v, LLVMExternalLinkage);
+		LLVMSetVisibility(v, LLVMHiddenVisibility);
+	}
+}
+
+static LLVMValueRef declare_foreign_global(Object *obj)
+{
+	LLVMValueRef g = LLVMAddGlobal(L.mod, lower_mem_type(lower_obj_type(obj)), obj->link_name);
+	LLVMSetVisibility(g, LLVMHiddenVisibility);
+	varmap_put(&L.values, obj, g);
+	return g;
+}
+
 /* Address of a variable's storage: the module global for package variables, else the slot or cell
  * recorded when its declaration (or parameter binding, or capture binding) was lowered. */
 LLVMValueRef lower_var_addr(Object *obj)
 {
 	if (obj->is_global) {
 		LLVMValueRef g = varmap_get(&L.values, obj);
+		if (!g && lower_is_foreign(obj))
+			g = declare_foreign_global(obj);
 		if (!g)
 			internal_error("global %s has no storage", obj->name);
 		return g;
@@ -554,7 +583,10 @@ LLVMValueRef lower_func_decl(Object *fn)
 		fnty = lower_sig(func_type_of(fn))->fnty;
 	LLVMValueRef f = LLVMAddFunction(L.mod, name, fnty);
 	if (!is_main_main(fn)) {
-		LLVMSetLinkage(f, LLVMInternalLinkage);
+		if (lower_is_foreign(fn))
+			LLVMSetVisibility(f, LLVMHiddenVisibility); /* defined by its package's object */
+		else
+			lower_set_package_linkage(f);
 		lower_add_sig_attrs(f, lower_sig(func_type_of(fn)));
 	}
 	lower_add_go_func_attrs(f);
@@ -799,7 +831,7 @@ static void declare_globals(Package *pkg)
 		LLVMTypeRef mt = lower_mem_type(lower_obj_type(g));
 		LLVMValueRef gv = LLVMAddGlobal(L.mod, mt, g->link_name);
 		LLVMSetInitializer(gv, LLVMConstNull(mt));
-		LLVMSetLinkage(gv, LLVMInternalLinkage);
+		lower_set_package_linkage(gv);
 		int64_t al = type_align(lower_obj_type(g));
 		LLVMSetAlignment(gv, (unsigned)(al > 0 ? al : 1));
 		varmap_put(&L.values, g, gv);
@@ -834,13 +866,51 @@ static void lower_initializer(Initializer *in)
 	}
 }
 
-/* prefix.init (main.init for a command): variable initializers in dependency order, then init
- * functions in source order. */
+/* A package imported by several others is initialized once, as gc's runtime.doInit does with its
+ * init task's state: `prefix.init` returns at once when a flag says it has run. The command's
+ * main.init is called once by the runtime and needs none. */
+static void lower_init_guard(Package *pkg)
+{
+	if (package_is_main(pkg))
+		return;
+	LLVMValueRef done = LLVMAddGlobal(L.mod, L.t_i8, package_symbol(pkg, "init·done"));
+	LLVMSetInitializer(done, LLVMConstInt(L.t_i8, 0, false));
+	LLVMSetLinkage(done, LLVMInternalLinkage);
+	LLVMValueRef was = LLVMBuildLoad2(L.b, L.t_i8, done, "");
+	LLVMValueRef ran = LLVMBuildICmp(L.b, LLVMIntNE, was, LLVMConstInt(L.t_i8, 0, false), "");
+	LLVMBasicBlockRef ret = lower_block("init.ran"), run = lower_block("init.run");
+	LLVMBuildCondBr(L.b, ran, ret, run);
+	lower_position_at_end(ret);
+	LLVMBuildRetVoid(L.b);
+	lower_position_at_end(run);
+	LLVMBuildStore(L.b, LLVMConstInt(L.t_i8, 1, false), done);
+}
+
+/* The imported packages are initialized first, in the order of their first import declaration
+ * (gc's init task lists them so, and runtime.doInit runs them depth first). */
+static void lower_init_imports(Package *pkg)
+{
+	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, NULL, 0, false);
+	for (int i = 0; i < pkg->imports.len; i++) {
+		const char *name = package_symbol(pkg->imports.data[i], "init");
+		LLVMValueRef f = LLVMGetNamedFunction(L.mod, name);
+		if (!f) {
+			f = LLVMAddFunction(L.mod, name, fnty);
+			LLVMSetVisibility(f, LLVMHiddenVisibility);
+		}
+		LLVMBuildCall2(L.b, fnty, f, NULL, 0, "");
+	}
+}
+
+/* prefix.init (main.init for a command): the imported packages' initialization, variable
+ * initializers in dependency order, then init functions in source order. */
 static void lower_main_init(Package *pkg)
 {
 	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, NULL, 0, false);
 	const char *name = package_symbol(pkg, "init");
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, fnty);
+	if (!package_is_main(pkg))
+		LLVMSetVisibility(fn, LLVMHiddenVisibility);
 	lower_add_go_func_attrs(fn);
 	FuncState *f = xnew(FuncState);
 	L.fn = f;
@@ -874,6 +944,8 @@ static void lower_main_init(Package *pkg)
 		L.fn = NULL;
 		return;
 	}
+	lower_init_guard(pkg);
+	lower_init_imports(pkg);
 	for (int i = 0; i < pkg->var_inits.len; i++)
 		lower_initializer(pkg->var_inits.data[i]);
 	lower_set_pos(pos);

@@ -182,6 +182,8 @@ Sig *lower_sig(Type *fntype);                     /* cached on the Type */
 LLVMValueRef lower_func_decl(Object *fn);         /* declaration of a function/method by object */
 void lower_add_sig_attrs(LLVMValueRef fn, Sig *sig); /* noalias/nonnull on aggregate params, outs */
 void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures);
+bool lower_is_foreign(Object *obj); /* defined by another package: declared here, not defined */
+void lower_set_package_linkage(LLVMValueRef v); /* internal in the command, else hidden external */
 LLVMValueRef lower_var_addr(Object *obj);         /* address of a variable (local, captured, global) */
 void lower_declare_local(Object *obj);            /* allocate storage for a newly declared local */
 void varmap_put(VarMap *m, const void *k, LLVMValueRef v); /* pointer-keyed map (objects, nodes) */

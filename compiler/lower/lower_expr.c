@@ -197,7 +197,12 @@ static LLVMValueRef lower_selector(Node *e)
 		Object *obj = e->selector.obj;
 		if (obj && obj->kind == OBJ_CONST)
 			return lower_const(obj->cval, lower_type_of(e));
-		internal_error("qualified identifier %s: imports are refused by the checker", obj ? obj->name : "?");
+		if (obj && obj->kind == OBJ_VAR)
+			return lower_load(lower_obj_type(obj), lower_var_addr(obj));
+		if (obj && obj->kind == OBJ_FUNC)
+			return lower_func_value_of(obj);
+		internal_error("qualified identifier %s of kind %d as a value", obj ? obj->name : "?",
+		               obj ? (int)obj->kind : -1);
 	}
 	default:
 		internal_error("selector kind %d as a value", e->selector.sel_kind);
@@ -535,6 +540,8 @@ LLVMValueRef lower_addr(Node *e)
 	case ND_SELECTOR:
 		if (e->selector.sel_kind == SEL_FIELD)
 			return lower_field_addr(e);
+		if (e->selector.sel_kind == SEL_QUALIFIED && e->selector.obj && e->selector.obj->kind == OBJ_VAR)
+			return lower_var_addr(e->selector.obj); /* pkg.V */
 		break;
 	case ND_INDEX:
 		return lower_index_addr_expr(e);

@@ -312,12 +312,18 @@ static bool check_qualified(Operand *x, Node *e)
 	if (!obj->pkg_scope)
 		return true; /* a package gocc cannot import yet: reported at the import */
 	Object *exp = scope_lookup_local(obj->pkg_scope, sel);
+	/* gc reads an imported package from its export data, which holds the unexported types its
+	 * API mentions but not the other unexported names: those are simply undefined. */
+	if (exp && !types_is_exported(sel) && exp->kind != OBJ_TYPE)
+		exp = NULL;
 	if (!exp) {
 		check_errorf(e->selector.sel->pos, "undefined: %s.%s", obj->name, sel);
 		return true;
 	}
-	if (!types_is_exported(sel))
+	if (!types_is_exported(sel)) {
 		check_errorf(e->selector.sel->pos, "%s not exported by package %s", sel, obj->name);
+		return true;
+	}
 	e->selector.sel->ident.obj = exp;
 	e->selector.sel_kind = SEL_QUALIFIED;
 	e->selector.obj = exp;
@@ -437,7 +443,7 @@ void check_selector(Operand *x, Node *e, Type *def)
 	}
 	if (x->mode == MODE_INVALID)
 		goto error;
-	Lookup r = type_lookup(x->type, x->mode == MODE_VARIABLE, sel);
+	Lookup r = type_lookup_from(x->type, x->mode == MODE_VARIABLE, ck->pkg, sel);
 	if (!r.obj) {
 		check_not_found(x, e, &r, sel);
 		goto error;

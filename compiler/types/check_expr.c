@@ -408,8 +408,8 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 		return;
 	}
 	e->ident.obj = obj;
-	if (obj->scope && obj->scope == ck->unsafe_scope)
-		check_mark_dot_imports_used(obj->scope);
+	if (obj->scope && (obj->scope == ck->unsafe_scope || (obj->pkg && obj->pkg != ck->pkg)))
+		check_mark_dot_imports_used(obj->scope); /* reached through a dot import */
 	if (obj->kind == OBJ_TYPE && obj->scope == scope_universe() && strcmp(obj->name, "comparable") == 0) {
 		unsupported_at(e->pos, "generic type constraints");
 		ck->nerrors++;

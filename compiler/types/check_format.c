@@ -16,7 +16,7 @@ const char *check_ex_str(Node *e)
 
 const char *check_ty_str(Type *t)
 {
-	return type_diag_string(t);
+	return type_diag_string_in(t, ck ? ck->pkg : NULL);
 }
 
 const char *check_pos_str(Pos p)

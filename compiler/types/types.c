@@ -760,6 +760,7 @@ typedef struct Writer {
 	StrBuf b;
 	bool diag;   /* types2 diagnostic spelling instead of the runtime's */
 	bool link;   /* type_link_string: local types numbered, no depth limit */
+	Package *local; /* diag: names of this package unqualified, the others' qualified */
 	int depth;
 } Writer;
 
@@ -920,7 +921,7 @@ static void write_named(Writer *w, Type *t)
 		sb_puts(&w->b, "<named>");
 		return;
 	}
-	if (!w->diag && obj->pkg) {
+	if (obj->pkg && (!w->diag || (w->local && obj->pkg != w->local))) {
 		sb_puts(&w->b, obj->pkg->name);
 		sb_putc(&w->b, '.');
 	}
@@ -999,7 +1000,12 @@ const char *type_link_string(Type *t)
 
 const char *type_diag_string(Type *t)
 {
-	Writer w = {.diag = true};
+	return type_diag_string_in(t, NULL);
+}
+
+const char *type_diag_string_in(Type *t, Package *local)
+{
+	Writer w = {.diag = true, .local = local};
 	write_type(&w, t);
 	return sb_cstr(&w.b);
 }
@@ -1032,20 +1038,31 @@ static Type *deref(Type *t, bool *is_ptr)
 	return t;
 }
 
-static int named_method_index(Type *named, const char *name)
+/* Does a field or method declared in `pkg` answer to `name` selected from package `from`? An
+ * unexported name only within its own package (go/types sameId); from == NULL: any package. */
+static bool lookup_same_id(Package *pkg, const char *have, Package *from, const char *name)
 {
-	for (int i = 0; i < named->named.methods.len; i++)
-		if (((Object *)named->named.methods.data[i])->name == name)
+	return have == name && (!from || !pkg || pkg == from || types_is_exported(name));
+}
+
+static int named_method_index(Type *named, Package *from, const char *name)
+{
+	for (int i = 0; i < named->named.methods.len; i++) {
+		Object *m = named->named.methods.data[i];
+		if (lookup_same_id(m->pkg, m->name, from, name))
 			return i;
+	}
 	return -1;
 }
 
-static int iface_method_index(Type *iface, const char *name)
+static int iface_method_index(Type *iface, Package *from, const char *name)
 {
 	type_iface_complete(iface);
-	for (int i = 0; i < iface->iface.nmethods; i++)
-		if (iface->iface.methods[i]->name == name)
+	for (int i = 0; i < iface->iface.nmethods; i++) {
+		Object *m = iface->iface.methods[i];
+		if (lookup_same_id(m->pkg, m->name, from, name))
 			return i;
+	}
 	return -1;
 }
 
@@ -1096,7 +1113,7 @@ static bool seen_named(Vec *seen, Type *t)
 }
 
 /* Searches one embedding depth; returns true when the search is decided (found or collision). */
-static bool lookup_depth(Lookup *r, Vec *current, Vec *next, Vec *seen, const char *name)
+static bool lookup_depth(Lookup *r, Vec *current, Vec *next, Vec *seen, Package *from, const char *name)
 {
 	for (int k = 0; k < current->len; k++) {
 		Embedded *e = current->data[k];
@@ -1104,7 +1121,7 @@ static bool lookup_depth(Lookup *r, Vec *current, Vec *next, Vec *seen, const ch
 		if (t->kind == TY_NAMED) {
 			if (seen_named(seen, t))
 				continue;
-			int i = named_method_index(t, name);
+			int i = named_method_index(t, from, name);
 			if (i >= 0) {
 				if (!found(r, e, t->named.methods.data[i], i))
 					return true;
@@ -1115,7 +1132,7 @@ static bool lookup_depth(Lookup *r, Vec *current, Vec *next, Vec *seen, const ch
 		if (u->kind == TY_STRUCT) {
 			for (int i = 0; i < u->strct.nfields; i++) {
 				Field *f = u->strct.fields[i];
-				if (f->name == name) {
+				if (lookup_same_id(f->pkg, f->name, from, name)) {
 					if (!found(r, e, f->obj, i))
 						return true;
 					continue;
@@ -1132,7 +1149,7 @@ static bool lookup_depth(Lookup *r, Vec *current, Vec *next, Vec *seen, const ch
 				}
 			}
 		} else if (u->kind == TY_INTERFACE) {
-			int i = iface_method_index(u, name);
+			int i = iface_method_index(u, from, name);
 			if (i >= 0 && !found(r, e, u->iface.methods[i], i))
 				return true;
 		}
@@ -1140,7 +1157,7 @@ static bool lookup_depth(Lookup *r, Vec *current, Vec *next, Vec *seen, const ch
 	return r->obj != NULL;
 }
 
-static Lookup lookup_field_or_method(Type *t, bool addressable, const char *name)
+static Lookup lookup_field_or_method(Type *t, bool addressable, Package *from, const char *name)
 {
 	Lookup r = {0};
 	if (!t || !name || strcmp(name, "_") == 0)
@@ -1156,7 +1173,7 @@ static Lookup lookup_field_or_method(Type *t, bool addressable, const char *name
 	vec_push(&current, start);
 	while (current.len > 0) {
 		Vec next = {0};
-		if (lookup_depth(&r, &current, &next, &seen, name)) {
+		if (lookup_depth(&r, &current, &next, &seen, from, name)) {
 			if (r.obj && r.obj->kind == OBJ_FUNC && r.obj->ptr_recv && !r.indirect && !addressable) {
 				Lookup np = {.needs_pointer = true};
 				return np;
@@ -1171,16 +1188,21 @@ static Lookup lookup_field_or_method(Type *t, bool addressable, const char *name
 
 Lookup type_lookup(Type *t, bool addressable, const char *name)
 {
+	return type_lookup_from(t, addressable, NULL, name);
+}
+
+Lookup type_lookup_from(Type *t, bool addressable, Package *from, const char *name)
+{
 	if (t && t->kind == TY_NAMED && type_underlying(t)->kind == TY_POINTER) {
 		/* a defined pointer type has no methods, only the fields of its base */
-		Lookup r = lookup_field_or_method(type_underlying(t), false, name);
+		Lookup r = lookup_field_or_method(type_underlying(t), false, from, name);
 		if (r.obj && r.obj->kind == OBJ_FUNC) {
 			Lookup none = {0};
 			return none;
 		}
 		return r;
 	}
-	return lookup_field_or_method(t, addressable, name);
+	return lookup_field_or_method(t, addressable, from, name);
 }
 
 Object *type_lookup_method(Type *t, const char *name, bool *pointer_recv)

@@ -191,6 +191,9 @@ struct Package {
 	Vec var_inits;    /* Initializer*, in the spec's dependency order */
 	Vec init_funcs;   /* OBJ_FUNC `init` functions in source order (link names prefix.init.0 ...) */
 	Object *main_func;/* `main` of the main package, or NULL */
+	Vec deps;         /* Package*: checked packages its imports may name (set by the driver) */
+	Vec imports;      /* Package*: those it imports, in order of first import (check_package);
+	                     their initialization runs first, in this order */
 };
 
 Package *package_new(const char *path);
@@ -256,6 +259,9 @@ const char *type_link_string(Type *t);
 /* gc's diagnostic spelling (types2): package-local names unqualified ("T"), byte/rune/any kept,
  * "struct{a int}", "interface{M()}", parameter names shown: "func(x int) string". */
 const char *type_diag_string(Type *t);
+/* The same, as seen from package `local`: other packages' names qualified ("a.T"), as types2's
+ * qualifier does relative to the package being checked. */
+const char *type_diag_string_in(Type *t, Package *local);
 
 /* Methods: the method set lookup used by selectors; returns the OBJ_FUNC or NULL.
  * *pointer_recv is set when the method has a pointer receiver. */
@@ -275,6 +281,9 @@ typedef struct Lookup {
 	bool needs_pointer;
 } Lookup;
 Lookup type_lookup(Type *t, bool addressable, const char *name);
+/* The same, as seen from package `from`: unexported fields and methods of other packages are
+ * invisible (a selector in `from` cannot reach them). */
+Lookup type_lookup_from(Type *t, bool addressable, Package *from, const char *name);
 /* Completes (flattens and sorts) an interface's method set; safe to call repeatedly. */
 void type_iface_complete(Type *t);
 /* Whether t's underlying type is an interface with no methods (interface{}, any), or with some
@@ -300,6 +309,10 @@ Object *scope_insert(Scope *s, Object *obj);
  * several per run; use pkg only if error_count() == 0. Objects, fields and link names belong to
  * pkg, so two packages checked in one process keep their unexported names apart. */
 void check_package(Package *pkg, Vec *files);
+
+/* Is path a valid import path by go/types' rule? (The checker reports the invalid ones with gc's
+ * message; the driver does not ask the loader to find them.) */
+bool check_import_path_ok(const char *path);
 
 /* Debug dump of the package's objects and types (gocc -d T). */
 void types_dump(Package *pkg);

@@ -1,0 +1,5 @@
+package x
+
+import "example.com/cycle/y"
+
+var X = y.Y

@@ -1,0 +1,5 @@
+package y
+
+import "example.com/cycle/x"
+
+var Y = x.X

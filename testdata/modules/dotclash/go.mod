@@ -1,0 +1,3 @@
+module example.com/dotclash
+
+go 1.19

@@ -1,0 +1,6 @@
+package b
+
+type T struct {
+	n int
+	X int
+}

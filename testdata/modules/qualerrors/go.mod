@@ -1,0 +1,3 @@
+module example.com/qualerrors
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/runroot
+
+go 1.19
