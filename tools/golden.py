@@ -112,10 +112,14 @@ def _read(path, default):
         return default
 
 
+def read_expected_at(stem):
+    """The goldens STEM.out, STEM.err and STEM.exit (a missing file means empty, status 0)."""
+    status = _read(stem + ".exit", b"0").strip()
+    return Expected(_read(stem + ".out", b""), _read(stem + ".err", b""), int(status))
+
+
 def read_expected(go_file):
-    status = _read(golden_path(go_file, ".exit"), b"0").strip()
-    return Expected(_read(golden_path(go_file, ".out"), b""),
-                    _read(golden_path(go_file, ".err"), b""), int(status))
+    return read_expected_at(golden_path(go_file, ""))
 
 
 def _write_or_remove(path, data):
@@ -127,10 +131,14 @@ def _write_or_remove(path, data):
         os.remove(path)
 
 
+def write_expected_at(stem, exp):
+    _write_or_remove(stem + ".out", exp.stdout)
+    _write_or_remove(stem + ".err", exp.stderr)
+    _write_or_remove(stem + ".exit", b"%d\n" % exp.status if exp.status else b"")
+
+
 def write_expected(go_file, exp):
-    _write_or_remove(golden_path(go_file, ".out"), exp.stdout)
-    _write_or_remove(golden_path(go_file, ".err"), exp.stderr)
-    _write_or_remove(golden_path(go_file, ".exit"), b"%d\n" % exp.status if exp.status else b"")
+    write_expected_at(golden_path(go_file, ""), exp)
 
 
 # ---- compiler diagnostics ----------------------------------------------------------------------
