@@ -567,9 +567,18 @@ static bool has_directive(Object *fn, const char *name)
 	return false;
 }
 
+/* A function declared without a body (a standard package's; check_missing_bodies): something
+ * outside Go defines it under its link name, the runtime's C as a rule (docs/architecture.md,
+ * "Body-less functions"). */
+bool lower_is_bodyless(Object *fn)
+{
+	return fn->kind == OBJ_FUNC && fn->decl && fn->decl->kind == ND_FUNC_DECL && !fn->decl->func_decl.body;
+}
+
 /* Declares (once) the LLVM function for a Go function or method: link-name symbol, internal
  * linkage, the Sig's type and attributes. Bodies are lowered later, so calls never need forward
- * declarations. main.main alone is external and parameterless: the runtime calls it. */
+ * declarations. main.main alone is external and parameterless: the runtime calls it. A body-less
+ * function is an external declaration with default visibility, for C to define. */
 LLVMValueRef lower_func_decl(Object *fn)
 {
 	LLVMValueRef known = varmap_get(&L.values, fn);
@@ -582,7 +591,9 @@ LLVMValueRef lower_func_decl(Object *fn)
 	else
 		fnty = lower_sig(func_type_of(fn))->fnty;
 	LLVMValueRef f = LLVMAddFunction(L.mod, name, fnty);
-	if (!is_main_main(fn)) {
+	if (lower_is_bodyless(fn)) {
+		lower_add_sig_attrs(f, lower_sig(func_type_of(fn))); /* external, default visibility */
+	} else if (!is_main_main(fn)) {
 		if (lower_is_foreign(fn))
 			LLVMSetVisibility(f, LLVMHiddenVisibility); /* defined by its package's object */
 		else

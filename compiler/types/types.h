@@ -194,6 +194,8 @@ struct Package {
 	Vec deps;         /* Package*: checked packages its imports may name (set by the driver) */
 	Vec imports;      /* Package*: those it imports, in order of first import (check_package);
 	                     their initialization runs first, in this order */
+	bool bodyless_ok; /* functions may be declared without a body (a standard package, set by the
+	                     driver): assembly or C (gc: //go:linkname, .s files) supplies them */
 };
 
 Package *package_new(const char *path);
