@@ -71,8 +71,9 @@ static char *read_log(const char *log)
 }
 
 /* A symbol nothing defines is, as a rule, a standard package's function declared without a body
- * (assembly in gc) that gocc's runtime does not define yet: one line per symbol, in the order the
- * linker first names them, instead of the linker's page. False if the link failed otherwise. */
+ * (assembly in gc) or a //go:linkname reference that gocc's runtime does not define yet: one line
+ * per symbol, in the order the linker first names them, instead of the linker's page. False if
+ * the link failed otherwise. */
 static bool report_undefined(const char *messages)
 {
 	static const char marker[] = "undefined reference to `";
@@ -88,7 +89,8 @@ static bool report_undefined(const char *messages)
 		if (hashmap_get(&seen, sym))
 			continue;
 		hashmap_put(&seen, sym, (void *)sym);
-		fprintf(stderr, "gocc: function %s (declared without a body) is not supported yet\n", sym);
+		fprintf(stderr, "gocc: %s is not supported yet (declared without a body or by //go:linkname, "
+		                "defined nowhere)\n", sym);
 		n++;
 	}
 	return n > 0;

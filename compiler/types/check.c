@@ -1073,8 +1073,73 @@ static void check_finalize_files(void)
 		check_finalize_vec(&((Node *)ck->files.data[fi])->file.decls);
 }
 
+/* ---- compiler directives -------------------------------------------------------------------- */
+
+static bool check_file_imports_unsafe(Node *file)
+{
+	for (int i = 0; i < file->file.imports.len; i++) {
+		Node *path = ((Node *)file->file.imports.data[i])->import_spec.path;
+		if (path && path->kind == ND_BASIC_LIT && path->lit.str && path->lit.str_len == 6 &&
+		    memcmp(path->lit.str, "unsafe", 6) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* `//go:linkname local [remote]` as gc's noder (processPragmas), after type checking: local is a
+ * function or variable of the package scope, and its symbol becomes remote (default: its own
+ * symbol, only made visible). A body-less local is then a reference to remote, a local with a
+ * body or a variable with a value defines it. */
+static void check_linkname(Node *file, Directive *d)
+{
+	char local[256], remote[1024];
+	char extra;
+	Pos pos = d->pos;
+	pos.col += 2; /* gc's pragma position: the text after the comment's slashes */
+	int n = sscanf(d->text + strlen("go:linkname"), " %255s %1023s %c", local, remote, &extra);
+	if (n < 1 || n > 2) {
+		error_at(pos, "usage: //go:linkname localname [linkname]");
+		return;
+	}
+	if (!check_file_imports_unsafe(file)) {
+		error_at(pos, "//go:linkname only allowed in Go files that import \"unsafe\"");
+		return;
+	}
+	Object *o = scope_lookup_local(ck->pkg->scope, intern(local, strlen(local)));
+	if (!o || (o->kind != OBJ_FUNC && o->kind != OBJ_VAR)) {
+		error_at(pos, "//go:linkname must refer to declared function or variable");
+		return;
+	}
+	if (o->linkname) {
+		error_at(pos, "duplicate //go:linkname for %s", local);
+		return;
+	}
+	o->linkname = true;
+	o->link_name = n == 2 ? xstrdup(remote) : package_symbol(ck->pkg, o->name);
+}
+
+/* The //go: directives gc knows and gocc does not need (go:noescape, go:nosplit, go:norace,
+ * go:nowritebarrier ... are hints to gc's back end) are accepted and ignored; go:linkname is
+ * applied; go:embed is refused. */
+static void check_directives(void)
+{
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Node *file = ck->files.data[fi];
+		if (!file->file.tokens)
+			continue;
+		Vec *dirs = &file->file.tokens->directives;
+		for (int i = 0; i < dirs->len; i++) {
+			Directive *d = dirs->data[i];
+			if (strncmp(d->text, "go:linkname ", 12) == 0)
+				check_linkname(file, d);
+			else if (strcmp(d->text, "go:embed") == 0 || strncmp(d->text, "go:embed ", 9) == 0)
+				unsupported_at((Pos){d->pos.file, d->pos.line, d->pos.col + 2}, "//go:embed");
+		}
+	}
+}
+
 /* gc's back end (not its type checker) rejects functions declared without a body in a package
- * that has nothing else to supply them (go build's -complete). In a standard package they are
+ * that has nothing else to supply them (go build's -complete), unless //go:linkname names them. In a standard package they are
  * declarations: gocc's runtime defines them in C under their link names (docs/architecture.md,
  * "Body-less functions"). */
 static void check_missing_bodies(void)
@@ -1086,7 +1151,8 @@ static void check_missing_bodies(void)
 		for (int i = 0; i < file->file.decls.len; i++) {
 			Node *d = file->file.decls.data[i];
 			if (d->kind == ND_FUNC_DECL && !d->func_decl.body && d->func_decl.name &&
-			    strcmp(d->func_decl.name->ident.name, "init") != 0)
+			    strcmp(d->func_decl.name->ident.name, "init") != 0 &&
+			    !(d->func_decl.obj && d->func_decl.obj->linkname))
 				/* gc's position: the token after `func`, a method's receiver list */
 				error_at(d->func_decl.recv ? d->func_decl.recv->pos : d->func_decl.name->pos,
 				         "missing function body");
@@ -1157,6 +1223,8 @@ static void check_package_run(void *arg)
 	check_fill_package();
 	if (error_count() == 0)
 		check_sizes(pkg);
+	if (error_count() == 0)
+		check_directives();
 	if (error_count() == 0)
 		check_missing_bodies();
 	if (error_count() == 0 && !pkg->main_func && package_is_main(pkg))

@@ -143,6 +143,8 @@ struct Object {
 
 	/* OBJ_FUNC */
 	const char *link_name; /* prefix.f, prefix.T.M, prefix.(*T).M, prefix.f.func1, prefix.init.0 */
+	bool linkname;         /* functions and package variables: link_name is from //go:linkname, a
+	                          symbol other objects (and C) see under that name */
 	Node *body;            /* ND_BLOCK or NULL */
 	Node *func_type;       /* ND_FUNC_TYPE */
 	Object *recv;          /* receiver OBJ_VAR, or NULL */
