@@ -1073,6 +1073,7 @@ Module *lower_package(Package *pkg, const Options *opts)
 	di_init(pkg);
 	declare_globals(pkg);
 	lower_all_functions(pkg);
+	lower_atomic_bodies(pkg);
 	lower_main_init(pkg);
 	lower_pending_func_lits();
 	lower_package_record(pkg);

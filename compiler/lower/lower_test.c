@@ -283,23 +283,126 @@ static char *run_output(const char *cmd)
 	return b.data ? sb_cstr(&b) : "";
 }
 
+/* Emits m as an object, links it with a C program (cc) and returns what the program printed. */
+static char *run_with_c(Module *m, const char *c_program)
+{
+	char dir[] = "/tmp/gocc-lower-test-XXXXXX";
+	cr_assert(mkdtemp(dir));
+	const char *obj = xsprintf("%s/go.o", dir), *csrc = xsprintf("%s/c.c", dir);
+	static Options opts = {.opt_level = 2};
+	cr_assert(emit_module(m, &opts, obj));
+	FILE *fp = fopen(csrc, "w");
+	cr_assert(fp);
+	fputs(c_program, fp);
+	fclose(fp);
+	return run_output(xsprintf("cc -O2 -o %s/t %s %s -Wl,--gc-sections 2>&1 && %s/t; rm -rf %s",
+	                           dir, csrc, obj, dir, dir));
+}
+
 /* The rules hold at run time: the package's object and C definitions written by them link into a
  * program that computes what Go would. */
 Test(packages, bodyless_functions_defined_in_c)
 {
 	next_standard = true;
 	Module *m = lower_src("internal/p", "p.go", bodyless_src);
-	char dir[] = "/tmp/gocc-bodyless-XXXXXX";
-	cr_assert(mkdtemp(dir));
-	const char *obj = xsprintf("%s/p.o", dir), *csrc = xsprintf("%s/c.c", dir);
-	static Options opts = {.opt_level = 2};
-	cr_assert(emit_module(m, &opts, obj));
-	FILE *fp = fopen(csrc, "w");
-	fputs(bodyless_c, fp);
-	fclose(fp);
-	char *out = run_output(xsprintf("cc -O2 -o %s/t %s %s -Wl,--gc-sections 2>&1 && %s/t; rm -rf %s",
-	                                dir, csrc, obj, dir, dir));
+	char *out = run_with_c(m, bodyless_c);
 	/* n = 7+2+3, str 5, len(ifc) 2, r.a 3, r.c 1, lo 4, hi 6, f 3, d 4.5 */
 	int64_t want = 12 + 5 + 2 + 3 * 100 + 1 * 1000 + 4 * 10000 + 6 * 100000 + 6 * 1000000 + 18 * 10000000;
 	cr_assert_str_eq(out, xsprintf("%lld\n", (long long)want));
+}
+
+/* sync/atomic's body-less functions get compiler-made bodies (lower_atomic.c): one atomic
+ * instruction each, seq_cst; run from C, they do what Go's documentation says. */
+static const char atomic_src[] =
+	"package atomic\n"
+	"import \"unsafe\"\n"
+	"func AddInt32(addr *int32, delta int32) (new int32)\n"
+	"func AddUint64(addr *uint64, delta uint64) (new uint64)\n"
+	"func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)\n"
+	"func SwapPointer(addr *unsafe.Pointer, new unsafe.Pointer) (old unsafe.Pointer)\n"
+	"func LoadUint32(addr *uint32) (val uint32)\n"
+	"func StoreUintptr(addr *uintptr, val uintptr)\n"
+	"func runtime_procPin() int\n";
+
+static LLVMOpcode first_opcode(Module *m, const char *name)
+{
+	LLVMValueRef f = LLVMGetNamedFunction(m->mod, name);
+	cr_assert(f && !LLVMIsDeclaration(f), "%s has no body", name);
+	LLVMValueRef i = LLVMGetFirstInstruction(LLVMGetFirstBasicBlock(f));
+	LLVMOpcode op = LLVMGetInstructionOpcode(i);
+	LLVMAtomicOrdering order = op == LLVMAtomicCmpXchg ? LLVMGetCmpXchgSuccessOrdering(i) : LLVMGetOrdering(i);
+	cr_assert_eq(order, LLVMAtomicOrderingSequentiallyConsistent, "%s", name);
+	return op;
+}
+
+static const char atomic_c[] =
+	"#include <stdint.h>\n"
+	"#include <stdio.h>\n"
+	"#define GO(name) __asm__(\"\\\"sync/atomic.\" name \"\\\"\")\n"
+	"int32_t add32(void *, int32_t *, int32_t) GO(\"AddInt32\");\n"
+	"uint64_t add64(void *, uint64_t *, uint64_t) GO(\"AddUint64\");\n"
+	"_Bool cas64(void *, int64_t *, int64_t, int64_t) GO(\"CompareAndSwapInt64\");\n"
+	"void *swapp(void *, void **, void *) GO(\"SwapPointer\");\n"
+	"uint32_t load32(void *, uint32_t *) GO(\"LoadUint32\");\n"
+	"void storep(void *, uintptr_t *, uintptr_t) GO(\"StoreUintptr\");\n"
+	"int main(void) {\n"
+	"	int32_t i = 5; uint64_t u = 1; int64_t c = 7; void *p = &i; uint32_t w = 9; uintptr_t up = 0;\n"
+	"	int32_t a = add32(0, &i, -7);\n"
+	"	uint64_t b = add64(0, &u, ~(uint64_t)0);\n"
+	"	int f = cas64(0, &c, 8, 1), t = cas64(0, &c, 7, 3);\n"
+	"	void *old = swapp(0, &p, &u);\n"
+	"	storep(0, &up, 42);\n"
+	"	printf(\"%d %d %llu %llu %d %d %lld %d %d %u %lu\\n\", a, i, (unsigned long long)b,\n"
+	"	       (unsigned long long)u, f, t, (long long)c, old == &i, p == &u, load32(0, &w), (unsigned long)up);\n"
+	"	return 0;\n"
+	"}\n";
+
+Test(packages, sync_atomic_bodies)
+{
+	next_standard = true;
+	Module *m = lower_src("sync/atomic", "doc.go", atomic_src);
+	assert_verifies(m);
+	cr_assert_eq(first_opcode(m, "sync/atomic.AddInt32"), LLVMAtomicRMW);
+	cr_assert_eq(first_opcode(m, "sync/atomic.CompareAndSwapInt64"), LLVMAtomicCmpXchg);
+	cr_assert_eq(first_opcode(m, "sync/atomic.SwapPointer"), LLVMAtomicRMW);
+	cr_assert_eq(first_opcode(m, "sync/atomic.LoadUint32"), LLVMLoad);
+	cr_assert_eq(first_opcode(m, "sync/atomic.StoreUintptr"), LLVMStore);
+	LLVMValueRef pin = LLVMGetNamedFunction(m->mod, "sync/atomic.runtime_procPin");
+	cr_assert(!pin || LLVMIsDeclaration(pin), "the runtime's hooks stay declarations");
+
+	char *out = run_with_c(m, atomic_c);
+	cr_assert_str_eq(out, "-2 -2 0 0 0 1 3 1 1 9 42\n");
+}
+
+/* internal/abi.FuncPCABI0 and FuncPCABIInternal answer the code address of the func value in
+ * their interface argument. */
+static const char abi_src[] =
+	"package abi\n"
+	"func FuncPCABI0(f interface{}) uintptr\n"
+	"func FuncPCABIInternal(f interface{}) uintptr\n"
+	"func Target() int { return 7 }\n"
+	"func PCs() (uintptr, uintptr) { return FuncPCABI0(Target), FuncPCABIInternal(Target) }\n";
+
+static const char abi_c[] =
+	"#include <stdint.h>\n"
+	"#include <stdio.h>\n"
+	"typedef struct { uintptr_t a, b; } Two;\n"
+	"Two pcs(void *) __asm__(\"\\\"internal/abi.PCs\\\"\");\n"
+	"int64_t target(void *) __asm__(\"\\\"internal/abi.Target\\\"\");\n"
+	"void runtime_memequal_t(void) {} /* named by descriptors, never called here */\n"
+	"void runtime_memhash_t(void) {}\n"
+	"int main(void) {\n"
+	"	Two t = pcs(0);\n"
+	"	printf(\"%d %d %lld\\n\", t.a == (uintptr_t)target, t.b == (uintptr_t)target,\n"
+	"	       (long long)((int64_t (*)(void *))t.a)(0));\n"
+	"	return 0;\n"
+	"}\n";
+
+Test(packages, funcpc_is_the_code_address)
+{
+	next_standard = true;
+	Module *m = lower_src("internal/abi", "abi.go", abi_src);
+	assert_verifies(m);
+	char *out = run_with_c(m, abi_c);
+	cr_assert_str_eq(out, "1 1 7\n");
 }
