@@ -30,7 +30,7 @@ static Module *lower_src(const char *path, const char *name, const char *src)
 	vec_push(&files, f);
 	types_init();
 	Package *pkg = package_new(path);
-	pkg->bodyless_ok = next_standard;
+	pkg->standard = next_standard;
 	next_standard = false;
 	check_package(pkg, &files);
 	last_pkg = pkg;

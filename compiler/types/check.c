@@ -786,9 +786,8 @@ static void check_collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 	Node *ft = fd->func_decl.type;
 	bool generic = false;
 	if (ft && ft->func_type.tparams.len) {
-		unsupported_at(((Node *)ft->func_type.tparams.data[0])->pos, "generic type parameters");
-		ck->nerrors++;
 		generic = true;
+		check_generic_decl(((Node *)ft->func_type.tparams.data[0])->pos);
 	}
 	if (fd->func_decl.recv) {
 		Node *f = check_recv_field(fd);
@@ -798,6 +797,7 @@ static void check_collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 		generic |= rt && rt->kind == ND_INDEX; /* a method of a generic type */
 	}
 	check_obj_info(obj)->generic = generic;
+	obj->generic = generic && ck->pkg->standard; /* kept (check_generic_decl) */
 	if (!fd->func_decl.recv) {
 		const char *n = obj->name;
 		bool is_init = strcmp(n, "init") == 0;
@@ -961,8 +961,46 @@ void check_mark_dot_imports_used(Scope *members)
 	}
 }
 
+/* gocc does not check the bodies of generic declarations (they are never instantiated), but the
+ * imports they name are used, as gc sees them: any `pkg.X` in them marks the file's import pkg. */
+static bool check_mark_generic_import(Node *n, void *arg)
+{
+	(void)arg;
+	if (n->kind != ND_SELECTOR || !n->selector.x || n->selector.x->kind != ND_IDENT)
+		return true;
+	for (int i = 0; i < ck->imports.len; i++) {
+		Object *p = ck->imports.data[i];
+		if (p->name == n->selector.x->ident.name && p->pos.file == n->pos.file)
+			p->used = true;
+	}
+	return true;
+}
+
+static void check_generic_imports(void)
+{
+	if (!ck->pkg->standard)
+		return; /* the generic declarations were refused */
+	AstVisitor v = {check_mark_generic_import, NULL, NULL};
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Node *file = ck->files.data[fi];
+		for (int i = 0; i < file->file.decls.len; i++) {
+			Node *d = file->file.decls.data[i];
+			if (d->kind == ND_FUNC_DECL && d->func_decl.obj && d->func_decl.obj->generic)
+				ast_walk(d, &v);
+			if (d->kind != ND_GEN_DECL || d->gen_decl.tok != TOK_TYPE)
+				continue;
+			for (int j = 0; j < d->gen_decl.specs.len; j++) {
+				Node *spec = d->gen_decl.specs.data[j];
+				if (spec->kind == ND_TYPE_SPEC && spec->type_spec.tparams.len)
+					ast_walk(spec, &v);
+			}
+		}
+	}
+}
+
 static void check_unused_imports(void)
 {
+	check_generic_imports();
 	for (int i = 0; i < ck->imports.len; i++) {
 		Object *p = ck->imports.data[i];
 		if (p->used || strcmp(p->name, "_") == 0)
@@ -1144,7 +1182,7 @@ static void check_directives(void)
  * "Body-less functions"). */
 static void check_missing_bodies(void)
 {
-	if (ck->pkg->bodyless_ok)
+	if (ck->pkg->standard)
 		return;
 	for (int fi = 0; fi < ck->files.len; fi++) {
 		Node *file = ck->files.data[fi];
