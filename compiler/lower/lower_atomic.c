@@ -13,6 +13,10 @@
  * and aligned to their size (Go's 64-bit words are 8-aligned on amd64). A nil address faults in
  * the instruction and becomes gc's nil-dereference panic through the signal handler.
  *
+ * sync pulls two functions of gc's runtime/internal/atomic by //go:linkname (LoadAcquintptr,
+ * StoreReluintptr): wherever such a reference is declared it gets a body too, an acquire load or a
+ * release store, linkonce_odr so that several packages (or a C definition) may supply the symbol.
+ *
  * FuncPCABI0(f)/FuncPCABIInternal(f) take a func value in an interface: a func is pointer-shaped,
  * so the data word is the closure, whose first word is the code address. gocc has one ABI, so both
  * answer the same.
@@ -45,9 +49,9 @@ static AtomicVerb atomic_verb(const char *name)
 	return ATOMIC_NONE;
 }
 
-static void set_atomic(LLVMValueRef inst, LLVMTypeRef t)
+static void set_atomic(LLVMValueRef inst, LLVMTypeRef t, LLVMAtomicOrdering order)
 {
-	LLVMSetOrdering(inst, LLVMAtomicOrderingSequentiallyConsistent);
+	LLVMSetOrdering(inst, order);
 	LLVMSetAlignment(inst, (unsigned)LLVMABISizeOfType(L.td, t));
 }
 
@@ -60,7 +64,7 @@ static LLVMValueRef begin_body(Object *fn)
 	return f;
 }
 
-static void lower_atomic_func(Object *fn, AtomicVerb verb)
+static void lower_atomic_func(Object *fn, AtomicVerb verb, LLVMAtomicOrdering order)
 {
 	LLVMValueRef f = begin_body(fn);
 	Sig *sig = lower_sig(lower_obj_type(fn));
@@ -72,13 +76,16 @@ static void lower_atomic_func(Object *fn, AtomicVerb verb)
 	case ATOMIC_LOAD: {
 		LLVMTypeRef t = lower_type(sig->results[0]);
 		v = LLVMBuildLoad2(L.b, t, addr, "");
-		set_atomic(v, t);
+		set_atomic(v, t, order);
 		LLVMBuildRet(L.b, v);
 		return;
 	}
 	case ATOMIC_STORE:
-		set_atomic(LLVMBuildStore(L.b, a, addr), LLVMTypeOf(a));
-		LLVMBuildRetVoid(L.b);
+		set_atomic(LLVMBuildStore(L.b, a, addr), LLVMTypeOf(a), order);
+		if (sig->nret) /* go1.19's sync declares StoreReluintptr with a result it never reads */
+			LLVMBuildRet(L.b, LLVMConstNull(sig->ret));
+		else
+			LLVMBuildRetVoid(L.b);
 		return;
 	case ATOMIC_SWAP:
 	case ATOMIC_ADD:
@@ -110,11 +117,28 @@ static void lower_funcpc(Object *fn)
 	LLVMBuildRet(L.b, LLVMBuildPtrToInt(L.b, code, L.t_i64, ""));
 }
 
+/* A //go:linkname reference to runtime/internal/atomic's LoadAcquintptr or StoreReluintptr. */
+static void lower_runtime_atomic(Object *fn)
+{
+	AtomicVerb verb = ATOMIC_NONE;
+	LLVMAtomicOrdering order = LLVMAtomicOrderingAcquire;
+	if (strcmp(fn->link_name, "runtime/internal/atomic.LoadAcquintptr") == 0) {
+		verb = ATOMIC_LOAD;
+	} else if (strcmp(fn->link_name, "runtime/internal/atomic.StoreReluintptr") == 0) {
+		verb = ATOMIC_STORE;
+		order = LLVMAtomicOrderingRelease;
+	}
+	if (verb == ATOMIC_NONE)
+		return;
+	lower_atomic_func(fn, verb, order);
+	LLVMValueRef f = lower_func_decl(fn);
+	LLVMSetLinkage(f, LLVMLinkOnceODRLinkage);
+	LLVMSetVisibility(f, LLVMHiddenVisibility);
+}
+
 void lower_atomic_bodies(Package *pkg)
 {
 	bool atomic = strcmp(pkg->path, "sync/atomic") == 0, abi = strcmp(pkg->path, "internal/abi") == 0;
-	if (!atomic && !abi)
-		return;
 	for (int fi = 0; fi < pkg->files.len; fi++) {
 		Node *file = pkg->files.data[fi];
 		for (int i = 0; i < file->file.decls.len; i++) {
@@ -124,7 +148,9 @@ void lower_atomic_bodies(Package *pkg)
 			Object *fn = d->func_decl.obj;
 			AtomicVerb verb = atomic ? atomic_verb(fn->name) : ATOMIC_NONE;
 			if (verb != ATOMIC_NONE)
-				lower_atomic_func(fn, verb);
+				lower_atomic_func(fn, verb, LLVMAtomicOrderingSequentiallyConsistent);
+			else if (fn->linkname)
+				lower_runtime_atomic(fn);
 			else if (abi && (strcmp(fn->name, "FuncPCABI0") == 0 || strcmp(fn->name, "FuncPCABIInternal") == 0))
 				lower_funcpc(fn);
 		}

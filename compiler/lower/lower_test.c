@@ -406,3 +406,28 @@ Test(packages, funcpc_is_the_code_address)
 	char *out = run_with_c(m, abi_c);
 	cr_assert_str_eq(out, "1 1 7\n");
 }
+
+/* sync's //go:linkname references to runtime/internal/atomic get bodies where they are declared:
+ * an acquire load, a release store, linkonce_odr so that any number of packages may define them. */
+Test(packages, runtime_atomic_linknames)
+{
+	next_standard = true;
+	Module *m = lower_src("sync", "pool.go",
+			      "package sync\n"
+			      "import \"unsafe\"\n"
+			      "//go:linkname runtime_LoadAcquintptr runtime/internal/atomic.LoadAcquintptr\n"
+			      "func runtime_LoadAcquintptr(ptr *uintptr) uintptr\n"
+			      "//go:linkname runtime_StoreReluintptr runtime/internal/atomic.StoreReluintptr\n"
+			      "func runtime_StoreReluintptr(ptr *uintptr, val uintptr) uintptr\n"
+			      "var _ unsafe.Pointer\n");
+	assert_verifies(m);
+	const char *names[] = {"runtime/internal/atomic.LoadAcquintptr", "runtime/internal/atomic.StoreReluintptr"};
+	LLVMAtomicOrdering orders[] = {LLVMAtomicOrderingAcquire, LLVMAtomicOrderingRelease};
+	for (int i = 0; i < 2; i++) {
+		LLVMValueRef f = LLVMGetNamedFunction(m->mod, names[i]);
+		cr_assert(f && !LLVMIsDeclaration(f), "%s has no body", names[i]);
+		cr_assert_eq(LLVMGetLinkage(f), LLVMLinkOnceODRLinkage, "%s", names[i]);
+		LLVMValueRef inst = LLVMGetFirstInstruction(LLVMGetFirstBasicBlock(f));
+		cr_assert_eq(LLVMGetOrdering(inst), orders[i], "%s", names[i]);
+	}
+}
