@@ -851,10 +851,11 @@ static bool has_initializer(Package *pkg, Object *g)
 
 /* Package variables are zero-initialized internal globals with gc's layout; their initializers
  * run in main.init, since Go initializers are arbitrary expressions (calls, closures ...). A
- * variable named by //go:linkname is visible under that name; without a value it only refers to
- * the symbol (`var overflowError error` for runtime.overflowError): gc's linker lets a definition
- * with contents win over such an empty one, and gocc leaves it to the definition alone, so that a
- * missing one fails the link instead of reading zero. */
+ * variable named by //go:linkname is visible under that name. Without a value it is what gc's
+ * linker makes of an empty (BSS) symbol: a definition with contents elsewhere wins (`var
+ * overflowError error` is runtime.overflowError), else it stays zero (test/initempty.go's
+ * main..inittask). A COMMON symbol behaves so, and the linker pulls an archive member of the
+ * runtime that defines it, where a weak definition would silently keep the zero. */
 static void declare_globals(Package *pkg)
 {
 	for (int i = 0; i < pkg->globals.len; i++) {
@@ -866,8 +867,10 @@ static void declare_globals(Package *pkg)
 		if (!g->linkname) {
 			LLVMSetInitializer(gv, LLVMConstNull(mt));
 			lower_set_package_linkage(gv);
-		} else if (has_initializer(pkg, g)) {
+		} else {
 			LLVMSetInitializer(gv, LLVMConstNull(mt));
+			if (!has_initializer(pkg, g))
+				LLVMSetLinkage(gv, LLVMCommonLinkage);
 		}
 		int64_t al = type_align(lower_obj_type(g));
 		LLVMSetAlignment(gv, (unsigned)(al > 0 ? al : 1));
