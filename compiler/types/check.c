@@ -1156,6 +1156,23 @@ static void check_linkname(Node *file, Directive *d)
 	o->link_name = n == 2 ? xstrdup(remote) : package_symbol(ck->pkg, o->name);
 }
 
+/* The parser's findings about where directives stand (syntax/parse.c), gc's errors: the early
+ * ones are gc's parser's, the late ones its irgen's, reported only for a package that checks. The
+ * standard library is gc-clean and also uses runtime-only directives in gocc's own runtime. */
+static void check_pragma_errors(bool late)
+{
+	if (ck->pkg->standard)
+		return;
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Vec *errs = &((Node *)ck->files.data[fi])->file.pragma_errors;
+		for (int i = 0; i < errs->len; i++) {
+			PragmaError *e = errs->data[i];
+			if (e->late == late)
+				error_at(e->pos, "%s", e->msg);
+		}
+	}
+}
+
 /* The //go: directives gc knows and gocc does not need (go:noescape, go:nosplit, go:norace,
  * go:nowritebarrier ... are hints to gc's back end) are accepted and ignored; go:linkname is
  * applied; go:embed is refused. */
@@ -1252,6 +1269,7 @@ static void check_package_run(void *arg)
 		if (strcmp(pn->ident.name, "_") == 0)
 			check_errorf(pn->pos, "invalid package name _");
 	}
+	check_pragma_errors(false);
 	check_collect_objects();
 	check_package_objects();
 	check_process_delayed(0);
@@ -1261,6 +1279,8 @@ static void check_package_run(void *arg)
 	check_fill_package();
 	if (error_count() == 0)
 		check_sizes(pkg);
+	if (error_count() == 0)
+		check_pragma_errors(true);
 	if (error_count() == 0)
 		check_directives();
 	if (error_count() == 0)
