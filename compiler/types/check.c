@@ -1130,11 +1130,19 @@ static bool check_file_imports_unsafe(Node *file)
  * body or a variable with a value defines it. */
 static void check_linkname(Node *file, Directive *d)
 {
-	char local[256], remote[1024];
-	char extra;
 	Pos pos = d->pos;
 	pos.col += 2; /* gc's pragma position: the text after the comment's slashes */
-	int n = sscanf(d->text + strlen("go:linkname"), " %255s %1023s %c", local, remote, &extra);
+	const char *field[3];
+	size_t len[3];
+	int n = 0;
+	for (const char *t = d->text + strlen("go:linkname"); n < 3;) {
+		t += strspn(t, " \t");
+		if (!*t)
+			break;
+		len[n] = strcspn(t, " \t");
+		field[n++] = t;
+		t += len[n - 1];
+	}
 	if (n < 1 || n > 2) {
 		error_at(pos, "usage: //go:linkname localname [linkname]");
 		return;
@@ -1143,7 +1151,8 @@ static void check_linkname(Node *file, Directive *d)
 		error_at(pos, "//go:linkname only allowed in Go files that import \"unsafe\"");
 		return;
 	}
-	Object *o = scope_lookup_local(ck->pkg->scope, intern(local, strlen(local)));
+	const char *local = intern(field[0], len[0]);
+	Object *o = scope_lookup_local(ck->pkg->scope, local);
 	if (!o || (o->kind != OBJ_FUNC && o->kind != OBJ_VAR)) {
 		error_at(pos, "//go:linkname must refer to declared function or variable");
 		return;
@@ -1153,7 +1162,7 @@ static void check_linkname(Node *file, Directive *d)
 		return;
 	}
 	o->linkname = true;
-	o->link_name = n == 2 ? xstrdup(remote) : package_symbol(ck->pkg, o->name);
+	o->link_name = n == 2 ? xstrndup(field[1], len[1]) : package_symbol(ck->pkg, o->name);
 }
 
 /* The parser's findings about where directives stand (syntax/parse.c), gc's errors: the early
