@@ -60,8 +60,8 @@
  * function that calls the closure directly, so a record-based defer costs ~5.5 ns (deferframe +
  * deferprocStack + deferreturn + the call through defer_call), with no allocation. An open-coded
  * defer without jump buffer costs two short calls (deferprocOpen, deferreturnOpen) and a few
- * stores; its call is direct and usually inlined (testdata/bench/defer_loop.go: 2.00x gc's time
- * before, about 1.0x after). A function with no defer statement pays nothing, not even a register:
+ * stores; its call is direct and usually inlined (testdata/bench/defer_loop.go: 1.70-2.00x gc's
+ * CPU time before, 0.90x after; docs/benchmarks.md). A function with no defer statement pays nothing, not even a register:
  * no landing pads, no unwind tables, no per-call registration.
 
  * Rejected alternatives.
