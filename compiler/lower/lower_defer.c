@@ -6,7 +6,8 @@
  *
  * Open-coded defers (gc's, the common case). A function whose defer statements gc would open-code
  * (at most 8, none in a loop, returns x defers <= 15: walk/stmt.go and ssagen/ssa.go, counted here
- * over the function's own statements) gets one OpenDefer record in its frame, registered once at
+ * over the function's own statements; at every -O level, where gc skips them under -N: the choice
+ * is not observable) gets one OpenDefer record in its frame, registered once at
  * entry (deferprocOpen), a private copy of its pending bits (an i8 alloca that mem2reg turns into a
  * register) and per defer statement two allocas holding the deferred closure's code and object.
  * `defer f(x)` stores the closure in record slot i (for the panic path) and in its allocas, and
