@@ -6,7 +6,8 @@
  *   link.c     the link of the program's object with the runtime archive by the system C compiler;
  *   run.c      `gocc run`: the child process, its signals and go run's exit-status rules;
  *   inputs.c   the input file names go accepts;
- *   load.c     the files of the package to build (through compiler/loader/) and `gocc list`.
+ *   load.c     the files of the package to build (through compiler/loader/) and `gocc list`;
+ *   cache.c    the cache of compiled packages, `gocc clean -cache` and `gocc env`.
  *
  * None of them sees LLVM: emission stays in lower/emit.c.
  */
@@ -72,5 +73,30 @@ bool driver_import_graph(LoadPackage *root, Vec *order);
 void driver_package_files(LoadPackage *p, Vec *out);
 /* gocc list [-deps] [-e] [-f FORMAT] [PACKAGE...]: go list's output for the loader's packages. */
 int cmd_list(int argc, char **argv);
+
+/* ---- cache.c --------------------------------------------------------------------------------- */
+
+/* -x: print the steps (cache hits, compilations, the link command) on stderr, as go build -x. */
+extern bool driver_trace;
+void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* -x: the command line argv (NULL-terminated), as one line. */
+void trace_argv(char **argv);
+
+/* The cache directory, made on first use; NULL when caching is off, and *why (if why is not NULL)
+ * says why. */
+const char *cache_dir(const char **why);
+/* The key of a package's object: gocc's identity, the flags that change the object, the import
+ * path, the names and contents of its parsed `sources` (SourceFile*) and its dependencies' keys
+ * (char*, in import order). NULL when caching is off. */
+char *cache_package_key(const char *path, const Options *opts, Vec *sources, Vec *dep_keys);
+/* The object cached for key, checked against its recorded size and SHA-256; NULL on a miss (also for
+ * a NULL key and a damaged entry, which the next cache_put replaces). */
+const char *cache_get(const char *key);
+/* Stores the object file as key's entry, atomically; a failure only costs the next build time. */
+void cache_put(const char *key, const char *object);
+/* gocc clean -cache: removes every entry. */
+int cmd_clean(int argc, char **argv);
+/* gocc env [GOCCCACHE]: where the cache is ("off" when there is none). */
+int cmd_env(int argc, char **argv);
 
 #endif

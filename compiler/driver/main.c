@@ -6,14 +6,17 @@
  *                                           a failing program's status is printed and gocc exits 1
  *   gocc parse FILE.go...                   parse only (each file on its own), report syntax errors
  *   gocc list [-deps] [-f FORMAT] PKG...     the loader's view of packages, printed as go list does
+ *   gocc clean -cache                       empty the cache of compiled packages (cache.c)
+ *   gocc env [GOCCCACHE]                    where that cache is
  *   gocc version | gocc --help
  *
- * Flags: -o out, -O0..-O3 (default -O2), -emit-llvm, -S, -d LETTERS (dump phases: A ast, T types,
- * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1
- * (gocc run: 2, as go run).
+ * Flags: -o out, -O0..-O3 (default -O2), -emit-llvm, -S, -x (print the steps: cache hits, compiled
+ * packages, the link command), -d LETTERS (dump phases: A ast, T types, I IR before optimisation,
+ * O IR after). Compile errors print as file:line:col: msg and exit 1 (gocc run: 2, as go run).
  *
  * compile() reads top to bottom as the pipeline: read, lex+parse, check, middle, lower, optimise+emit,
- * link.
+ * link. A package whose object is in the cache (cache.c) is still parsed and checked, since its
+ * importers are checked against its objects, but skips lowering, optimisation and code generation.
  * Everything it writes goes into a private work directory (workdir.c); `gocc build` then renames the
  * product into the place the user named, and `gocc run` runs it from there (run.c).
  */
@@ -47,6 +50,8 @@ static const char usage[] =
 	"  gocc parse FILE.go...                 parse only, report syntax errors\n"
 	"  gocc list [-deps] [-e] [-f FORMAT] [PACKAGE...]\n"
 	"                                        list packages as go list does (FORMAT: {{.Field}}s)\n"
+	"  gocc clean -cache                     remove the cache of compiled packages\n"
+	"  gocc env [GOCCCACHE]                  print where that cache is\n"
 	"  gocc version                          print the version\n"
 	"\n"
 	"Flags:\n"
@@ -54,6 +59,7 @@ static const char usage[] =
 	"  -O0 .. -O3   optimisation level (default -O2)\n"
 	"  -emit-llvm   write LLVM IR (.ll) instead of an executable\n"
 	"  -S           write assembly (.s) instead of an executable\n"
+	"  -x           print the steps: packages found in the cache or compiled, the link command\n"
 	"  -d LETTERS   dump phases to stderr: A syntax tree, T types, I IR before and O after\n"
 	"               optimisation\n";
 
@@ -112,6 +118,8 @@ static void parse_args(int argc, char **argv, bool is_run, Args *a)
 			a->opts.emit_llvm = true;
 		} else if (strcmp(s, "-S") == 0) {
 			a->opts.emit_asm = true;
+		} else if (strcmp(s, "-x") == 0) {
+			driver_trace = true;
 		} else if (s[0] == '-' && a->files.len == 0) {
 			bad_usage("unknown flag %s", s);
 		} else if (has_suffix(s, ".go")) {
@@ -216,10 +224,12 @@ static const char *package_path(Vec *files, LoadPackage *lp)
 	return name->ident.name;
 }
 
-/* Emission of every package's object and the link, into the work directory. Like go build, a
- * package other than main is only compiled, and its object kept only when -o asks for it;
- * -emit-llvm and -S write the command line's package alone. */
-static bool emit_and_link(Vec *modules, Args *a, bool is_main, const char *name)
+/* Emission of the objects the cache did not have (objects[i] NULL; each then stored under keys[i])
+ * and the link, into the work directory. Like go build, a package other than main is only
+ * compiled, and its object kept only when -o asks for it; -emit-llvm and -S write the command
+ * line's package alone (the root is then never taken from the cache). */
+static bool emit_and_link(Vec *pkgs, Vec *modules, Vec *objects, Vec *keys, Args *a, bool is_main,
+                          const char *name)
 {
 	Options *o = &a->opts;
 	const char *product = workdir_path(name);
@@ -228,15 +238,18 @@ static bool emit_and_link(Vec *modules, Args *a, bool is_main, const char *name)
 		a->product = is_main || o->output ? product : NULL;
 		return emit_module(root, o, product);
 	}
-	Vec objects = {0};
 	for (int i = 0; i < modules->len; i++) {
+		if (objects->data[i])
+			continue;
 		const char *object = workdir_path(xsprintf("_go_%d.o", i));
 		if (!emit_module(modules->data[i], o, object))
 			return false;
-		vec_push(&objects, (void *)object);
+		objects->data[i] = (void *)object;
+		cache_put(keys->data[i], object);
+		trace("# %s: compiled", ((Package *)pkgs->data[i])->path);
 	}
 	a->product = product;
-	return link_executable(&objects, product, o);
+	return link_executable(objects, product, o);
 }
 
 /* Does the import graph lead from p to target? */
@@ -317,6 +330,36 @@ static Package *check_one(Args *a, LoadPackage *lp, Vec *files, HashMap *checked
 	return NULL;
 }
 
+/* Each package's cache key, dependencies first so that each includes its imports' keys (their
+ * export information shapes its object). All NULL when this build does not use the cache: it is
+ * off, or the command asks for the IR (-emit-llvm, -S, -d I, -d O); the root of a non-main
+ * package's build, which is written to the product, has none either. */
+static Vec cache_keys(Args *a, Vec *pkgs, bool is_main)
+{
+	Options *o = &a->opts;
+	Vec keys = {0};
+	bool use = !o->emit_llvm && !o->emit_asm && !dump(o, 'I') && !dump(o, 'O');
+	const char *why = NULL;
+	if (use && !cache_dir(&why))
+		trace("# cache off: %s", why);
+	HashMap by_pkg = {0};
+	for (int i = 0; i < pkgs->len; i++) {
+		Package *pkg = pkgs->data[i];
+		char *key = NULL;
+		if (use && (is_main || i + 1 < pkgs->len)) {
+			Vec sources = {0}, dep_keys = {0};
+			for (int j = 0; j < pkg->files.len; j++)
+				vec_push(&sources, ((Node *)pkg->files.data[j])->file.source);
+			for (int j = 0; j < pkg->deps.len; j++)
+				vec_push(&dep_keys, hashmap_get(&by_pkg, pkg->deps.data[j]));
+			key = cache_package_key(pkg->path, o, &sources, &dep_keys);
+			hashmap_put(&by_pkg, pkg, key);
+		}
+		vec_push(&keys, key);
+	}
+	return keys;
+}
+
 /* The pipeline, writing a->product. Returns 0 on success, 1 after printing diagnostics. The
  * command line's package is parsed first (its syntax errors come before anything about its
  * imports, as gc reports them), then every package is checked, dependencies first, and each goes
@@ -364,12 +407,19 @@ static int compile(Args *a, const char *name)
 	}
 	for (int i = 0; i < pkgs.len; i++)
 		middle_package(pkgs.data[i]);
-	for (int i = 0; i < pkgs.len; i++)
-		vec_push(&modules, lower_package(pkgs.data[i], o));
+	Vec keys = cache_keys(a, &pkgs, is_main), objects = {0};
+	for (int i = 0; i < pkgs.len; i++) {
+		Package *pkg = pkgs.data[i];
+		const char *cached = cache_get(keys.data[i]);
+		if (cached)
+			trace("# %s: cache hit %s", pkg->path, cached);
+		vec_push(&objects, (void *)cached);
+		vec_push(&modules, cached ? NULL : lower_package(pkg, o));
+	}
 	if (diag_flush())
 		return 1;
 
-	return emit_and_link(&modules, a, is_main, name) ? 0 : 1;
+	return emit_and_link(&pkgs, &modules, &objects, &keys, a, is_main, name) ? 0 : 1;
 }
 
 /* Every phase recurses along the input (nested expressions, chains of types declared in terms of
@@ -471,6 +521,10 @@ int main(int argc, char **argv)
 		return cmd_parse(argc - 2, argv + 2);
 	if (strcmp(cmd, "list") == 0)
 		return cmd_list(argc - 2, argv + 2);
+	if (strcmp(cmd, "clean") == 0)
+		return cmd_clean(argc - 2, argv + 2);
+	if (strcmp(cmd, "env") == 0)
+		return cmd_env(argc - 2, argv + 2);
 	if (strcmp(cmd, "version") == 0) {
 		printf("gocc version %s linux/amd64 (go1.19 semantics, LLVM 19)\n", GOCC_VERSION);
 		return 0;

@@ -23,9 +23,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* gocc's own limit: the driver names a handful of files per run (object, program, link log, the
- * temporary beside the output). */
-#define WORKDIR_MAX_FILES 16
+/* gocc's own limit: the driver names a handful of files per run (one object per package compiled
+ * in this run, the program, the link log, the temporary beside the output). */
+#define WORKDIR_MAX_FILES 1024
 
 /* The process's one work directory. The registry is append-only: a slot is filled before `nfiles`
  * counts it, so the signal handler never sees a half-written path. */

@@ -1,0 +1,446 @@
+/*
+ * cache.c: the cache of compiled packages, shaped like the go command's build cache.
+ *
+ * In: a package about to be lowered, as what determines its object: gocc's own identity, the
+ * flags that change code generation, its import path, the names and bytes of the files it was
+ * parsed from, and its dependencies' keys. Out: the SHA-256 of all that (the key) and, when an
+ * entry exists, the path of the object file compiled for it earlier, which the link takes as it
+ * is. A package whose key hits skips lowering, optimisation and code generation.
+ *
+ * The one idea: an entry is content-addressed and written once, by rename. DIR/xx/KEY-o is the
+ * object, DIR/xx/KEY-a the action record "gocc-cache-1 SIZE SHA256" naming the object's size and
+ * digest (xx: the key's first two hex digits). Both are written to a temporary name in the same
+ * directory and renamed into place, object first, so a reader (any number of parallel gocc
+ * processes) sees either no entry or complete files, and a record whose object does not have the
+ * recorded size and digest (truncated, corrupted, or replaced by another writer's build of the same
+ * key) is a miss that is compiled again and rewritten. The cache never changes what a build does,
+ * only how fast it is: every failure to read or write it is a miss, traced under -x.
+ *
+ * Where: $GOCCCACHE if set (an absolute path; "off" disables caching), else $XDG_CACHE_HOME/gocc,
+ * else $HOME/.cache/gocc, as go's os.UserCacheDir. When none is usable, or the directory cannot be
+ * made, gocc builds without the cache (go refuses to build; gocc's cache is an optimisation only).
+ *
+ * gocc's identity is the SHA-256 of its own executable, which holds the whole compiler and
+ * runtime.def. Hashing 2 MB on every build costs ~10 ms, so the digest is remembered in
+ * DIR/selfid-H, H a hash of the executable's path, device, inode, size and modification time:
+ * rebuilding or replacing gocc changes those and the file is hashed again.
+ */
+#include "driver.h"
+#include "sha256.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef GOCC_VERSION
+#define GOCC_VERSION "dev"
+#endif
+
+#define CACHE_FORMAT "gocc-cache-1"
+#define HEX_LEN (2 * SHA256_SIZE)
+
+bool driver_trace;
+
+void trace(const char *fmt, ...)
+{
+	if (!driver_trace)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void trace_argv(char **argv)
+{
+	if (!driver_trace)
+		return;
+	for (int i = 0; argv[i]; i++)
+		fprintf(stderr, "%s%s", i ? " " : "", argv[i]);
+	fputc('\n', stderr);
+}
+
+/* ---- where ----------------------------------------------------------------------------------- */
+
+static struct {
+	bool resolved;
+	const char *dir;  /* NULL: caching is off */
+	const char *why;  /* why it is off */
+	const char *self; /* gocc's identity (hex), once computed */
+} cache;
+
+/* go's os.UserCacheDir rules, with GOCCCACHE first; NULL and *why when there is no location. */
+static const char *cache_location(const char **why)
+{
+	const char *env = getenv("GOCCCACHE");
+	if (env && *env) {
+		if (strcmp(env, "off") == 0)
+			return *why = "GOCCCACHE=off", NULL;
+		if (env[0] != '/')
+			return *why = "GOCCCACHE is not an absolute path", NULL;
+		return env;
+	}
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	if (xdg && *xdg) {
+		if (xdg[0] != '/')
+			return *why = "path in $XDG_CACHE_HOME is relative", NULL;
+		return xsprintf("%s/gocc", xdg);
+	}
+	const char *home = getenv("HOME");
+	if (home && *home)
+		return xsprintf("%s/.cache/gocc", home);
+	return *why = "neither $XDG_CACHE_HOME nor $HOME are defined", NULL;
+}
+
+/* mkdir -p */
+static bool make_dirs(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = strchr(p + 1, '/');; s = strchr(s + 1, '/')) {
+		if (s)
+			*s = 0;
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			return false;
+		if (!s)
+			break;
+		*s = '/';
+	}
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Writes `n` bytes as the file `path`, atomically: a temporary file in the same directory, renamed. */
+static bool write_atomic(const char *path, const void *data, size_t n)
+{
+	char *tmp = xsprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return false;
+	bool ok = fchmod(fd, 0666 & ~0022) == 0;
+	for (size_t done = 0; ok && done < n;) {
+		ssize_t w = write(fd, (const char *)data + done, n - done);
+		if (w < 0 && errno != EINTR)
+			ok = false;
+		done += w > 0 ? (size_t)w : 0;
+	}
+	ok = close(fd) == 0 && ok;
+	ok = ok && rename(tmp, path) == 0;
+	if (!ok)
+		unlink(tmp);
+	return ok;
+}
+
+static const char readme[] =
+	"This directory holds cached build artifacts from gocc (compiled packages).\n"
+	"`gocc clean -cache` removes them; GOCCCACHE names another directory, GOCCCACHE=off disables it.\n";
+
+const char *cache_dir(const char **why)
+{
+	if (!cache.resolved) {
+		cache.resolved = true;
+		const char *dir = cache_location(&cache.why);
+		if (dir && !make_dirs(dir)) {
+			cache.why = xsprintf("mkdir %s: %s", dir, strerror(errno));
+			dir = NULL;
+		}
+		cache.dir = dir;
+		if (dir) {
+			const char *r = xsprintf("%s/README", dir);
+			if (access(r, F_OK) != 0)
+				write_atomic(r, readme, sizeof readme - 1);
+		}
+	}
+	if (why)
+		*why = cache.why;
+	return cache.dir;
+}
+
+/* ---- gocc's identity --------------------------------------------------------------------------- */
+
+/* Feeds the file's bytes to s; false if it cannot be read. *size gets its length. */
+static bool hash_file(Sha256 *s, const char *path, size_t *size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	char buf[65536];
+	size_t total = 0;
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			close(fd);
+			return false;
+		}
+		sha256_write(s, buf, (size_t)n);
+		total += (size_t)n;
+	}
+	close(fd);
+	if (size)
+		*size = total;
+	return true;
+}
+
+/* Reads a small file whole (at most cap-1 bytes) into buf, NUL-terminated; its length or -1. */
+static ssize_t read_small(const char *path, char *buf, size_t cap)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, buf, cap - 1);
+	close(fd);
+	if (n >= 0)
+		buf[n] = 0;
+	return n;
+}
+
+static bool is_hex(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("0123456789abcdef", s[i]) || !s[i])
+			return false;
+	return true;
+}
+
+/* The SHA-256 of the gocc executable, remembered per (path, device, inode, size, mtime). */
+static const char *self_id(void)
+{
+	if (cache.self)
+		return cache.self;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	struct stat st;
+	if (n < 0 || (exe[n] = 0, stat(exe, &st) != 0))
+		return NULL;
+	Sha256 s;
+	sha256_init(&s);
+	sha256_write_field(&s, exe);
+	long long stamp[] = {(long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
+	                     (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec};
+	sha256_write(&s, stamp, sizeof stamp);
+	char memo_key[HEX_LEN + 1];
+	sha256_hex(&s, memo_key);
+	const char *memo = xsprintf("%s/selfid-%.32s", cache.dir, memo_key);
+	char buf[HEX_LEN + 2];
+	if (read_small(memo, buf, sizeof buf) == HEX_LEN + 1 && buf[HEX_LEN] == '\n' && is_hex(buf, HEX_LEN)) {
+		buf[HEX_LEN] = 0;
+		return cache.self = xstrdup(buf);
+	}
+	sha256_init(&s);
+	if (!hash_file(&s, exe, NULL))
+		return NULL;
+	char id[HEX_LEN + 2];
+	sha256_hex(&s, id);
+	id[HEX_LEN] = '\n';
+	write_atomic(memo, id, HEX_LEN + 1);
+	id[HEX_LEN] = 0;
+	return cache.self = xstrdup(id);
+}
+
+/* ---- keys and entries ------------------------------------------------------------------------ */
+
+char *cache_package_key(const char *path, const Options *opts, Vec *sources, Vec *dep_keys)
+{
+	if (!cache_dir(NULL))
+		return NULL;
+	const char *self = self_id();
+	if (!self) {
+		trace("# cache off: cannot read the gocc executable");
+		return NULL;
+	}
+	Sha256 s;
+	sha256_init(&s);
+	sha256_write_field(&s, CACHE_FORMAT);
+	sha256_write_field(&s, GOCC_VERSION);
+	sha256_write_field(&s, self);
+	sha256_write_field(&s, path);
+	sha256_write_field(&s, xsprintf("-O%d", opts->opt_level));
+	for (int i = 0; i < sources->len; i++) {
+		SourceFile *f = sources->data[i];
+		sha256_write_field(&s, f->name); /* absolute: the debug information names it */
+		uint64_t len = f->len;
+		sha256_write(&s, &len, sizeof len);
+		sha256_write(&s, f->text, f->len);
+	}
+	for (int i = 0; i < dep_keys->len; i++)
+		sha256_write_field(&s, dep_keys->data[i]);
+	char *key = xsprintf("%*s", HEX_LEN, "");
+	sha256_hex(&s, key);
+	return key;
+}
+
+static const char *entry_path(const char *key, const char *suffix)
+{
+	return xsprintf("%s/%.2s/%s-%s", cache.dir, key, key, suffix);
+}
+
+const char *cache_get(const char *key)
+{
+	if (!key)
+		return NULL;
+	char rec[128];
+	const char *object = entry_path(key, "o");
+	if (read_small(entry_path(key, "a"), rec, sizeof rec) < 0)
+		return NULL;
+	unsigned long long want_size;
+	char want[HEX_LEN + 1];
+	if (sscanf(rec, CACHE_FORMAT " %llu %64s", &want_size, want) != 2) {
+		trace("# cache entry %s: bad record, rebuilding", key);
+		return NULL;
+	}
+	Sha256 s;
+	sha256_init(&s);
+	size_t size;
+	if (!hash_file(&s, object, &size))
+		return NULL;
+	char got[HEX_LEN + 1];
+	sha256_hex(&s, got);
+	if (size != want_size || strcmp(got, want) != 0) {
+		trace("# cache entry %s: object does not match its record, rebuilding", key);
+		return NULL;
+	}
+	return object;
+}
+
+/* Copies `object` into the cache as key's -o file, hashing what it copies. */
+static bool put_object(const char *object, const char *dst, char hex[HEX_LEN + 1], size_t *size)
+{
+	int in = open(object, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return false;
+	char *tmp = xsprintf("%s.tmp-XXXXXX", dst);
+	int out = mkstemp(tmp);
+	bool ok = out >= 0 && fchmod(out, 0644) == 0;
+	Sha256 s;
+	sha256_init(&s);
+	*size = 0;
+	char buf[65536];
+	for (ssize_t n; ok && (n = read(in, buf, sizeof buf)) != 0;) {
+		if (n < 0) {
+			ok = errno == EINTR;
+			continue;
+		}
+		sha256_write(&s, buf, (size_t)n);
+		*size += (size_t)n;
+		for (ssize_t done = 0; ok && done < n;) {
+			ssize_t w = write(out, buf + done, (size_t)(n - done));
+			if (w < 0 && errno != EINTR)
+				ok = false;
+			done += w > 0 ? w : 0;
+		}
+	}
+	close(in);
+	ok = out >= 0 && close(out) == 0 && ok;
+	ok = ok && rename(tmp, dst) == 0;
+	if (!ok && out >= 0)
+		unlink(tmp);
+	sha256_hex(&s, hex);
+	return ok;
+}
+
+void cache_put(const char *key, const char *object)
+{
+	if (!key)
+		return;
+	const char *sub = xsprintf("%s/%.2s", cache.dir, key);
+	const char *dst = entry_path(key, "o");
+	char hex[HEX_LEN + 1];
+	size_t size;
+	if ((mkdir(sub, 0777) != 0 && errno != EEXIST) || !put_object(object, dst, hex, &size)) {
+		trace("# cache: cannot write %s: %s", dst, strerror(errno));
+		return;
+	}
+	char *rec = xsprintf(CACHE_FORMAT " %zu %s\n", size, hex);
+	if (!write_atomic(entry_path(key, "a"), rec, strlen(rec)))
+		trace("# cache: cannot write %s: %s", entry_path(key, "a"), strerror(errno));
+}
+
+/* ---- gocc clean -cache, gocc env ----------------------------------------------------------- */
+
+/* Is name one of the cache's own: a two-hex-digit directory, or selfid-HEX? Nothing else in the
+ * directory is touched, so a GOCCCACHE pointing at the wrong place loses nothing but gocc's files. */
+static bool is_entry_dir(const char *name)
+{
+	return strlen(name) == 2 && is_hex(name, 2);
+}
+
+static bool is_entry_file(const char *name)
+{
+	size_t n = strlen(name);
+	return n >= HEX_LEN + 2 && is_hex(name, HEX_LEN) && name[HEX_LEN] == '-' &&
+	       (name[HEX_LEN + 1] == 'o' || name[HEX_LEN + 1] == 'a') &&
+	       (name[HEX_LEN + 2] == 0 || strncmp(name + HEX_LEN + 2, ".tmp-", 5) == 0);
+}
+
+/* Removes the entries of dir that `match` selects (an entry directory with its entry files);
+ * false after printing an error. */
+static bool remove_matching(const char *dir, bool (*match)(const char *))
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT;
+	bool ok = true;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (!match(e->d_name))
+			continue;
+		const char *p = xsprintf("%s/%s", dir, e->d_name);
+		if (match == is_entry_dir) {
+			ok = remove_matching(p, is_entry_file) && ok;
+			if (rmdir(p) != 0 && errno != ENOENT) {
+				fprintf(stderr, "gocc: clean -cache: rmdir %s: %s\n", p, strerror(errno));
+				ok = false;
+			}
+		} else if (unlink(p) != 0 && errno != ENOENT) {
+			fprintf(stderr, "gocc: clean -cache: remove %s: %s\n", p, strerror(errno));
+			ok = false;
+		}
+	}
+	closedir(d);
+	return ok;
+}
+
+static bool is_selfid(const char *name)
+{
+	return strncmp(name, "selfid-", 7) == 0;
+}
+
+int cmd_clean(int argc, char **argv)
+{
+	if (argc != 1 || strcmp(argv[0], "-cache") != 0) {
+		fprintf(stderr, "usage: gocc clean -cache\n(gocc keeps no other build products to clean)\n");
+		return 2;
+	}
+	const char *dir = cache_location(&cache.why);
+	if (!dir)
+		return 0; /* no cache, nothing to remove */
+	bool ok = remove_matching(dir, is_entry_dir);
+	ok = remove_matching(dir, is_selfid) && ok;
+	return ok ? 0 : 1;
+}
+
+int cmd_env(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *why;
+		if (strcmp(argv[i], "GOCCCACHE") == 0) {
+			const char *dir = cache_location(&why);
+			puts(dir ? dir : "off");
+		} else {
+			puts(""); /* as go env: an unknown variable prints an empty line */
+		}
+	}
+	if (argc == 0) {
+		const char *why, *dir = cache_location(&why);
+		printf("GOCCCACHE=\"%s\"\n", dir ? dir : "off");
+	}
+	return 0;
+}
