@@ -22,8 +22,14 @@
  *
  * gocc's identity is the SHA-256 of its own executable, which holds the whole compiler and
  * runtime.def. Hashing 2 MB on every build costs ~10 ms, so the digest is remembered in
- * DIR/selfid-H, H a hash of the executable's path, device, inode, size and modification time:
+ * DIR/fileid-H, H a hash of the executable's path, device, inode, size and modification time:
  * rebuilding or replacing gocc changes those and the file is hashed again.
+ *
+ * The linked program is cached the same way, keyed by its objects' keys, the runtime archive's
+ * digest and the C compiler that links ($GOCC_CC): a build whose program is cached copies it
+ * and neither looks up its objects nor runs the linker. The system's C library and start files
+ * are not part of that key (go's cache does not track them either): after upgrading them, run
+ * `gocc clean -cache`.
  */
 #include "driver.h"
 #include "sha256.h"
@@ -124,13 +130,7 @@ static bool write_atomic(const char *path, const void *data, size_t n)
 	int fd = mkstemp(tmp);
 	if (fd < 0)
 		return false;
-	bool ok = fchmod(fd, 0666 & ~0022) == 0;
-	for (size_t done = 0; ok && done < n;) {
-		ssize_t w = write(fd, (const char *)data + done, n - done);
-		if (w < 0 && errno != EINTR)
-			ok = false;
-		done += w > 0 ? (size_t)w : 0;
-	}
+	bool ok = fchmod(fd, 0644) == 0 && fd_write_all(fd, data, n);
 	ok = close(fd) == 0 && ok;
 	ok = ok && rename(tmp, path) == 0;
 	if (!ok)
@@ -171,23 +171,9 @@ static bool hash_file(Sha256 *s, const char *path, size_t *size)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	char buf[65536];
-	size_t total = 0;
-	ssize_t n;
-	while ((n = read(fd, buf, sizeof buf)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			close(fd);
-			return false;
-		}
-		sha256_write(s, buf, (size_t)n);
-		total += (size_t)n;
-	}
+	bool ok = fd_copy(fd, -1, s, size);
 	close(fd);
-	if (size)
-		*size = total;
-	return true;
+	return ok;
 }
 
 /* Reads a small file whole (at most cap-1 bytes) into buf, NUL-terminated; its length or -1. */
@@ -211,39 +197,50 @@ static bool is_hex(const char *s, size_t n)
 	return true;
 }
 
-/* The SHA-256 of the gocc executable, remembered per (path, device, inode, size, mtime). */
-static const char *self_id(void)
+/* The SHA-256 of a file (the gocc executable, the runtime archive), remembered in DIR/fileid-H
+ * per (path, device, inode, size, modification time). NULL if it cannot be read. */
+static const char *file_digest(const char *path)
 {
-	if (cache.self)
-		return cache.self;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	struct stat st;
-	if (n < 0 || (exe[n] = 0, stat(exe, &st) != 0))
+	if (stat(path, &st) != 0)
 		return NULL;
 	Sha256 s;
 	sha256_init(&s);
-	sha256_write_field(&s, exe);
+	sha256_write_field(&s, path);
 	long long stamp[] = {(long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
 	                     (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec};
 	sha256_write(&s, stamp, sizeof stamp);
 	char memo_key[HEX_LEN + 1];
 	sha256_hex(&s, memo_key);
-	const char *memo = xsprintf("%s/selfid-%.32s", cache.dir, memo_key);
+	const char *memo = xsprintf("%s/fileid-%.32s", cache.dir, memo_key);
 	char buf[HEX_LEN + 2];
 	if (read_small(memo, buf, sizeof buf) == HEX_LEN + 1 && buf[HEX_LEN] == '\n' && is_hex(buf, HEX_LEN)) {
 		buf[HEX_LEN] = 0;
-		return cache.self = xstrdup(buf);
+		return xstrdup(buf);
 	}
 	sha256_init(&s);
-	if (!hash_file(&s, exe, NULL))
+	if (!hash_file(&s, path, NULL))
 		return NULL;
 	char id[HEX_LEN + 2];
 	sha256_hex(&s, id);
 	id[HEX_LEN] = '\n';
 	write_atomic(memo, id, HEX_LEN + 1);
 	id[HEX_LEN] = 0;
-	return cache.self = xstrdup(id);
+	return xstrdup(id);
+}
+
+/* gocc's identity: the digest of its own executable. */
+static const char *self_id(void)
+{
+	if (!cache.self) {
+		char exe[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		if (n < 0)
+			return NULL;
+		exe[n] = 0;
+		cache.self = file_digest(exe);
+	}
+	return cache.self;
 }
 
 /* ---- keys and entries ------------------------------------------------------------------------ */
@@ -322,22 +319,7 @@ static bool put_object(const char *object, const char *dst, char hex[HEX_LEN + 1
 	bool ok = out >= 0 && fchmod(out, 0644) == 0;
 	Sha256 s;
 	sha256_init(&s);
-	*size = 0;
-	char buf[65536];
-	for (ssize_t n; ok && (n = read(in, buf, sizeof buf)) != 0;) {
-		if (n < 0) {
-			ok = errno == EINTR;
-			continue;
-		}
-		sha256_write(&s, buf, (size_t)n);
-		*size += (size_t)n;
-		for (ssize_t done = 0; ok && done < n;) {
-			ssize_t w = write(out, buf + done, (size_t)(n - done));
-			if (w < 0 && errno != EINTR)
-				ok = false;
-			done += w > 0 ? w : 0;
-		}
-	}
+	ok = ok && fd_copy(in, out, &s, size);
 	close(in);
 	ok = out >= 0 && close(out) == 0 && ok;
 	ok = ok && rename(tmp, dst) == 0;
@@ -364,9 +346,43 @@ void cache_put(const char *key, const char *object)
 		trace("# cache: cannot write %s: %s", entry_path(key, "a"), strerror(errno));
 }
 
+char *cache_link_key(Vec *keys, const Options *opts)
+{
+	if (!cache_dir(NULL) || !self_id())
+		return NULL;
+	const char *runtime = file_digest(opts->runtime_lib);
+	if (!runtime)
+		return NULL;
+	const char *cc = getenv("GOCC_CC");
+	Sha256 s;
+	sha256_init(&s);
+	sha256_write_field(&s, CACHE_FORMAT " link");
+	sha256_write_field(&s, self_id());
+	sha256_write_field(&s, runtime);
+	sha256_write_field(&s, cc && *cc ? cc : "cc");
+	for (int i = 0; i < keys->len; i++) {
+		if (!keys->data[i])
+			return NULL;
+		sha256_write_field(&s, keys->data[i]);
+	}
+	char *key = xsprintf("%*s", HEX_LEN, "");
+	sha256_hex(&s, key);
+	return key;
+}
+
+bool cache_copy_out(const char *cached, const char *dst)
+{
+	int in = open(cached, O_RDONLY | O_CLOEXEC);
+	int out = open(dst, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0777);
+	bool ok = in >= 0 && out >= 0 && fd_copy(in, out, NULL, NULL);
+	if (in >= 0)
+		close(in);
+	return (out < 0 || close(out) == 0) && ok;
+}
+
 /* ---- gocc clean -cache, gocc env ----------------------------------------------------------- */
 
-/* Is name one of the cache's own: a two-hex-digit directory, or selfid-HEX? Nothing else in the
+/* Is name one of the cache's own: a two-hex-digit directory, or fileid-HEX? Nothing else in the
  * directory is touched, so a GOCCCACHE pointing at the wrong place loses nothing but gocc's files. */
 static bool is_entry_dir(const char *name)
 {
@@ -408,9 +424,9 @@ static bool remove_matching(const char *dir, bool (*match)(const char *))
 	return ok;
 }
 
-static bool is_selfid(const char *name)
+static bool is_fileid(const char *name)
 {
-	return strncmp(name, "selfid-", 7) == 0;
+	return strncmp(name, "fileid-", 7) == 0;
 }
 
 int cmd_clean(int argc, char **argv)
@@ -423,7 +439,7 @@ int cmd_clean(int argc, char **argv)
 	if (!dir)
 		return 0; /* no cache, nothing to remove */
 	bool ok = remove_matching(dir, is_entry_dir);
-	ok = remove_matching(dir, is_selfid) && ok;
+	ok = remove_matching(dir, is_fileid) && ok;
 	return ok ? 0 : 1;
 }
 

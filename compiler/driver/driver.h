@@ -16,6 +16,7 @@
 
 #include "backend.h"
 #include "common.h"
+#include "sha256.h"
 
 /* ---- workdir.c ------------------------------------------------------------------------------- */
 
@@ -31,6 +32,12 @@ void workdir_remove(void);
  * a rename when both are on one file system, else a copy to a temporary name beside `dst` and a
  * rename. A symlink at `dst` is replaced, never written through. False after printing why. */
 bool workdir_install(const char *src, const char *dst);
+
+/* Writes all n bytes to fd (retrying short writes and EINTR); false on an error (errno set). */
+bool fd_write_all(int fd, const void *data, size_t n);
+/* Copies from `from` to its end into `to` (to < 0: only reads), feeding the bytes to hash and
+ * counting them in *size when those are not NULL. False on a read or write error. */
+bool fd_copy(int from, int to, Sha256 *hash, size_t *size);
 
 /* ---- link.c ---------------------------------------------------------------------------------- */
 
@@ -94,6 +101,11 @@ char *cache_package_key(const char *path, const Options *opts, Vec *sources, Vec
 const char *cache_get(const char *key);
 /* Stores the object file as key's entry, atomically; a failure only costs the next build time. */
 void cache_put(const char *key, const char *object);
+/* The key of the program linked from objects with `keys` (in link order) and opts->runtime_lib;
+ * NULL when caching is off or an object has no key. Its entry is the executable. */
+char *cache_link_key(Vec *keys, const Options *opts);
+/* Copies a cached file to dst (in the work directory), executable. False on an error. */
+bool cache_copy_out(const char *cached, const char *dst);
 /* gocc clean -cache: removes every entry. */
 int cmd_clean(int argc, char **argv);
 /* gocc env [GOCCCACHE]: where the cache is ("off" when there is none). */

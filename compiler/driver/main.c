@@ -72,6 +72,7 @@ typedef struct Args {
 	bool not_main;       /* gocc run refused a package other than main */
 	const char *product; /* what compile() wrote, in the work directory; NULL if nothing to keep */
 	LoadPackage *root;   /* the package the command line names, from the loader */
+	const char *link_key;/* the cache key of the linked program, or NULL */
 } Args;
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -249,7 +250,24 @@ static bool emit_and_link(Vec *pkgs, Vec *modules, Vec *objects, Vec *keys, Args
 		trace("# %s: compiled", ((Package *)pkgs->data[i])->path);
 	}
 	a->product = product;
-	return link_executable(objects, product, o);
+	if (!link_executable(objects, product, o))
+		return false;
+	cache_put(a->link_key, product);
+	return true;
+}
+
+/* A program whose objects all have keys may be in the cache as a whole: then it is copied into
+ * the work directory and neither its objects nor the linker are needed. */
+static bool linked_from_cache(Args *a, Vec *keys, const char *name)
+{
+	a->link_key = cache_link_key(keys, &a->opts);
+	const char *cached = cache_get(a->link_key);
+	const char *product = cached ? workdir_path(name) : NULL;
+	if (!cached || !cache_copy_out(cached, product))
+		return false;
+	trace("# link: cache hit %s", cached);
+	a->product = product;
+	return true;
 }
 
 /* Does the import graph lead from p to target? */
@@ -408,6 +426,8 @@ static int compile(Args *a, const char *name)
 	for (int i = 0; i < pkgs.len; i++)
 		middle_package(pkgs.data[i]);
 	Vec keys = cache_keys(a, &pkgs, is_main), objects = {0};
+	if (is_main && linked_from_cache(a, &keys, name))
+		return 0;
 	for (int i = 0; i < pkgs.len; i++) {
 		Package *pkg = pkgs.data[i];
 		const char *cached = cache_get(keys.data[i]);
