@@ -30,6 +30,9 @@
  * and neither looks up its objects nor runs the linker. The system's C library and start files
  * are not part of that key (go's cache does not track them either): after upgrading them, run
  * `gocc clean -cache`.
+ *
+ * The cache trims itself as go's does: a hit refreshes its entry's mtime (at most once an hour),
+ * and at most once a day (DIR/trim.txt) a build removes the entries unused for 5 days.
  */
 #include "driver.h"
 #include "sha256.h"
@@ -43,6 +46,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef GOCC_VERSION
@@ -280,6 +284,80 @@ static const char *entry_path(const char *key, const char *suffix)
 	return xsprintf("%s/%.2s/%s-%s", cache.dir, key, key, suffix);
 }
 
+/* Is name one of the cache's own: a two-hex-digit directory (is_entry_dir) holding KEY-o and KEY-a
+ * files and their temporaries (is_entry_file), fileid-HEX or trim.txt (is_own_file)? Nothing else
+ * is touched, so a GOCCCACHE pointing at the wrong place loses nothing but gocc's files. */
+static bool is_entry_dir(const char *name)
+{
+	return strlen(name) == 2 && is_hex(name, 2);
+}
+
+static bool is_entry_file(const char *name)
+{
+	size_t n = strlen(name);
+	return n >= HEX_LEN + 2 && is_hex(name, HEX_LEN) && name[HEX_LEN] == '-' &&
+	       (name[HEX_LEN + 1] == 'o' || name[HEX_LEN + 1] == 'a') &&
+	       (name[HEX_LEN + 2] == 0 || strncmp(name + HEX_LEN + 2, ".tmp-", 5) == 0);
+}
+
+/* ---- trimming, as go's cache: entries unused for 5 days go, checked at most once a day ------ */
+
+#define USED_INTERVAL (60 * 60)          /* an entry's mtime is refreshed at most once an hour */
+#define TRIM_INTERVAL (24 * 60 * 60)     /* DIR/trim.txt: when the last trim ran */
+#define TRIM_LIMIT (5 * 24 * 60 * 60)    /* entries unused this long are removed */
+
+/* Sets path's mtime to now when it is older than USED_INTERVAL (fewer writes than every use). */
+static void touch_if_old(const char *path, time_t now)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && now - st.st_mtime > USED_INTERVAL)
+		utimensat(AT_FDCWD, path, NULL, 0);
+}
+
+void cache_mark_used(const char *key)
+{
+	if (!key || !cache.dir)
+		return;
+	time_t now = time(NULL);
+	touch_if_old(entry_path(key, "a"), now);
+	touch_if_old(entry_path(key, "o"), now);
+}
+
+/* Removes the entry files of one xx/ directory not used since `cutoff`; how many it removed. */
+static int trim_dir(const char *dir, time_t cutoff)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int removed = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		const char *p = xsprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (is_entry_file(e->d_name) && stat(p, &st) == 0 && st.st_mtime < cutoff && unlink(p) == 0)
+			removed++;
+	}
+	closedir(d);
+	return removed;
+}
+
+void cache_trim(void)
+{
+	if (!cache.dir)
+		return;
+	time_t now = time(NULL);
+	const char *stamp = xsprintf("%s/trim.txt", cache.dir);
+	char buf[32];
+	if (read_small(stamp, buf, sizeof buf) > 0 && now - strtoll(buf, NULL, 10) < TRIM_INTERVAL)
+		return;
+	char *text = xsprintf("%lld\n", (long long)now);
+	write_atomic(stamp, text, strlen(text)); /* first, so parallel builds do not all trim */
+	int removed = 0;
+	for (int i = 0; i < 256; i++)
+		removed += trim_dir(xsprintf("%s/%02x", cache.dir, i), now - TRIM_LIMIT);
+	if (removed)
+		trace("# cache trimmed: %d files unused for 5 days removed", removed);
+}
+
 const char *cache_get(const char *key)
 {
 	if (!key)
@@ -305,6 +383,7 @@ const char *cache_get(const char *key)
 		trace("# cache entry %s: object does not match its record, rebuilding", key);
 		return NULL;
 	}
+	cache_mark_used(key);
 	return object;
 }
 
@@ -382,20 +461,6 @@ bool cache_copy_out(const char *cached, const char *dst)
 
 /* ---- gocc clean -cache, gocc env ----------------------------------------------------------- */
 
-/* Is name one of the cache's own: a two-hex-digit directory, or fileid-HEX? Nothing else in the
- * directory is touched, so a GOCCCACHE pointing at the wrong place loses nothing but gocc's files. */
-static bool is_entry_dir(const char *name)
-{
-	return strlen(name) == 2 && is_hex(name, 2);
-}
-
-static bool is_entry_file(const char *name)
-{
-	size_t n = strlen(name);
-	return n >= HEX_LEN + 2 && is_hex(name, HEX_LEN) && name[HEX_LEN] == '-' &&
-	       (name[HEX_LEN + 1] == 'o' || name[HEX_LEN + 1] == 'a') &&
-	       (name[HEX_LEN + 2] == 0 || strncmp(name + HEX_LEN + 2, ".tmp-", 5) == 0);
-}
 
 /* Removes the entries of dir that `match` selects (an entry directory with its entry files);
  * false after printing an error. */
@@ -424,9 +489,9 @@ static bool remove_matching(const char *dir, bool (*match)(const char *))
 	return ok;
 }
 
-static bool is_fileid(const char *name)
+static bool is_own_file(const char *name)
 {
-	return strncmp(name, "fileid-", 7) == 0;
+	return strncmp(name, "fileid-", 7) == 0 || strcmp(name, "trim.txt") == 0;
 }
 
 int cmd_clean(int argc, char **argv)
@@ -439,7 +504,7 @@ int cmd_clean(int argc, char **argv)
 	if (!dir)
 		return 0; /* no cache, nothing to remove */
 	bool ok = remove_matching(dir, is_entry_dir);
-	ok = remove_matching(dir, is_fileid) && ok;
+	ok = remove_matching(dir, is_own_file) && ok;
 	return ok ? 0 : 1;
 }
 

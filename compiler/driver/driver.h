@@ -99,6 +99,11 @@ char *cache_package_key(const char *path, const Options *opts, Vec *sources, Vec
 /* The object cached for key, checked against its recorded size and SHA-256; NULL on a miss (also for
  * a NULL key and a damaged entry, which the next cache_put replaces). */
 const char *cache_get(const char *key);
+/* Marks key's entry as used now (its files' mtimes, refreshed at most once an hour), as a hit does;
+ * for the objects of a program taken whole from the cache. */
+void cache_mark_used(const char *key);
+/* At most once a day (DIR/trim.txt), removes the entries unused for 5 days, as go's cache does. */
+void cache_trim(void);
 /* Stores the object file as key's entry, atomically; a failure only costs the next build time. */
 void cache_put(const char *key, const char *object);
 /* The key of the program linked from objects with `keys` (in link order) and opts->runtime_lib;

@@ -266,6 +266,8 @@ static bool linked_from_cache(Args *a, Vec *keys, const char *name)
 	if (!cached || !cache_copy_out(cached, product))
 		return false;
 	trace("# link: cache hit %s", cached);
+	for (int i = 0; i < keys->len; i++)
+		cache_mark_used(keys->data[i]);
 	a->product = product;
 	return true;
 }
@@ -461,6 +463,7 @@ static int compile_on_big_stack(Args *a, const char *name)
 {
 	CompileCall c = {a, name, 1};
 	run_on_big_stack(compile_call, &c);
+	cache_trim();
 	return c.status;
 }
 
