@@ -15,8 +15,10 @@
  * O IR after). Compile errors print as file:line:col: msg and exit 1 (gocc run: 2, as go run).
  *
  * compile() reads top to bottom as the pipeline: read, lex+parse, check, middle, lower, optimise+emit,
- * link. A package whose object is in the cache (cache.c) is still parsed and checked, since its
- * importers are checked against its objects, but skips lowering, optimisation and code generation.
+ * link. Every package's files are read once, after the import graph, and hashed into its cache
+ * key (cache.c): when the whole program is in the cache it is copied and nothing is checked; a
+ * package whose object is in the cache is still parsed and checked, since its importers are checked
+ * against its objects, but skips lowering, optimisation and code generation.
  * Everything it writes goes into a private work directory (workdir.c); `gocc build` then renames the
  * product into the place the user named, and `gocc run` runs it from there (run.c).
  */
@@ -320,13 +322,18 @@ static Vec parse_files(Vec *paths)
 }
 
 /* Checks one package of the graph (its files parsed: the command line's already, a dependency's
- * here); its imports are already checked (in `checked`, by LoadPackage). NULL after printing its
- * diagnostics, or for a standard package, gocc's one line saying it cannot compile it yet. */
-static Package *check_one(Args *a, LoadPackage *lp, Vec *files, HashMap *checked)
+ * here, from `sources` when read_sources read them); its imports are already checked (in
+ * `checked`, by LoadPackage). NULL after printing its diagnostics, or for a standard package,
+ * gocc's one line saying it cannot compile it yet. */
+static Package *check_one(Args *a, LoadPackage *lp, Vec *files, Vec *sources, HashMap *checked)
 {
 	bool is_root = lp == a->root;
 	Vec paths = {0}, parsed = {0};
-	if (!is_root) {
+	if (!is_root && sources) {
+		for (int i = 0; i < sources->len; i++)
+			vec_push(&parsed, parse_file_mode(sources->data[i], PARSE_GC));
+		files = &parsed;
+	} else if (!is_root) {
 		driver_package_files(lp, &paths);
 		parsed = parse_files(&paths);
 		files = &parsed;
@@ -350,11 +357,36 @@ static Package *check_one(Args *a, LoadPackage *lp, Vec *files, HashMap *checked
 	return NULL;
 }
 
+/* The source files of every package of `order`, read once, before anything is checked: the cache
+ * keys hash them and check_one parses the same bytes. False when a file cannot be read: the build
+ * then goes without the cache and reports it where it always did (check_one). */
+static bool read_sources(Args *a, Vec *order, Vec *root_files, Vec *out)
+{
+	for (int i = 0; i < order->len; i++) {
+		LoadPackage *lp = order->data[i];
+		Vec *sources = xalloc(sizeof *sources), paths = {0};
+		if (lp == a->root) {
+			for (int j = 0; j < root_files->len; j++)
+				vec_push(sources, ((Node *)root_files->data[j])->file.source);
+		} else {
+			driver_package_files(lp, &paths);
+			for (int j = 0; j < paths.len; j++) {
+				SourceFile *f = source_read(paths.data[j]);
+				if (!f)
+					return false;
+				vec_push(sources, f);
+			}
+		}
+		vec_push(out, sources);
+	}
+	return true;
+}
+
 /* Each package's cache key, dependencies first so that each includes its imports' keys (their
  * export information shapes its object). All NULL when this build does not use the cache: it is
  * off, or the command asks for the IR (-emit-llvm, -S, -d I, -d O); the root of a non-main
  * package's build, which is written to the product, has none either. */
-static Vec cache_keys(Args *a, Vec *pkgs, bool is_main)
+static Vec cache_keys(Args *a, Vec *order, Vec *sources, Vec *root_files, bool is_main)
 {
 	Options *o = &a->opts;
 	Vec keys = {0};
@@ -363,21 +395,31 @@ static Vec cache_keys(Args *a, Vec *pkgs, bool is_main)
 	if (use && !cache_dir(&why))
 		trace("# cache off: %s", why);
 	HashMap by_pkg = {0};
-	for (int i = 0; i < pkgs->len; i++) {
-		Package *pkg = pkgs->data[i];
+	for (int i = 0; i < order->len; i++) {
+		LoadPackage *lp = order->data[i];
 		char *key = NULL;
-		if (use && (is_main || i + 1 < pkgs->len)) {
-			Vec sources = {0}, dep_keys = {0};
-			for (int j = 0; j < pkg->files.len; j++)
-				vec_push(&sources, ((Node *)pkg->files.data[j])->file.source);
-			for (int j = 0; j < pkg->deps.len; j++)
-				vec_push(&dep_keys, hashmap_get(&by_pkg, pkg->deps.data[j]));
-			key = cache_package_key(pkg->path, o, &sources, &dep_keys);
-			hashmap_put(&by_pkg, pkg, key);
+		if (use && sources->len && (is_main || lp != a->root)) {
+			Vec dep_keys = {0};
+			for (int j = 0; j < lp->deps.len; j++) {
+				char *dep = hashmap_get(&by_pkg, lp->deps.data[j]);
+				if (dep) /* "unsafe" has none: the checker's own */
+					vec_push(&dep_keys, dep);
+			}
+			const char *path = lp == a->root ? package_path(root_files, lp) : lp->path;
+			key = cache_package_key(path, o, sources->data[i], &dep_keys);
+			hashmap_put(&by_pkg, lp, key);
 		}
 		vec_push(&keys, key);
 	}
 	return keys;
+}
+
+/* The spec's `package main`, from the command line's first file (the checker reports files that
+ * disagree; a cached program never had any). */
+static bool root_is_main(Vec *root_files)
+{
+	Node *name = ((Node *)root_files->data[0])->file.package_name;
+	return name && strcmp(name->ident.name, "main") == 0;
 }
 
 /* The pipeline, writing a->product. Returns 0 on success, 1 after printing diagnostics. The
@@ -398,10 +440,16 @@ static int compile(Args *a, const char *name)
 			ast_dump(files.data[i], 0);
 	if (!driver_import_graph(a->root, &order))
 		return 1;
+	Vec sources = {0};
+	if (!read_sources(a, &order, &files, &sources))
+		sources.len = 0;
+	Vec keys = cache_keys(a, &order, &sources, &files, root_is_main(&files));
+	if (root_is_main(&files) && !o->dump && linked_from_cache(a, &keys, name))
+		return 0; /* a program built before from these very inputs: nothing to check */
 	types_init();
 	HashMap checked = {0};
 	for (int i = 0; i < order.len; i++) {
-		Package *pkg = check_one(a, order.data[i], &files, &checked);
+		Package *pkg = check_one(a, order.data[i], &files, sources.len ? sources.data[i] : NULL, &checked);
 		if (!pkg)
 			return 1;
 		hashmap_put(&checked, order.data[i], pkg);
@@ -427,9 +475,7 @@ static int compile(Args *a, const char *name)
 	}
 	for (int i = 0; i < pkgs.len; i++)
 		middle_package(pkgs.data[i]);
-	Vec keys = cache_keys(a, &pkgs, is_main), objects = {0};
-	if (is_main && linked_from_cache(a, &keys, name))
-		return 0;
+	Vec objects = {0};
 	for (int i = 0; i < pkgs.len; i++) {
 		Package *pkg = pkgs.data[i];
 		const char *cached = cache_get(keys.data[i]);
