@@ -229,20 +229,16 @@ static const char *package_path(Vec *files, LoadPackage *lp)
 
 /* Emission of the objects the cache did not have (objects[i] NULL; each then stored under keys[i])
  * and the link, into the work directory. Like go build, a package other than main is only
- * compiled, and its object kept only when -o asks for it; -emit-llvm and -S write the command
- * line's package alone (the root is then never taken from the cache). */
+ * compiled (its imports into the cache), and its object kept only when -o asks for it;
+ * -emit-llvm and -S write the command line's package alone (the root is then never taken from the
+ * cache, and nothing is cached). */
 static bool emit_and_link(Vec *pkgs, Vec *modules, Vec *objects, Vec *keys, Args *a, bool is_main,
                           const char *name)
 {
 	Options *o = &a->opts;
-	const char *product = workdir_path(name);
-	Module *root = vec_last(modules);
-	if (o->emit_llvm || o->emit_asm || !is_main) {
-		a->product = is_main || o->output ? product : NULL;
-		return emit_module(root, o, product);
-	}
-	for (int i = 0; i < modules->len; i++) {
-		if (objects->data[i])
+	bool root_only = o->emit_llvm || o->emit_asm || !is_main;
+	for (int i = 0; i < modules->len - root_only; i++) {
+		if (objects->data[i] || (root_only && !keys->data[i]))
 			continue;
 		const char *object = workdir_path(xsprintf("_go_%d.o", i));
 		if (!emit_module(modules->data[i], o, object))
@@ -250,6 +246,11 @@ static bool emit_and_link(Vec *pkgs, Vec *modules, Vec *objects, Vec *keys, Args
 		objects->data[i] = (void *)object;
 		cache_put(keys->data[i], object);
 		trace("# %s: compiled", ((Package *)pkgs->data[i])->path);
+	}
+	const char *product = workdir_path(name);
+	if (root_only) {
+		a->product = is_main || o->output ? product : NULL;
+		return emit_module(vec_last(modules), o, product);
 	}
 	a->product = product;
 	if (!link_executable(objects, product, o))
