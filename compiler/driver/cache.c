@@ -32,7 +32,8 @@
  * `gocc clean -cache`.
  *
  * The cache trims itself as go's does: a hit refreshes its entry's mtime (at most once an hour),
- * and at most once a day (DIR/trim.txt) a build removes the entries unused for 5 days.
+ * and at most once a day (DIR/trim.txt) a build removes the entries unused for 5 days, and the
+ * fileid memos likewise (a hit on a memo refreshes it too).
  */
 #include "driver.h"
 #include "sha256.h"
@@ -201,6 +202,18 @@ static bool is_hex(const char *s, size_t n)
 	return true;
 }
 
+#define USED_INTERVAL (60 * 60)          /* an entry's mtime is refreshed at most once an hour */
+#define TRIM_INTERVAL (24 * 60 * 60)     /* DIR/trim.txt: when the last trim ran */
+#define TRIM_LIMIT (5 * 24 * 60 * 60)    /* entries unused this long are removed */
+
+/* Sets path's mtime to now when it is older than USED_INTERVAL (fewer writes than every use). */
+static void touch_if_old(const char *path, time_t now)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && now - st.st_mtime > USED_INTERVAL)
+		utimensat(AT_FDCWD, path, NULL, 0);
+}
+
 /* The SHA-256 of a file (the gocc executable, the runtime archive), remembered in DIR/fileid-H
  * per (path, device, inode, size, modification time). NULL if it cannot be read. */
 static const char *file_digest(const char *path)
@@ -220,6 +233,7 @@ static const char *file_digest(const char *path)
 	char buf[HEX_LEN + 2];
 	if (read_small(memo, buf, sizeof buf) == HEX_LEN + 1 && buf[HEX_LEN] == '\n' && is_hex(buf, HEX_LEN)) {
 		buf[HEX_LEN] = 0;
+		touch_if_old(memo, time(NULL));
 		return xstrdup(buf);
 	}
 	sha256_init(&s);
@@ -300,19 +314,17 @@ static bool is_entry_file(const char *name)
 	       (name[HEX_LEN + 2] == 0 || strncmp(name + HEX_LEN + 2, ".tmp-", 5) == 0);
 }
 
-/* ---- trimming, as go's cache: entries unused for 5 days go, checked at most once a day ------ */
-
-#define USED_INTERVAL (60 * 60)          /* an entry's mtime is refreshed at most once an hour */
-#define TRIM_INTERVAL (24 * 60 * 60)     /* DIR/trim.txt: when the last trim ran */
-#define TRIM_LIMIT (5 * 24 * 60 * 60)    /* entries unused this long are removed */
-
-/* Sets path's mtime to now when it is older than USED_INTERVAL (fewer writes than every use). */
-static void touch_if_old(const char *path, time_t now)
+static bool is_fileid(const char *name)
 {
-	struct stat st;
-	if (stat(path, &st) == 0 && now - st.st_mtime > USED_INTERVAL)
-		utimensat(AT_FDCWD, path, NULL, 0);
+	return strncmp(name, "fileid-", 7) == 0;
 }
+
+static bool is_own_file(const char *name)
+{
+	return is_fileid(name) || strcmp(name, "trim.txt") == 0;
+}
+
+/* ---- trimming, as go's cache: entries unused for 5 days go, checked at most once a day ------ */
 
 void cache_mark_used(const char *key)
 {
@@ -323,8 +335,9 @@ void cache_mark_used(const char *key)
 	touch_if_old(entry_path(key, "o"), now);
 }
 
-/* Removes the entry files of one xx/ directory not used since `cutoff`; how many it removed. */
-static int trim_dir(const char *dir, time_t cutoff)
+/* Removes the files of dir that `match` selects and that were not used since `cutoff`; how many
+ * it removed. */
+static int trim_dir(const char *dir, bool (*match)(const char *), time_t cutoff)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -333,7 +346,7 @@ static int trim_dir(const char *dir, time_t cutoff)
 	for (struct dirent *e; (e = readdir(d));) {
 		const char *p = xsprintf("%s/%s", dir, e->d_name);
 		struct stat st;
-		if (is_entry_file(e->d_name) && stat(p, &st) == 0 && st.st_mtime < cutoff && unlink(p) == 0)
+		if (match(e->d_name) && stat(p, &st) == 0 && st.st_mtime < cutoff && unlink(p) == 0)
 			removed++;
 	}
 	closedir(d);
@@ -353,7 +366,8 @@ void cache_trim(void)
 	write_atomic(stamp, text, strlen(text)); /* first, so parallel builds do not all trim */
 	int removed = 0;
 	for (int i = 0; i < 256; i++)
-		removed += trim_dir(xsprintf("%s/%02x", cache.dir, i), now - TRIM_LIMIT);
+		removed += trim_dir(xsprintf("%s/%02x", cache.dir, i), is_entry_file, now - TRIM_LIMIT);
+	removed += trim_dir(cache.dir, is_fileid, now - TRIM_LIMIT);
 	if (removed)
 		trace("# cache trimmed: %d files unused for 5 days removed", removed);
 }
@@ -489,10 +503,6 @@ static bool remove_matching(const char *dir, bool (*match)(const char *))
 	return ok;
 }
 
-static bool is_own_file(const char *name)
-{
-	return strncmp(name, "fileid-", 7) == 0 || strcmp(name, "trim.txt") == 0;
-}
 
 int cmd_clean(int argc, char **argv)
 {
