@@ -281,7 +281,10 @@ char *cache_package_key(const char *path, const Options *opts, Vec *sources, Vec
 	sha256_write_field(&s, xsprintf("-O%d", opts->opt_level));
 	for (int i = 0; i < sources->len; i++) {
 		SourceFile *f = sources->data[i];
-		sha256_write_field(&s, f->name); /* absolute: the debug information names it */
+		char real[PATH_MAX];
+		sha256_write_field(&s, f->name); /* as given, as messages name it */
+		/* as the debug information and tracebacks name it (lower/debuginfo.c) */
+		sha256_write_field(&s, realpath(f->name, real) ? real : f->name);
 		uint64_t len = f->len;
 		sha256_write(&s, &len, sizeof len);
 		sha256_write(&s, f->text, f->len);
