@@ -444,6 +444,9 @@ void cache_put(const char *key, const char *object)
 
 char *cache_link_key(Vec *keys, const Options *opts)
 {
+	for (int i = 0; i < keys->len; i++)
+		if (!keys->data[i])
+			return NULL; /* the cache is off, or this build does not use it (-S, -emit-llvm) */
 	if (!cache_dir(NULL) || !self_id())
 		return NULL;
 	const char *runtime = file_digest(opts->runtime_lib);
@@ -456,11 +459,8 @@ char *cache_link_key(Vec *keys, const Options *opts)
 	sha256_write_field(&s, self_id());
 	sha256_write_field(&s, runtime);
 	sha256_write_field(&s, cc && *cc ? cc : "cc");
-	for (int i = 0; i < keys->len; i++) {
-		if (!keys->data[i])
-			return NULL;
+	for (int i = 0; i < keys->len; i++)
 		sha256_write_field(&s, keys->data[i]);
-	}
 	char *key = xsprintf("%*s", HEX_LEN, "");
 	sha256_hex(&s, key);
 	return key;
