@@ -6,7 +6,8 @@
  *   link.c     the link of the program's object with the runtime archive by the system C compiler;
  *   run.c      `gocc run`: the child process, its signals and go run's exit-status rules;
  *   inputs.c   the input file names go accepts;
- *   load.c     the files of the package to build (through compiler/loader/) and `gocc list`.
+ *   load.c     the files of the package to build (through compiler/loader/) and `gocc list`;
+ *   cache.c    the cache of compiled packages, `gocc clean -cache` and `gocc env`.
  *
  * None of them sees LLVM: emission stays in lower/emit.c.
  */
@@ -15,6 +16,7 @@
 
 #include "backend.h"
 #include "common.h"
+#include "sha256.h"
 
 /* ---- workdir.c ------------------------------------------------------------------------------- */
 
@@ -30,6 +32,12 @@ void workdir_remove(void);
  * a rename when both are on one file system, else a copy to a temporary name beside `dst` and a
  * rename. A symlink at `dst` is replaced, never written through. False after printing why. */
 bool workdir_install(const char *src, const char *dst);
+
+/* Writes all n bytes to fd (retrying short writes and EINTR); false on an error (errno set). */
+bool fd_write_all(int fd, const void *data, size_t n);
+/* Copies from `from` to its end into `to` (to < 0: only reads), feeding the bytes to hash and
+ * counting them in *size when those are not NULL. False on a read or write error. */
+bool fd_copy(int from, int to, Sha256 *hash, size_t *size);
 
 /* ---- link.c ---------------------------------------------------------------------------------- */
 
@@ -72,5 +80,40 @@ bool driver_import_graph(LoadPackage *root, Vec *order);
 void driver_package_files(LoadPackage *p, Vec *out);
 /* gocc list [-deps] [-e] [-f FORMAT] [PACKAGE...]: go list's output for the loader's packages. */
 int cmd_list(int argc, char **argv);
+
+/* ---- cache.c --------------------------------------------------------------------------------- */
+
+/* -x: print the steps (cache hits, compilations, the link command) on stderr, as go build -x. */
+extern bool driver_trace;
+void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* -x: the command line argv (NULL-terminated), as one line. */
+void trace_argv(char **argv);
+
+/* The cache directory, made on first use; NULL when caching is off, and *why (if why is not NULL)
+ * says why. */
+const char *cache_dir(const char **why);
+/* The key of a package's object: gocc's identity, the flags that change the object, the import
+ * path, the names and contents of its parsed `sources` (SourceFile*) and its dependencies' keys
+ * (char*, in import order). NULL when caching is off. */
+char *cache_package_key(const char *path, const Options *opts, Vec *sources, Vec *dep_keys);
+/* The object cached for key, checked against its recorded size and SHA-256; NULL on a miss (also for
+ * a NULL key and a damaged entry, which the next cache_put replaces). */
+const char *cache_get(const char *key);
+/* Marks key's entry as used now (its files' mtimes, refreshed at most once an hour), as a hit does;
+ * for the objects of a program taken whole from the cache. */
+void cache_mark_used(const char *key);
+/* At most once a day (DIR/trim.txt), removes the entries unused for 5 days, as go's cache does. */
+void cache_trim(void);
+/* Stores the object file as key's entry, atomically; a failure only costs the next build time. */
+void cache_put(const char *key, const char *object);
+/* The key of the program linked from objects with `keys` (in link order) and opts->runtime_lib;
+ * NULL when caching is off or an object has no key. Its entry is the executable. */
+char *cache_link_key(Vec *keys, const Options *opts);
+/* Copies a cached file to dst (in the work directory), executable. False on an error. */
+bool cache_copy_out(const char *cached, const char *dst);
+/* gocc clean -cache: removes every entry. */
+int cmd_clean(int argc, char **argv);
+/* gocc env [GOCCCACHE]: where the cache is ("off" when there is none). */
+int cmd_env(int argc, char **argv);
 
 #endif

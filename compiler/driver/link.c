@@ -115,6 +115,7 @@ bool link_executable(Vec *objects, const char *output, const Options *opts)
 	for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
 		vec_push(&argv, (char *)tail[i]);
 	vec_push(&argv, NULL);
+	trace_argv((char **)argv.data);
 	const char *log = workdir_path("link.log");
 	bool ok = run_logged((char **)argv.data, log);
 	char *messages = read_log(log);

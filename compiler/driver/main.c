@@ -6,14 +6,19 @@
  *                                           a failing program's status is printed and gocc exits 1
  *   gocc parse FILE.go...                   parse only (each file on its own), report syntax errors
  *   gocc list [-deps] [-f FORMAT] PKG...     the loader's view of packages, printed as go list does
+ *   gocc clean -cache                       empty the cache of compiled packages (cache.c)
+ *   gocc env [GOCCCACHE]                    where that cache is
  *   gocc version | gocc --help
  *
- * Flags: -o out, -O0..-O3 (default -O2), -emit-llvm, -S, -d LETTERS (dump phases: A ast, T types,
- * I IR before optimisation, O IR after). Compile errors print as file:line:col: msg and exit 1
- * (gocc run: 2, as go run).
+ * Flags: -o out, -O0..-O3 (default -O2), -emit-llvm, -S, -x (print the steps: cache hits, compiled
+ * packages, the link command), -d LETTERS (dump phases: A ast, T types, I IR before optimisation,
+ * O IR after). Compile errors print as file:line:col: msg and exit 1 (gocc run: 2, as go run).
  *
  * compile() reads top to bottom as the pipeline: read, lex+parse, check, middle, lower, optimise+emit,
- * link.
+ * link. Every package's files are read once, after the import graph, and hashed into its cache
+ * key (cache.c): when the whole program is in the cache it is copied and nothing is checked; a
+ * package whose object is in the cache is still parsed and checked, since its importers are checked
+ * against its objects, but skips lowering, optimisation and code generation.
  * Everything it writes goes into a private work directory (workdir.c); `gocc build` then renames the
  * product into the place the user named, and `gocc run` runs it from there (run.c).
  */
@@ -47,6 +52,8 @@ static const char usage[] =
 	"  gocc parse FILE.go...                 parse only, report syntax errors\n"
 	"  gocc list [-deps] [-e] [-f FORMAT] [PACKAGE...]\n"
 	"                                        list packages as go list does (FORMAT: {{.Field}}s)\n"
+	"  gocc clean -cache                     remove the cache of compiled packages\n"
+	"  gocc env [GOCCCACHE]                  print where that cache is\n"
 	"  gocc version                          print the version\n"
 	"\n"
 	"Flags:\n"
@@ -54,6 +61,7 @@ static const char usage[] =
 	"  -O0 .. -O3   optimisation level (default -O2)\n"
 	"  -emit-llvm   write LLVM IR (.ll) instead of an executable\n"
 	"  -S           write assembly (.s) instead of an executable\n"
+	"  -x           print the steps: packages found in the cache or compiled, the link command\n"
 	"  -d LETTERS   dump phases to stderr: A syntax tree, T types, I IR before and O after\n"
 	"               optimisation\n";
 
@@ -66,6 +74,7 @@ typedef struct Args {
 	bool not_main;       /* gocc run refused a package other than main */
 	const char *product; /* what compile() wrote, in the work directory; NULL if nothing to keep */
 	LoadPackage *root;   /* the package the command line names, from the loader */
+	const char *link_key;/* the cache key of the linked program, or NULL */
 } Args;
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -112,6 +121,8 @@ static void parse_args(int argc, char **argv, bool is_run, Args *a)
 			a->opts.emit_llvm = true;
 		} else if (strcmp(s, "-S") == 0) {
 			a->opts.emit_asm = true;
+		} else if (strcmp(s, "-x") == 0) {
+			driver_trace = true;
 		} else if (s[0] == '-' && a->files.len == 0) {
 			bad_usage("unknown flag %s", s);
 		} else if (has_suffix(s, ".go")) {
@@ -216,27 +227,52 @@ static const char *package_path(Vec *files, LoadPackage *lp)
 	return name->ident.name;
 }
 
-/* Emission of every package's object and the link, into the work directory. Like go build, a
- * package other than main is only compiled, and its object kept only when -o asks for it;
- * -emit-llvm and -S write the command line's package alone. */
-static bool emit_and_link(Vec *modules, Args *a, bool is_main, const char *name)
+/* Emission of the objects the cache did not have (objects[i] NULL; each then stored under keys[i])
+ * and the link, into the work directory. Like go build, a package other than main is only
+ * compiled (its imports into the cache), and its object kept only when -o asks for it;
+ * -emit-llvm and -S write the command line's package alone (the root is then never taken from the
+ * cache, and nothing is cached). */
+static bool emit_and_link(Vec *pkgs, Vec *modules, Vec *objects, Vec *keys, Args *a, bool is_main,
+                          const char *name)
 {
 	Options *o = &a->opts;
-	const char *product = workdir_path(name);
-	Module *root = vec_last(modules);
-	if (o->emit_llvm || o->emit_asm || !is_main) {
-		a->product = is_main || o->output ? product : NULL;
-		return emit_module(root, o, product);
-	}
-	Vec objects = {0};
-	for (int i = 0; i < modules->len; i++) {
+	bool root_only = o->emit_llvm || o->emit_asm || !is_main;
+	for (int i = 0; i < modules->len - root_only; i++) {
+		if (objects->data[i] || (root_only && !keys->data[i]))
+			continue;
 		const char *object = workdir_path(xsprintf("_go_%d.o", i));
 		if (!emit_module(modules->data[i], o, object))
 			return false;
-		vec_push(&objects, (void *)object);
+		objects->data[i] = (void *)object;
+		cache_put(keys->data[i], object);
+		trace("# %s: compiled", ((Package *)pkgs->data[i])->path);
+	}
+	const char *product = workdir_path(name);
+	if (root_only) {
+		a->product = is_main || o->output ? product : NULL;
+		return emit_module(vec_last(modules), o, product);
 	}
 	a->product = product;
-	return link_executable(&objects, product, o);
+	if (!link_executable(objects, product, o))
+		return false;
+	cache_put(a->link_key, product);
+	return true;
+}
+
+/* A program whose objects all have keys may be in the cache as a whole: then it is copied into
+ * the work directory and neither its objects nor the linker are needed. */
+static bool linked_from_cache(Args *a, Vec *keys, const char *name)
+{
+	a->link_key = cache_link_key(keys, &a->opts);
+	const char *cached = cache_get(a->link_key);
+	const char *product = cached ? workdir_path(name) : NULL;
+	if (!cached || !cache_copy_out(cached, product))
+		return false;
+	trace("# link: cache hit %s", cached);
+	for (int i = 0; i < keys->len; i++)
+		cache_mark_used(keys->data[i]);
+	a->product = product;
+	return true;
 }
 
 /* Does the import graph lead from p to target? */
@@ -287,13 +323,18 @@ static Vec parse_files(Vec *paths)
 }
 
 /* Checks one package of the graph (its files parsed: the command line's already, a dependency's
- * here); its imports are already checked (in `checked`, by LoadPackage). NULL after printing its
- * diagnostics, or for a standard package, gocc's one line saying it cannot compile it yet. */
-static Package *check_one(Args *a, LoadPackage *lp, Vec *files, HashMap *checked)
+ * here, from `sources` when read_sources read them); its imports are already checked (in
+ * `checked`, by LoadPackage). NULL after printing its diagnostics, or for a standard package,
+ * gocc's one line saying it cannot compile it yet. */
+static Package *check_one(Args *a, LoadPackage *lp, Vec *files, Vec *sources, HashMap *checked)
 {
 	bool is_root = lp == a->root;
 	Vec paths = {0}, parsed = {0};
-	if (!is_root) {
+	if (!is_root && sources) {
+		for (int i = 0; i < sources->len; i++)
+			vec_push(&parsed, parse_file_mode(sources->data[i], PARSE_GC));
+		files = &parsed;
+	} else if (!is_root) {
 		driver_package_files(lp, &paths);
 		parsed = parse_files(&paths);
 		files = &parsed;
@@ -318,6 +359,71 @@ static Package *check_one(Args *a, LoadPackage *lp, Vec *files, HashMap *checked
 	return NULL;
 }
 
+/* The source files of every package of `order`, read once, before anything is checked: the cache
+ * keys hash them and check_one parses the same bytes. False when a file cannot be read: the build
+ * then goes without the cache and reports it where it always did (check_one). */
+static bool read_sources(Args *a, Vec *order, Vec *root_files, Vec *out)
+{
+	for (int i = 0; i < order->len; i++) {
+		LoadPackage *lp = order->data[i];
+		Vec *sources = xalloc(sizeof *sources), paths = {0};
+		if (lp == a->root) {
+			for (int j = 0; j < root_files->len; j++)
+				vec_push(sources, ((Node *)root_files->data[j])->file.source);
+		} else {
+			driver_package_files(lp, &paths);
+			for (int j = 0; j < paths.len; j++) {
+				SourceFile *f = source_read(paths.data[j]);
+				if (!f)
+					return false;
+				vec_push(sources, f);
+			}
+		}
+		vec_push(out, sources);
+	}
+	return true;
+}
+
+/* Each package's cache key, dependencies first so that each includes its imports' keys (their
+ * export information shapes its object). All NULL when this build does not use the cache: it is
+ * off, or the command asks for the IR (-emit-llvm, -S, -d I, -d O); the root of a non-main
+ * package's build, which is written to the product, has none either. */
+static Vec cache_keys(Args *a, Vec *order, Vec *sources, Vec *root_files, bool is_main)
+{
+	Options *o = &a->opts;
+	Vec keys = {0};
+	bool use = !o->emit_llvm && !o->emit_asm && !dump(o, 'I') && !dump(o, 'O');
+	const char *why = NULL;
+	if (use && !cache_dir(&why))
+		trace("# cache off: %s", why);
+	HashMap by_pkg = {0};
+	for (int i = 0; i < order->len; i++) {
+		LoadPackage *lp = order->data[i];
+		char *key = NULL;
+		if (use && sources->len && (is_main || lp != a->root)) {
+			Vec dep_keys = {0};
+			for (int j = 0; j < lp->deps.len; j++) {
+				char *dep = hashmap_get(&by_pkg, lp->deps.data[j]);
+				if (dep) /* "unsafe" has none: the checker's own */
+					vec_push(&dep_keys, dep);
+			}
+			const char *path = lp == a->root ? package_path(root_files, lp) : lp->path;
+			key = cache_package_key(path, o, sources->data[i], &dep_keys);
+			hashmap_put(&by_pkg, lp, key);
+		}
+		vec_push(&keys, key);
+	}
+	return keys;
+}
+
+/* The spec's `package main`, from the command line's first file (the checker reports files that
+ * disagree; a cached program never had any). */
+static bool root_is_main(Vec *root_files)
+{
+	Node *name = ((Node *)root_files->data[0])->file.package_name;
+	return name && strcmp(name->ident.name, "main") == 0;
+}
+
 /* The pipeline, writing a->product. Returns 0 on success, 1 after printing diagnostics. The
  * command line's package is parsed first (its syntax errors come before anything about its
  * imports, as gc reports them), then every package is checked, dependencies first, and each goes
@@ -336,10 +442,16 @@ static int compile(Args *a, const char *name)
 			ast_dump(files.data[i], 0);
 	if (!driver_import_graph(a->root, &order))
 		return 1;
+	Vec sources = {0};
+	if (!read_sources(a, &order, &files, &sources))
+		sources.len = 0;
+	Vec keys = cache_keys(a, &order, &sources, &files, root_is_main(&files));
+	if (root_is_main(&files) && !o->dump && linked_from_cache(a, &keys, name))
+		return 0; /* a program built before from these very inputs: nothing to check */
 	types_init();
 	HashMap checked = {0};
 	for (int i = 0; i < order.len; i++) {
-		Package *pkg = check_one(a, order.data[i], &files, &checked);
+		Package *pkg = check_one(a, order.data[i], &files, sources.len ? sources.data[i] : NULL, &checked);
 		if (!pkg)
 			return 1;
 		hashmap_put(&checked, order.data[i], pkg);
@@ -365,12 +477,19 @@ static int compile(Args *a, const char *name)
 	}
 	for (int i = 0; i < pkgs.len; i++)
 		middle_package(pkgs.data[i]);
-	for (int i = 0; i < pkgs.len; i++)
-		vec_push(&modules, lower_package(pkgs.data[i], o));
+	Vec objects = {0};
+	for (int i = 0; i < pkgs.len; i++) {
+		Package *pkg = pkgs.data[i];
+		const char *cached = cache_get(keys.data[i]);
+		if (cached)
+			trace("# %s: cache hit %s", pkg->path, cached);
+		vec_push(&objects, (void *)cached);
+		vec_push(&modules, cached ? NULL : lower_package(pkg, o));
+	}
 	if (diag_flush())
 		return 1;
 
-	return emit_and_link(&modules, a, is_main, name) ? 0 : 1;
+	return emit_and_link(&pkgs, &modules, &objects, &keys, a, is_main, name) ? 0 : 1;
 }
 
 /* Every phase recurses along the input (nested expressions, chains of types declared in terms of
@@ -392,6 +511,7 @@ static int compile_on_big_stack(Args *a, const char *name)
 {
 	CompileCall c = {a, name, 1};
 	run_on_big_stack(compile_call, &c);
+	cache_trim();
 	return c.status;
 }
 
@@ -472,6 +592,10 @@ int main(int argc, char **argv)
 		return cmd_parse(argc - 2, argv + 2);
 	if (strcmp(cmd, "list") == 0)
 		return cmd_list(argc - 2, argv + 2);
+	if (strcmp(cmd, "clean") == 0)
+		return cmd_clean(argc - 2, argv + 2);
+	if (strcmp(cmd, "env") == 0)
+		return cmd_env(argc - 2, argv + 2);
 	if (strcmp(cmd, "version") == 0) {
 		printf("gocc version %s linux/amd64 (go1.19 semantics, LLVM 19)\n", GOCC_VERSION);
 		return 0;

@@ -23,9 +23,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* gocc's own limit: the driver names a handful of files per run (object, program, link log, the
- * temporary beside the output). */
-#define WORKDIR_MAX_FILES 16
+/* gocc's own limit: the driver names a handful of files per run (one object per package compiled
+ * in this run, the program, the link log, the temporary beside the output). */
+#define WORKDIR_MAX_FILES 1024
 
 /* The process's one work directory. The registry is append-only: a slot is filled before `nfiles`
  * counts it, so the signal handler never sees a half-written path. */
@@ -102,23 +102,34 @@ void workdir_remove(void)
 
 /* ---- install --------------------------------------------------------------------------------- */
 
-static bool copy_fd(int from, int to)
+bool fd_write_all(int fd, const void *data, size_t n)
+{
+	for (size_t done = 0; done < n;) {
+		ssize_t w = write(fd, (const char *)data + done, n - done);
+		if (w < 0 && errno != EINTR)
+			return false;
+		done += w > 0 ? (size_t)w : 0;
+	}
+	return true;
+}
+
+bool fd_copy(int from, int to, Sha256 *hash, size_t *size)
 {
 	char buf[65536];
+	if (size)
+		*size = 0;
 	for (;;) {
 		ssize_t n = read(from, buf, sizeof buf);
 		if (n == 0)
 			return true;
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
+		if (n < 0 || (to >= 0 && !fd_write_all(to, buf, (size_t)n)))
 			return false;
-		for (ssize_t done = 0; done < n;) {
-			ssize_t w = write(to, buf + done, (size_t)(n - done));
-			if (w < 0 && errno != EINTR)
-				return false;
-			done += w > 0 ? w : 0;
-		}
+		if (hash)
+			sha256_write(hash, buf, (size_t)n);
+		if (size)
+			*size += (size_t)n;
 	}
 }
 
@@ -142,7 +153,7 @@ static bool copy_and_rename(const char *src, const char *dst)
 		return false;
 	int out;
 	char *tmp = temp_beside(dst, &out);
-	bool ok = out >= 0 && copy_fd(in, out) && fchmod(out, st.st_mode & 07777) == 0;
+	bool ok = out >= 0 && fd_copy(in, out, NULL, NULL) && fchmod(out, st.st_mode & 07777) == 0;
 	ok = (out < 0 || close(out) == 0) && ok;
 	close(in);
 	ok = ok && rename(tmp, dst) == 0;

@@ -82,6 +82,23 @@ static void optimise(LLVMModuleRef mod, LLVMTargetMachineRef tm, int level)
 	}
 }
 
+/* -ffunction-sections: every defined function in a section of its own, `.text.NAME`, so that the
+ * link's --gc-sections (driver/link.c) drops the functions nothing reaches. The LLVM-C API has no
+ * switch for TargetOptions.FunctionSections, and naming the section is all that switch does for
+ * ELF. Globals stay in the shared .data/.rodata: which of those (or .data.rel.ro) a global belongs
+ * in depends on relocations only the backend sees. */
+static void function_sections(LLVMModuleRef mod)
+{
+	for (LLVMValueRef f = LLVMGetFirstFunction(mod); f; f = LLVMGetNextFunction(f)) {
+		const char *section = LLVMGetSection(f);
+		if (LLVMIsDeclaration(f) || (section && *section))
+			continue;
+		size_t n;
+		const char *name = LLVMGetValueName2(f, &n);
+		LLVMSetSection(f, xsprintf(".text.%.*s", (int)n, name));
+	}
+}
+
 bool emit_module(Module *m, const Options *opts, const char *path)
 {
 	LLVMModuleRef mod = m->mod;
@@ -102,8 +119,12 @@ bool emit_module(Module *m, const Options *opts, const char *path)
 	bool failed;
 	if (opts->emit_llvm)
 		failed = LLVMPrintModuleToFile(mod, path, &err);
-	else
-		failed = LLVMTargetMachineEmitToFile(tm, mod, path, opts->emit_asm ? LLVMAssemblyFile : LLVMObjectFile, &err);
+	else if (opts->emit_asm)
+		failed = LLVMTargetMachineEmitToFile(tm, mod, path, LLVMAssemblyFile, &err);
+	else {
+		function_sections(mod);
+		failed = LLVMTargetMachineEmitToFile(tm, mod, path, LLVMObjectFile, &err);
+	}
 	if (failed) {
 		fprintf(stderr, "gocc: writing %s: %s\n", path, err ? err : "unknown error");
 		LLVMDisposeMessage(err);
