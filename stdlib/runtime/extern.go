@@ -47,13 +47,13 @@ var alwaysFalse bool
 // NumCPU is the number of logical CPUs the process may run on: the size of its affinity mask at
 // start-up, as gc's getproccount (os_linux.c).
 func NumCPU() int {
-	if ncpu == 0 {
-		ncpu = getproccount()
-	}
 	return int(ncpu)
 }
 
-var ncpu int32
+// ncpu and gomaxprocs are read at start-up (package runtime is initialized before any other), as
+// gc's osinit and schedinit do: later changes of the affinity mask or $GOMAXPROCS are not seen.
+var ncpu = getproccount()
+var gomaxprocs = gomaxprocsinit()
 
 // getproccount is defined in C (runtime/os_linux.c): sched_getaffinity's mask size.
 func getproccount() int32
@@ -63,17 +63,12 @@ func getproccount() int32
 // NumCPU, as gc's schedinit. gocc runs Go code on one thread until the scheduler exists; the value is
 // kept and reported, as the API promises, and takes effect with the scheduler.
 func GOMAXPROCS(n int) int {
-	if gomaxprocs == 0 {
-		gomaxprocs = gomaxprocsinit()
-	}
 	ret := int(gomaxprocs)
 	if n > 0 {
 		gomaxprocs = int32(n)
 	}
 	return ret
 }
-
-var gomaxprocs int32
 
 // gomaxprocsinit: $GOMAXPROCS if it is a positive int32, else the CPU count (runtime/os_linux.c).
 func gomaxprocsinit() int32
