@@ -1,6 +1,7 @@
 // runtime_api: the runtime package's exported API that a one-goroutine program can observe
 // deterministically (GOOS/GOARCH, Version, NumGoroutine, GOMAXPROCS, NumCPU, Gosched, GC, KeepAlive,
-// MemStats) and the runtime.Error values math/bits panics with.
+// MemStats, NumCgoCall, MemProfileRate, LockOSThread, CPUProfile) and the runtime.Error values
+// math/bits panics with.
 
 package main
 
@@ -69,4 +70,18 @@ func main() {
 	println(overflow())
 	var e error = runtime.Error(nil)
 	println(e == nil)
+
+	println("cgo calls:", runtime.NumCgoCall(), "MemProfileRate:", runtime.MemProfileRate)
+	runtime.LockOSThread()
+	runtime.LockOSThread()
+	runtime.UnlockOSThread()
+	runtime.UnlockOSThread()
+	runtime.UnlockOSThread()
+	println(cpuProfile())
+}
+
+func cpuProfile() (msg string) {
+	defer func() { msg = recover().(string) }()
+	runtime.CPUProfile()
+	return "no panic"
 }
