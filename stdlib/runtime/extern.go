@@ -20,6 +20,11 @@ package runtime
 const GOOS string = "linux"
 const GOARCH string = "amd64"
 
+// Compiler names the toolchain whose behaviour the program has, as programs test it to choose
+// between gc's and gccgo's: gocc reproduces gc's (object layout, run-time messages, evaluation order,
+// float formatting), so it answers "gc" — a program that asked for "gocc" would take neither branch.
+const Compiler = "gc"
+
 // Version is the Go release whose language and library gocc implements, as go1.19.8 reports it.
 func Version() string { return "go1.19.8" }
 
