@@ -27,6 +27,21 @@
  *    is right: the records of younger frames have all been run or dropped by the loop by then.
  *  - A record already started when a later panic reaches it belongs to a deferred call that panicked:
  *    that earlier panic is marked aborted (printed in the chain, never resumed) and the record dropped.
+ *  - Open-coded defers (gc's; lower_defer.c has the compiler side). A function with at most 8 defer
+ *    statements, none in a loop, registers one OpenDefer record per call at entry (deferprocOpen)
+ *    and keeps in it a byte of pending bits and a closure slot per statement; it runs the pending
+ *    calls itself, inline, at each return (bit cleared first) and unlinks the record with
+ *    deferreturnOpen. On the list the record stands where its frame's defer records would, so the
+ *    panic loop (run_open) interleaves its calls with other frames' correctly: it runs the pending
+ *    bits newest first through defer_call (so recover works exactly as for other records), keeps
+ *    the record linked while bits are left, and on a recovery resumes the frame with the record
+ *    still linked: the recovered path's deferreturnOpen runs the rest. A started open record met by
+ *    a later panic aborts the earlier panic but is not dropped: its other bits are still pending.
+ *  - The jump buffer is taken only by frames a deferred call might resume: the compiler proves for
+ *    open-coding functions whose deferred calls cannot call recover() that none can, and registers
+ *    a NULL frame; recovering into one throws instead of jumping nowhere.
+ *  - deferproc's heap records are recycled through defer_pool (gc's per-P deferpool) once unlinked
+ *    and run, so a loop of defers reuses a few records instead of touching fresh pages.
  *
  * recover(). Go allows recover only in the function called directly by the runtime to run a deferred
  * call of the current panic (gc compares the caller's argument pointer with p.argp). gocc compares
@@ -40,12 +55,15 @@
  * on their hot path, unlike gc's prologue). This needs frame pointers, no tail calls and no inlining
  * of functions calling recover (all in runtime.def's contract).
  *
- * Cost, measured (runtime/testdata/defer_bench.c, -O2, thread CPU time on the 2-CPU build machine):
- * calling a function that defers one closure takes 8.1 ns against 2.5 ns for a function that calls the
- * closure directly, so a defer costs ~5.5 ns (deferframe + deferprocStack + deferreturn + the call
- * through defer_call), with no allocation. A function with no defer statement pays nothing, not even
- * a register: no landing pads, no unwind tables, no per-call registration.
- *
+ * Cost, measured (runtime/testdata/defer_bench.c, -O2, thread CPU time on the 2-CPU build machine,
+ * before open coding): calling a function that defers one closure took 8.1 ns against 2.5 ns for a
+ * function that calls the closure directly, so a record-based defer costs ~5.5 ns (deferframe +
+ * deferprocStack + deferreturn + the call through defer_call), with no allocation. An open-coded
+ * defer without jump buffer costs two short calls (deferprocOpen, deferreturnOpen) and a few
+ * stores; its call is direct and usually inlined (testdata/bench/defer_loop.go: 1.70-2.00x gc's
+ * CPU time before, 0.90x after; docs/benchmarks.md). A function with no defer statement pays nothing, not even a register:
+ * no landing pads, no unwind tables, no per-call registration.
+
  * Rejected alternatives.
  *  - LLVM exception handling (invoke + landingpad + a personality function + _Unwind_RaiseException):
  *    zero cost on the normal path of a deferring function, but every frame between the panic and the
@@ -58,14 +76,23 @@
  *    its jmp_buf is 200 bytes; ours saves 8 words and is shared with nothing.
  *  - One jump buffer per defer statement instead of per call: refreshes the buffer in loops and makes
  *    every defer statement a returns_twice point; one point per call is simpler for the compiler.
- *  - gc's open-coded defers (inline calls at exit plus funcdata for panics) need the unwinder we do
- *    not have; deferprocStack keeps the common case allocation-free, which is what they buy.
+ *  - gc's open-coded defers find their frames by unwinding the stack (funcdata gives each frame's
+ *    deferBits and slot offsets); gocc has no unwinder, and walking frame pointers would still need
+ *    the slots' frame offsets from LLVM and a merge with the linked records. One registration per
+ *    call keeps every frame that has defers on the one list, in order.
+ *  - Inline push/pop of the open record in compiled code: saves two calls, but bakes panic_g's
+ *    layout (a g field once there are goroutines) into every compiled function.
+ *  - Recycling the heap closures of looped defers too: the closure (and a method value it holds)
+ *    is the compiler's allocation, possibly referenced from elsewhere (a func value deferred in a
+ *    loop); only the record is the runtime's alone.
  *
  * runtime.Goexit (scheduler issue): push a Panic with goexit set and run the same loop; recover()
  * returns nil for it, printpanics skips it, and when the defers are done the goroutine exits.
  *
- * Invariants. panic_g.defer is ordered newest first, and the records of one frame are contiguous;
- * a record's frame is live while the record is on the list; defer_fp of the current panic is set
+ * Invariants. panic_g.defer is ordered newest first, and the records of one frame are contiguous
+ * (an open-coded frame has exactly one); a record's frame is live while the record is on the list;
+ * an open record's bits are set only by its frame and cleared before the call they stand for;
+ * a pooled record is on no list; defer_fp of the current panic is set
  * only while a deferred call runs. Single thread (v0): panic_g becomes fields of g with goroutines.
  */
 #include "panic.h"
@@ -124,6 +151,7 @@ void defer_push(Defer *d, DeferFrame *frame, void *fn)
 	d->frame = frame;
 	d->panic = NULL;
 	d->started = 0;
+	d->heap = 0;
 	d->link = panic_g.defer;
 	panic_g.defer = d;
 }
@@ -133,11 +161,67 @@ void runtime_deferprocStack(void *frame, void *d, void *fn)
 	defer_push(d, frame, fn);
 }
 
+/* Heap records no longer on the list, for reuse (gc's per-P deferpool): a loop of defer statements
+ * then touches the same few records instead of fresh memory. Only deferproc's records go here: the
+ * runtime alone references them once they are unlinked. */
+static Defer *defer_pool;
+
 /* A defer statement in a loop: the record outlives the iteration, so it lives on the heap. */
 void runtime_deferproc(void *frame, void *fn)
 {
-	Defer *d = runtime_mallocgc(sizeof(Defer), NULL, true); /* GC (later): fn is a root */
+	Defer *d = defer_pool;
+	if (d)
+		defer_pool = d->link;
+	else
+		d = runtime_mallocgc(sizeof(Defer), NULL, true); /* GC (later): fn is a root */
 	defer_push(d, frame, fn);
+	d->heap = 1;
+}
+
+/* d has been unlinked and its call is over: recycle it if it is a heap record. */
+static void defer_free(Defer *d)
+{
+	if (!d->heap)
+		return;
+	d->fn = NULL;
+	d->link = defer_pool;
+	defer_pool = d;
+}
+
+/* A call of a function with open-coded defers registers its record once, at entry, with no
+ * deferred call pending; the compiler then sets bits and slots itself. */
+void runtime_deferprocOpen(void *rec, void *frame)
+{
+	OpenDefer *o = rec;
+	defer_push(&o->d, frame, NULL);
+	o->bits = 0;
+}
+
+/* The highest pending slot of o (the newest deferred call), or -1. */
+static int open_next(OpenDefer *o)
+{
+	return o->bits ? 31 - __builtin_clz(o->bits) : -1;
+}
+
+/* Every return of such a function: the compiler has run the pending calls inline (clearing their
+ * bits first), except on its recovered path, where the panic loop left some pending. Runs those,
+ * newest first, and unlinks the record. */
+static __attribute__((noinline)) void open_run_pending(OpenDefer *o)
+{
+	for (int i; (i = open_next(o)) >= 0;) {
+		o->bits &= (uint8_t)~(1u << i);
+		defer_call(NULL, o->slots[i]);
+	}
+}
+
+void runtime_deferreturnOpen(void *rec)
+{
+	OpenDefer *o = rec;
+	if (__builtin_expect(o->bits != 0, 0)) /* the recovered path; normal returns ran them */
+		open_run_pending(o);
+	if (panic_g.defer != &o->d)
+		panic_throw("bad open-coded defer record");
+	panic_g.defer = o->d.link;
 }
 
 /* Calls fn; the asm statement after the call keeps it a real call (the callee's saved frame pointer
@@ -161,7 +245,48 @@ void runtime_deferreturn(void *frame)
 			return;
 		panic_g.defer = d->link;
 		defer_call(NULL, d->fn);
+		defer_free(d);
 	}
+}
+
+/* p recovered in a deferred call of d: drop p (and the panics it aborted) and resume d's frame. */
+static RUNTIME_NORET void recovered(Panic *p, DeferFrame *frame)
+{
+	panic_g.panic = p->link;
+	while (panic_g.panic && panic_g.panic->aborted)
+		panic_g.panic = panic_g.panic->link;
+	if (panic_g.panic == NULL)
+		panic_g.has_sig = false;
+	if (frame == NULL)
+		panic_throw("recovered in a frame without a jump buffer");
+	defer_resume(frame);
+}
+
+/* The panic loop at an open-coded record: run its pending calls newest first, each bit cleared
+ * before the call (as at a return); the record stays linked until none is left, and when a call
+ * recovers the frame resumes with the record still linked: its recovered path runs the rest. */
+static void run_open(Panic *p, OpenDefer *o)
+{
+	Defer *d = &o->d;
+	if (d->started) { /* the call of d that was running panicked: that panic is over */
+		if (d->panic)
+			d->panic->aborted = true;
+		d->panic = NULL;
+		d->started = 0;
+	}
+	for (int i; (i = open_next(o)) >= 0;) {
+		o->bits &= (uint8_t)~(1u << i);
+		d->started = 1;
+		d->panic = p;
+		defer_call(p, o->slots[i]);
+		if (panic_g.defer != d)
+			panic_throw("bad open-coded defer record in panic");
+		d->started = 0;
+		d->panic = NULL;
+		if (p->recovered)
+			recovered(p, d->frame);
+	}
+	panic_g.defer = d->link;
 }
 
 void defer_run_panic(Panic *p)
@@ -170,11 +295,16 @@ void defer_run_panic(Panic *p)
 		Defer *d = panic_g.defer;
 		if (d == NULL)
 			return;
+		if (d->fn == NULL) {
+			run_open(p, (OpenDefer *)d);
+			continue;
+		}
 		if (d->started) { /* its call panicked: that panic is over, not resumable */
 			if (d->panic)
 				d->panic->aborted = true;
 			d->panic = NULL;
 			panic_g.defer = d->link;
+			defer_free(d);
 			continue;
 		}
 		d->started = 1;
@@ -184,14 +314,10 @@ void defer_run_panic(Panic *p)
 			panic_throw("bad defer entry in panic");
 		panic_g.defer = d->link;
 		d->panic = NULL;
-		if (!p->recovered)
-			continue;
-		panic_g.panic = p->link;
-		while (panic_g.panic && panic_g.panic->aborted)
-			panic_g.panic = panic_g.panic->link;
-		if (panic_g.panic == NULL)
-			panic_g.has_sig = false;
-		defer_resume(d->frame);
+		DeferFrame *frame = d->frame;
+		defer_free(d);
+		if (p->recovered)
+			recovered(p, frame);
 	}
 }
 

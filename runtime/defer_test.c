@@ -196,3 +196,69 @@ Test(defer, recover_without_panic_is_nil)
 {
 	cr_assert_null(RECOVER().type);
 }
+
+/* Heap records go back to a pool when they have run: a loop of defers reuses them. */
+Test(defer, heap_records_are_recycled)
+{
+	DEFER_FRAME;
+	static Closure x = {note, {(void *)'x'}};
+	norder = 0;
+	runtime_deferproc(frame, &x);
+	Defer *first = panic_g.defer;
+	runtime_deferreturn(frame);
+	runtime_deferproc(frame, &x);
+	cr_assert_eq(panic_g.defer, first);
+	runtime_deferreturn(frame);
+	cr_assert_eq(norder, 2);
+	cr_assert_null(panic_g.defer);
+}
+
+/* A frame with open-coded defers, laid out as the compiler does (runtime.def): one record, bits and
+ * slots set by the frame itself. The panic runs slot 2, then slot 1 recovers; the frame resumes and
+ * its recovered path runs slot 0. The caller's stack record runs at the caller's return. */
+static NOINLINE void open_frame(void)
+{
+	DEFER_FRAME;
+	_Alignas(8) char rec[RT_OPEN_DEFER_SLOTS + 3 * 8];
+	OpenDefer *o = (OpenDefer *)rec;
+	static Closure a = {note, {(void *)'a'}}, r = {must_recover, {(void *)3}}, c = {note, {(void *)'c'}};
+	runtime_deferprocOpen(rec, frame);
+	if (runtime_deferframe(frame)) {
+		runtime_deferreturnOpen(rec);
+		return;
+	}
+	o->slots[0] = &a;
+	o->bits |= 1;
+	o->slots[1] = &r;
+	o->bits |= 2;
+	o->slots[2] = &c;
+	o->bits |= 4;
+	panic_int(3);
+}
+
+static NOINLINE void calls_open_frame(void)
+{
+	DEFER_FRAME;
+	char d[RT_DEFER_SIZE];
+	Closure z = {note, {(void *)'z'}};
+	if (runtime_deferframe(frame)) {
+		runtime_deferreturn(frame);
+		return;
+	}
+	runtime_deferprocStack(frame, d, &z);
+	open_frame();
+	order[norder++] = 'r';
+	runtime_deferreturn(frame);
+}
+
+Test(defer, open_coded_frame_runs_newest_first_and_resumes)
+{
+	norder = 0;
+	recovered_value = -1;
+	calls_open_frame();
+	order[norder] = 0;
+	cr_assert_str_eq(order, "carz");
+	cr_assert_eq(recovered_value, 3);
+	cr_assert_null(panic_g.defer);
+	cr_assert_null(panic_g.panic);
+}

@@ -105,8 +105,18 @@ typedef struct Defer {
 	struct DeferFrame *frame;  /* the deferring call's frame record */
 	struct Defer *link;        /* the next older deferred call of the goroutine */
 	struct Panic *panic;       /* the panic running this call, or NULL */
-	uintptr_t started;         /* a panic has started this call */
+	uint32_t started;          /* a panic has started this call */
+	uint32_t heap;             /* deferproc's record: back to the free list once unlinked */
 } Defer;
+
+/* The record of a call of a function with open-coded defers (deferprocOpen): fn is NULL, frame the
+ * jump buffer or NULL (no deferred call of the function can recover), bit i of bits set while the
+ * deferred call slots[i] is pending. One per call, in its frame; the compiler sets bits and slots. */
+typedef struct OpenDefer {
+	Defer d;
+	uint8_t bits;              /* offset RT_OPEN_DEFER_BITS */
+	void *slots[];             /* offset RT_OPEN_DEFER_SLOTS: func() closures, at most 8 */
+} OpenDefer;
 
 /* The frame record of a call of a deferring function (RT_DEFER_FRAME_SIZE bytes, in its frame):
  * the registers runtime_deferframe saved, restored by defer_resume (asm_amd64.S). */

@@ -592,7 +592,7 @@ LLVMValueRef lower_func_decl(Object *fn)
 		fnty = LLVMFunctionType(L.t_void, NULL, 0, false); /* GO_ENTRY: called by the runtime */
 	else
 		fnty = lower_sig(func_type_of(fn))->fnty;
-	LLVMValueRef f = fn->linkname ? LLVMGetNamedFunction(L.mod, name) : NULL;
+	LLVMValueRef f = LLVMGetNamedFunction(L.mod, name);
 	if (f) { /* //go:linkname: two Go functions of this package, one symbol */
 		varmap_put(&L.values, fn, f);
 		return f;
@@ -1058,6 +1058,10 @@ static void lower_all_functions(Package *pkg)
 		Node *body = fn->body ? fn->body : decl ? decl->func_decl.body : NULL;
 		if (!body) {
 			unsupported_at(fn->pos, "functions without bodies");
+			continue;
+		}
+		if (LLVMGetFirstBasicBlock(lower_func_decl(fn))) { /* //go:linkname made it a second body */
+			error_at(fn->pos, "InitTextSym double init for %s", LLVMGetValueName(lower_func_decl(fn)));
 			continue;
 		}
 		lower_function_body(fn, decl, body, NULL);

@@ -101,7 +101,9 @@ typedef struct FuncState {
 	bool can_bail;
 	Node *current_label;        /* lower_stmt.c: the ND_LABELED_STMT wrapping the next loop/switch */
 	LLVMBasicBlockRef fallthrough_block; /* lower_stmt.c: body of the next switch clause */
-	LLVMValueRef defer_frame;   /* lower_defer.c: the frame record of a deferring function, or NULL */
+	LLVMValueRef defer_frame;   /* lower_defer.c: the frame record of a deferring function, or NULL
+	                               (with open-coded defers: its OpenDefer record) */
+	struct OpenDefers *open_defers; /* lower_defer.c: the open-coded defers' state, or NULL */
 	LLVMValueRef recover_fp;    /* lower_defer.c: in a `defer recover()` thunk, the captured frame */
 	int nthunks;                /* lower_defer.c: defer thunks made for this function so far */
 } FuncState;

@@ -2,27 +2,65 @@
  * lower_defer.c: defer statements, recover(), and the frame record of a deferring function.
  *
  * In: ND_DEFER_STMT nodes, recover() calls, and the functions the checker marked has_defer. Out: the
- * code runtime.def's "defer / panic / recover" contract asks for (the runtime side is defer.c):
- *   - a deferring function gets a frame record and a returns_twice runtime_deferframe call after its
- *     parameters and results are bound; the second return (a deferred call recovered a panic) runs
- *     the remaining deferred calls and returns the result variables. Those live in memory that an
- *     empty inline asm takes the address of: escaped memory, so LLVM re-reads it after the opaque
- *     deferreturn instead of forwarding values stored on the path it believes was taken;
+ * code runtime.def's "defer / panic / recover" contract asks for (the runtime side is defer.c).
+ *
+ * Open-coded defers (gc's, the common case). A function whose defer statements gc would open-code
+ * (at most 8, none in a loop, returns x defers <= 15: walk/stmt.go and ssagen/ssa.go, counted here
+ * over the function's own statements; at every -O level, where gc skips them under -N: the choice
+ * is not observable) gets one OpenDefer record in its frame, registered once at
+ * entry (deferprocOpen), a private copy of its pending bits (an i8 alloca that mem2reg turns into a
+ * register) and per defer statement two allocas holding the deferred closure's code and object.
+ * `defer f(x)` stores the closure in record slot i (for the panic path) and in its allocas, and
+ * sets bit i in both copies. Every return runs the set bits newest first, clearing each in both
+ * copies before the call, as a call of the stored code: after mem2reg that code is a constant (a
+ * phi of it and undef on the paths where the bit is clear), so it is a direct call that LLVM may
+ * inline (`defer func(){...}()` then costs a store or two); deferreturnOpen then unlinks the
+ * record. The panic loop runs pending calls from the record; the record's bits are the truth on the
+ * recovered path, which calls deferreturnOpen to run whatever the panic left pending.
+ *
+ * The jump buffer. Resuming a frame (its second return from the returns_twice deferframe) happens
+ * only when one of its deferred calls recovers, and only the deferred function itself can recover
+ * (a thunk and the gocc_wrappers pass the right on, nothing else does). So an open-coding function
+ * whose every deferred call provably cannot recover -- a literal whose body has no recover(), a
+ * function or method of this package whose body has none, a builtin other than recover -- calls no
+ * deferframe, keeps its results in ordinary (promotable) memory, and registers a NULL frame; the
+ * runtime throws if that proof were ever wrong. Func values, interface methods, functions of other
+ * packages (whose bodies a package cache may not hold) are assumed to recover.
+ *
+ * Other deferring functions (a defer in a loop, or more than gc allows):
+ *   - a frame record and a returns_twice runtime_deferframe call after the parameters and results
+ *     are bound; the second return (a deferred call recovered a panic) runs the remaining deferred
+ *     calls and returns the result variables. Those live in memory that an empty inline asm takes
+ *     the address of: escaped memory, so LLVM re-reads it after the opaque deferreturn instead of
+ *     forwarding values stored on the path it believes was taken (open-coded frames with a jump
+ *     buffer do the same);
  *   - every return stores the results, calls deferreturn, then returns the result variables;
- *   - `defer f(args)` evaluates the func value (a method value's receiver too, an interface method
- *     call's interface value with its nil check) and the arguments now
- *     and stores them in a closure {thunk, values...}: in the frame when the statement runs at most
- *     once per call (deferprocStack), on the heap otherwise (deferproc). The thunk replays the call:
- *     it lowers the same call node with the stored values standing in for the operands (they are
- *     put in the thunk's hoisted-value cache, which lower_expr consults first), so every kind of
- *     call the lowering knows (functions, closures, methods, builtins, variadic) is deferred alike;
- *     for `defer f(g())` with a multi-valued g, g's results are stored and handed back to the
- *     thunk's lower_multi_value as one aggregate under g's node;
- *   - `defer func(){...}()` needs no thunk: the literal's closure is deferred itself;
- *   - recover() is gorecover(frame address of its function), which is then never inlined; in the
- *     thunk of `defer recover()` the frame address is the deferring function's, captured at the
- *     defer statement.
- * A function without defer statements gets none of this (no frame, no calls, no attributes).
+ *   - a defer record per statement: in the frame when the statement runs at most once per call
+ *     (deferprocStack), on the heap otherwise (deferproc; the runtime recycles those records).
+ * In both schemes `defer f(args)` evaluates the func value (a method value's receiver too, an
+ * interface method call's interface value with its nil check) and the arguments now and stores
+ * them in a closure {thunk, values...} (in the frame unless in a loop). The thunk replays the call:
+ * it lowers the same call node with the stored values standing in for the operands (they are put
+ * in the thunk's hoisted-value cache, which lower_expr consults first), so every kind of call the
+ * lowering knows (functions, closures, methods, builtins, variadic) is deferred alike; for
+ * `defer f(g())` with a multi-valued g, g's results are stored and handed back to the thunk's
+ * lower_multi_value as one aggregate under g's node. `defer func(){...}()` needs no thunk: the
+ * literal's closure is deferred itself. A thunk whose function may recover calls deferwrapper
+ * first and stays noinline even where a return calls it directly (deferwrapper must see the
+ * thunk's own frame); one whose function provably cannot recover (the rule above) needs neither,
+ * and LLVM may inline it, and through it the deferred function, into the returns.
+ * recover() is gorecover(frame address of its function), which is then never inlined; in the
+ * thunk of `defer recover()` the frame address is the deferring function's, captured at the
+ * defer statement.
+ * A function without defer statements gets none of this (no record, no calls, no attributes).
+ *
+ * Rejected alternatives. Finding open-coded frames by walking frame pointers, as gc walks its
+ * stack with funcdata: needs the records' frame offsets (llvm.localescape is a Windows SEH tool)
+ * and a merge with the linked records of other frames; one registration at entry is two calls.
+ * Loading the closure from the record slot at the return: the slot escapes to the runtime, so
+ * LLVM could not see the code as a constant and the call would stay indirect. Emitting the return
+ * sequences once at the end of the function: the private copies make an inline sequence per
+ * return cheap, and gc's limit of 15 exit calls bounds the code size.
  */
 #include "lower.h"
 
@@ -104,29 +142,178 @@ static void escape_results(void)
 		LLVMBuildCall2(L.b, fnty, asm_, &L.fn->result_addrs[i], 1, "");
 }
 
+/* ---- open-coded defers ------------------------------------------------------------------------ */
+
+/* The function's defer and return statements (its own, not its literals'), as gc's walk counts them. */
+typedef struct DeferScan {
+	int ndefers, nreturns;
+	bool in_loop;     /* some defer statement may run several times per call */
+	bool may_recover; /* some deferred call may recover: the frame needs its jump buffer */
+} DeferScan;
+
+/* May the call deferred by s recover a panic? Only the deferred function itself may (through a
+ * thunk or wrappers, which forward the right): a literal or a function of this package whose body
+ * has no recover() cannot, nor a builtin other than recover. Anything else (func values, interface
+ * methods, functions of other packages, body-less ones) is assumed to. */
+static bool defer_may_recover(Node *s)
+{
+	Node *call = skip_parens(s->go_defer.call);
+	Node *fun = skip_parens(call->call.fun);
+	if (fun->kind == ND_FUNC_LIT)
+		return fun->func_lit.obj->has_recover;
+	Object *callee = NULL;
+	switch (call->call.call_kind) {
+	case CALL_BUILTIN: return call->call.builtin == BI_RECOVER;
+	case CALL_FUNC:
+		callee = fun->kind == ND_IDENT ? fun->ident.obj : fun->kind == ND_SELECTOR ? fun->selector.obj : NULL;
+		break;
+	case CALL_METHOD: callee = fun->kind == ND_SELECTOR ? fun->selector.obj : NULL; break;
+	default: return true;
+	}
+	return !callee || callee->kind != OBJ_FUNC || !callee->body || !callee->pkg ||
+	       callee->pkg != L.fn->obj->pkg || callee->has_recover;
+}
+
+static bool scan_visit(Node *n, void *arg)
+{
+	DeferScan *sc = arg;
+	switch (n->kind) {
+	case ND_FUNC_LIT: return false; /* a function of its own */
+	case ND_RETURN_STMT: sc->nreturns++; break;
+	case ND_DEFER_STMT:
+		sc->ndefers++;
+		sc->in_loop |= defer_in_loop(n);
+		sc->may_recover |= defer_may_recover(n);
+		break;
+	default: break;
+	}
+	return true;
+}
+
+/* gc's condition (walk/stmt.go, ssagen/ssa.go): at most 8 defers, none in a loop, and returns x
+ * defers <= 15. gc also gives up when a result parameter is heap-allocated; gocc's records do not
+ * care where results live, so it does not. */
+enum { MAX_OPEN_DEFERS = 8, MAX_OPEN_EXIT_CALLS = 15 };
+
+typedef struct OpenDefers {
+	int n, next;       /* slots; the slot of the next defer statement lowered */
+	LLVMValueRef bits; /* i8 alloca: the pending bits, the function's own copy (a register at -O1+) */
+	LLVMValueRef *code, *clo; /* per slot, ptr allocas: the deferred closure's code and object */
+} OpenDefers;
+
+static LLVMValueRef entry_alloca(LLVMTypeRef t, const char *name)
+{
+	return LLVMBuildAlloca(L.fn->alloca_builder, t, name);
+}
+
+/* The frame record and the jump buffer; see the essay. Returns the jump buffer or NULL. */
+static LLVMValueRef open_prologue(DeferScan *sc)
+{
+	FuncState *f = L.fn;
+	OpenDefers *o = xnew(OpenDefers);
+	o->n = sc->ndefers;
+	o->code = xalloc(sizeof(LLVMValueRef) * (size_t)o->n);
+	o->clo = xalloc(sizeof(LLVMValueRef) * (size_t)o->n);
+	f->open_defers = o;
+	LLVMTypeRef rty = LLVMArrayType(L.t_i8, (unsigned)(RT_OPEN_DEFER_SLOTS + 8 * o->n));
+	f->defer_frame = entry_alloca(rty, "deferrecord");
+	LLVMSetAlignment(f->defer_frame, 8);
+	o->bits = entry_alloca(L.t_i8, "deferbits");
+	for (int i = 0; i < o->n; i++) {
+		o->code[i] = entry_alloca(L.t_ptr, "defercode");
+		o->clo[i] = entry_alloca(L.t_ptr, "deferclo");
+	}
+	LLVMBuildStore(L.b, intc(L.t_i8, 0), o->bits);
+	LLVMValueRef jb = LLVMConstNull(L.t_ptr);
+	if (sc->may_recover) {
+		jb = entry_alloca(LLVMArrayType(L.t_i8, RT_DEFER_FRAME_SIZE), "deferframe");
+		LLVMSetAlignment(jb, 16);
+	}
+	lower_call_runtime(RT_deferprocOpen, (LLVMValueRef[]){f->defer_frame, jb}, 2);
+	return sc->may_recover ? jb : NULL;
+}
+
+/* A return: run the pending calls newest first, each bit cleared (in the record too) before its
+ * call, as direct calls of the closure's code (a constant after mem2reg, so LLVM may inline
+ * it); then deferreturnOpen unlinks the record. */
+static void open_return(void)
+{
+	OpenDefers *o = L.fn->open_defers;
+	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, &L.t_ptr, 1, false);
+	for (int i = o->n - 1; i >= 0; i--) {
+		LLVMValueRef bits = LLVMBuildLoad2(L.b, L.t_i8, o->bits, "deferbits");
+		LLVMValueRef bit = LLVMBuildAnd(L.b, bits, intc(L.t_i8, 1 << i), "");
+		LLVMBasicBlockRef run = lower_block("defer.run"), next = lower_block("defer.next");
+		LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntNE, bit, intc(L.t_i8, 0), ""), run, next);
+		lower_position_at_end(run);
+		LLVMValueRef left = LLVMBuildAnd(L.b, bits, intc(L.t_i8, ~(1 << i) & 0xff), "");
+		LLVMBuildStore(L.b, left, o->bits);
+		LLVMBuildStore(L.b, left, lower_gep(L.fn->defer_frame, RT_OPEN_DEFER_BITS));
+		LLVMValueRef code = LLVMBuildLoad2(L.b, L.t_ptr, o->code[i], "");
+		LLVMValueRef clo = LLVMBuildLoad2(L.b, L.t_ptr, o->clo[i], "");
+		LLVMBuildCall2(L.b, fnty, code, &clo, 1, "");
+		LLVMBuildBr(L.b, next);
+		lower_position_at_end(next);
+	}
+	lower_call_runtime(RT_deferreturnOpen, &L.fn->defer_frame, 1);
+}
+
+/* A defer statement: the closure goes to its slot (in the record for the panic path, in the
+ * function's own copies for the returns), then its bit is set. */
+static void open_defer(LLVMValueRef code, LLVMValueRef clo)
+{
+	OpenDefers *o = L.fn->open_defers;
+	if (o->next >= o->n)
+		internal_error("more defer statements lowered than counted");
+	int i = o->next++;
+	LLVMValueRef st = LLVMBuildStore(L.b, clo, lower_gep(L.fn->defer_frame, RT_OPEN_DEFER_SLOTS + 8 * i));
+	LLVMSetAlignment(st, 8);
+	LLVMBuildStore(L.b, code, o->code[i]);
+	LLVMBuildStore(L.b, clo, o->clo[i]);
+	LLVMValueRef bits = LLVMBuildLoad2(L.b, L.t_i8, o->bits, "deferbits");
+	bits = LLVMBuildOr(L.b, bits, intc(L.t_i8, 1 << i), "");
+	LLVMBuildStore(L.b, bits, o->bits);
+	LLVMBuildStore(L.b, bits, lower_gep(L.fn->defer_frame, RT_OPEN_DEFER_BITS));
+}
+
+/* ---- the deferring function ------------------------------------------------------------------- */
+
 void lower_defer_prologue(Node *body)
 {
-	(void)body;
 	FuncState *f = L.fn;
-	LLVMTypeRef fty = LLVMArrayType(L.t_i8, RT_DEFER_FRAME_SIZE);
-	f->defer_frame = LLVMBuildAlloca(f->alloca_builder, fty, "deferframe");
-	LLVMSetAlignment(f->defer_frame, 16);
+	DeferScan sc = {0};
+	ast_walk(body, &(AstVisitor){.pre = scan_visit, .arg = &sc});
+	LLVMValueRef jb;
+	bool open = sc.ndefers <= MAX_OPEN_DEFERS && !sc.in_loop && sc.nreturns * sc.ndefers <= MAX_OPEN_EXIT_CALLS;
+	if (open) {
+		jb = open_prologue(&sc);
+		if (!jb)
+			return; /* no deferred call can recover: nothing ever resumes this frame */
+	} else {
+		jb = f->defer_frame = entry_alloca(LLVMArrayType(L.t_i8, RT_DEFER_FRAME_SIZE), "deferframe");
+		LLVMSetAlignment(jb, 16);
+	}
 	escape_results();
-	LLVMValueRef again = lower_call_runtime(RT_deferframe, &f->defer_frame, 1);
+	LLVMValueRef again = lower_call_runtime(RT_deferframe, &jb, 1);
 	unsigned kind = LLVMGetEnumAttributeKindForName("returns_twice", 13);
 	LLVMAddCallSiteAttribute(again, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(L.ctx, kind, 0));
 	LLVMBasicBlockRef recovered = lower_block("recovered");
 	LLVMBasicBlockRef go_on = lower_block("body");
 	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntNE, again, intc(L.t_i32, 0), ""), recovered, go_on);
 	lower_position_at_end(recovered);
-	lower_defer_return();
+	if (open) /* the record's memory, not the function's copies, says what is still pending */
+		lower_call_runtime(RT_deferreturnOpen, &f->defer_frame, 1);
+	else
+		lower_defer_return();
 	lower_return_results();
 	lower_position_at_end(go_on);
 }
 
 void lower_defer_return(void)
 {
-	if (L.fn->defer_frame)
+	if (L.fn->open_defers)
+		open_return();
+	else if (L.fn->defer_frame)
 		lower_call_runtime(RT_deferreturn, &L.fn->defer_frame, 1);
 }
 
@@ -160,6 +347,7 @@ typedef struct DeferCall {
 	int ncaps;
 	int64_t size;
 	bool in_frame; /* the statement runs at most once per call: its values may live in the frame */
+	bool may_recover; /* the deferred function may call recover(): the thunk passes the right on */
 } DeferCall;
 
 static void capture(DeferCall *d, Node *node, Type *t, LLVMValueRef v)
@@ -279,8 +467,10 @@ static void replay_tuple(DeferCall *d)
 static void thunk_body(DeferCall *d)
 {
 	FuncState *f = L.fn;
-	LLVMValueRef fp = frame_address();
-	lower_call_runtime(RT_deferwrapper, &fp, 1);
+	if (d->may_recover) {
+		LLVMValueRef fp = frame_address();
+		lower_call_runtime(RT_deferwrapper, &fp, 1);
+	}
 	replay_tuple(d);
 	for (int i = 0; i < d->ncaps; i++) {
 		Captured *c = &d->caps[i];
@@ -316,7 +506,8 @@ static LLVMValueRef build_thunk(DeferCall *d, Node *s)
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, fnty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	lower_add_go_func_attrs(fn);
-	lower_add_attr(fn, LLVMAttributeFunctionIndex, "noinline");
+	if (d->may_recover) /* deferwrapper must see the thunk's own frame */
+		lower_add_attr(fn, LLVMAttributeFunctionIndex, "noinline");
 
 	FuncState *f = xnew(FuncState);
 	*f = (FuncState){.obj = outer->obj, .decl = outer->decl, .fn = fn, .sig = outer->sig};
@@ -354,19 +545,22 @@ void lower_defer_stmt(Node *s)
 	lower_set_pos(s->pos);
 	if (!L.fn->defer_frame)
 		internal_error("defer in a function the checker did not mark has_defer");
-	bool heap = defer_in_loop(s);
-	LLVMValueRef clo;
+	bool heap = !L.fn->open_defers && defer_in_loop(s);
+	LLVMValueRef clo, code;
 	Node *fun = skip_parens(call->call.fun);
 	if (fun->kind == ND_FUNC_LIT && call->call.args.len == 0) {
 		clo = lower_expr(fun); /* defer func(){...}(): the literal's closure itself */
+		code = lower_func_decl(fun->func_lit.obj);
 	} else {
-		DeferCall d = {.call = call, .in_frame = !heap};
+		DeferCall d = {.call = call, .in_frame = !heap, .may_recover = defer_may_recover(s)};
 		capture_operands(&d);
-		LLVMValueRef thunk = build_thunk(&d, s);
-		clo = build_closure(&d, thunk, heap);
+		code = build_thunk(&d, s);
+		clo = build_closure(&d, code, heap);
 	}
 	lower_set_pos(s->pos);
-	if (heap) {
+	if (L.fn->open_defers) {
+		open_defer(code, clo);
+	} else if (heap) {
 		lower_call_runtime(RT_deferproc, (LLVMValueRef[]){L.fn->defer_frame, clo}, 2);
 	} else {
 		LLVMValueRef rec = LLVMBuildAlloca(L.fn->alloca_builder, LLVMArrayType(L.t_i8, RT_DEFER_SIZE), "deferrecord");

@@ -285,9 +285,19 @@ struct Node {
 			Vec decls;          /* ND_GEN_DECL and ND_FUNC_DECL in source order */
 			SourceFile *source;
 			TokenList *tokens;
+			Vec pragma_errors;  /* PragmaError*: gc's directive placement errors (parse.c) */
 		} file;
 	};
 };
+
+/* A //go: directive gc rejects where it stands (`misplaced compiler directive`, `//go:nosplit
+ * only allowed in runtime`): found by the parser, reported by the checker outside the standard
+ * library, the late ones only when the package type-checks (gc reports them from irgen). */
+typedef struct PragmaError {
+	Pos pos;
+	const char *msg;
+	bool late;
+} PragmaError;
 
 /* Receivers: func_decl.recv is a node of kind ND_FIELD list holder. To keep one representation,
  * the parser stores the receiver list as an ND_FUNC_TYPE node whose params hold the receiver

@@ -926,6 +926,10 @@ static void lex_directive(Lexer *lx, const unsigned char *start, const unsigned 
 		end--;
 	Directive *d = xnew(Directive);
 	d->pos = lex_pos(lx, start);
+	const unsigned char *b = start;
+	while (b > lx->src && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
+		b--;
+	d->blank = b == lx->src || b[-1] == '\n';
 	d->text = xstrndup((const char *)text, (size_t)(end - text));
 	vec_push(&lx->out->directives, d);
 }

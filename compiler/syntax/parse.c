@@ -67,6 +67,8 @@ typedef struct Parser {
 	int sync_idx, sync_cnt; /* advance(): last synchronization point, calls without progress */
 	const char *spec_semi;  /* SEMI_* context for the specs of the declaration being parsed */
 	int next_directive;     /* first directive of tl->directives not yet looked at */
+	int next_pragma;        /* first directive not yet taken or cleared (gc's p.pragma) */
+	Vec *pragma_errors;     /* the file's PragmaError* */
 	Vec imports;
 } Parser;
 
@@ -394,6 +396,124 @@ static Node *unparen(Node *x)
 }
 
 /* ---- identifiers and lists ------------------------------------------------------------------- */
+
+/* ---- directive placement (gc's pragmas) -------------------------------------------------------
+ *
+ * gc's parser collects the //go: directives it scans into a pending set; a declaration takes the
+ * set when it starts (its flags are then checked against what that kind of declaration allows), and
+ * the end of a statement or top-level declaration, and the "(" of a group, clear it: what is still
+ * pending there is misplaced. gc's scanner meets a directive when the parser moves to the token
+ * after it, so a take or clear at token index `limit` concerns the pending directives before that
+ * token. The errors are recorded on the file (PragmaError) for the checker to report. */
+
+enum {
+	PRAGMA_GO_BUILD = 1 << 0, PRAGMA_NOESCAPE = 1 << 1, PRAGMA_NORACE = 1 << 2,
+	PRAGMA_NOSPLIT = 1 << 3, PRAGMA_NOINLINE = 1 << 4, PRAGMA_NOCHECKPTR = 1 << 5,
+	PRAGMA_SYSTEMSTACK = 1 << 6, PRAGMA_NOWRITEBARRIER = 1 << 7, PRAGMA_NOWRITEBARRIERREC = 1 << 8,
+	PRAGMA_YESWRITEBARRIERREC = 1 << 9, PRAGMA_CGO_UNSAFE_ARGS = 1 << 10,
+	PRAGMA_UINTPTRKEEPALIVE = 1 << 11, PRAGMA_UINTPTRESCAPES = 1 << 12, PRAGMA_REGISTERPARAMS = 1 << 13,
+	PRAGMA_NOTINHEAP = 1 << 14,
+	PRAGMA_RUNTIME_ONLY = PRAGMA_SYSTEMSTACK | PRAGMA_NOWRITEBARRIER | PRAGMA_NOWRITEBARRIERREC |
+	                      PRAGMA_YESWRITEBARRIERREC,
+	PRAGMA_FUNC = PRAGMA_NOESCAPE | PRAGMA_NORACE | PRAGMA_NOSPLIT | PRAGMA_NOINLINE | PRAGMA_NOCHECKPTR |
+	              PRAGMA_REGISTERPARAMS | PRAGMA_CGO_UNSAFE_ARGS | PRAGMA_UINTPTRKEEPALIVE |
+	              PRAGMA_UINTPTRESCAPES | PRAGMA_RUNTIME_ONLY,
+};
+
+/* gc's pragmaFlag: the flags a directive sets (0: not a flag directive, never misplaced). */
+static unsigned pragma_flag(const char *text)
+{
+	static const struct { const char *verb; unsigned flag; } flags[] = {
+		{"go:build", PRAGMA_GO_BUILD}, {"go:noescape", PRAGMA_NOESCAPE}, {"go:norace", PRAGMA_NORACE},
+		{"go:nosplit", PRAGMA_NOSPLIT | PRAGMA_NOCHECKPTR}, {"go:noinline", PRAGMA_NOINLINE},
+		{"go:nocheckptr", PRAGMA_NOCHECKPTR}, {"go:systemstack", PRAGMA_SYSTEMSTACK},
+		{"go:nowritebarrier", PRAGMA_NOWRITEBARRIER},
+		{"go:nowritebarrierrec", PRAGMA_NOWRITEBARRIERREC | PRAGMA_NOWRITEBARRIER},
+		{"go:yeswritebarrierrec", PRAGMA_YESWRITEBARRIERREC},
+		{"go:cgo_unsafe_args", PRAGMA_CGO_UNSAFE_ARGS | PRAGMA_NOCHECKPTR},
+		{"go:uintptrkeepalive", PRAGMA_UINTPTRKEEPALIVE},
+		{"go:uintptrescapes", PRAGMA_UINTPTRESCAPES | PRAGMA_UINTPTRKEEPALIVE},
+		{"go:registerparams", PRAGMA_REGISTERPARAMS}, {"go:notinheap", PRAGMA_NOTINHEAP},
+	};
+	size_t n = strcspn(text, " \t");
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+		if (strlen(flags[i].verb) == n && strncmp(text, flags[i].verb, n) == 0)
+			return flags[i].flag;
+	return 0;
+}
+
+static bool is_embed(const char *text)
+{
+	return strncmp(text, "go:embed", 8) == 0 && (text[8] == 0 || text[8] == ' ' || text[8] == '\t');
+}
+
+static void pragma_error(Parser *p, Directive *d, const char *msg, bool late)
+{
+	PragmaError *e = xnew(PragmaError);
+	e->pos = d->pos;
+	e->pos.col += 2; /* gc's position: after the slashes */
+	e->msg = msg;
+	e->late = late;
+	vec_push(p->pragma_errors, e);
+}
+
+/* The next pending directive before token `limit` that gc keeps in its pragma set, or NULL. The
+ * directives it drops are reported here, as gc's pragma handler does when it scans them. */
+static Directive *next_pragma(Parser *p, int limit)
+{
+	Vec *dirs = &p->tl->directives;
+	Pos hi = p->tl->toks[limit].pos;
+	while (p->next_pragma < dirs->len) {
+		Directive *d = dirs->data[p->next_pragma];
+		if (pos_cmp(d->pos, hi) >= 0 && p->tl->toks[limit].kind != TOK_EOF)
+			return NULL;
+		p->next_pragma++;
+		if (strncmp(d->text, "go:", 3) != 0)
+			continue;
+		if (!d->blank) {
+			pragma_error(p, d, "misplaced compiler directive", false);
+			continue;
+		}
+		unsigned flag = pragma_flag(d->text);
+		if (flag & PRAGMA_RUNTIME_ONLY)
+			pragma_error(p, d, xsprintf("//%.*s only allowed in runtime", (int)strcspn(d->text, " \t"), d->text),
+				     false);
+		return d;
+	}
+	return NULL;
+}
+
+/* gc's takePragma, for a declaration that allows the flags `allowed` (late: gc's irgen reports the
+ * others). A variable's //go:embed is the checker's (check_directives). */
+static void take_pragma(Parser *p, int limit, unsigned allowed, bool embed_ok)
+{
+	for (Directive *d; (d = next_pragma(p, limit));) {
+		if (is_embed(d->text)) {
+			if (!embed_ok)
+				pragma_error(p, d, "misplaced go:embed directive", true);
+		} else if (pragma_flag(d->text) & ~allowed) {
+			pragma_error(p, d, "misplaced compiler directive", true);
+		}
+	}
+}
+
+/* gc's clearPragma: the pending flag directives are misplaced. */
+static void clear_pragma(Parser *p, int limit)
+{
+	for (Directive *d; (d = next_pragma(p, limit));) {
+		if (is_embed(d->text))
+			pragma_error(p, d, "misplaced go:embed directive", false);
+		else if (pragma_flag(d->text))
+			pragma_error(p, d, "misplaced compiler directive", false);
+	}
+}
+
+/* The token at which gc, having parsed a statement or declaration, clears: its ';' (which this
+ * parser has already consumed), else the current token. */
+static int end_of_last(Parser *p)
+{
+	return p->idx > 0 && p->tl->toks[p->idx - 1].kind == TOK_SEMICOLON ? p->idx - 1 : p->idx;
+}
 
 /* identifier (a missing one is reported and becomes `_`) */
 static Node *parse_ident(Parser *p)
@@ -1816,6 +1936,7 @@ static Vec parse_stmt_list(Parser *p)
 	while (!at(p, TOK_RBRACE) && can_start_stmt(p->tok->kind)) {
 		int before = p->idx;
 		vec_push(&list, parse_stmt(p));
+		clear_pragma(p, end_of_last(p));
 		if (p->idx == before && !at(p, TOK_RBRACE))
 			next(p); /* no progress: a parser bug, but never loop */
 	}
@@ -2122,6 +2243,8 @@ static Node *parse_stmt(Parser *p)
 		return new_bad(pos_of(p));
 	}
 	Pos pos = pos_of(p);
+	if (!at(p, TOK_CONST) && !at(p, TOK_TYPE) && !at(p, TOK_VAR))
+		clear_pragma(p, p->idx);
 	switch (p->tok->kind) {
 	case TOK_CONST: case TOK_TYPE: case TOK_VAR:
 		s = node_new(ND_DECL_STMT, pos);
@@ -2401,11 +2524,17 @@ static void repeat_const_spec(Node *spec, Node *prev)
 
 static Node *parse_spec(Parser *p, TokenKind keyword, int iota)
 {
+	int start = p->idx;
+	Node *s;
 	switch (keyword) {
-	case TOK_IMPORT: return parse_import_spec(p);
-	case TOK_TYPE: return parse_type_spec(p);
-	default: return parse_value_spec(p, keyword, iota);
+	case TOK_IMPORT: s = parse_import_spec(p); break;
+	case TOK_TYPE: s = parse_type_spec(p); break;
+	default: s = parse_value_spec(p, keyword, iota); break;
 	}
+	/* gc takes the pragmas where the spec starts; a type (not an alias) allows go:notinheap */
+	bool type = keyword == TOK_TYPE && s->kind == ND_TYPE_SPEC && !s->type_spec.assign;
+	take_pragma(p, start, type ? PRAGMA_NOTINHEAP : 0, keyword == TOK_VAR);
+	return s;
 }
 
 /* GenDecl = keyword ( Spec | "(" { Spec ";" } ")" ) . */
@@ -2423,6 +2552,7 @@ static Node *parse_gen_decl(Parser *p, TokenKind keyword)
 		return d;
 	}
 	d->gen_decl.lparen = pos_of(p);
+	clear_pragma(p, p->idx);
 	next(p);
 	p->spec_semi = SEMI_GROUP;
 	Node *prev = NULL;
@@ -2493,6 +2623,7 @@ static Node *parse_func_decl(Parser *p)
 	Node *d = node_new(ND_FUNC_DECL, pos_of(p));
 	d->func_decl.directives = func_directives(p, p->idx);
 	Node *ft = new_func_type(expect(p, TOK_FUNC));
+	take_pragma(p, p->idx, PRAGMA_FUNC, false);
 	if (at(p, TOK_LPAREN)) {
 		d->func_decl.recv = new_func_type(pos_of(p));
 		parse_parameters(p, d->func_decl.recv, false);
@@ -2565,20 +2696,26 @@ Node *parse_file_mode(SourceFile *file, ParseMode mode)
 		return f;
 	}
 	next(p);
+	p->pragma_errors = &f->file.pragma_errors;
+	take_pragma(p, p->idx, PRAGMA_GO_BUILD, false);
 	f->file.package_name = parse_ident(p);
 	if (!at(p, TOK_SEMICOLON) && !at(p, TOK_EOF))
 		syntax_error(p, "expecting semicolon or newline");
 	next(p);
 	if (p->errcnt > 0)
 		return f; /* likely not a Go source file at all */
-	while (at(p, TOK_IMPORT))
+	while (at(p, TOK_IMPORT)) {
 		vec_push(&f->file.decls, parse_gen_decl(p, TOK_IMPORT));
+		clear_pragma(p, end_of_last(p));
+	}
 	while (!at(p, TOK_EOF)) {
 		int before = p->idx;
 		vec_push(&f->file.decls, parse_decl(p));
+		clear_pragma(p, end_of_last(p));
 		if (p->idx == before)
 			next(p); /* no progress: a parser bug, but never loop */
 	}
+	clear_pragma(p, p->idx);
 	f->file.imports = p->imports;
 	return f;
 }

@@ -77,6 +77,7 @@ typedef struct Token {
 typedef struct Directive {
 	Pos pos;
 	const char *text; /* the comment without the leading "//" */
+	bool blank;       /* only blanks before it on its line (gc: a directive must be alone) */
 } Directive;
 
 typedef struct TokenList {

@@ -1130,11 +1130,19 @@ static bool check_file_imports_unsafe(Node *file)
  * body or a variable with a value defines it. */
 static void check_linkname(Node *file, Directive *d)
 {
-	char local[256], remote[1024];
-	char extra;
 	Pos pos = d->pos;
 	pos.col += 2; /* gc's pragma position: the text after the comment's slashes */
-	int n = sscanf(d->text + strlen("go:linkname"), " %255s %1023s %c", local, remote, &extra);
+	const char *field[3];
+	size_t len[3];
+	int n = 0;
+	for (const char *t = d->text + strlen("go:linkname"); n < 3;) {
+		t += strspn(t, " \t");
+		if (!*t)
+			break;
+		len[n] = strcspn(t, " \t");
+		field[n++] = t;
+		t += len[n - 1];
+	}
 	if (n < 1 || n > 2) {
 		error_at(pos, "usage: //go:linkname localname [linkname]");
 		return;
@@ -1143,7 +1151,8 @@ static void check_linkname(Node *file, Directive *d)
 		error_at(pos, "//go:linkname only allowed in Go files that import \"unsafe\"");
 		return;
 	}
-	Object *o = scope_lookup_local(ck->pkg->scope, intern(local, strlen(local)));
+	const char *local = intern(field[0], len[0]);
+	Object *o = scope_lookup_local(ck->pkg->scope, local);
 	if (!o || (o->kind != OBJ_FUNC && o->kind != OBJ_VAR)) {
 		error_at(pos, "//go:linkname must refer to declared function or variable");
 		return;
@@ -1153,7 +1162,24 @@ static void check_linkname(Node *file, Directive *d)
 		return;
 	}
 	o->linkname = true;
-	o->link_name = n == 2 ? xstrdup(remote) : package_symbol(ck->pkg, o->name);
+	o->link_name = n == 2 ? xstrndup(field[1], len[1]) : package_symbol(ck->pkg, o->name);
+}
+
+/* The parser's findings about where directives stand (syntax/parse.c), gc's errors: the early
+ * ones are gc's parser's, the late ones its irgen's, reported only for a package that checks. The
+ * standard library is gc-clean and also uses runtime-only directives in gocc's own runtime. */
+static void check_pragma_errors(bool late)
+{
+	if (ck->pkg->standard)
+		return;
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Vec *errs = &((Node *)ck->files.data[fi])->file.pragma_errors;
+		for (int i = 0; i < errs->len; i++) {
+			PragmaError *e = errs->data[i];
+			if (e->late == late)
+				error_at(e->pos, "%s", e->msg);
+		}
+	}
 }
 
 /* The //go: directives gc knows and gocc does not need (go:noescape, go:nosplit, go:norace,
@@ -1252,6 +1278,7 @@ static void check_package_run(void *arg)
 		if (strcmp(pn->ident.name, "_") == 0)
 			check_errorf(pn->pos, "invalid package name _");
 	}
+	check_pragma_errors(false);
 	check_collect_objects();
 	check_package_objects();
 	check_process_delayed(0);
@@ -1261,6 +1288,8 @@ static void check_package_run(void *arg)
 	check_fill_package();
 	if (error_count() == 0)
 		check_sizes(pkg);
+	if (error_count() == 0)
+		check_pragma_errors(true);
 	if (error_count() == 0)
 		check_directives();
 	if (error_count() == 0)

@@ -1,8 +1,8 @@
-// Benchmark: defer in a loop. A function that defers one closure (gc open-codes it; gocc uses a stack
-// record) called 30 M times from a loop, a function with a deferred method call and arguments, and
+// Benchmark: defer in a loop. A function that defers one closure (open-coded by gc and by gocc)
+// called 30 M times from a loop, a function with a deferred method call and arguments, and
 // a function whose defer statement sits in a loop (heap records in both compilers), 100 k times
-// with 8 defers each; every 1000th call panics and recovers. Measures deferframe, deferprocStack,
-// deferreturn, thunks, and the panic/recover path.
+// with 8 defers each; every 1000th call panics and recovers. Measures open-coded defers, heap
+// records, deferframe, deferreturn, thunks, and the panic/recover path.
 package main
 
 type acc struct{ n int }

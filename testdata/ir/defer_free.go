@@ -1,6 +1,7 @@
 // defer costs nothing where it is not used: a function without defer statements gets no frame
-// record, no deferframe/deferreturn calls and no noinline; a deferring one gets the frame record,
-// the returns_twice deferframe, a stack defer record outside loops, deferreturn before its return.
+// record, no deferframe/deferreturn calls and no noinline; a deferring one that gc would not
+// open-code gets the frame record, the returns_twice deferframe, a stack defer record outside
+// loops, deferreturn before its return (open-coded defers: defer_open.go).
 package main
 
 // CHECK-LABEL: define internal {{.*}} @main.plain(
@@ -13,6 +14,9 @@ func plain(x int) int {
 	return x*3 + 1
 }
 
+// A function whose defers gc would not open-code (two defers, eight returns: 16 > 15) keeps the
+// frame record, the returns_twice deferframe, stack defer records and deferreturn.
+//
 // CHECK-LABEL: define internal {{.*}} @main.deferring(
 // CHECK: alloca [64 x i8], align 16
 // CHECK: call i32 @runtime_deferframe(ptr {{.*}}) #[[RT:[0-9]+]]
@@ -22,6 +26,23 @@ func plain(x int) int {
 //go:noinline
 func deferring(x int) (r int) {
 	defer func() { r++ }()
+	defer func() { r *= 2 }()
+	switch x {
+	case 1:
+		return 10
+	case 2:
+		return 20
+	case 3:
+		return 30
+	case 4:
+		return 40
+	case 5:
+		return 50
+	case 6:
+		return 60
+	case 7:
+		return 70
+	}
 	return x
 }
 
