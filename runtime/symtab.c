@@ -44,3 +44,25 @@ const GoPackage *symtab_find_package(GoString path)
 			return &p[i];
 	return NULL;
 }
+
+/* ---- the runtime package's stack-walking API (stdlib/runtime/symtab.go) ----
+ *
+ * runtime.Caller, Callers, FuncForPC and Frames need a table from program counters to functions,
+ * files and lines (gc's pclntab), which the records above do not hold yet. Until they do, those
+ * entry points throw `fatal error: runtime.Caller is not supported yet` instead of answering
+ * ok=false or an empty name, which gc never does for a real frame. */
+#include "panic.h"
+#include "print.h"
+
+GO_LINKNAME(symtab_notSupported, "runtime.notSupported");
+RUNTIME_API RUNTIME_NORET void symtab_notSupported(void *ctx, const uint8_t *p, int64_t len)
+{
+	(void)ctx;
+	runtime_printlock();
+	print_cstr("fatal error: ");
+	runtime_printstring((GoString){p, len});
+	print_cstr(" is not supported yet\n");
+	runtime_printunlock();
+	panic_start_dying();
+	panic_finish(NULL, true);
+}

@@ -14,7 +14,8 @@ Kinds of test, by directory:
                                           yet" on a line marked "// UNSUPPORTED".
 
 The stderr rule (normalise_stderr): keep everything up to and including the first line
-"goroutine 1 [running]:" and drop the rest (tracebacks hold addresses and gocc prints no frames yet);
+"goroutine 1 [running]:" (or with another wait reason: "goroutine 1 [semacquire]:" in a deadlock)
+and drop the rest (tracebacks hold addresses and gocc prints no frames yet);
 in what is kept, the varying program counter of a signal line "[signal SIGSEGV: ... pc=0x457c91]" is
 masked to "pc=PC" (addr=0x0 stays: it is deterministic).
 """
@@ -31,7 +32,7 @@ TESTDATA_DIR = os.path.join(REPO_DIR, "testdata")
 GO119 = "/usr/lib/go-1.19/bin/go"
 
 RUN, COMPILE_ERROR, UNSUPPORTED = "run", "compile_error", "unsupported"
-TRACEBACK_HEADER = b"goroutine 1 [running]:\n"
+TRACEBACK_HEADER = re.compile(rb"goroutine 1 \[[^\]\n]*\]:\n")
 PC_RE = re.compile(rb"\bpc=0x[0-9a-f]+")
 UNSUPPORTED_MARK = "// UNSUPPORTED"
 NOT_SUPPORTED_RE = re.compile(r"^[^:]*:(\d+):(\d+): gocc: .* is not supported yet$")
@@ -79,9 +80,9 @@ def discover(paths):
 
 def normalise_stderr(data):
     """Applies the stderr rule (see the module comment) to raw stderr bytes."""
-    cut = data.find(TRACEBACK_HEADER)
-    if cut >= 0:
-        data = data[: cut + len(TRACEBACK_HEADER)]
+    m = TRACEBACK_HEADER.search(data)
+    if m:
+        data = data[: m.end()]
     return PC_RE.sub(b"pc=PC", data)
 
 

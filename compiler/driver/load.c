@@ -120,6 +120,36 @@ static bool walk_imports(LoadPackage *p, HashMap *state, Vec *stack, Vec *out)
 	return true;
 }
 
+/* Every Go program contains package runtime, imported or not, as gc links it into every binary:
+ * standard packages refer to it by //go:linkname (math/bits's runtime.overflowError). When gocc has
+ * its own runtime package (stdlib/runtime), a command that uses a standard package depends on it
+ * first of all, so it is compiled and linked, and initialized before any other package (compile()
+ * puts it first in main's imports). A program of its own packages only has nothing that refers to
+ * it, and stays as small as before. */
+static void link_runtime(LoadPackage *root)
+{
+	if (!root->name || strcmp(root->name, "main") != 0)
+		return;
+	Vec roots = {0}, all = {0};
+	vec_push(&roots, root);
+	loader_deps(&roots, &all);
+	bool standard = false; /* a program without standard packages needs nothing from it */
+	for (int i = 0; i < all.len; i++)
+		standard |= ((LoadPackage *)all.data[i])->standard;
+	if (!standard)
+		return;
+	LoadImport imp = {.path = "runtime"};
+	const char *err = NULL;
+	LoadPackage *rt = loader_resolve(driver_loader_root, &imp, root, &err);
+	if (!rt || rt->origin != LOAD_STDLIB)
+		return;
+	for (int i = 0; i < root->deps.len; i++)
+		if (root->deps.data[i] == rt)
+			return;
+	loader_import_all(driver_loader_root, rt);
+	vec_push(&root->deps, rt);
+}
+
 bool driver_import_graph(LoadPackage *root, Vec *order)
 {
 	int n = 0;
@@ -130,6 +160,7 @@ bool driver_import_graph(LoadPackage *root, Vec *order)
 	}
 	root->imports.len = n;
 	loader_import_all(driver_loader_root, root);
+	link_runtime(root);
 	HashMap state = {0};
 	Vec stack = {0};
 	return walk_imports(root, &state, &stack, order);

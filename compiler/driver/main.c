@@ -424,6 +424,29 @@ static bool root_is_main(Vec *root_files)
 	return name && strcmp(name->ident.name, "main") == 0;
 }
 
+/* gc initializes package runtime before every other package (runtime.main runs its init tasks
+ * first); driver_import_graph made the command depend on gocc's runtime package, and here it moves
+ * to the front of main's imports, whose order main.init follows. */
+static void init_runtime_first(Package *root, Vec *pkgs)
+{
+	Package *rt = NULL;
+	for (int i = 0; i < pkgs->len; i++)
+		if (strcmp(((Package *)pkgs->data[i])->path, "runtime") == 0)
+			rt = pkgs->data[i];
+	if (!rt)
+		return;
+	Vec *imports = &root->imports;
+	int at = imports->len;
+	for (int i = 0; i < imports->len; i++)
+		if (imports->data[i] == rt)
+			at = i;
+	if (at == imports->len)
+		vec_push(imports, rt);
+	for (; at > 0; at--)
+		imports->data[at] = imports->data[at - 1];
+	imports->data[0] = rt;
+}
+
 /* The pipeline, writing a->product. Returns 0 on success, 1 after printing diagnostics. The
  * command line's package is parsed first (its syntax errors come before anything about its
  * imports, as gc reports them), then every package is checked, dependencies first, and each goes
@@ -462,6 +485,8 @@ static int compile(Args *a, const char *name)
 		types_dump(root);
 
 	bool is_main = package_is_main(root);
+	if (is_main)
+		init_runtime_first(root, &pkgs);
 	if (!is_main && a->is_run) {
 		fprintf(stderr, "package %s is not a main package\n", package_label(a));
 		a->not_main = true;

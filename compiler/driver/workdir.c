@@ -23,8 +23,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* gocc's own limit: the driver names a handful of files per run (one object per package compiled
- * in this run, the program, the link log, the temporary beside the output). */
+/* gocc's own limit: the driver names a handful of files per run (the program, link log, the
+ * temporary beside the output) and one object per package of the program: a program using the
+ * standard library has dozens (fmt's graph alone has about 40). */
 #define WORKDIR_MAX_FILES 1024
 
 /* The process's one work directory. The registry is append-only: a slot is filled before `nfiles`

@@ -1,0 +1,97 @@
+// Package runtime is gocc's runtime package: the Go-side API over gocc's C runtime (runtime/*.c).
+//
+// What goes in: the exported API of go1.19's runtime that programs call, and the few unexported names
+// the standard library reaches by //go:linkname (overflowError, divideError for math/bits). What comes
+// out: small Go functions, and body-less declarations that the C runtime defines under their link
+// names (runtime.nanotime, runtime.getproccount, ...; docs/runtime.md lists them with their C files).
+//
+// The one idea: the C runtime owns every mechanism (heap, panics, signals, time, the CPU set); this
+// package only gives those mechanisms go1.19's Go names and types. Nothing here is copied from Go's
+// runtime: that runtime is gc's own (its scheduler, collector and ABI), and gocc's is a different one.
+//
+// Until the scheduler exists a program has exactly one goroutine, which makes some of the API exact
+// rather than approximate: Gosched has nobody to yield to, NumGoroutine is 1. Until the collector
+// exists, GC has nothing to do (documented below). What is not implemented yet is listed in
+// docs/status.md ("runtime package"); what is implemented but answers differently from gc because of a
+// missing mechanism (Caller and friends throw) says so at its declaration.
+package runtime
+
+// GOOS and GOARCH are the target of the running program: gocc targets linux/amd64 only.
+const GOOS string = "linux"
+const GOARCH string = "amd64"
+
+// Compiler names the toolchain whose behaviour the program has, as programs test it to choose
+// between gc's and gccgo's: gocc reproduces gc's (object layout, run-time messages, evaluation order,
+// float formatting), so it answers "gc" — a program that asked for "gocc" would take neither branch.
+const Compiler = "gc"
+
+// Version is the Go release whose language and library gocc implements, as go1.19.8 reports it.
+func Version() string { return "go1.19.8" }
+
+// Gosched yields the processor to other goroutines. A gocc program has one goroutine until the
+// scheduler exists, so there is nobody to yield to and returning at once is the exact behaviour.
+func Gosched() {}
+
+// NumGoroutine is the number of goroutines that exist: 1 until the scheduler exists.
+func NumGoroutine() int { return 1 }
+
+// GC runs a garbage collection. gocc has no collector yet (the bump allocator of runtime/malloc.c
+// never frees), so there is nothing to collect; MemStats.NumGC stays 0.
+func GC() {}
+
+// KeepAlive marks x as used up to this point. Without a collector or finalizers nothing can be freed
+// early, so the call only has to exist and consume x.
+func KeepAlive(x any) {
+	if alwaysFalse {
+		println(x)
+	}
+}
+
+var alwaysFalse bool
+
+// NumCPU is the number of logical CPUs the process may run on: the size of its affinity mask at
+// start-up, as gc's getproccount (os_linux.c).
+func NumCPU() int {
+	return int(ncpu)
+}
+
+// ncpu and gomaxprocs are read at start-up (package runtime is initialized before any other), as
+// gc's osinit and schedinit do: later changes of the affinity mask or $GOMAXPROCS are not seen.
+var ncpu = getproccount()
+var gomaxprocs = gomaxprocsinit()
+
+// getproccount is defined in C (runtime/os_linux.c): sched_getaffinity's mask size.
+func getproccount() int32
+
+// GOMAXPROCS sets the number of threads that may run Go code at once and returns the previous
+// setting; n < 1 only queries. The start value is $GOMAXPROCS when it is a positive number, else
+// NumCPU, as gc's schedinit. gocc runs Go code on one thread until the scheduler exists; the value is
+// kept and reported, as the API promises, and takes effect with the scheduler.
+func GOMAXPROCS(n int) int {
+	ret := int(gomaxprocs)
+	if n > 0 {
+		gomaxprocs = int32(n)
+	}
+	return ret
+}
+
+// gomaxprocsinit: $GOMAXPROCS if it is a positive int32, else the CPU count (runtime/os_linux.c).
+func gomaxprocsinit() int32
+
+// nanotime is the monotonic clock in nanoseconds (runtime/os_linux.c, clock_gettime).
+func nanotime() int64
+
+// GOROOT is $GOROOT when set, else the root of the go1.19 tree whose standard library gocc compiles
+// (gc answers the root recorded when it was built; Debian's go1.19 is at /usr/lib/go-1.19).
+func GOROOT() string {
+	if s := gogetenv("GOROOT"); s != "" {
+		return s
+	}
+	return defaultGOROOT
+}
+
+const defaultGOROOT = "/usr/lib/go-1.19"
+
+// gogetenv is the value of the environment variable key as the process started with it, "" when
+// unset (runtime/env_posix.c).
+func gogetenv(key string) string
