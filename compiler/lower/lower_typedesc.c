@@ -23,7 +23,8 @@
  *   - kind: reflect.Kind | KIND_DIRECT_IFACE for pointer-shaped types (gc's kindDirectIface);
  *   - equal/hashfn: the runtime's TYPE_ALG function for gc's AlgKind (lower_alg_kind), NULL when
  *     the type is not comparable;
- *   - string: gc's runtime spelling; pkgpath: the defining package of a named type;
+ *   - string: gc's runtime spelling; pkgpath: the defining package of a named type, for an unnamed
+ *     struct the package of its unexported fields;
  *   - ptrtothis: *T for named non-pointer types (gc's strong ptrToThis), else NULL: the contents are
  *     a function of the type alone, as linkonce_odr requires;
  *   - elem, key, len (array length, func parameter count, chan direction) and extra (GoField with
@@ -465,10 +466,22 @@ static LLVMValueRef ptrtothis_of(Type *t)
 	return lower_typedesc(type_pointer(t));
 }
 
+static const char *path_of(Package *pkg)
+{
+	return pkg->path ? pkg->path : "main";
+}
+
+/* A named type's defining package; for an unnamed struct type, the package of its unexported
+ * fields (gc's structType.pkgPath, which reflect gives unexported fields as StructField.PkgPath). */
 static LLVMValueRef pkgpath_of(Type *t)
 {
-	bool defined_here = t->kind == TY_NAMED && t->named.obj->scope != scope_universe();
-	return str_const(defined_here ? package_path() : "");
+	if (t->kind == TY_NAMED)
+		return str_const(t->named.obj->pkg ? path_of(t->named.obj->pkg) : "");
+	if (t->kind == TY_STRUCT)
+		for (int i = 0; i < t->strct.nfields; i++)
+			if (!is_exported(t->strct.fields[i]->name) && t->strct.fields[i]->pkg)
+				return str_const(path_of(t->strct.fields[i]->pkg));
+	return str_const("");
 }
 
 static LLVMValueRef desc_initializer(Type *t, const char *link)

@@ -10,6 +10,9 @@
 // the C layout; everything is read through those structs, never through byte offsets. Type identity
 // is descriptor identity (one descriptor per type per binary, runtime.def "Identity").
 //
+// stdlib/reflect holds the same mirror and more; reflectlite stays a package of its own, as in gc,
+// so that every program importing errors does not link all of reflect.
+//
 // Pure Go over unsafe: nothing here calls the runtime. The itab a conversion to a non-empty
 // interface needs is built here (itabFor) rather than taken from the runtime's cache: interface ==
 // and type switches look at itab.type only, so an uncached itab behaves the same, it only costs an
