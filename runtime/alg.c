@@ -30,6 +30,10 @@
  * Random numbers (alg_rand): wyrand, one 64-bit state seeded with the keys. It serves NaN hashes,
  * per-map seeds and the random start of map iteration. Not thread-safe: one thread today.
  *
+ * Invariants: equal(a, b) implies hash(a, seed) == hash(b, seed) for every seed; a type has a hash
+ * function iff it has an equality function (both NULL for uncomparable types); neither allocates
+ * except to panic.
+ *
  * Panics: comparing or hashing an interface whose dynamic type is not comparable raises Go's
  * errorString panics `comparing uncomparable type T` / `hash of unhashable type T`. Their text holds
  * the type's string, so it is built in a heap buffer (as Go's string concatenation does); this is a

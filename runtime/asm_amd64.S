@@ -9,6 +9,11 @@
  * frame and realign to 16 bytes before calling C, which the SysV ABI requires (SSE spills).
  * signal_sigpanic never returns; ud2 documents and enforces that.
  *
+ * Rejected: siglongjmp from the handler to a recovery point (loses the faulting frame, so the
+ * traceback and recover's frame rules would be wrong) and raising the panic inside the handler
+ * (the signal frame is not a Go frame; deferred calls would run on the signal stack with signals
+ * masked).
+ *
  * Later (scheduler): the context switch (gogo/mcall-like register save and restore) joins this file.
  */
 	.text

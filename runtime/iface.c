@@ -22,6 +22,10 @@
  * efaceeq/ifaceeq compare data words once the dynamic types are known equal, panicking with
  * `comparing uncomparable type T` for types without an equality function.
  *
+ * Invariants: an itab is built once per (I, T) pair and never changes or moves, so compiled code
+ * may cache its address (type switches do, lower_typeswitch.c); fun[0] == NULL iff T does not
+ * implement I; the table's load stays below 3/4.
+ *
  * Rejected alternatives: a per-interface linear list of itabs (quadratic with many types, and type
  * switches over many interfaces hit it hard); building all itabs eagerly at start-up from the
  * packages' type lists (pays for pairs never used; gc builds only the statically known ones).

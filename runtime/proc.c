@@ -14,6 +14,10 @@
  * and enters the M's scheduling loop; "main returned" then also has to stop the other goroutines
  * (they are killed silently, exit status 0) and wait for a panicking goroutine to finish printing.
  *
+ * Rejected: starting a second OS thread for main already in v0 (as the scheduler will need a g0
+ * stack apart from goroutine stacks): nothing needs it before goroutines exist, and the crash and
+ * signal paths are simpler to verify with one thread.
+ *
  * This file is kept out of the unit tests' archive (runtime/CMakeLists.txt): it is the only one that
  * needs the compiled program's main.init and main.main.
  */

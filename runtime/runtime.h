@@ -75,6 +75,12 @@ typedef struct GoPtrBool {
 #define RUNTIME_API __attribute__((visibility("default")))
 #define RUNTIME_NORET __attribute__((noreturn))
 
+/* GO_LINKNAME(c_function, "internal/cpu.cpuid"): the C function defines the Go symbol, a standard
+ * package's function declared without a body (docs/architecture.md, "Body-less functions", says how
+ * its parameters and results map to C). An assembler alias, not an asm label: GCC writes labels
+ * unquoted, and the assembler rejects the '/', '(' and '*' of Go link names. */
+#define GO_LINKNAME(cname, goname) __asm__(".globl \"" goname "\"\n\t.set \"" goname "\", " #cname)
+
 /* ---- runtime.def vocabulary -> C types ---- */
 #define RT_C_VOID void
 #define RT_C_BOOL _Bool

@@ -8,6 +8,11 @@
  * → 1; all → 1; system → 2; crash → 2 plus abort; a number → that level; anything else → 0.
  * (`all` matters only once there are several goroutines.)
  *
+ * Rejected: reading GOTRACEBACK where it is used (in the fatal paths). getenv walks environ, and a
+ * dying program may have a corrupted heap or a half-built environment (os.Setenv later); one read
+ * at start-up is also what go1.19 does, so a program that changes GOTRACEBACK while running sees
+ * go1.19's behaviour (the start-up value wins, until debug.SetTraceback exists).
+ *
  * Later: GODEBUG, parsed from one table of named variables (Go's dbgvars), lives here too.
  */
 #include "proc.h"

@@ -15,6 +15,12 @@
  * Differences from go1.19 that the contract (runtime.def) chose: []byte(s) and []rune(s) have
  * cap == len (gc rounds cap up to a size class, or uses a 32-byte stack buffer when the slice does
  * not escape, so its cap is not portable anyway); there are no stack-buffer (tmpBuf) variants.
+ *
+ * Rejected: tmpBuf variants now (the compiler would pass a frame buffer for non-escaping results, as
+ * gc does): they pay off only once allocation has a real cost to avoid, that is with the collector;
+ * escape analysis (middle/escape.c) already keeps []byte(s)/[]rune(s) buffers of constant-size
+ * literals in the frame. Rejected: ropes or lazy concatenation (s += t in a loop stays quadratic in
+ * go1.19 too, and programs measure that).
  */
 #include <string.h>
 

@@ -9,7 +9,8 @@
  * the ABI stamp, a symbol (gocc_runtime_abi_N) that runtime/version.c defines; the link requires it
  * (--require-defined), so an archive of another ABI version cannot link silently. The linker's
  * messages go to a log in the work directory, and a missing stamp becomes one line naming the ABI
- * gocc expects instead of a page of undefined symbols.
+ * gocc expects instead of a page of undefined symbols; any other undefined symbol (a standard
+ * package's body-less function nothing defines yet) becomes one "not supported yet" line.
  *
  * Every path reaches cc as an absolute path or as ./NAME, so no name can be taken for an option.
  */
@@ -69,6 +70,32 @@ static char *read_log(const char *log)
 	return b.data ? sb_cstr(&b) : "";
 }
 
+/* A symbol nothing defines is, as a rule, a standard package's function declared without a body
+ * (assembly in gc) or a //go:linkname reference that gocc's runtime does not define yet: one line
+ * per symbol, in the order the linker first names them, instead of the linker's page. False if
+ * the link failed otherwise. */
+static bool report_undefined(const char *messages)
+{
+	static const char marker[] = "undefined reference to `";
+	HashMap seen = {0};
+	int n = 0;
+	for (const char *p = messages; (p = strstr(p, marker));) {
+		p += sizeof marker - 1;
+		const char *end = strchr(p, '\'');
+		if (!end)
+			break;
+		const char *sym = intern(p, (size_t)(end - p));
+		p = end;
+		if (hashmap_get(&seen, sym))
+			continue;
+		hashmap_put(&seen, sym, (void *)sym);
+		fprintf(stderr, "gocc: %s is not supported yet (declared without a body or by //go:linkname, "
+		                "defined nowhere)\n", sym);
+		n++;
+	}
+	return n > 0;
+}
+
 bool link_executable(Vec *objects, const char *output, const Options *opts)
 {
 	const char *cc = getenv("GOCC_CC");
@@ -96,6 +123,8 @@ bool link_executable(Vec *objects, const char *output, const Options *opts)
 		                "rebuild it with gocc\n", opts->runtime_lib, GOCC_RUNTIME_ABI, GOCC_RUNTIME_ABI_SYMBOL);
 		return false;
 	}
+	if (!ok && report_undefined(messages))
+		return false;
 	fputs(messages, stderr);
 	if (!ok)
 		fprintf(stderr, "gocc: linking failed\n");

@@ -301,6 +301,7 @@ static Package *check_one(Args *a, LoadPackage *lp, Vec *files, HashMap *checked
 	Package *pkg = NULL;
 	if (!diag_parse_failed()) { /* as gc: other parse errors are printed with the type errors */
 		pkg = package_new(is_root ? package_path(files, lp) : lp->path);
+		pkg->standard = lp->standard;
 		for (int i = 0; i < lp->deps.len; i++) {
 			Package *dep = hashmap_get(checked, lp->deps.data[i]);
 			if (dep)

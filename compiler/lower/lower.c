@@ -497,7 +497,8 @@ void lower_set_package_linkage(LLVMValueRef v)
 static LLVMValueRef declare_foreign_global(Object *obj)
 {
 	LLVMValueRef g = LLVMAddGlobal(L.mod, lower_mem_type(lower_obj_type(obj)), obj->link_name);
-	LLVMSetVisibility(g, LLVMHiddenVisibility);
+	if (!obj->linkname)
+		LLVMSetVisibility(g, LLVMHiddenVisibility);
 	varmap_put(&L.values, obj, g);
 	return g;
 }
@@ -567,9 +568,19 @@ static bool has_directive(Object *fn, const char *name)
 	return false;
 }
 
+/* A function declared without a body (a standard package's; check_missing_bodies): something
+ * outside Go defines it under its link name, the runtime's C as a rule (docs/architecture.md,
+ * "Body-less functions"). */
+bool lower_is_bodyless(Object *fn)
+{
+	return fn->kind == OBJ_FUNC && fn->decl && fn->decl->kind == ND_FUNC_DECL && !fn->decl->func_decl.body;
+}
+
 /* Declares (once) the LLVM function for a Go function or method: link-name symbol, internal
  * linkage, the Sig's type and attributes. Bodies are lowered later, so calls never need forward
- * declarations. main.main alone is external and parameterless: the runtime calls it. */
+ * declarations. main.main alone is external and parameterless: the runtime calls it. A body-less
+ * function is an external declaration with default visibility, for C to define; a function named
+ * by //go:linkname is external and visible under that name, defined here or elsewhere. */
 LLVMValueRef lower_func_decl(Object *fn)
 {
 	LLVMValueRef known = varmap_get(&L.values, fn);
@@ -581,8 +592,15 @@ LLVMValueRef lower_func_decl(Object *fn)
 		fnty = LLVMFunctionType(L.t_void, NULL, 0, false); /* GO_ENTRY: called by the runtime */
 	else
 		fnty = lower_sig(func_type_of(fn))->fnty;
-	LLVMValueRef f = LLVMAddFunction(L.mod, name, fnty);
-	if (!is_main_main(fn)) {
+	LLVMValueRef f = fn->linkname ? LLVMGetNamedFunction(L.mod, name) : NULL;
+	if (f) { /* //go:linkname: two Go functions of this package, one symbol */
+		varmap_put(&L.values, fn, f);
+		return f;
+	}
+	f = LLVMAddFunction(L.mod, name, fnty);
+	if (lower_is_bodyless(fn) || fn->linkname) {
+		lower_add_sig_attrs(f, lower_sig(func_type_of(fn))); /* external, default visibility */
+	} else if (!is_main_main(fn)) {
 		if (lower_is_foreign(fn))
 			LLVMSetVisibility(f, LLVMHiddenVisibility); /* defined by its package's object */
 		else
@@ -820,8 +838,24 @@ void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures)
 
 /* ---- package variables and main.init --------------------------------------------------------- */
 
+static bool has_initializer(Package *pkg, Object *g)
+{
+	for (int i = 0; i < pkg->var_inits.len; i++) {
+		Initializer *in = pkg->var_inits.data[i];
+		for (int j = 0; j < in->lhs.len; j++)
+			if (in->lhs.data[j] == g)
+				return true;
+	}
+	return false;
+}
+
 /* Package variables are zero-initialized internal globals with gc's layout; their initializers
- * run in main.init, since Go initializers are arbitrary expressions (calls, closures ...). */
+ * run in main.init, since Go initializers are arbitrary expressions (calls, closures ...). A
+ * variable named by //go:linkname is visible under that name. Without a value it is what gc's
+ * linker makes of an empty (BSS) symbol: a definition with contents elsewhere wins (`var
+ * overflowError error` is runtime.overflowError), else it stays zero (test/initempty.go's
+ * main..inittask). A COMMON symbol behaves so, and the linker pulls an archive member of the
+ * runtime that defines it, where a weak definition would silently keep the zero. */
 static void declare_globals(Package *pkg)
 {
 	for (int i = 0; i < pkg->globals.len; i++) {
@@ -830,8 +864,14 @@ static void declare_globals(Package *pkg)
 			continue; /* `var _ = f()`: the initializer runs, nothing is stored */
 		LLVMTypeRef mt = lower_mem_type(lower_obj_type(g));
 		LLVMValueRef gv = LLVMAddGlobal(L.mod, mt, g->link_name);
-		LLVMSetInitializer(gv, LLVMConstNull(mt));
-		lower_set_package_linkage(gv);
+		if (!g->linkname) {
+			LLVMSetInitializer(gv, LLVMConstNull(mt));
+			lower_set_package_linkage(gv);
+		} else {
+			LLVMSetInitializer(gv, LLVMConstNull(mt));
+			if (!has_initializer(pkg, g))
+				LLVMSetLinkage(gv, LLVMCommonLinkage);
+		}
 		int64_t al = type_align(lower_obj_type(g));
 		LLVMSetAlignment(gv, (unsigned)(al > 0 ? al : 1));
 		varmap_put(&L.values, g, gv);
@@ -1036,6 +1076,7 @@ Module *lower_package(Package *pkg, const Options *opts)
 	di_init(pkg);
 	declare_globals(pkg);
 	lower_all_functions(pkg);
+	lower_atomic_bodies(pkg);
 	lower_main_init(pkg);
 	lower_pending_func_lits();
 	lower_package_record(pkg);

@@ -180,6 +180,8 @@ LLVMTargetMachineRef emit_target_machine(int opt_level);
 LLVMContextRef lower_llvm_context(void);          /* the one LLVM context of the process */
 Sig *lower_sig(Type *fntype);                     /* cached on the Type */
 LLVMValueRef lower_func_decl(Object *fn);         /* declaration of a function/method by object */
+bool lower_is_bodyless(Object *fn);               /* declared without a body: defined in C */
+void lower_atomic_bodies(Package *pkg);           /* lower_atomic.c: sync/atomic, internal/abi.FuncPC* */
 void lower_add_sig_attrs(LLVMValueRef fn, Sig *sig); /* noalias/nonnull on aggregate params, outs */
 void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures);
 bool lower_is_foreign(Object *obj); /* defined by another package: declared here, not defined */

@@ -786,9 +786,8 @@ static void check_collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 	Node *ft = fd->func_decl.type;
 	bool generic = false;
 	if (ft && ft->func_type.tparams.len) {
-		unsupported_at(((Node *)ft->func_type.tparams.data[0])->pos, "generic type parameters");
-		ck->nerrors++;
 		generic = true;
+		check_generic_decl(((Node *)ft->func_type.tparams.data[0])->pos);
 	}
 	if (fd->func_decl.recv) {
 		Node *f = check_recv_field(fd);
@@ -798,6 +797,7 @@ static void check_collect_func_decl(Node *fd, Scope *file_scope, Vec *methods)
 		generic |= rt && rt->kind == ND_INDEX; /* a method of a generic type */
 	}
 	check_obj_info(obj)->generic = generic;
+	obj->generic = generic && ck->pkg->standard; /* kept (check_generic_decl) */
 	if (!fd->func_decl.recv) {
 		const char *n = obj->name;
 		bool is_init = strcmp(n, "init") == 0;
@@ -961,8 +961,46 @@ void check_mark_dot_imports_used(Scope *members)
 	}
 }
 
+/* gocc does not check the bodies of generic declarations (they are never instantiated), but the
+ * imports they name are used, as gc sees them: any `pkg.X` in them marks the file's import pkg. */
+static bool check_mark_generic_import(Node *n, void *arg)
+{
+	(void)arg;
+	if (n->kind != ND_SELECTOR || !n->selector.x || n->selector.x->kind != ND_IDENT)
+		return true;
+	for (int i = 0; i < ck->imports.len; i++) {
+		Object *p = ck->imports.data[i];
+		if (p->name == n->selector.x->ident.name && p->pos.file == n->pos.file)
+			p->used = true;
+	}
+	return true;
+}
+
+static void check_generic_imports(void)
+{
+	if (!ck->pkg->standard)
+		return; /* the generic declarations were refused */
+	AstVisitor v = {check_mark_generic_import, NULL, NULL};
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Node *file = ck->files.data[fi];
+		for (int i = 0; i < file->file.decls.len; i++) {
+			Node *d = file->file.decls.data[i];
+			if (d->kind == ND_FUNC_DECL && d->func_decl.obj && d->func_decl.obj->generic)
+				ast_walk(d, &v);
+			if (d->kind != ND_GEN_DECL || d->gen_decl.tok != TOK_TYPE)
+				continue;
+			for (int j = 0; j < d->gen_decl.specs.len; j++) {
+				Node *spec = d->gen_decl.specs.data[j];
+				if (spec->kind == ND_TYPE_SPEC && spec->type_spec.tparams.len)
+					ast_walk(spec, &v);
+			}
+		}
+	}
+}
+
 static void check_unused_imports(void)
 {
+	check_generic_imports();
 	for (int i = 0; i < ck->imports.len; i++) {
 		Object *p = ck->imports.data[i];
 		if (p->used || strcmp(p->name, "_") == 0)
@@ -1073,17 +1111,89 @@ static void check_finalize_files(void)
 		check_finalize_vec(&((Node *)ck->files.data[fi])->file.decls);
 }
 
-/* gc's back end (not its type checker) rejects functions declared without a body; gocc has no
- * assembly files to supply them. */
+/* ---- compiler directives -------------------------------------------------------------------- */
+
+static bool check_file_imports_unsafe(Node *file)
+{
+	for (int i = 0; i < file->file.imports.len; i++) {
+		Node *path = ((Node *)file->file.imports.data[i])->import_spec.path;
+		if (path && path->kind == ND_BASIC_LIT && path->lit.str && path->lit.str_len == 6 &&
+		    memcmp(path->lit.str, "unsafe", 6) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* `//go:linkname local [remote]` as gc's noder (processPragmas), after type checking: local is a
+ * function or variable of the package scope, and its symbol becomes remote (default: its own
+ * symbol, only made visible). A body-less local is then a reference to remote, a local with a
+ * body or a variable with a value defines it. */
+static void check_linkname(Node *file, Directive *d)
+{
+	char local[256], remote[1024];
+	char extra;
+	Pos pos = d->pos;
+	pos.col += 2; /* gc's pragma position: the text after the comment's slashes */
+	int n = sscanf(d->text + strlen("go:linkname"), " %255s %1023s %c", local, remote, &extra);
+	if (n < 1 || n > 2) {
+		error_at(pos, "usage: //go:linkname localname [linkname]");
+		return;
+	}
+	if (!check_file_imports_unsafe(file)) {
+		error_at(pos, "//go:linkname only allowed in Go files that import \"unsafe\"");
+		return;
+	}
+	Object *o = scope_lookup_local(ck->pkg->scope, intern(local, strlen(local)));
+	if (!o || (o->kind != OBJ_FUNC && o->kind != OBJ_VAR)) {
+		error_at(pos, "//go:linkname must refer to declared function or variable");
+		return;
+	}
+	if (o->linkname) {
+		error_at(pos, "duplicate //go:linkname for %s", local);
+		return;
+	}
+	o->linkname = true;
+	o->link_name = n == 2 ? xstrdup(remote) : package_symbol(ck->pkg, o->name);
+}
+
+/* The //go: directives gc knows and gocc does not need (go:noescape, go:nosplit, go:norace,
+ * go:nowritebarrier ... are hints to gc's back end) are accepted and ignored; go:linkname is
+ * applied; go:embed is refused. */
+static void check_directives(void)
+{
+	for (int fi = 0; fi < ck->files.len; fi++) {
+		Node *file = ck->files.data[fi];
+		if (!file->file.tokens)
+			continue;
+		Vec *dirs = &file->file.tokens->directives;
+		for (int i = 0; i < dirs->len; i++) {
+			Directive *d = dirs->data[i];
+			if (strncmp(d->text, "go:linkname ", 12) == 0)
+				check_linkname(file, d);
+			else if (strcmp(d->text, "go:embed") == 0 || strncmp(d->text, "go:embed ", 9) == 0)
+				unsupported_at((Pos){d->pos.file, d->pos.line, d->pos.col + 2}, "//go:embed");
+		}
+	}
+}
+
+/* gc's back end (not its type checker) rejects functions declared without a body in a package
+ * that has nothing else to supply them (go build's -complete), unless //go:linkname names them. In a standard package they are
+ * declarations: gocc's runtime defines them in C under their link names (docs/architecture.md,
+ * "Body-less functions"). */
 static void check_missing_bodies(void)
 {
+	if (ck->pkg->standard)
+		return;
 	for (int fi = 0; fi < ck->files.len; fi++) {
 		Node *file = ck->files.data[fi];
 		for (int i = 0; i < file->file.decls.len; i++) {
 			Node *d = file->file.decls.data[i];
 			if (d->kind == ND_FUNC_DECL && !d->func_decl.body && d->func_decl.name &&
-			    strcmp(d->func_decl.name->ident.name, "init") != 0)
-				error_at(d->func_decl.name->pos, "missing function body");
+			    strcmp(d->func_decl.name->ident.name, "init") != 0 &&
+			    !(d->func_decl.obj && d->func_decl.obj->linkname))
+				/* gc's position: the token after `func`, a method's receiver list */
+				error_at(d->func_decl.recv ? d->func_decl.recv->pos : d->func_decl.name->pos,
+				         "missing function body");
 		}
 	}
 }
@@ -1151,6 +1261,8 @@ static void check_package_run(void *arg)
 	check_fill_package();
 	if (error_count() == 0)
 		check_sizes(pkg);
+	if (error_count() == 0)
+		check_directives();
 	if (error_count() == 0)
 		check_missing_bodies();
 	if (error_count() == 0 && !pkg->main_func && package_is_main(pkg))

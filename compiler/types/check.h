@@ -134,6 +134,8 @@ Node *check_unparen(Node *e);
 Type *check_under(Type *t);
 void check_cycle_error(Vec *cycle);
 void check_mark_dot_imports_used(Scope *members);
+bool check_generic_decl(Pos tparam); /* a generic declaration: kept (standard package) or refused */
+void check_generic_use(Pos pos);     /* a use of a kept one: "generic type parameters is not supported yet" */
 void check_mark_addr_taken(Node *e);
 void check_sizes(Package *pkg); /* check_size.c: gc's "larger than address space" */
 

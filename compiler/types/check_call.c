@@ -324,6 +324,10 @@ static bool check_qualified(Operand *x, Node *e)
 		check_errorf(e->selector.sel->pos, "%s not exported by package %s", sel, obj->name);
 		return true;
 	}
+	if (exp->generic) {
+		check_generic_use(e->selector.sel->pos);
+		return true;
+	}
 	e->selector.sel->ident.obj = exp;
 	e->selector.sel_kind = SEL_QUALIFIED;
 	e->selector.obj = exp;

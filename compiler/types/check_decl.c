@@ -82,8 +82,7 @@ void check_type_decl(Object *obj, Node *tdecl, Type *def)
 		if (tdecl->type_spec.assign) /* the parser lets it through, as gc's does */
 			check_errorf(tdecl->type_spec.name->pos, "generic type cannot be alias");
 		else
-			unsupported_at(((Node *)tdecl->type_spec.tparams.data[0])->pos, "generic type parameters");
-		ck->nerrors++;
+			obj->generic = check_generic_decl(((Node *)tdecl->type_spec.tparams.data[0])->pos);
 		info->generic = true;
 		obj->type = ty_invalid;
 		return;

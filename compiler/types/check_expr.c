@@ -392,6 +392,25 @@ void check_update_expr_type(Node *x, Type *typ, bool final)
 
 /* ---- identifiers ----------------------------------------------------------------------------- */
 
+/* Generics are not instantiated yet. A standard package's generic functions and types (the
+ * library has a few: sync/atomic.Pointer[T]) are declared and left unchecked, and each use is
+ * refused; elsewhere the declaration itself is, since an unchecked body could hide an error gc
+ * reports. True if the declaration is kept. */
+bool check_generic_decl(Pos tparam)
+{
+	if (ck->pkg->standard)
+		return true;
+	unsupported_at(tparam, "generic type parameters");
+	ck->nerrors++;
+	return false;
+}
+
+void check_generic_use(Pos pos)
+{
+	unsupported_at(pos, "generic type parameters");
+	ck->nerrors++;
+}
+
 void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 {
 	x->mode = MODE_INVALID;
@@ -422,6 +441,10 @@ void check_ident(Operand *x, Node *e, Type *def, bool want_type)
 	}
 	if (!typ)
 		typ = ty_invalid;
+	if (obj->generic) {
+		check_generic_use(e->pos);
+		return;
+	}
 	switch (obj->kind) {
 	case OBJ_PACKAGE:
 		check_errorf(e->pos, "use of package %s not in selector", obj->name);

@@ -25,6 +25,8 @@ static Node *last_file;
 
 /* As gocc build: parsed as gc parses (branch checks included), checked as the package `path`
  * unless a syntax error stopped it (then NULL). */
+static bool next_standard; /* check_src_path checks the next package as a standard one */
+
 static Package *check_src_path(const char *path, const char *src, char **diags)
 {
 	Node *f = parse_file_mode(source_add("t.go", xstrdup(src), strlen(src)), PARSE_GC);
@@ -35,6 +37,8 @@ static Package *check_src_path(const char *path, const char *src, char **diags)
 		vec_push(&files, f);
 		types_init();
 		pkg = package_new(path);
+		pkg->standard = next_standard;
+		next_standard = false;
 		check_package(pkg, &files);
 	}
 	*diags = diag_flush_string();
@@ -839,7 +843,7 @@ Test(selectors, method_expression_call_is_static)
 	cr_assert_eq(check_node_at(ND_CALL, 7, 0)->call.call_kind, CALL_CLOSURE);
 }
 
-/* ---- generics are rejected once, without follow-on errors -------------------------------------- */
+/* ---- generics: rejected once, without follow-on errors (kept in standard packages) ------------- */
 
 Test(generics, rejected_cleanly)
 {
@@ -854,6 +858,33 @@ Test(generics, rejected_cleanly)
 		   "}\n",
 		   "t.go:2:11: gocc: generic type parameters is not supported yet\n"
 		   "t.go:4:10: gocc: generic type parameters is not supported yet\n");
+}
+
+/* A standard package's generic declarations are kept unchecked (the library has a few: sync/atomic's
+ * Pointer[T]); an import only they use is used, and each use of them is refused. */
+Test(generics, standard_declarations_kept)
+{
+	next_standard = true;
+	Package *pkg = check_ok_path("sync/atomic",
+				    "package atomic\n"
+				    "import \"unsafe\"\n"
+				    "type Pointer[T any] struct{ v unsafe.Pointer }\n"
+				    "func (x *Pointer[T]) Load() *T { return (*T)(LoadPointer(&x.v)) }\n"
+				    "func LoadPointer(addr *unsafe.Pointer) unsafe.Pointer\n"
+				    "func Map[T, U any](xs []T, f func(T) U) []U { return nil }\n");
+	cr_assert(check_pkg_obj(pkg, "Pointer")->generic);
+	cr_assert(check_pkg_obj(pkg, "Map")->generic);
+	cr_assert_eq(pkg->funcs.len, 0, "no code for generic functions and methods");
+	char *diags;
+	next_standard = true;
+	check_src_path("sync/atomic",
+		       "package atomic\n"
+		       "type Pointer[T any] struct{ v *T }\n"
+		       "func Map[T any](x T) T { return x }\n"
+		       "var p Pointer[int]\n"
+		       "var m = Map(1)\n", &diags);
+	cr_assert_str_eq(diags, "t.go:4:7: gocc: generic type parameters is not supported yet\n"
+				"t.go:5:9: gocc: generic type parameters is not supported yet\n");
 }
 
 Test(types, dump_does_not_crash)

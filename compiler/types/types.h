@@ -143,6 +143,10 @@ struct Object {
 
 	/* OBJ_FUNC */
 	const char *link_name; /* prefix.f, prefix.T.M, prefix.(*T).M, prefix.f.func1, prefix.init.0 */
+	bool generic;          /* a generic function or type, a method of a generic type: declared,
+	                          never instantiated (a use is "not supported yet"), no code */
+	bool linkname;         /* functions and package variables: link_name is from //go:linkname, a
+	                          symbol other objects (and C) see under that name */
 	Node *body;            /* ND_BLOCK or NULL */
 	Node *func_type;       /* ND_FUNC_TYPE */
 	Object *recv;          /* receiver OBJ_VAR, or NULL */
@@ -194,7 +198,9 @@ struct Package {
 	Vec deps;         /* Package*: checked packages its imports may name (set by the driver) */
 	Vec imports;      /* Package*: those it imports, in order of first import (check_package);
 	                     their initialization runs first, in this order */
-};
+	bool standard;    /* a standard-library package (set by the driver): functions may be declared
+	                     without a body (assembly or C supplies them), and generic declarations
+	                     are kept unchecked until a use (gc has checked the library) */};
 
 Package *package_new(const char *path);
 bool package_is_main(Package *pkg);             /* the spec's `package main` (a command) */
