@@ -12,9 +12,10 @@
 // with == as in gc. internal/reflectlite holds the same mirror for errors and sort; Go keeps the two
 // packages separate too.
 //
-// What needs the runtime (maps, channels, calls through Method/Call, creating types) panics with
-// "reflect: X is not supported yet by gocc" until body-less functions reach the C runtime
-// (docs/status.md lists each).
+// What needs the runtime goes through body-less functions that runtime/reflect.c defines under
+// reflect's link names: the map operations (map.c), typed allocation, copies, cached itabs and the
+// search for a *T descriptor. What gocc cannot do yet (channels, Call and method values, creating
+// types at run time) panics with "reflect: X is not supported yet by gocc" (docs/status.md).
 package reflect
 
 import (
@@ -781,17 +782,51 @@ func TypeOf(i any) Type {
 	return toType(eface.typ)
 }
 
-// PtrTo returns the pointer type with element t. gocc cannot create types at run time yet: this
-// works when the binary holds *T's descriptor (every named non-pointer T has it, as in gc).
+// PtrTo returns the pointer type with element t.
 func PtrTo(t Type) Type { return PointerTo(t) }
 
+// PointerTo returns the pointer type with element t: the descriptor's ptrToThis, else *t's
+// descriptor found among the program's (typeFor). gocc cannot create types at run time yet, so a
+// *t the program never mentions is not supported.
 func PointerTo(t Type) Type {
 	rt := t.common()
 	if rt.ptrToThis != nil {
 		return rt.ptrToThis
 	}
-	panic("reflect: PointerTo(" + rt.str + ") is not supported yet by gocc")
+	return typeFor(Pointer, rt, "PointerTo")
 }
+
+// SliceOf returns the slice type with element type t, if the program mentions it.
+func SliceOf(t Type) Type {
+	return typeFor(Slice, t.common(), "SliceOf")
+}
+
+// typeFor is the descriptor of kind k (Pointer or Slice) with element elem: runtime/reflect.c
+// searches the program's descriptors, typeCache remembers the answers.
+func typeFor(k Kind, elem *rtype, fn string) *rtype {
+	for _, e := range typeCache {
+		if e.kind == k && e.elem == elem {
+			return e.t
+		}
+	}
+	t := typelookup(uint8(k), elem)
+	if t == nil {
+		panic("reflect: " + fn + "(" + elem.str + ") of a type the program never uses is not supported yet by gocc")
+	}
+	typeCache = append(typeCache, typeCacheEntry{k, elem, t})
+	return t
+}
+
+// typelookup is defined in runtime/reflect.c.
+func typelookup(kind uint8, elem *rtype) *rtype
+
+type typeCacheEntry struct {
+	kind Kind
+	elem *rtype
+	t    *rtype
+}
+
+var typeCache []typeCacheEntry
 
 func (t *rtype) Implements(u Type) bool {
 	if u == nil {
@@ -942,25 +977,4 @@ func haveIdenticalUnderlyingType(T, V *rtype, cmpTags bool) bool {
 		return true
 	}
 	return false
-}
-
-// itabFor builds the itab of (interface T, dynamic type V); V implements T (checked by the
-// caller). Interface == and type switches read itab.typ only, so an itab built here behaves as
-// the runtime's cached one; it costs an allocation per conversion.
-func itabFor(T, V *rtype) *itab {
-	tm := T.imethods()
-	words := make([]unsafe.Pointer, 3+len(tm))
-	m := (*itab)(unsafe.Pointer(&words[0]))
-	m.inter = T
-	m.typ = V
-	m.hash = uintptr(V.hash)
-	vm := V.methodSet()
-	j := 0
-	for i := range tm {
-		for !(vm[j].name == tm[i].name && vm[j].pkgPath == tm[i].pkgPath) {
-			j++
-		}
-		words[3+i] = vm[j].ifn
-	}
-	return m
 }

@@ -5,13 +5,14 @@
 // {ptr, len, cap}, interfaces {type or itab, data}, maps and channels one pointer to the runtime's
 // header, func values a pointer to the closure object (docs/architecture.md), all as gc.
 //
-// Copies between Values are word and byte copies (typedmemmove): the gocc runtime has no collector
-// yet, so no write barrier is owed; when it gets one, they must go through it, and unsafe_New must
-// allocate through runtime_mallocgc with the type (it allocates pointer words until body-less
-// functions can reach the runtime).
+// Copies between Values go through typedmemmove and allocation through unsafe_New(Array), both in
+// runtime/reflect.c, so the collector's barriers and typed allocation have one place to go.
 package reflect
 
-import "unsafe"
+import (
+	"errors"
+	"unsafe"
+)
 
 type flag uintptr
 
@@ -196,7 +197,7 @@ func (v Value) Type() Type {
 		panic(&ValueError{"reflect.Value.Type", Invalid})
 	}
 	if v.flag&flagMethod != 0 {
-		panic("reflect: method values are not supported yet by gocc")
+		return v.methodType()
 	}
 	return v.typ
 }
@@ -214,7 +215,7 @@ func valueInterface(v Value, safe bool) any {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
 	if v.flag&flagMethod != 0 {
-		panic("reflect: method values are not supported yet by gocc")
+		panic("reflect: Interface of a method value is not supported yet by gocc")
 	}
 	if v.kind() == Interface {
 		if v.typ.nextra == 0 {
@@ -552,24 +553,35 @@ func (v Value) Field(i int) Value {
 	return Value{typ, ptr, fl}
 }
 
-// FieldByIndex returns the nested field corresponding to index.
+// FieldByIndex returns the nested field corresponding to index; it panics when it steps through
+// a nil embedded pointer.
 func (v Value) FieldByIndex(index []int) Value {
+	f, err := v.FieldByIndexErr(index)
+	if err != nil {
+		panic("reflect: indirection through nil pointer to embedded struct")
+	}
+	return f
+}
+
+// FieldByIndexErr returns the nested field corresponding to index, or an error when it steps
+// through a nil embedded pointer.
+func (v Value) FieldByIndexErr(index []int) (Value, error) {
 	if len(index) == 1 {
-		return v.Field(index[0])
+		return v.Field(index[0]), nil
 	}
 	v.flag.mustBe(Struct, "reflect.Value.FieldByIndex")
 	for i, x := range index {
 		if i > 0 {
 			if v.Kind() == Pointer && v.typ.elem.Kind() == Struct {
 				if v.IsNil() {
-					panic("reflect: indirection through nil pointer to embedded struct")
+					return Value{}, errors.New("reflect: indirection through nil pointer to embedded struct field " + v.typ.elem.Name())
 				}
 				v = v.Elem()
 			}
 		}
 		v = v.Field(x)
 	}
-	return v
+	return v, nil
 }
 
 // FieldByName returns the struct field with the given name, or the zero Value.
@@ -637,7 +649,7 @@ func (v Value) Pointer() uintptr {
 		return uintptr(v.pointer())
 	case Func:
 		if v.flag&flagMethod != 0 {
-			panic("reflect: method values are not supported yet by gocc")
+			panic("reflect: Pointer of a method value is not supported yet by gocc")
 		}
 		p := v.pointer()
 		if p != nil {
@@ -713,10 +725,7 @@ func (v Value) sliceOfBase(typ *rtype, base unsafe.Pointer, i, j, k int) Value {
 	return Value{typ, unsafe.Pointer(s), v.flag.ro() | flagIndir | flag(Slice)}
 }
 
-// sliceOf is SliceOf for the slice types the binary has (gocc cannot create types at run time yet).
-func sliceOf(elem *rtype) *rtype {
-	panic("reflect: slicing an array of " + elem.str + " is not supported yet by gocc (SliceOf)")
-}
+func sliceOf(elem *rtype) *rtype { return typeFor(Slice, elem, "SliceOf") }
 
 // Set assigns x to the value v.
 func (v Value) Set(x Value) {
@@ -728,17 +737,11 @@ func (v Value) Set(x Value) {
 	}
 	x = x.assignTo("reflect.Set", v.typ, target)
 	if x.flag&flagIndir != 0 {
-		if x.ptr == unsafe.Pointer(&zeroVal[0]) {
-			typedmemclr(v.typ, v.ptr)
-		} else {
-			typedmemmove(v.typ, v.ptr, x.ptr)
-		}
+		typedmemmove(v.typ, v.ptr, x.ptr)
 	} else {
 		*(*unsafe.Pointer)(v.ptr) = x.ptr
 	}
 }
-
-var zeroVal [1]byte
 
 func (v Value) SetBool(x bool) {
 	v.flag.mustBeAssignable("reflect.Value.SetBool")
@@ -896,36 +899,11 @@ func (v Value) NumMethod() int {
 	return v.typ.NumMethod()
 }
 
-// Method and MethodByName need method values, which need Call.
-func (v Value) Method(i int) Value {
-	panic("reflect: Value.Method is not supported yet by gocc")
-}
-
-func (v Value) MethodByName(name string) Value {
-	if v.typ == nil {
-		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
-	}
-	if _, ok := v.typ.MethodByName(name); !ok {
-		return Value{}
-	}
-	panic("reflect: Value.MethodByName is not supported yet by gocc")
-}
-
-// Call is not supported yet: gocc's calling convention (docs/architecture.md) needs a
-// per-signature trampoline the runtime does not have.
-func (v Value) Call(in []Value) []Value {
-	panic("reflect: Value.Call is not supported yet by gocc")
-}
-
-func (v Value) CallSlice(in []Value) []Value {
-	panic("reflect: Value.CallSlice is not supported yet by gocc")
-}
-
 // assignTo returns a Value of type dst holding v, which must be assignable to dst; target, when
 // not nil, is where an interface result may be built.
 func (v Value) assignTo(context string, dst *rtype, target unsafe.Pointer) Value {
 	if v.flag&flagMethod != 0 {
-		panic("reflect: method values are not supported yet by gocc")
+		panic("reflect: a method value used as a func value is not supported yet by gocc")
 	}
 	switch {
 	case directlyAssignable(dst, v.typ):
@@ -950,18 +928,14 @@ func (v Value) assignTo(context string, dst *rtype, target unsafe.Pointer) Value
 	panic(context + ": value of type " + v.typ.String() + " is not assignable to type " + dst.String())
 }
 
-// ifaceE2I stores src, whose dynamic type implements the non-empty interface type t, at dst.
-func ifaceE2I(t *rtype, src any, dst unsafe.Pointer) {
-	e := (*emptyInterface)(unsafe.Pointer(&src))
-	d := (*nonEmptyInterface)(dst)
-	d.itab = itabFor(t, e.typ)
-	d.word = e.word
-}
+// ifaceE2I stores src, whose dynamic type implements the non-empty interface type t, at dst as a
+// value of type t, with the runtime's cached itab (runtime/reflect.c).
+func ifaceE2I(t *rtype, src any, dst unsafe.Pointer)
 
 // Convert returns the value v converted to type t.
 func (v Value) Convert(t Type) Value {
 	if v.flag&flagMethod != 0 {
-		panic("reflect: method values are not supported yet by gocc")
+		panic("reflect: a method value used as a func value is not supported yet by gocc")
 	}
 	op := convertOp(t.common(), v.typ)
 	if op == nil {
@@ -1319,53 +1293,12 @@ func MakeSlice(typ Type, len, cap int) Value {
 	return Value{typ.common(), unsafe.Pointer(&s), flagIndir | flag(Slice)}
 }
 
-// unsafe_New allocates zeroed memory for one value of t; unsafe_NewArray for n of them. Without
-// body-less functions (which would reach runtime_mallocgc with t) they allocate pointer words:
-// correct while the runtime has no collector, to be replaced by the typed allocation before it
-// gets one.
-func unsafe_New(t *rtype) unsafe.Pointer {
-	return unsafe_NewArray(t, 1)
-}
+// unsafe_New allocates zeroed memory for one value of t, unsafe_NewArray for n of them, typed for
+// the collector (runtime/reflect.c: runtime_newobject, runtime_makeslice).
+func unsafe_New(t *rtype) unsafe.Pointer
+func unsafe_NewArray(t *rtype, n int) unsafe.Pointer
 
-func unsafe_NewArray(t *rtype, n int) unsafe.Pointer {
-	size := t.size * uintptr(n)
-	if size == 0 {
-		return unsafe.Pointer(&zeroVal[0])
-	}
-	words := make([]unsafe.Pointer, (size+7)/8)
-	return unsafe.Pointer(&words[0])
-}
-
-// typedmemmove copies a value of type t from src to dst; typedmemclr zeroes one.
-func typedmemmove(t *rtype, dst, src unsafe.Pointer) {
-	memmove(dst, src, t.size)
-}
-
-func typedmemclr(t *rtype, p unsafe.Pointer) {
-	for i := uintptr(0); i < t.size; i++ {
-		*(*byte)(unsafe.Add(p, i)) = 0
-	}
-}
-
-// memmove copies n bytes from src to dst, overlapping or not, a word at a time while both are
-// word-aligned.
-func memmove(dst, src unsafe.Pointer, n uintptr) {
-	if n == 0 || dst == src {
-		return
-	}
-	if uintptr(dst) < uintptr(src) || uintptr(dst) >= uintptr(src)+n {
-		i := uintptr(0)
-		if (uintptr(dst)|uintptr(src))&7 == 0 {
-			for ; i+8 <= n; i += 8 {
-				*(*uintptr)(unsafe.Add(dst, i)) = *(*uintptr)(unsafe.Add(src, i))
-			}
-		}
-		for ; i < n; i++ {
-			*(*byte)(unsafe.Add(dst, i)) = *(*byte)(unsafe.Add(src, i))
-		}
-		return
-	}
-	for i := n; i > 0; i-- {
-		*(*byte)(unsafe.Add(dst, i-1)) = *(*byte)(unsafe.Add(src, i-1))
-	}
-}
+// typedmemmove copies a value of type t from src to dst (runtime/reflect.c, where the collector's
+// write barrier will go); memmove copies n bytes, the ranges may overlap.
+func typedmemmove(t *rtype, dst, src unsafe.Pointer)
+func memmove(dst, src unsafe.Pointer, n uintptr)

@@ -13,10 +13,9 @@
 // stdlib/reflect holds the same mirror and more; reflectlite stays a package of its own, as in gc,
 // so that every program importing errors does not link all of reflect.
 //
-// Pure Go over unsafe: nothing here calls the runtime. The itab a conversion to a non-empty
-// interface needs is built here (itabFor) rather than taken from the runtime's cache: interface ==
-// and type switches look at itab.type only, so an uncached itab behaves the same, it only costs an
-// allocation per Value.Set into a non-empty interface.
+// The runtime does what needs it (runtime/reflect.c, through body-less functions under
+// internal/reflectlite's link names): typed allocation (unsafe_New), copies (typedmemmove) and
+// conversions to non-empty interfaces with the runtime's cached itab (ifaceE2I).
 package reflectlite
 
 import "unsafe"
@@ -407,23 +406,4 @@ func haveIdenticalUnderlyingType(T, V *rtype, cmpTags bool) bool {
 		return true
 	}
 	return false
-}
-
-// itabFor builds the itab of (interface T, dynamic type V); V implements T (checked by the caller).
-func itabFor(T, V *rtype) *itab {
-	tm := T.imethods()
-	words := make([]unsafe.Pointer, 3+len(tm))
-	m := (*itab)(unsafe.Pointer(&words[0]))
-	m.inter = T
-	m.typ = V
-	m.hash = uintptr(V.hash)
-	vm := V.methodSet()
-	j := 0
-	for i := range tm {
-		for !(vm[j].name == tm[i].name && vm[j].pkgPath == tm[i].pkgPath) {
-			j++
-		}
-		words[3+i] = vm[j].ifn
-	}
-	return m
 }

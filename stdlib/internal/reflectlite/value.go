@@ -2,9 +2,7 @@
 // IsValid, Kind, Len, Set, CanSet, Type), and Swapper.
 //
 // A Value is gc's {typ, ptr, flag}: ptr is the value itself when the type is pointer-shaped
-// (kindDirectIface) and not addressable, else a pointer to it (flagIndir). Copies between Values
-// are word and byte copies (typedmemmove): the gocc runtime has no collector yet, so no write
-// barrier is owed; when it gets one, these copies must go through it.
+// (kindDirectIface) and not addressable, else a pointer to it (flagIndir).
 package reflectlite
 
 import "unsafe"
@@ -289,45 +287,16 @@ func (v Value) assignTo(context string, dst *rtype, target unsafe.Pointer) Value
 }
 
 // ifaceE2I stores src, whose dynamic type implements the non-empty interface type t, at dst as a
-// value of type t.
-func ifaceE2I(t *rtype, src any, dst unsafe.Pointer) {
-	e := (*emptyInterface)(unsafe.Pointer(&src))
-	d := (*nonEmptyInterface)(dst)
-	d.itab = itabFor(t, e.typ)
-	d.word = e.word
-}
+// value of type t, with the runtime's cached itab (runtime/reflect.c).
+func ifaceE2I(t *rtype, src any, dst unsafe.Pointer)
 
-// unsafe_New allocates zeroed memory for one value of t. Without body-less functions (which would
-// reach runtime_mallocgc with t) it allocates pointer words: correct while the runtime has no
-// collector, and to be replaced by the typed allocation before one arrives.
-func unsafe_New(t *rtype) unsafe.Pointer {
-	if t.size == 0 {
-		return unsafe.Pointer(&zeroByte)
-	}
-	words := make([]unsafe.Pointer, (t.size+7)/8)
-	return unsafe.Pointer(&words[0])
-}
+// unsafe_New allocates zeroed memory for one value of t, typed for the collector
+// (runtime/reflect.c: runtime_newobject).
+func unsafe_New(t *rtype) unsafe.Pointer
 
-var zeroByte byte
-
-// typedmemmove copies a value of type t from src to dst.
-func typedmemmove(t *rtype, dst, src unsafe.Pointer) {
-	memmove(dst, src, t.size)
-}
-
-// memmove copies n bytes from src to dst (non-overlapping in every use here), a word at a time
-// while both are word-aligned.
-func memmove(dst, src unsafe.Pointer, n uintptr) {
-	i := uintptr(0)
-	if (uintptr(dst)|uintptr(src))&7 == 0 {
-		for ; i+8 <= n; i += 8 {
-			*(*uintptr)(unsafe.Add(dst, i)) = *(*uintptr)(unsafe.Add(src, i))
-		}
-	}
-	for ; i < n; i++ {
-		*(*byte)(unsafe.Add(dst, i)) = *(*byte)(unsafe.Add(src, i))
-	}
-}
+// typedmemmove copies a value of type t from src to dst (runtime/reflect.c, where the collector's
+// write barrier will go).
+func typedmemmove(t *rtype, dst, src unsafe.Pointer)
 
 // Swapper returns a function that swaps the elements in the provided slice. Swapper panics if the
 // provided interface is not a slice.
