@@ -14,8 +14,9 @@
 //
 // What needs the runtime goes through body-less functions that runtime/reflect.c defines under
 // reflect's link names: the map operations (map.c), typed allocation, copies, cached itabs and the
-// search for a *T descriptor. What gocc cannot do yet (channels, Call and method values, creating
-// types at run time) panics with "reflect: X is not supported yet by gocc" (docs/status.md).
+// search for a *T or []T descriptor, and the trampoline of Value.Call (call.go). What gocc cannot do
+// yet (channels, Type.Method of concrete types, a method value as a func value, creating types at
+// run time) panics with "reflect: X is not supported yet by gocc" (docs/status.md).
 package reflect
 
 import (
