@@ -14,7 +14,7 @@
 //
 // What needs the runtime goes through body-less functions that runtime/reflect.c defines under
 // reflect's link names: the map operations (map.c), typed allocation, copies, cached itabs and the
-// search for a *T or []T descriptor, and the trampoline of Value.Call (call.go). What gocc cannot do
+// search for a *T or []T descriptor (made here when the program has none), and the trampoline of Value.Call (call.go). What gocc cannot do
 // yet (channels, Type.Method of concrete types, a method value as a func value, creating types at
 // run time) panics with "reflect: X is not supported yet by gocc" (docs/status.md).
 package reflect
@@ -786,25 +786,25 @@ func TypeOf(i any) Type {
 // PtrTo returns the pointer type with element t.
 func PtrTo(t Type) Type { return PointerTo(t) }
 
-// PointerTo returns the pointer type with element t: the descriptor's ptrToThis, else *t's
-// descriptor found among the program's (typeFor). gocc cannot create types at run time yet, so a
-// *t the program never mentions is not supported.
+// PointerTo returns the pointer type with element t: the descriptor's ptrToThis, else typeFor's.
 func PointerTo(t Type) Type {
 	rt := t.common()
 	if rt.ptrToThis != nil {
 		return rt.ptrToThis
 	}
-	return typeFor(Pointer, rt, "PointerTo")
+	return typeFor(Pointer, rt)
 }
 
-// SliceOf returns the slice type with element type t, if the program mentions it.
+// SliceOf returns the slice type with element type t.
 func SliceOf(t Type) Type {
-	return typeFor(Slice, t.common(), "SliceOf")
+	return typeFor(Slice, t.common())
 }
 
-// typeFor is the descriptor of kind k (Pointer or Slice) with element elem: runtime/reflect.c
-// searches the program's descriptors, typeCache remembers the answers.
-func typeFor(k Kind, elem *rtype, fn string) *rtype {
+// typeFor is the descriptor of kind k (Pointer or Slice) with element elem: the program's own when
+// it has one (runtime/reflect.c searches the package records), else one made here, as gc's
+// PointerTo and SliceOf make what the binary lacks; typeCache remembers the answers, so each type
+// keeps one descriptor and identity stays pointer equality.
+func typeFor(k Kind, elem *rtype) *rtype {
 	for _, e := range typeCache {
 		if e.kind == k && e.elem == elem {
 			return e.t
@@ -812,10 +812,48 @@ func typeFor(k Kind, elem *rtype, fn string) *rtype {
 	}
 	t := typelookup(uint8(k), elem)
 	if t == nil {
-		panic("reflect: " + fn + "(" + elem.str + ") of a type the program never uses is not supported yet by gocc")
+		t = makeType(k, elem)
 	}
 	typeCache = append(typeCache, typeCacheEntry{k, elem, t})
 	return t
+}
+
+// makeType builds the descriptor *elem or []elem as lower_typedesc.c would: a pointer is one
+// pointer word compared as memory, a slice three words whose first is a pointer, not comparable.
+// Neither is named nor has methods (a named type's *T is always in the binary: ptrtothis).
+func makeType(k Kind, elem *rtype) *rtype {
+	var p *byte
+	ptrType := TypeOf(p).(*rtype) // any pointer: its equal/hash functions and one-word bitmap
+	t := new(rtype)
+	t.align = 8
+	t.fieldAlign = 8
+	t.ptrdata = 8
+	t.gcdata = ptrType.gcdata
+	t.elem = elem
+	if k == Pointer {
+		t.str = "*" + elem.str
+		t.size = 8
+		t.tflag = tflagRegularMemory
+		t.kind = uint8(Pointer) | kindDirectIface
+		t.equal = ptrType.equal
+		t.hashfn = ptrType.hashfn
+	} else {
+		t.str = "[]" + elem.str
+		t.size = 24
+		t.kind = uint8(Slice)
+	}
+	t.hash = fnv1a(t.str)
+	return t
+}
+
+// fnv1a is lower_typedesc.c's hash of a type string.
+func fnv1a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // typelookup is defined in runtime/reflect.c.

@@ -725,7 +725,7 @@ func (v Value) sliceOfBase(typ *rtype, base unsafe.Pointer, i, j, k int) Value {
 	return Value{typ, unsafe.Pointer(s), v.flag.ro() | flagIndir | flag(Slice)}
 }
 
-func sliceOf(elem *rtype) *rtype { return typeFor(Slice, elem, "SliceOf") }
+func sliceOf(elem *rtype) *rtype { return typeFor(Slice, elem) }
 
 // Set assigns x to the value v.
 func (v Value) Set(x Value) {
