@@ -213,3 +213,20 @@ __asm__(".text\n"
 	"	ret\n"
 	".size reflect_callframe, .-reflect_callframe\n");
 GO_LINKNAME(reflect_callframe, "reflect.callframe");
+
+/* func typelink(i int) *rtype: the i'th descriptor of the program's package records (packages in
+ * section order, each package's types in order), nil past the last. For reflect's search of a func
+ * type it would otherwise make (Type.Method). */
+GO_LINKNAME(reflect_typelink, "reflect.typelink");
+RUNTIME_API const GoType *reflect_typelink(void *ctx, intgo i)
+{
+	(void)ctx;
+	size_t n;
+	const GoPackage *pkgs = symtab_packages(&n);
+	for (size_t k = 0; k < n; k++) {
+		if ((uintptr_t)i < pkgs[k].ntypes)
+			return ((const GoType *const *)pkgs[k].types)[i];
+		i -= (intgo)pkgs[k].ntypes;
+	}
+	return NULL;
+}

@@ -13,10 +13,11 @@
 // packages separate too.
 //
 // What needs the runtime goes through body-less functions that runtime/reflect.c defines under
-// reflect's link names: the map operations (map.c), typed allocation, copies, cached itabs and the
-// search for a *T or []T descriptor (made here when the program has none), and the trampoline of Value.Call (call.go). What gocc cannot do
-// yet (channels, Type.Method of concrete types, a method value as a func value, creating types at
-// run time) panics with "reflect: X is not supported yet by gocc" (docs/status.md).
+// reflect's link names: the map operations (map.c), typed allocation, copies, cached itabs, the
+// program's descriptors (to find a *T, []T or func type before making one here), and the trampoline
+// of Value.Call (call.go). What gocc cannot do yet (channels, a method value as a func value,
+// ArrayOf, MapOf, StructOf...) panics with "reflect: X is not supported yet by gocc" or is absent
+// (docs/status.md).
 package reflect
 
 import (
@@ -548,8 +549,9 @@ func (t *rtype) NumMethod() int {
 	return len(t.exportedMethods())
 }
 
-// Method returns the i'th method of the type's method set. Method.Func (a callable Value) needs
-// Call, which gocc does not support yet; the name, package path and type are exact.
+// Method returns the i'th method of the type's method set (exported methods sorted by name, or an
+// interface's methods); for a concrete type, Type has the receiver as first parameter and Func is
+// the method expression.
 func (t *rtype) Method(i int) (m Method) {
 	if t.Kind() == Interface {
 		p := &t.imethods()[i]
@@ -559,10 +561,27 @@ func (t *rtype) Method(i int) (m Method) {
 		m.Index = i
 		return m
 	}
-	if i < 0 || i >= len(t.exportedMethods()) {
+	methods := t.exportedMethods()
+	if i < 0 || i >= len(methods) {
 		panic("reflect: Method index out of range")
 	}
-	panic("reflect: Type.Method of a non-interface type is not supported yet by gocc")
+	p := methods[i]
+	if p.tfn == nil {
+		panic("reflect: Type.Method of " + t.str + "." + p.name + ", a method without a direct entry, is not supported yet by gocc")
+	}
+	mt := p.mtyp
+	mtypes := mt.funcTypes()
+	in := append([]*rtype{t}, mtypes[:mt.len]...)
+	ft := funcOf(in, mtypes[mt.len:], mt.tflag&tflagVariadic != 0)
+	m.Name = p.name
+	m.Type = ft
+	// The method expression T.M: gocc gives a method and its method expression one LLVM type
+	// (the receiver is parameter 0), so a closure object holding tfn is that func value.
+	closure := new(unsafe.Pointer)
+	*closure = p.tfn
+	m.Func = Value{ft, unsafe.Pointer(closure), flag(Func)}
+	m.Index = i
+	return m
 }
 
 func (t *rtype) MethodByName(name string) (m Method, ok bool) {
@@ -855,6 +874,95 @@ func fnv1a(s string) uint32 {
 	}
 	return h
 }
+
+// funcOf is the func type with the given parameter and result types: the program's own descriptor
+// when it has one (found through typelink), else one made here with gc's type string, cached in
+// funcCache so identity stays pointer equality.
+func funcOf(in, out []*rtype, variadic bool) *rtype {
+	all := append(append([]*rtype{}, in...), out...)
+	same := func(t *rtype) bool {
+		if t.Kind() != Func || int(t.len) != len(in) || int(t.nextra) != len(all) ||
+			(t.tflag&tflagVariadic != 0) != variadic || t.tflag&tflagNamed != 0 {
+			return false
+		}
+		for i, x := range t.funcTypes() {
+			if x != all[i] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, t := range funcCache {
+		if same(t) {
+			return t
+		}
+	}
+	for i := 0; ; i++ {
+		t := typelink(i)
+		if t == nil {
+			break
+		}
+		if same(t) {
+			funcCache = append(funcCache, t)
+			return t
+		}
+	}
+	t := new(rtype)
+	t.size = 8
+	t.ptrdata = 8
+	t.align = 8
+	t.fieldAlign = 8
+	t.kind = uint8(Func) | kindDirectIface
+	var f func()
+	t.gcdata = TypeOf(f).(*rtype).gcdata
+	if variadic {
+		t.tflag = tflagVariadic
+	}
+	t.len = uintptr(len(in))
+	t.nextra = uintptr(len(all))
+	t.extra = unsafe.Pointer(&all[0])
+	t.str = funcString(in, out, variadic)
+	t.hash = fnv1a(t.str)
+	funcCache = append(funcCache, t)
+	return t
+}
+
+var funcCache []*rtype
+
+// funcString spells a func type as gc: "func(int, ...string) (bool, error)".
+func funcString(in, out []*rtype, variadic bool) string {
+	s := "func("
+	for i, t := range in {
+		if i > 0 {
+			s += ", "
+		}
+		if variadic && i == len(in)-1 {
+			s += "..." + t.elem.str
+		} else {
+			s += t.str
+		}
+	}
+	s += ")"
+	switch len(out) {
+	case 0:
+	case 1:
+		s += " " + out[0].str
+	default:
+		s += " ("
+		for i, t := range out {
+			if i > 0 {
+				s += ", "
+			}
+			s += t.str
+		}
+		s += ")"
+	}
+	return s
+}
+
+// typelink is the i'th descriptor of the program's package records, nil past the last
+// (runtime/reflect.c).
+func typelink(i int) *rtype
 
 // typelookup is defined in runtime/reflect.c.
 func typelookup(kind uint8, elem *rtype) *rtype
