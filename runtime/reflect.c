@@ -97,26 +97,6 @@ RUNTIME_API void *reflect_unsafe_NewArray(void *ctx, const GoType *t, intgo n)
 	return runtime_makeslice(t, n, n);
 }
 
-/* func typelookup(kind uint8, elem *rtype) *rtype: the descriptor of kind KIND_POINTER or
- * KIND_SLICE with element elem among the program's descriptors (every package lists those it
- * emitted, runtime.def PKG_FIELD types), or nil when the program never mentions that type: gocc
- * cannot make descriptors at run time yet, and reflect then panics "not supported". A linear
- * search; reflect caches the answers. */
-GO_LINKNAME(reflect_typelookup, "reflect.typelookup");
-RUNTIME_API const GoType *reflect_typelookup(void *ctx, uint8_t kind, const GoType *elem)
-{
-	(void)ctx;
-	size_t n;
-	const GoPackage *pkgs = symtab_packages(&n);
-	for (size_t i = 0; i < n; i++) {
-		const GoType *const *types = pkgs[i].types;
-		for (uintptr_t j = 0; j < pkgs[i].ntypes; j++)
-			if (type_kind(types[j]) == kind && types[j]->elem == elem)
-				return types[j];
-	}
-	return NULL;
-}
-
 /* func ifaceE2I(t *rtype, src any, dst unsafe.Pointer): store src, whose dynamic type implements
  * the non-empty interface type t, at dst as a t (the runtime's cached itab, iface.c). */
 GO_LINKNAME(reflect_ifaceE2I, "reflect.ifaceE2I");
@@ -215,8 +195,8 @@ __asm__(".text\n"
 GO_LINKNAME(reflect_callframe, "reflect.callframe");
 
 /* func typelink(i int) *rtype: the i'th descriptor of the program's package records (packages in
- * section order, each package's types in order), nil past the last. For reflect's search of a func
- * type it would otherwise make (Type.Method). */
+ * section order, each package's types in order), nil past the last: reflect searches them for a
+ * *T, []T, map or func type before making one (gocc's typelinks). */
 GO_LINKNAME(reflect_typelink, "reflect.typelink");
 RUNTIME_API const GoType *reflect_typelink(void *ctx, intgo i)
 {

@@ -24,3 +24,25 @@ func main() {
 	println(st.String(), ms.Len(), ms.Index(1).Field(0).Int(), ms.Index(2).Field(0).Int())
 	println(reflect.DeepEqual(p.Interface(), p.Interface()), reflect.New(reflect.TypeOf(struct{ X uint16 }{})).Type().String())
 }
+
+type NP *int16
+type NM map[string]int
+
+func init() {
+	var np NP
+	_ = np
+	pi := reflect.PtrTo(reflect.TypeOf(int16(0)))
+	println(pi.String(), pi.Name())
+	mt := reflect.MapOf(reflect.TypeOf(""), reflect.TypeOf(int8(0)))
+	m := reflect.MakeMap(mt)
+	m.SetMapIndex(reflect.ValueOf("k"), reflect.ValueOf(int8(3)))
+	println(mt.String(), mt.Name(), m.Len(), m.MapIndex(reflect.ValueOf("k")).Int(), mt == reflect.MapOf(reflect.TypeOf(""), reflect.TypeOf(int8(0))))
+	var nm NM
+	println(reflect.MapOf(reflect.TypeOf(""), reflect.TypeOf(0)).String(), reflect.TypeOf(nm).String())
+	ft := reflect.FuncOf([]reflect.Type{reflect.TypeOf(0), reflect.TypeOf([]string{})}, []reflect.Type{reflect.TypeOf(false), reflect.TypeOf((*error)(nil)).Elem()}, true)
+	println(ft.String(), ft.IsVariadic(), ft.NumIn(), ft.NumOut())
+	add := func(a, b int) int { return a + b }
+	println(reflect.FuncOf([]reflect.Type{reflect.TypeOf(0), reflect.TypeOf(0)}, []reflect.Type{reflect.TypeOf(0)}, false) == reflect.TypeOf(add))
+	defer func() { println(recover().(string)) }()
+	reflect.MapOf(reflect.TypeOf([]int{}), reflect.TypeOf(0))
+}

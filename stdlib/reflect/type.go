@@ -829,7 +829,7 @@ func typeFor(k Kind, elem *rtype) *rtype {
 			return e.t
 		}
 	}
-	t := typelookup(uint8(k), elem)
+	t := findType(func(t *rtype) bool { return t.Kind() == k && t.elem == elem && t.tflag&tflagNamed == 0 })
 	if t == nil {
 		t = makeType(k, elem)
 	}
@@ -897,15 +897,9 @@ func funcOf(in, out []*rtype, variadic bool) *rtype {
 			return t
 		}
 	}
-	for i := 0; ; i++ {
-		t := typelink(i)
-		if t == nil {
-			break
-		}
-		if same(t) {
-			funcCache = append(funcCache, t)
-			return t
-		}
+	if t := findType(same); t != nil {
+		funcCache = append(funcCache, t)
+		return t
 	}
 	t := new(rtype)
 	t.size = 8
@@ -964,8 +958,64 @@ func funcString(in, out []*rtype, variadic bool) string {
 // (runtime/reflect.c).
 func typelink(i int) *rtype
 
-// typelookup is defined in runtime/reflect.c.
-func typelookup(kind uint8, elem *rtype) *rtype
+// findType is the first of the program's descriptors that match accepts, or nil.
+func findType(match func(*rtype) bool) *rtype {
+	for i := 0; ; i++ {
+		t := typelink(i)
+		if t == nil || match(t) {
+			return t
+		}
+	}
+}
+
+// FuncOf returns the function type with the given argument and result types.
+func FuncOf(in, out []Type, variadic bool) Type {
+	if variadic && (len(in) == 0 || in[len(in)-1].Kind() != Slice) {
+		panic("reflect.FuncOf: last arg of variadic func must be slice")
+	}
+	ins := make([]*rtype, len(in))
+	for i, t := range in {
+		ins[i] = t.common()
+	}
+	outs := make([]*rtype, len(out))
+	for i, t := range out {
+		outs[i] = t.common()
+	}
+	return funcOf(ins, outs, variadic)
+}
+
+// MapOf returns the map type with the given key and element types: the program's descriptor when
+// it has one, else one made here (map.c needs only the key and elem descriptors), cached.
+func MapOf(key, elem Type) Type {
+	ktyp, etyp := key.common(), elem.common()
+	if ktyp.equal == nil {
+		panic("reflect.MapOf: invalid key type " + ktyp.String())
+	}
+	for _, t := range mapCache {
+		if t.key == ktyp && t.elem == etyp {
+			return t
+		}
+	}
+	t := findType(func(t *rtype) bool {
+		return t.Kind() == Map && t.key == ktyp && t.elem == etyp && t.tflag&tflagNamed == 0
+	})
+	if t == nil {
+		var m map[int]int
+		mt := TypeOf(m).(*rtype)
+		t = new(rtype)
+		*t = *mt
+		t.tflag = 0
+		t.key = ktyp
+		t.elem = etyp
+		t.ptrToThis = nil
+		t.str = "map[" + ktyp.str + "]" + etyp.str
+		t.hash = fnv1a(t.str)
+	}
+	mapCache = append(mapCache, t)
+	return t
+}
+
+var mapCache []*rtype
 
 type typeCacheEntry struct {
 	kind Kind
