@@ -16,8 +16,9 @@
 // itab entry (GoMethod.ifn, or the itab's fun[] for interfaces), whose receiver is the interface
 // data word.
 //
-// Not supported (a "not supported yet by gocc" panic): turning a method value into a func value
-// (Interface of a method Value).
+// MakeFunc is the reverse: runtime/reflect.c's stub saves the argument registers, makeFuncCall
+// decodes them with the same rules, runs the Go function and writes its results where the caller
+// reads them. Method values become func values (Interface) through MakeFunc.
 package reflect
 
 import "unsafe"
@@ -402,4 +403,222 @@ func (v Value) methodType() *rtype {
 		return v.typ.imethods()[i].typ
 	}
 	return v.typ.exportedMethods()[i].mtyp
+}
+
+// makeFuncImpl is word 1 of a MakeFunc closure object (word 0 is runtime/reflect.c's stub).
+type makeFuncImpl struct {
+	code unsafe.Pointer
+	ftyp *rtype
+	fn   func([]Value) []Value
+}
+
+// makeFuncFrame is the stub's frame (runtime/reflect.c lists the offsets).
+type makeFuncFrame struct {
+	ints   [6]uint64
+	floats [8]uint64
+	stack  unsafe.Pointer
+	ctx    *makeFuncImpl
+	ret    [3]uint64
+	fret   [2]uint64
+	nx87   int
+	x87    [2]float64
+}
+
+// makeFuncStub is the code word of a MakeFunc closure (runtime/reflect.c), the entry for
+// functions whose results come back in memory when sret.
+func makeFuncStub(sret bool) unsafe.Pointer
+
+// MakeFunc returns a new function of the given Type that wraps the function fn: calling it
+// converts its arguments to Values, runs fn, and converts fn's results back (runtime/reflect.c's
+// stub and makeFuncCall below, the reverse of Value.Call).
+func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
+	if typ.Kind() != Func {
+		panic("reflect: call of MakeFunc with non-Func type")
+	}
+	t := typ.common()
+	ft := t.funcTypes()
+	nint, nflt := resultWords(ft[t.len:])
+	impl := &makeFuncImpl{makeFuncStub(nint > 3 || nflt > 4), t, fn}
+	return Value{t, unsafe.Pointer(impl), flag(Func)}
+}
+
+// argReader hands out the argument words of a call in System V order (the reverse of callArgs).
+type argReader struct {
+	f          *makeFuncFrame
+	nint, nflt int
+	nstack     int
+}
+
+func (r *argReader) int() uint64 {
+	if r.nint < 6 {
+		r.nint++
+		return r.f.ints[r.nint-1]
+	}
+	r.nstack++
+	return *(*uint64)(unsafe.Add(r.f.stack, (r.nstack-1)*8))
+}
+
+func (r *argReader) float() uint64 {
+	if r.nflt < 8 {
+		r.nflt++
+		return r.f.floats[r.nflt-1]
+	}
+	r.nstack++
+	return *(*uint64)(unsafe.Add(r.f.stack, (r.nstack-1)*8))
+}
+
+// read stores the words of a parameter of type t at p.
+func (r *argReader) read(t *rtype, p unsafe.Pointer) {
+	switch t.Kind() {
+	case Float32:
+		*(*uint32)(p) = uint32(r.float())
+	case Float64:
+		*(*uint64)(p) = r.float()
+	case Complex64:
+		*(*uint32)(p) = uint32(r.float())
+		*(*uint32)(unsafe.Add(p, 4)) = uint32(r.float())
+	case Complex128:
+		*(*uint64)(p) = r.float()
+		*(*uint64)(unsafe.Add(p, 8)) = r.float()
+	case String, Interface:
+		*(*uint64)(p) = r.int()
+		*(*uint64)(unsafe.Add(p, 8)) = r.int()
+	case Slice:
+		*(*uint64)(p) = r.int()
+		*(*uint64)(unsafe.Add(p, 8)) = r.int()
+		*(*uint64)(unsafe.Add(p, 16)) = r.int()
+	case Struct, Array:
+		typedmemmove(t, p, unsafe.Pointer(uintptr(r.int())))
+	case Bool:
+		*(*bool)(p) = r.int()&1 != 0
+	default:
+		w := r.int()
+		memmove(p, unsafe.Pointer(&w), t.size)
+	}
+}
+
+// makeFuncCall is called by runtime/reflect.c's stub with the frame of a call to a MakeFunc func.
+//
+//go:linkname makeFuncCall reflect.makeFuncCall
+func makeFuncCall(f *makeFuncFrame) {
+	impl := f.ctx
+	t := impl.ftyp
+	ft := t.funcTypes()
+	ins, outs := ft[:t.len], ft[t.len:]
+	nint, nflt := resultWords(outs)
+	demoted := nint > 3 || nflt > 4
+	r := argReader{f: f}
+	var retmem unsafe.Pointer
+	if demoted {
+		retmem = unsafe.Pointer(uintptr(r.int()))
+	}
+	r.int() // ctx
+	outPtrs := make([]unsafe.Pointer, len(outs))
+	for i, rt := range outs {
+		if rt.Kind() == Struct || rt.Kind() == Array {
+			outPtrs[i] = unsafe.Pointer(uintptr(r.int()))
+		}
+	}
+	args := make([]Value, len(ins))
+	for i, at := range ins {
+		p := unsafe_New(at)
+		r.read(at, p)
+		if ifaceIndir(at) {
+			args[i] = Value{at, p, flagIndir | flag(at.Kind())}
+		} else {
+			args[i] = Value{at, *(*unsafe.Pointer)(p), flag(at.Kind())}
+		}
+	}
+	results := impl.fn(args)
+	if len(results) != len(outs) {
+		panic("reflect: wrong return count from function created by MakeFunc")
+	}
+	ri, rf := 0, 0
+	off := uintptr(0)
+	for i, rt := range outs {
+		v := results[i]
+		if v.typ == nil {
+			panic("reflect: function created by MakeFunc using closure returned zero Value")
+		}
+		if v.flag&flagRO != 0 {
+			panic("reflect: function created by MakeFunc using closure returned value obtained from unexported field")
+		}
+		v = v.assignTo("reflect.MakeFunc", rt, nil)
+		var src unsafe.Pointer
+		if v.flag&flagIndir != 0 {
+			src = v.ptr
+		} else {
+			src = unsafe.Pointer(&v.ptr)
+		}
+		if outPtrs[i] != nil {
+			typedmemmove(rt, outPtrs[i], src)
+			continue
+		}
+		if demoted {
+			off = (off + uintptr(rt.align) - 1) &^ (uintptr(rt.align) - 1)
+			typedmemmove(rt, unsafe.Add(retmem, off), src)
+			off += rt.size
+			continue
+		}
+		switch rt.Kind() {
+		case Float32, Float64:
+			f.setFloat(rf, src, rt.size)
+			rf++
+		case Complex64:
+			f.setFloat(rf, src, 4)
+			f.setFloat(rf+1, unsafe.Add(src, 4), 4)
+			rf += 2
+		case Complex128:
+			f.setFloat(rf, src, 8)
+			f.setFloat(rf+1, unsafe.Add(src, 8), 8)
+			rf += 2
+		default:
+			n := int((rt.size + 7) / 8)
+			for k := 0; k < n; k++ {
+				size := rt.size - uintptr(k)*8
+				if size > 8 {
+					size = 8
+				}
+				var w uint64
+				memmove(unsafe.Pointer(&w), unsafe.Add(src, k*8), size)
+				f.ret[ri+k] = w
+			}
+			ri += n
+		}
+	}
+	if demoted {
+		f.ret[0] = uint64(uintptr(retmem))
+	} else if rf > 2 {
+		f.nx87 = rf - 2
+	}
+}
+
+// setFloat stores result float word i (XMM0, XMM1, then the x87 stack) from the size-byte float at p.
+func (f *makeFuncFrame) setFloat(i int, p unsafe.Pointer, size uintptr) {
+	var x float64
+	if size == 4 {
+		x = float64(*(*float32)(p))
+	} else {
+		x = *(*float64)(p)
+	}
+	if i >= 2 {
+		f.x87[i-2] = x
+		return
+	}
+	if size == 4 {
+		f.fret[i] = uint64(*(*uint32)(p))
+	} else {
+		f.fret[i] = *(*uint64)(p)
+	}
+}
+
+// makeMethodValue turns the method value v (receiver and method index) into an ordinary func
+// value: a MakeFunc closure that calls the method with v's receiver.
+func makeMethodValue(v Value) Value {
+	fl := v.flag.ro()
+	m := v
+	m.flag &^= flagRO
+	fv := MakeFunc(v.methodType(), func(args []Value) []Value { return m.Call(args) })
+	fv.flag |= fl
+	return fv
 }

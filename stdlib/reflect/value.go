@@ -138,7 +138,22 @@ func ValueOf(i any) Value {
 	if i == nil {
 		return Value{}
 	}
+	escapes(i)
 	return unpackEface(i)
+}
+
+// escapes makes x escape to the heap: a Value reaches the contents of i through unsafe.Pointer,
+// which gocc's escape analysis (middle/escape.c) does not follow, so without this a pointer to a
+// local passed to ValueOf could stay in a frame the Value outlives (gc's reflect does the same).
+func escapes(x any) {
+	if dummy.b {
+		dummy.x = x
+	}
+}
+
+var dummy struct {
+	b bool
+	x any
 }
 
 // Zero returns a Value representing the zero value for the specified type.
@@ -215,7 +230,7 @@ func valueInterface(v Value, safe bool) any {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
 	if v.flag&flagMethod != 0 {
-		panic("reflect: Interface of a method value is not supported yet by gocc")
+		v = makeMethodValue(v)
 	}
 	if v.kind() == Interface {
 		if v.typ.nextra == 0 {
@@ -903,7 +918,7 @@ func (v Value) NumMethod() int {
 // not nil, is where an interface result may be built.
 func (v Value) assignTo(context string, dst *rtype, target unsafe.Pointer) Value {
 	if v.flag&flagMethod != 0 {
-		panic("reflect: a method value used as a func value is not supported yet by gocc")
+		v = makeMethodValue(v)
 	}
 	switch {
 	case directlyAssignable(dst, v.typ):
@@ -935,7 +950,7 @@ func ifaceE2I(t *rtype, src any, dst unsafe.Pointer)
 // Convert returns the value v converted to type t.
 func (v Value) Convert(t Type) Value {
 	if v.flag&flagMethod != 0 {
-		panic("reflect: a method value used as a func value is not supported yet by gocc")
+		v = makeMethodValue(v)
 	}
 	op := convertOp(t.common(), v.typ)
 	if op == nil {

@@ -126,7 +126,22 @@ func ValueOf(i any) Value {
 	if i == nil {
 		return Value{}
 	}
+	escapes(i)
 	return unpackEface(i)
+}
+
+// escapes makes x escape to the heap: a Value reaches the contents of i through unsafe.Pointer,
+// which gocc's escape analysis (middle/escape.c) does not follow, so without this a pointer to a
+// local passed to ValueOf could stay in a frame the Value outlives (gc's reflect does the same).
+func escapes(x any) {
+	if dummy.b {
+		dummy.x = x
+	}
+}
+
+var dummy struct {
+	b bool
+	x any
 }
 
 func (v Value) CanSet() bool   { return v.flag&(flagAddr|flagRO) == flagAddr }
