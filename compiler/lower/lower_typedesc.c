@@ -23,10 +23,12 @@
  *   - kind: reflect.Kind | KIND_DIRECT_IFACE for pointer-shaped types (gc's kindDirectIface);
  *   - equal/hashfn: the runtime's TYPE_ALG function for gc's AlgKind (lower_alg_kind), NULL when
  *     the type is not comparable;
- *   - string: gc's runtime spelling; pkgpath: the defining package of a named type;
+ *   - string: gc's runtime spelling; pkgpath: the defining package of a named type, for an unnamed
+ *     struct the package of its unexported fields;
  *   - ptrtothis: *T for named non-pointer types (gc's strong ptrToThis), else NULL: the contents are
  *     a function of the type alone, as linkonce_odr requires;
- *   - elem, key, len and extra (GoField / GoIMethod / parameter and result types) per kind;
+ *   - elem, key, len (array length, func parameter count, chan direction) and extra (GoField with
+ *     name, offset, embedded flag and tag / GoIMethod / parameter and result types) per kind;
  *   - methods: the method set with its itab entry points (lower_methods.c).
  */
 #include "lower.h"
@@ -359,9 +361,9 @@ static LLVMValueRef struct_fields(Type *u, const char *link, uint64_t *n)
 	LLVMValueRef *recs = xalloc(sizeof(LLVMValueRef) * (size_t)(nf + 1));
 	for (int i = 0; i < nf; i++) {
 		Field *f = u->strct.fields[i];
-		struct { LLVMValueRef name, typ, offset, embedded; } r = {
+		struct { LLVMValueRef name, typ, offset, embedded, tag; } r = {
 			str_const(f->name), lower_typedesc(f->type),
-			i64c(type_field_offset(u, i)), i64c(f->embedded),
+			i64c(type_field_offset(u, i)), i64c(f->embedded), str_const(f->tag ? f->tag : ""),
 		};
 		LLVMValueRef v[8];
 		int k = 0;
@@ -407,6 +409,17 @@ static LLVMValueRef func_types(Type *u, const char *link, uint64_t *n)
 	return lower_const_array(L.t_ptr, descs, np + nr, xsprintf("type:%s.params", link));
 }
 
+/* reflect.ChanDir's numbering (RecvDir 1, SendDir 2, BothDir 3), which the chan descriptor's len holds. */
+static uint64_t chan_dir(ChanDir d)
+{
+	switch (d) {
+	case CHAN_RECV: return 1;
+	case CHAN_SEND: return 2;
+	case CHAN_BOTH: return 3;
+	}
+	unreachable();
+}
+
 /* elem, key, len and extra: what each kind adds to the common header. */
 static void kind_data(Type *t, const char *link, DescInfo *d)
 {
@@ -417,6 +430,7 @@ static void kind_data(Type *t, const char *link, DescInfo *d)
 	d->extra = LLVMConstNull(L.t_ptr);
 	switch (u->kind) {
 	case TY_ARRAY: d->len = (uint64_t)u->array.len; break;
+	case TY_CHAN: d->len = chan_dir(u->chan.dir); break;
 	case TY_STRUCT: d->extra = struct_fields(u, link, &d->nextra); break;
 	case TY_INTERFACE: d->extra = iface_methods(u, link, &d->nextra); break;
 	case TY_FUNC:
@@ -452,10 +466,22 @@ static LLVMValueRef ptrtothis_of(Type *t)
 	return lower_typedesc(type_pointer(t));
 }
 
+static const char *path_of(Package *pkg)
+{
+	return pkg->path ? pkg->path : "main";
+}
+
+/* A named type's defining package; for an unnamed struct type, the package of its unexported
+ * fields (gc's structType.pkgPath, which reflect gives unexported fields as StructField.PkgPath). */
 static LLVMValueRef pkgpath_of(Type *t)
 {
-	bool defined_here = t->kind == TY_NAMED && t->named.obj->scope != scope_universe();
-	return str_const(defined_here ? package_path() : "");
+	if (t->kind == TY_NAMED)
+		return str_const(t->named.obj->pkg ? path_of(t->named.obj->pkg) : "");
+	if (t->kind == TY_STRUCT)
+		for (int i = 0; i < t->strct.nfields; i++)
+			if (!is_exported(t->strct.fields[i]->name) && t->strct.fields[i]->pkg)
+				return str_const(path_of(t->strct.fields[i]->pkg));
+	return str_const("");
 }
 
 static LLVMValueRef desc_initializer(Type *t, const char *link)

@@ -9,12 +9,12 @@ package main
 
 // A struct with floats and a pointer: 24 bytes, pointers in its first 24 (gcdata 0b100: word 2),
 // UNCOMMON|NAMED, kind 25, compared field by field (structequal), pkgpath "main", *Point as
-// ptrtothis, three GoField records, and its method set: the value methods only, sorted by name.
+// ptrtothis, three GoField records (name, type, offset, embedded, tag: `name` has one), and its method set: the value methods only, sorted by name.
 //
 // CHECK-DAG: $"type:main.Point" = comdat any
 // CHECK-DAG: @"type:main.Point" = linkonce_odr constant %GoType { i64 24, i64 24, i32 {{-?[0-9]+}}, i8 5, i8 8, i8 8, i8 25, ptr @runtime_structequal, ptr @runtime_structhash, ptr @"type:main.Point.gcdata", { ptr, i64 } { ptr @{{.*}}, i64 10 }, { ptr, i64 } { ptr @{{.*}}, i64 4 }, ptr @"type:*main.Point", ptr null, ptr null, i64 0, ptr @"type:main.Point.fields", i64 3, ptr @"type:main.Point.methods", i64 2 }, comdat
 // CHECK-DAG: @"type:main.Point.gcdata" = private unnamed_addr constant [1 x i8] c"\04"
-// CHECK-DAG: @"type:main.Point.fields" = private unnamed_addr constant [3 x %GoField] [%GoField { { ptr, i64 } { ptr @{{.*}}, i64 1 }, ptr @"type:float64", i64 0, i64 0 }, %GoField { { ptr, i64 } { ptr @{{.*}}, i64 1 }, ptr @"type:float64", i64 8, i64 0 }, %GoField { { ptr, i64 } { ptr @{{.*}}, i64 4 }, ptr @"type:*string", i64 16, i64 0 }]
+// CHECK-DAG: @"type:main.Point.fields" = private unnamed_addr constant [3 x %GoField] [%GoField { { ptr, i64 } { ptr @{{.*}}, i64 1 }, ptr @"type:float64", i64 0, i64 0, { ptr, i64 } zeroinitializer }, %GoField { { ptr, i64 } { ptr @{{.*}}, i64 1 }, ptr @"type:float64", i64 8, i64 0, { ptr, i64 } zeroinitializer }, %GoField { { ptr, i64 } { ptr @{{.*}}, i64 4 }, ptr @"type:*string", i64 16, i64 0, { ptr, i64 } { ptr @{{.*}}, i64 8 } }]
 //
 // In T's table, tfn is the method itself and ifn the (*T).M wrapper (the interface's data word
 // points to a boxed T); an unexported method carries its package path.
@@ -26,7 +26,7 @@ package main
 // CHECK-DAG: @"type:*main.Point.methods" = private unnamed_addr constant [3 x %GoMethod] [%GoMethod { {{.*}} ptr @"type:func() float64", ptr @"main.Point.Len{{.*}}ptrwrap", ptr @"main.Point.Len{{.*}}ptrwrap" }, %GoMethod { {{.*}} ptr @"type:func(float64)", ptr @"main.(*Point).Move", ptr @"main.(*Point).Move" }, %GoMethod {
 type Point struct {
 	X, Y float64
-	name *string
+	name *string `json:"n"`
 }
 
 func (p Point) Len() float64     { return p.X + p.Y }
@@ -71,7 +71,10 @@ var keepOuter *Outer
 var keep []interface{}
 
 // Maps: elem and key. Variadic funcs: tflag VARIADIC, len = 2 parameters, extra = parameter then
-// result descriptors. Interfaces: GoIMethod records, interequal.
+// result descriptors. Interfaces: GoIMethod records, interequal. Channels: len = reflect.ChanDir
+// (1 recv-only, 2 send-only, 3 both).
+//
+// CHECK-DAG: @"type:<-chan int" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 8, i8 8, i8 8, i8 50, {{.*}} ptr @"type:int", ptr null, i64 1, ptr null, i64 0,
 //
 // CHECK-DAG: @"type:map[string][]int" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 0, i8 8, i8 8, i8 53, ptr null, ptr null, ptr @"type:map[string][]int.gcdata", { ptr, i64 } { ptr @{{.*}}, i64 16 }, { ptr, i64 } zeroinitializer, ptr null, ptr @"type:[]int", ptr @"type:string", i64 0,
 // CHECK-DAG: @"type:func(int, ...string) (bool, error)" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 16, i8 8, i8 8, i8 51, ptr null, ptr null, {{.*}}, i64 2, ptr @"type:func(int, ...string) (bool, error).params", i64 4, ptr null, i64 0 }
@@ -100,8 +103,9 @@ func main() {
 	e := new(interface{ String() string })
 	type T struct{ q *int }
 	t := new(T)
+	c := new(<-chan int)
 	keepOuter = &Outer{tag: "o"}
 	keepOuter.Inc()
 	println(p.Len(), o.Apply(1), b.Get(), m != nil, f != nil, e != nil, t != nil, p.hidden())
-	keep = []interface{}{p, o, b, m, f, e, t}
+	keep = []interface{}{p, o, b, m, f, e, t, c}
 }
