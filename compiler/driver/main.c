@@ -329,6 +329,9 @@ static Vec parse_files(Vec *paths)
 static Package *check_one(Args *a, LoadPackage *lp, Vec *files, Vec *sources, HashMap *checked)
 {
 	bool is_root = lp == a->root;
+	/* The command line's files were parsed before any package is checked; the errors their parse
+	 * left pending (gc reports them with the type errors) are the root's, not this package's. */
+	int pending = is_root ? 0 : error_count();
 	Vec paths = {0}, parsed = {0};
 	if (!is_root && sources) {
 		for (int i = 0; i < sources->len; i++)
@@ -350,7 +353,7 @@ static Package *check_one(Args *a, LoadPackage *lp, Vec *files, Vec *sources, Ha
 		}
 		check_package(pkg, files);
 	}
-	if (error_count() == 0)
+	if (error_count() == pending)
 		return pkg;
 	if (lp->standard && !is_root)
 		report_unsupported_import(a->root, lp);
@@ -493,11 +496,16 @@ static int compile(Args *a, const char *name)
 		return 1;
 	}
 
-	int unsupported = 0;
-	for (int i = 0; i < pkgs.len; i++)
-		unsupported += middle_unsupported(pkgs.data[i]);
-	if (unsupported > 0) {
-		diag_flush();
+	/* A standard package using what gocc cannot compile yet is reported at the import leading to
+	 * it, as a package that fails to check is (check_one); the command's own uses are listed. */
+	for (int i = 0; i < order.len; i++) {
+		LoadPackage *lp = order.data[i];
+		if (middle_unsupported(hashmap_get(&checked, lp)) == 0)
+			continue;
+		if (lp->standard && lp != a->root)
+			report_unsupported_import(a->root, lp);
+		else
+			diag_flush();
 		return 1;
 	}
 	for (int i = 0; i < pkgs.len; i++)
