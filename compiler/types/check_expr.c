@@ -396,19 +396,18 @@ void check_update_expr_type(Node *x, Type *typ, bool final)
  * library has a few: sync/atomic.Pointer[T]) are declared and left unchecked, and each use is
  * refused; elsewhere the declaration itself is, since an unchecked body could hide an error gc
  * reports. True if the declaration is kept. */
-bool check_generic_decl(Pos tparam)
-{
-	if (ck->pkg->standard)
-		return true;
-	unsupported_at(tparam, "generic type parameters");
-	ck->nerrors++;
-	return false;
-}
-
 void check_generic_use(Pos pos)
 {
 	unsupported_at(pos, "generic type parameters");
 	ck->nerrors++;
+}
+
+bool check_generic_decl(Pos tparam)
+{
+	if (ck->pkg->standard)
+		return true;
+	check_generic_use(tparam);
+	return false;
 }
 
 void check_ident(Operand *x, Node *e, Type *def, bool want_type)
