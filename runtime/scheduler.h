@@ -1,0 +1,126 @@
+/*
+ * scheduler.h: the scheduler's interface to the rest of the runtime (Go's runtime2.go types and the
+ * gopark/goready family of proc.go). proc.c implements it; chan.c, select.c, sema.c, the timers and
+ * the panic/defer machinery use only what is declared here.
+ *
+ * What is here. The goroutine (G), the sudog that queues a goroutine on a channel or semaphore, the
+ * runtime's own lock (RtLock, a futex word: Go's lock_futex.go), the wait reasons with go1.19's
+ * strings, and the few operations everything else is built from:
+ *
+ *   sched_getg()                 the running goroutine (Go's getg()).
+ *   sched_park(unlockf, arg, r)  park the running goroutine (Go's gopark): on the scheduler's side of
+ *                                the switch, unlockf(gp, arg) runs; if it returns false the goroutine
+ *                                is resumed at once. Returns when someone calls sched_ready(gp).
+ *   sched_parkunlock(l, r)       park and release l once parked (Go's goparkunlock).
+ *   sched_ready(gp)              make a parked goroutine runnable (Go's goready); any thread, any time
+ *                                after the parker's unlockf ran (the usual pattern: both hold the same
+ *                                RtLock, so ready is called under the lock the parker released).
+ *   sched_acquire_sudog() / sched_release_sudog(s)   per-P caches of Sudogs (Go's acquireSudog).
+ *
+ * Invariants (Go's, kept): a G's `param`, `waiting` and `select_done` are written only by the
+ * goroutine itself or by a goroutine holding the channel lock(s) it is queued under; a parked G is
+ * resumed exactly once per park; a Sudog is on at most one wait queue at a time, and its `elem` may
+ * point into the parked goroutine's stack (stacks never move in gocc, so that pointer stays valid).
+ *
+ * Lock ordering (as Go): channel locks are taken in address order (select's sellock); RtLocks are
+ * leaf locks apart from that: no allocation, no parking, no print while one is held, except the
+ * print lock itself.
+ *
+ * (Named scheduler.h, not sched.h: the runtime's include path would shadow libc's <sched.h>.)
+ */
+#ifndef GOCC_RUNTIME_SCHEDULER_H
+#define GOCC_RUNTIME_SCHEDULER_H
+
+#include "panic.h"
+#include "runtime.h"
+
+typedef struct G G;
+typedef struct M M;
+typedef struct P P;
+typedef struct Hchan Hchan;
+
+/* ---- the runtime's lock (Go's mutex, lock_futex.go): 0 unlocked, 1 locked, 2 locked with
+ * sleepers. Zero value is unlocked. Never held across a park, except through sched_parkunlock. ---- */
+typedef struct RtLock {
+	uint32_t key;
+} RtLock;
+
+void lock_acquire(RtLock *l);
+void lock_release(RtLock *l);
+
+/* ---- wait reasons: go1.19's waitReasonStrings, printed in `goroutine N [reason]:` ---- */
+#define WAIT_REASONS(X)                                          \
+	X(ZERO, "")                                              \
+	X(GC_ASSIST_MARKING, "GC assist marking")                \
+	X(IO_WAIT, "IO wait")                                    \
+	X(CHAN_RECEIVE_NIL_CHAN, "chan receive (nil chan)")      \
+	X(CHAN_SEND_NIL_CHAN, "chan send (nil chan)")            \
+	X(DUMPING_HEAP, "dumping heap")                          \
+	X(GARBAGE_COLLECTION, "garbage collection")              \
+	X(GARBAGE_COLLECTION_SCAN, "garbage collection scan")    \
+	X(PANIC_WAIT, "panicwait")                               \
+	X(SELECT, "select")                                      \
+	X(SELECT_NO_CASES, "select (no cases)")                  \
+	X(GC_ASSIST_WAIT, "GC assist wait")                      \
+	X(GC_SWEEP_WAIT, "GC sweep wait")                        \
+	X(GC_SCAVENGE_WAIT, "GC scavenge wait")                  \
+	X(CHAN_RECEIVE, "chan receive")                          \
+	X(CHAN_SEND, "chan send")                                \
+	X(FINALIZER_WAIT, "finalizer wait")                      \
+	X(FORCE_GC_IDLE, "force gc (idle)")                      \
+	X(SEMACQUIRE, "semacquire")                              \
+	X(SLEEP, "sleep")                                        \
+	X(SYNC_COND_WAIT, "sync.Cond.Wait")                      \
+	X(TIMER_GOROUTINE_IDLE, "timer goroutine (idle)")        \
+	X(TRACE_READER_BLOCKED, "trace reader (blocked)")        \
+	X(WAIT_FOR_GC_CYCLE, "wait for GC cycle")                \
+	X(GC_WORKER_IDLE, "GC worker (idle)")                    \
+	X(PREEMPTED, "preempted")                                \
+	X(DEBUG_CALL, "debug call")
+
+typedef enum WaitReason {
+#define WAIT_ENUM(name, text) WAIT_##name,
+	WAIT_REASONS(WAIT_ENUM)
+#undef WAIT_ENUM
+} WaitReason;
+
+/* go1.19's text for r ("chan receive"). */
+const char *sched_wait_reason_string(WaitReason r);
+
+/* ---- Sudog (Go's sudog): a goroutine waiting on a channel or semaphore ---- */
+typedef struct Sudog {
+	G *g;
+	struct Sudog *next, *prev;  /* the wait queue (channel sendq/recvq, semaphore list) */
+	void *elem;                 /* the element to send or the slot to receive into (may be on g's stack) */
+	int64_t acquiretime, releasetime;
+	uint32_t ticket;
+	bool is_select;             /* g is in a select: select_done decides which case wins */
+	bool success;               /* woken by a communication (true) or by close (false) */
+	struct Sudog *parent;       /* semaphore treap */
+	struct Sudog *waitlink;     /* g.waiting list, or the semaphore's same-address list */
+	struct Sudog *waittail;     /* semaphore's same-address list tail */
+	Hchan *c;                   /* the channel */
+} Sudog;
+
+/* ---- G (Go's g). The fields above the line are the interface; the rest belong to proc.c. ---- */
+struct G {
+	PanicState panic;           /* defer and panic lists of this goroutine (panic.h) */
+	void *param;                /* passed by the waker: for channels, the Sudog that completed */
+	Sudog *waiting;             /* the Sudogs this G is queued on (select: one per case), in order */
+	uint32_t select_done;       /* atomic: 0 until some case of the G's select wins (CAS to 1) */
+	uint64_t goid;
+	WaitReason waitreason;
+	/* ---- private to proc.c below this line ---- */
+};
+
+G *sched_getg(void);
+void sched_park(bool (*unlockf)(G *gp, void *arg), void *arg, WaitReason reason);
+void sched_parkunlock(RtLock *l, WaitReason reason);
+void sched_ready(G *gp);
+Sudog *sched_acquire_sudog(void);
+void sched_release_sudog(Sudog *s);
+
+/* A random number in [0, n) for the running M (Go's fastrandn): select's case order. */
+uint32_t sched_fastrandn(uint32_t n);
+
+#endif
