@@ -59,13 +59,21 @@ static const RuntimeError err_size = {.kind = ERR_PLAIN, .msg = "makechan: size 
 
 /* ---- the wait queues (Go's waitq) ---- */
 
+/* q->first is also read without the lock (chan_full, chan_empty), so it is written atomically:
+ * the unlocked read may be stale, but it is never a torn or racy one (ThreadSanitizer agrees). */
+static void set_first(WaitQ *q, Sudog *sg)
+{
+	__atomic_store_n(&q->first, sg, __ATOMIC_RELAXED);
+}
+
 void chan_enqueue(WaitQ *q, Sudog *sg)
 {
 	sg->next = NULL;
 	Sudog *x = q->last;
 	if (x == NULL) {
 		sg->prev = NULL;
-		q->first = q->last = sg;
+		set_first(q, sg);
+		q->last = sg;
 		return;
 	}
 	sg->prev = x;
@@ -83,10 +91,11 @@ Sudog *chan_dequeue(WaitQ *q)
 			return NULL;
 		Sudog *y = sg->next;
 		if (y == NULL) {
-			q->first = q->last = NULL;
+			set_first(q, NULL);
+			q->last = NULL;
 		} else {
 			y->prev = NULL;
-			q->first = y;
+			set_first(q, y);
 			sg->next = NULL;
 		}
 		/* A select goroutine is woken once: the CAS decides which of its cases that is. It may
@@ -120,13 +129,15 @@ void chan_dequeue_sudog(WaitQ *q, Sudog *sg)
 	}
 	if (y != NULL) {  /* start of the queue */
 		y->prev = NULL;
-		q->first = y;
+		set_first(q, y);
 		sg->next = NULL;
 		return;
 	}
 	/* x == y == NULL: sg is the only element, or it was already removed (a dequeue took it). */
-	if (q->first == sg)
-		q->first = q->last = NULL;
+	if (q->first == sg) {
+		set_first(q, NULL);
+		q->last = NULL;
+	}
 }
 
 /* ---- helpers shared with select.c ---- */
