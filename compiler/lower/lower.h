@@ -363,6 +363,8 @@ LLVMValueRef lower_string_make(LLVMValueRef ptr, LLVMValueRef len);
 void lower_range_string(Node *s, LLVMValueRef str);
 void lower_range_string_body(Node *s, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
 void lower_range_assign(Node *operand, LLVMValueRef v, Type *t);
+/* an iteration's key k and value v (NULL: none) into s's operands, as one parallel assignment */
+void lower_range_assign_pair(Node *s, LLVMValueRef k, Type *kt, LLVMValueRef v, Type *vt);
 
 /* ---- lower_slice.c --------------------------------------------------------------------------- */
 

@@ -556,28 +556,56 @@ static void range_declare(Node *s)
 			lower_declare_local(ks[i]->ident.obj);
 }
 
-/* Stores an iteration value into the range's key or value operand: a variable (declared by := or
- * existing), or any addressable operand of `for a[i] = range ...`, re-evaluated each iteration. */
+/* Where an iteration value goes: a variable (declared by := or existing), or any addressable
+ * operand of `for a[i] = range ...` or map element, evaluated each iteration. */
+typedef struct RangeDest {
+	Node *operand; /* NULL: nowhere (absent or blank) */
+	MapRef *mr;    /* for m[k] = range ...: map and key evaluated */
+	LLVMValueRef addr;
+	Type *t;
+} RangeDest;
+
+static RangeDest range_dest(Node *operand)
+{
+	RangeDest d = {0};
+	if (!operand || lower_is_blank(operand))
+		return d;
+	d.operand = operand;
+	d.t = lower_type_of(operand);
+	if ((d.mr = lower_map_ref(operand)))
+		return d;
+	if (operand->kind == ND_IDENT && operand->ident.obj && operand->ident.obj->kind == OBJ_VAR) {
+		d.addr = lower_var_addr(operand->ident.obj);
+		d.t = lower_obj_type(operand->ident.obj);
+	} else {
+		d.addr = lower_addr(operand);
+	}
+	return d;
+}
+
+static void range_store(RangeDest *d, LLVMValueRef v, Type *t)
+{
+	if (!d->operand)
+		return;
+	v = lower_convert_value(v, t, d->t, d->operand);
+	lower_store(d->t, d->mr ? lower_map_ref_assign(d->mr) : d->addr, v);
+}
+
 static void range_assign(Node *operand, LLVMValueRef v, Type *t)
 {
-	if (!operand || lower_is_blank(operand))
-		return;
-	MapRef *mr = lower_map_ref(operand); /* for m[k] = range ...: evaluated each iteration */
-	if (mr) {
-		v = lower_convert_value(v, t, lower_type_of(operand), operand);
-		lower_store(lower_type_of(operand), lower_map_ref_assign(mr), v);
-		return;
-	}
-	LLVMValueRef addr;
-	Type *ot;
-	if (operand->kind == ND_IDENT && operand->ident.obj && operand->ident.obj->kind == OBJ_VAR) {
-		addr = lower_var_addr(operand->ident.obj);
-		ot = lower_obj_type(operand->ident.obj);
-	} else {
-		addr = lower_addr(operand);
-		ot = lower_type_of(operand);
-	}
-	lower_store(ot, addr, lower_convert_value(v, t, ot, operand));
+	RangeDest d = range_dest(operand);
+	range_store(&d, v, t);
+}
+
+/* The key and value (v NULL: none) of one iteration, as the parallel assignment `k, v = hk, hv`
+ * gc makes of them (walk/range.go): both operands are evaluated before either is stored, so
+ * `for i, x[i] = range y` indexes x with the i of the previous iteration. */
+void lower_range_assign_pair(Node *s, LLVMValueRef k, Type *kt, LLVMValueRef v, Type *vt)
+{
+	RangeDest dk = range_dest(s->range_stmt.key);
+	RangeDest dv = range_dest(v ? s->range_stmt.value : NULL);
+	range_store(&dk, k, kt);
+	range_store(&dv, v, vt);
 }
 
 /* Loop skeleton shared by the range forms: hidden index hv from 0 to len. */
@@ -657,14 +685,13 @@ static void lower_range_indexed(Node *s, Node *label)
 	range_declare(s);
 	RangeLoop r;
 	range_begin(&r, len);
-	LLVMValueRef i = LLVMBuildLoad2(L.b, L.t_i64, r.hv, "");
-	range_assign(s->range_stmt.key, i, type_basic(TY_INT));
+	LLVMValueRef i = LLVMBuildLoad2(L.b, L.t_i64, r.hv, ""), v = NULL;
 	if (want_value) {
 		if (xt->kind == TY_POINTER)
 			lower_check_nil(base);
-		LLVMValueRef v = lower_load(elem, lower_index_addr(elem, base, i));
-		range_assign(s->range_stmt.value, v, elem);
+		v = lower_load(elem, lower_index_addr(elem, base, i));
 	}
+	lower_range_assign_pair(s, i, type_basic(TY_INT), v, elem);
 	range_body(s, &r, label);
 }
 
