@@ -177,7 +177,7 @@ RUNTIME_API void sync_runtime_procUnpin(void *ctx)
 
 /* sync.Pool's cleanup, which gc runs at the start of every collection. gocc has no collector yet,
  * so it is kept and never run: pools keep their objects, which Pool's contract allows. */
-static void *pool_cleanup;
+static void *pool_cleanup; /* guarded by: written once, by sync's init, before it starts goroutines */
 
 GO_LINKNAME(sync_runtime_registerPoolCleanup, "sync.runtime_registerPoolCleanup");
 RUNTIME_API void sync_runtime_registerPoolCleanup(void *ctx, void *cleanup)

@@ -38,7 +38,8 @@
  * have to be rewritten for recover).
  *
  * Invariant: the handler touches only static memory and async-signal-safe calls (write, getrlimit).
- * Later (threads): one alternate stack per M and the pending signal stored in g (Go's g.sig).
+ * Threads: the pending fault is thread-local. Later: one alternate stack per M (Go's minit); today
+ * only the main thread has one, so a stack overflow on another thread is a plain SIGSEGV.
  */
 #include <signal.h>
 #include <sys/resource.h>
@@ -58,8 +59,9 @@ RUNTIME_NORET void signal_sigpanic(void);
 static uint8_t signal_stack[SIGNAL_STACK_SIZE] __attribute__((aligned(16)));
 
 /* The fault signal_sigpanic is about to raise; written by the handler just before it resumes the
- * thread in the trampoline, read once there (v0: one thread; later g.sig, g.sigcode0 ...). */
-static SigContext sig_pending;
+ * thread in the trampoline, read once there. Guarded by: being thread-local (the handler runs on the
+ * faulting thread, and the trampoline resumes that same thread; Go keeps it in g.sig, g.sigcode0). */
+static _Thread_local SigContext sig_pending;
 
 const char *signal_name(int sig)
 {
