@@ -57,10 +57,19 @@ static void semacquire(uint32_t *addr)
 }
 
 GO_LINKNAME(sync_runtime_Semacquire, "sync.runtime_Semacquire");
+GO_LINKNAME(sync_runtime_Semacquire, "internal/poll.runtime_Semacquire");
 RUNTIME_API void sync_runtime_Semacquire(void *ctx, uint32_t *addr)
 {
 	(void)ctx;
 	semacquire(addr);
+}
+
+/* internal/poll's fdMutex: a plain release (gc's poll_runtime_Semrelease). */
+GO_LINKNAME(poll_runtime_Semrelease, "internal/poll.runtime_Semrelease");
+RUNTIME_API void poll_runtime_Semrelease(void *ctx, uint32_t *addr)
+{
+	(void)ctx;
+	__atomic_fetch_add(addr, 1, __ATOMIC_SEQ_CST);
 }
 
 /* sync.Mutex's slow path; lifo and skipframes matter only with waiters and profiling. go1.19 parks
