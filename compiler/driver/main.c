@@ -498,18 +498,6 @@ static int compile(Args *a, const char *name)
 		return 1;
 	}
 
-	/* A standard package using what gocc cannot compile yet is reported at the import leading to
-	 * it, as a package that fails to check is (check_one); the command's own uses are listed. */
-	for (int i = 0; i < order.len; i++) {
-		LoadPackage *lp = order.data[i];
-		if (middle_unsupported(hashmap_get(&checked, lp)) == 0)
-			continue;
-		if (lp->standard && lp != a->root)
-			report_unsupported_import(a->root, lp);
-		else
-			diag_flush();
-		return 1;
-	}
 	for (int i = 0; i < pkgs.len; i++)
 		middle_package(pkgs.data[i]);
 	Vec objects = {0};
