@@ -102,8 +102,6 @@
 _Static_assert(sizeof(Defer) == RT_DEFER_SIZE, "runtime.def DEFER_SIZE");
 _Static_assert(sizeof(DeferFrame) == RT_DEFER_FRAME_SIZE, "runtime.def DEFER_FRAME_SIZE");
 
-PanicState panic_g;
-
 /* runtime_deferframe(frame) saves the callee-saved registers, the caller's stack pointer after the
  * return and the return pc, and returns 0; defer_resume(frame) restores them and returns 1 to that
  * pc. The frame's caller must still be active (it is: it is an ancestor of the panic). */
@@ -261,6 +259,7 @@ static RUNTIME_NORET void recovered(Panic *p, DeferFrame *frame)
 		panic_g.has_sig = false;
 	if (frame == NULL)
 		panic_throw("recovered in a frame without a jump buffer");
+	stack_unwind((void *)frame->rsp);
 	defer_resume(frame);
 }
 
