@@ -19,8 +19,10 @@
  * reached. Deadlines on files answer ErrNoDeadline, as gc's do for files the poller refuses.
  *
  * runtime.entersyscall/exitsyscall are the scheduler's hooks around a blocking system call (gc hands
- * the P to another thread meanwhile). Without that hand-off a goroutine in a system call simply keeps
- * its thread; proc.c fills them when it can hand the P off.
+ * the P to another thread meanwhile). Without that hand-off a goroutine in a system call keeps its
+ * thread and P; the hooks tell the scheduler that something outside it may still ready a goroutine
+ * (sched_external_begin/end), so checkdead reports no deadlock while a goroutine sleeps or reads.
+ * The P hand-off, when proc.c has it, goes here.
  *
  * Not yet, as documented runtime throws (docs/status.md): time's timers (NewTimer, After, AfterFunc,
  * Ticker: they fire on a goroutine, from a timer heap per P, with the scheduler),
@@ -37,6 +39,7 @@
 #include "malloc.h"
 #include "panic.h"
 #include "proc.h"
+#include "scheduler.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -52,13 +55,15 @@ extern char **environ;
 GO_LINKNAME(sys_entersyscall, "runtime.entersyscall");
 RUNTIME_API void sys_entersyscall(void *ctx)
 {
-	(void)ctx; /* the goroutine keeps its thread and P (no hand-off yet) */
+	(void)ctx;
+	sched_external_begin(); /* keeps its thread and P (no hand-off yet), but counts as "may ready" */
 }
 
 GO_LINKNAME(sys_exitsyscall, "runtime.exitsyscall");
 RUNTIME_API void sys_exitsyscall(void *ctx)
 {
 	(void)ctx;
+	sched_external_end();
 }
 
 /* ---- []string results (three words, through sys_amd64.S's RET3) ---- */
