@@ -14,10 +14,10 @@
  * is readied, so checkdead does not report a deadlock while a goroutine sleeps (gc: a pending timer
  * keeps the program alive).
  *
- * Invariants: timers.heap[0..len) is a binary min-heap on `when`; every G in it is parked (its
- * park released timers.lock, so the timer thread, which readies under that lock, can never ready a
- * G before it has parked); an entry leaves the heap exactly once, readied once; no allocation under
- * the lock (the heap grows with the lock released, then the sleeper re-checks).
+ * Invariants: timers.heap[0..len) is a binary min-heap on `when`; every G the timer thread finds in
+ * it has parked (the sleeper's park is what released timers.lock), so readying it, after the lock is
+ * released again, can never come early; an entry leaves the heap exactly once and is readied once;
+ * no allocation under the lock (the heap grows with the lock released, then the sleeper re-checks).
  *
  * Not yet: time's timers (NewTimer, After, AfterFunc, Ticker: time.startTimer and friends, which
  * throw in sys_linux.c). Their f(arg, seq) is Go code that must run on a goroutine the program does
@@ -93,19 +93,24 @@ static void *timer_thread(void *arg)
 	sigset_t all;
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, NULL); /* signals are for the Ms */
-	lock_acquire(&timers.lock);
 	for (;;) {
+		/* take up to a batch of due sleepers, then ready them with the lock released (readying
+		 * may start an M); each was parked before the lock it released let us see it */
+		G *due[64];
+		int ndue = 0;
+		lock_acquire(&timers.lock);
 		int64_t now = sched_nanotime();
-		while (timers.len > 0 && timers.heap[0].when <= now) {
-			Sleeper s = heap_pop();
-			sched_ready(s.g);
-			sched_external_end();
-		}
-		int64_t wait = timers.len > 0 ? timers.heap[0].when - now : -1;
+		while (ndue < 64 && timers.len > 0 && timers.heap[0].when <= now)
+			due[ndue++] = heap_pop().g;
+		int64_t wait = ndue == 64 ? 0 : timers.len > 0 ? timers.heap[0].when - now : -1;
 		uint32_t w = __atomic_load_n(&timers.wake, __ATOMIC_SEQ_CST);
 		lock_release(&timers.lock);
-		futex_sleep(&timers.wake, w, wait);
-		lock_acquire(&timers.lock);
+		for (int i = 0; i < ndue; i++) {
+			sched_ready(due[i]);
+			sched_external_end(); /* after the ready: the G is runnable before it stops counting */
+		}
+		if (wait != 0)
+			futex_sleep(&timers.wake, w, wait);
 	}
 	return NULL;
 }
