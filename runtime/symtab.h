@@ -17,4 +17,30 @@ const GoPackage *symtab_packages(size_t *n);
 /* The record of the package with import path `path`, or NULL. */
 const GoPackage *symtab_find_package(GoString path);
 
+/* ---- the pc table (pctab.h, written by the driver at link time) ---- */
+#include "pctab.h"
+
+/* One logical frame: a function, or a call LLVM inlined into it (inlined: the callee's name). */
+typedef struct {
+	GoString name, file;
+	int64_t line;
+	uintptr_t entry;   /* of the physical function */
+	bool inlined;
+	int kind;          /* PCFUNC_* of the physical function */
+} SymFrame;
+
+/* The function containing pc (exact), or NULL. */
+const PcFunc *symtab_findfunc(uintptr_t pc);
+/* f's run-time entry address and go1.19 name. */
+uintptr_t symtab_entry(const PcFunc *f);
+GoString symtab_name(const PcFunc *f);
+/* The logical frames at pc (exact: the instruction itself), innermost first, at most max: inlined
+ * callees at their lines, then each caller at its call line, the physical function last. 0 if pc
+ * is in no function of the table. */
+int symtab_frames(uintptr_t pc, SymFrame *out, int max);
+/* The return addresses (one per physical frame the table knows) above the frame whose frame pointer
+ * is fp, newest first, at most max; unknown C frames are passed over, and the walk ends after
+ * runtime.main (C main) with a runtime.goexit pc, as gc's stacks end. */
+int symtab_walk(void **fp, uintptr_t *pcs, int max);
+
 #endif
