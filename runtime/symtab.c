@@ -203,13 +203,20 @@ static bool plausible(void **fp, void **next, bool trusted)
 	return trusted || (next > fp && (uintptr_t)next - (uintptr_t)fp < (64u << 20));
 }
 
+/* asm_amd64.S: the signal handler makes the faulting instruction "call" it (signal_linux.c). */
+extern const char signal_sigpanic_tramp[];
+
 int symtab_walk(void **fp, uintptr_t *pcs, int max)
 {
 	int n = 0;
 	int last_kind = -1;
+	bool exact = false; /* the previous frame was the sigpanic trampoline: ret is the faulting pc */
 	for (int guard = 0; fp && n < max && guard < (1 << 20); guard++) {
 		uintptr_t ret = (uintptr_t)fp[1];
 		void **next = fp[0];
+		if (exact) /* stored as if it were a return address, so that pc-1 is the faulting instruction */
+			ret++;
+		exact = ret - 1 - (uintptr_t)signal_sigpanic_tramp < 16;
 		const PcFunc *f = ret ? symtab_findfunc(ret - 1) : NULL;
 		if (f && !(f->kind == PCFUNC_GOPANIC && last_kind == PCFUNC_GOPANIC)) {
 			pcs[n++] = ret;
@@ -220,7 +227,7 @@ int symtab_walk(void **fp, uintptr_t *pcs, int max)
 				break;
 			}
 		}
-		if (!plausible(fp, next, f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER)))
+		if (!plausible(fp, next, exact || (f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER))))
 			break;
 		fp = next;
 	}
@@ -270,7 +277,7 @@ __attribute__((noinline, used)) void traceback_main_init(void)
 
 /* A compiler-made wrapper (lower names them X·ptrwrap, X·i, X·f, X·thunk; method values X-fm, as
  * gc): go1.19 shows no frame for them in Callers, Caller and tracebacks, inlined or not. */
-static bool is_wrapper(GoString name)
+bool symtab_is_wrapper(GoString name)
 {
 	const char *s = (const char *)name.str;
 	if (name.len > 3 && memcmp(s + name.len - 3, "-fm", 3) == 0)
@@ -295,7 +302,7 @@ static int init_kind(GoString name)
 
 /* The logical frames of the calling goroutine from the Go function that called the C function
  * whose frame is fp, skipping `skip`, into pcs (tagged as above). */
-static int logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
+int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
 {
 	enum { CHUNK = 512 };
 	uintptr_t raw[CHUNK], out[CHUNK + 8];
@@ -305,7 +312,7 @@ static int logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
 		SymFrame fr[MAX_EXPAND];
 		int k = symtab_frames(raw[i] - 1, fr, MAX_EXPAND);
 		for (int d = 0; d < k && nout < CHUNK; d++) {
-			if (is_wrapper(fr[d].name))
+			if (symtab_is_wrapper(fr[d].name))
 				continue;
 			int kind = init_kind(fr[d].name);
 			if (kind == 1 && prev >= 1) {
@@ -334,14 +341,12 @@ GO_LINKNAME(symtab_callers, "runtime.callers");
 RUNTIME_API __attribute__((noinline)) intgo symtab_callers(void *ctx, intgo skip, uintptr_t *pcs, intgo max)
 {
 	(void)ctx;
-	intgo n = logical_callers(__builtin_frame_address(0), skip, pcs, max);
+	intgo n = symtab_logical_callers(__builtin_frame_address(0), skip, pcs, max);
 	__asm__ volatile("" ::: "memory"); /* no tail call: this frame is the walk's start */
 	return n;
 }
 
-/* The frame that the (tagged) return address or exact pc stands for: pc is looked up as is when
- * exact, else pc-1 (the call instruction). False if pc is in no known function. */
-static bool frame_at(uintptr_t tagged, bool exact, FrameRec *out)
+bool symtab_frame(uintptr_t tagged, bool exact, SymFrame *out, uintptr_t *look_pc)
 {
 	int depth;
 	uintptr_t pc = pc_strip(tagged, &depth);
@@ -357,12 +362,21 @@ static bool frame_at(uintptr_t tagged, bool exact, FrameRec *out)
 		return false;
 	if (depth >= k)
 		depth = k - 1;
-	out->pc = look | ((uintptr_t)depth << PC_DEPTH_SHIFT); /* FuncForPC(frame.PC) is this frame's */
-	out->entry = fr[depth].entry;
-	out->name = fr[depth].name;
-	out->file = fr[depth].file;
-	out->line = fr[depth].line;
-	out->inlined = fr[depth].inlined;
+	*out = fr[depth];
+	*look_pc = look | ((uintptr_t)depth << PC_DEPTH_SHIFT); /* FuncForPC(frame.PC) is this frame's */
+	return true;
+}
+
+static bool frame_at(uintptr_t tagged, bool exact, FrameRec *out)
+{
+	SymFrame fr;
+	if (!symtab_frame(tagged, exact, &fr, &out->pc))
+		return false;
+	out->entry = fr.entry;
+	out->name = fr.name;
+	out->file = fr.file;
+	out->line = fr.line;
+	out->inlined = fr.inlined;
 	return true;
 }
 

@@ -42,5 +42,14 @@ int symtab_frames(uintptr_t pc, SymFrame *out, int max);
  * is fp, newest first, at most max; unknown C frames are passed over, and the walk ends after
  * runtime.main (C main) with a runtime.goexit pc, as gc's stacks end. */
 int symtab_walk(void **fp, uintptr_t *pcs, int max);
+/* The logical frames above fp as go1.19 lists them (runtime.Callers): inlined calls expanded (the
+ * outer frames of one return address tagged with their depth in the pc's top byte), compiler-made
+ * wrappers dropped, package initialisation shown as runtime.doInit; skip of them skipped. */
+int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max);
+/* The one logical frame a (tagged) pc of symtab_logical_callers stands for, looked up at pc-1 unless
+ * exact (or pc is an entry); *look_pc receives the pc looked up (tagged). False if none. */
+bool symtab_frame(uintptr_t tagged, bool exact, SymFrame *out, uintptr_t *look_pc);
+/* A compiler-made wrapper's name (X·ptrwrap, X-fm, ...), of which go1.19 shows no frame. */
+bool symtab_is_wrapper(GoString name);
 
 #endif

@@ -763,6 +763,8 @@ static StrBuf build_table(Elf *e, uint64_t anchor)
 	add_runtime_frame(&t, e, "main", PCFUNC_MAIN, "runtime.main", xsprintf("%s/src/runtime/proc.go", goroot), 250);
 	add_runtime_frame(&t, e, "runtime_gopanic", PCFUNC_GOPANIC, "runtime.gopanic",
 	                  xsprintf("%s/src/runtime/panic.go", goroot), 884);
+	add_runtime_frame(&t, e, "panic_raise", PCFUNC_GOPANIC, "runtime.gopanic", /* runtime errors, signals */
+	                  xsprintf("%s/src/runtime/panic.go", goroot), 884);
 	add_runtime_frame(&t, e, "traceback_doinit", PCFUNC_DOINIT, "runtime.doInit",
 	                  xsprintf("%s/src/runtime/proc.go", goroot), 6329);
 	add_runtime_frame(&t, e, "traceback_main_init", PCFUNC_MAININIT, "runtime.main",
