@@ -190,7 +190,7 @@ int symtab_frames(uintptr_t pc, SymFrame *out, int max)
  * goroutine's stack, as in go1.19. The table names it (pctab.c). */
 __attribute__((noinline, used)) void traceback_goexit(void)
 {
-	__asm__ volatile("");
+	__asm__ volatile("nop; nop; nop; nop"); /* its pc + 1 lies inside */
 }
 
 /* Is next a plausible caller frame of fp? Frames of C code the table does not know must link
@@ -240,11 +240,15 @@ int symtab_walk(void **fp, uintptr_t *pcs, int max)
  * inside k inlined calls stands for k+1 frames, the outer ones tagged with their depth in the top
  * byte (PC_DEPTH_SHIFT), which FuncForPC and CallersFrames strip. gc gives such frames the address of
  * an inline mark instead; gocc has none (LLVM leaves no instruction at an inlined call). */
-enum { PC_DEPTH_SHIFT = 56 };
+enum { PC_DEPTH_SHIFT = 56, PC_DEPTH_MASK = 0x3f };
+
+/* The tag's bit 63: the return address lies just past its function's end (the call, of a function
+ * that does not return, was the last instruction), so even FuncForPC looks it up at pc-1. */
+#define PC_END ((uintptr_t)1 << 63)
 
 static uintptr_t pc_strip(uintptr_t pc, int *depth)
 {
-	*depth = (int)(pc >> PC_DEPTH_SHIFT);
+	*depth = (int)((pc >> PC_DEPTH_SHIFT) & PC_DEPTH_MASK);
 	return pc & (((uintptr_t)1 << PC_DEPTH_SHIFT) - 1);
 }
 
@@ -267,12 +271,12 @@ enum { MAX_EXPAND = 64 };
  * pcs, and the table names them (pctab.c). */
 __attribute__((noinline, used)) void traceback_doinit(void)
 {
-	__asm__ volatile("");
+	__asm__ volatile("nop; nop; nop; nop"); /* its pc + 1 lies inside */
 }
 
 __attribute__((noinline, used)) void traceback_main_init(void)
 {
-	__asm__ volatile("");
+	__asm__ volatile("nop; nop; nop; nop"); /* its pc + 1 lies inside */
 }
 
 /* A compiler-made wrapper (lower names them X·ptrwrap, X·i, X·f, X·thunk; method values X-fm, as
@@ -327,7 +331,8 @@ int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
 				prev = 0;
 				continue;
 			}
-			out[nout++] = raw[i] | ((uintptr_t)d << PC_DEPTH_SHIFT);
+			uintptr_t end = symtab_findfunc(raw[i]) != symtab_findfunc(raw[i] - 1) ? PC_END : 0;
+			out[nout++] = raw[i] | ((uintptr_t)d << PC_DEPTH_SHIFT) | end;
 			prev = kind;
 		}
 	}
@@ -352,7 +357,7 @@ bool symtab_frame(uintptr_t tagged, bool exact, SymFrame *out, uintptr_t *look_p
 	uintptr_t pc = pc_strip(tagged, &depth);
 	SymFrame fr[MAX_EXPAND];
 	uintptr_t look = pc;
-	if (!exact) {
+	if (!exact || (tagged & PC_END)) {
 		const PcFunc *f = symtab_findfunc(pc - 1);
 		if (f && pc > symtab_entry(f))
 			look = pc - 1;
