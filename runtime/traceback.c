@@ -8,6 +8,8 @@
  *     main.f(...)
  *     	/abs/path/main.go:12 +0x1d
  *
+ * runtime.Stack writes the same text, after the header, into the caller's buffer.
+ *
  * The one idea: a traceback is runtime.Callers printed. The frames are the logical ones
  * symtab_logical_callers lists (inlined calls expanded, wrappers dropped, initialisation as
  * runtime.doInit), filtered as gc's showframe does at levels single/all: a frame is shown if its name
@@ -30,6 +32,7 @@
 #include <string.h>
 
 #include "print.h"
+#include "proc.h"
 #include "symtab.h"
 
 enum { MAX_FRAMES = 100 };
@@ -55,7 +58,31 @@ static bool show_frame(GoString name, bool innermost, int level)
 	return c >= 'A' && c <= 'Z';
 }
 
-static void print_dec(int64_t v)
+/* Where the text goes: the print buffer (panics) or a Go byte slice (runtime.Stack). */
+typedef struct {
+	uint8_t *buf;      /* NULL: print_bytes */
+	intgo len, cap;
+} Sink;
+
+static void put(Sink *s, const void *p, size_t n)
+{
+	if (!s->buf) {
+		print_bytes(p, n);
+		return;
+	}
+	size_t room = (size_t)(s->cap - s->len);
+	if (n > room)
+		n = room;
+	memcpy(s->buf + s->len, p, n);
+	s->len += (intgo)n;
+}
+
+static void put_str(Sink *s, const char *c)
+{
+	put(s, c, strlen(c));
+}
+
+static void put_dec(Sink *s, int64_t v)
 {
 	char buf[24];
 	int i = sizeof buf;
@@ -66,13 +93,44 @@ static void print_dec(int64_t v)
 	while (u /= 10);
 	if (neg)
 		buf[--i] = '-';
-	print_bytes(buf + i, sizeof buf - (size_t)i);
+	put(s, buf + i, sizeof buf - (size_t)i);
 }
 
-__attribute__((noinline)) void traceback_print(int level)
+static void put_hex(Sink *s, uint64_t v)
 {
-	static uintptr_t pcs[MAX_FRAMES + 64];
-	int n = symtab_logical_callers(__builtin_frame_address(0), 0, pcs, MAX_FRAMES + 64);
+	char buf[18];
+	int i = sizeof buf;
+	do
+		buf[--i] = "0123456789abcdef"[v & 15];
+	while (v >>= 4);
+	buf[--i] = 'x';
+	buf[--i] = '0';
+	put(s, buf + i, sizeof buf - (size_t)i);
+}
+
+/* The logical frames above fp, skipping `skip` of them, into a static buffer: the fatal path runs
+ * once, and runtime.Stack runs on one thread until the scheduler (then: per goroutine). */
+static uintptr_t pcs[MAX_FRAMES + 64];
+
+static int walk(void **fp, intgo skip)
+{
+	return symtab_logical_callers(fp, skip, pcs, MAX_FRAMES + 64);
+}
+
+/* Is the goroutine running package initialisation? gc's runtime.main locks the main goroutine to
+ * its thread for it, and the header says so. */
+static bool in_init(int n)
+{
+	for (int i = 0; i < n; i++) {
+		const PcFunc *f = symtab_findfunc((pcs[i] & (((uintptr_t)1 << 56) - 1)) - 1);
+		if (f && (f->kind == PCFUNC_DOINIT || f->kind == PCFUNC_MAININIT))
+			return true;
+	}
+	return false;
+}
+
+static void frames(int n, int level, Sink *s)
+{
 	int shown = 0;
 	for (int i = 0; i < n; i++) {
 		SymFrame fr;
@@ -80,23 +138,44 @@ __attribute__((noinline)) void traceback_print(int level)
 		if (!symtab_frame(pcs[i], false, &fr, &look) || !show_frame(fr.name, i == 0, level))
 			continue;
 		if (shown++ == MAX_FRAMES) {
-			print_cstr("...additional frames elided...\n");
+			put_str(s, "...additional frames elided...\n");
 			break;
 		}
 		if (has_prefix(fr.name, "runtime.gopanic"))
-			print_cstr("panic");
+			put_str(s, "panic");
 		else
-			runtime_printstring(fr.name);
-		print_cstr("(...)\n\t");
-		runtime_printstring(fr.file);
-		print_cstr(":");
-		print_dec(fr.line);
+			put(s, fr.name.str, (size_t)fr.name.len);
+		put_str(s, "(...)\n\t");
+		put(s, fr.file.str, (size_t)fr.file.len);
+		put_str(s, ":");
+		put_dec(s, fr.line);
 		uintptr_t pc = pcs[i] & (((uintptr_t)1 << 56) - 1);
 		if (!fr.inlined && pc > fr.entry) {
-			print_cstr(" +");
-			print_hex(pc - fr.entry);
+			put_str(s, " +");
+			put_hex(s, pc - fr.entry);
 		}
-		print_cstr("\n");
+		put_str(s, "\n");
 	}
+}
+
+__attribute__((noinline)) void traceback_print(int level)
+{
+	Sink s = {0};
+	frames(walk(__builtin_frame_address(0), 0), level, &s);
 	__asm__ volatile("" ::: "memory"); /* no tail call: this frame is the walk's start */
+}
+
+/* runtime.Stack(buf, all) of the one goroutine (stdlib/runtime/symtab.go): its header and frames
+ * from Stack's caller on, cut at len(buf), as gc's. */
+GO_LINKNAME(traceback_stack, "runtime.stack");
+RUNTIME_API __attribute__((noinline)) intgo traceback_stack(void *ctx, uint8_t *buf, intgo len)
+{
+	(void)ctx;
+	Sink s = {buf, 0, len};
+	int level = proc_env.traceback_level > 0 ? proc_env.traceback_level : 1;
+	int n = walk(__builtin_frame_address(0), 1); /* 1: runtime.Stack itself */
+	put_str(&s, in_init(n) ? "goroutine 1 [running, locked to thread]:\n" : "goroutine 1 [running]:\n");
+	frames(n, level, &s);
+	__asm__ volatile("" ::: "memory");
+	return s.len;
 }

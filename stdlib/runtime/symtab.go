@@ -132,6 +132,20 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 	return Frame{}, false
 }
 
+// stack writes the calling goroutine's traceback, from the caller of its caller on, into
+// buf[:len] and returns how many bytes it wrote (runtime/traceback.c).
+func stack(buf *byte, len int) int
+
+// Stack formats a traceback of the calling goroutine into buf, as a panic prints it (arguments
+// shown as "(...)"), and returns the number of bytes written. all: the other goroutines too, of
+// which there are none yet.
+func Stack(buf []byte, all bool) int {
+	if len(buf) == 0 {
+		return 0
+	}
+	return stack(&buf[0], len(buf))
+}
+
 // notSupported throws `fatal error: <what> is not supported yet` (runtime/symtab.c), for the entry
 // points of notyet.go.
 func notSupported(what string)
