@@ -218,16 +218,21 @@ int symtab_walk(void **fp, uintptr_t *pcs, int max)
 			ret++;
 		exact = ret - 1 - (uintptr_t)signal_sigpanic_tramp < 16;
 		const PcFunc *f = ret ? symtab_findfunc(ret - 1) : NULL;
-		if (f && !(f->kind == PCFUNC_GOPANIC && last_kind == PCFUNC_GOPANIC)) {
+		bool shown = f && f->kind != PCFUNC_MORESTACK && !(f->kind == PCFUNC_GOPANIC && last_kind == PCFUNC_GOPANIC);
+		if (shown) {
 			pcs[n++] = ret;
 			last_kind = (int)f->kind;
+			if (f->kind == PCFUNC_GOEXIT) /* a goroutine's first function */
+				break;
 			if (f->kind == PCFUNC_MAIN) {
 				if (n < max)
 					pcs[n++] = (uintptr_t)&traceback_goexit + 1;
 				break;
 			}
 		}
-		if (!plausible(fp, next, exact || (f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER))))
+		/* Go frames and __morestack link across stack segments. */
+		bool trusted = exact || (f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER || f->kind == PCFUNC_MORESTACK));
+		if (!plausible(fp, next, trusted))
 			break;
 		fp = next;
 	}

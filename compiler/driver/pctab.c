@@ -760,7 +760,16 @@ static StrBuf build_table(Elf *e, uint64_t anchor)
 	const char *goroot = getenv("GOCC_GOROOT");
 	if (!goroot || !*goroot)
 		goroot = GOCC_GOROOT;
+	/* Where the main goroutine calls main.init and main.main: C main (one thread), or rt0.c's
+	 * main_goroutine under the scheduler, whose goroutines all start in sched_gomain and whose
+	 * split-stack prologue may call __morestack between a function and its caller. */
 	add_runtime_frame(&t, e, "main", PCFUNC_MAIN, "runtime.main", xsprintf("%s/src/runtime/proc.go", goroot), 250);
+	add_runtime_frame(&t, e, "main_goroutine", PCFUNC_MAIN, "runtime.main",
+	                  xsprintf("%s/src/runtime/proc.go", goroot), 250);
+	add_runtime_frame(&t, e, "sched_gomain", PCFUNC_GOEXIT, "runtime.goexit",
+	                  xsprintf("%s/src/runtime/asm_amd64.s", goroot), 1594);
+	add_runtime_frame(&t, e, "__morestack", PCFUNC_MORESTACK, "runtime.morestack",
+	                  xsprintf("%s/src/runtime/asm_amd64.s", goroot), 574);
 	add_runtime_frame(&t, e, "runtime_gopanic", PCFUNC_GOPANIC, "runtime.gopanic",
 	                  xsprintf("%s/src/runtime/panic.go", goroot), 884);
 	add_runtime_frame(&t, e, "panic_raise", PCFUNC_GOPANIC, "runtime.gopanic", /* runtime errors, signals */
