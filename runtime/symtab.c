@@ -206,36 +206,54 @@ static bool plausible(void **fp, void **next, bool trusted)
 /* asm_amd64.S: the signal handler makes the faulting instruction "call" it (signal_linux.c). */
 extern const char signal_sigpanic_tramp[];
 
-int symtab_walk(void **fp, uintptr_t *pcs, int max)
+/* The walk's state: the next frame, and what the previous frame said about it. */
+typedef struct {
+	void **fp;
+	int last_kind;
+	bool exact;  /* the previous frame was the sigpanic trampoline: ret is the faulting pc */
+	bool done;
+} Walker;
+
+/* The next return address the table knows (0 at the end), as symtab_walk describes. */
+static uintptr_t walk_next(Walker *w)
 {
-	int n = 0;
-	int last_kind = -1;
-	bool exact = false; /* the previous frame was the sigpanic trampoline: ret is the faulting pc */
-	for (int guard = 0; fp && n < max && guard < (1 << 20); guard++) {
+	for (int guard = 0; w->fp && !w->done && guard < (1 << 20); guard++) {
+		void **fp = w->fp;
 		uintptr_t ret = (uintptr_t)fp[1];
 		void **next = fp[0];
-		if (exact) /* stored as if it were a return address, so that pc-1 is the faulting instruction */
+		if (w->exact) /* stored as if it were a return address, so that pc-1 is the faulting instruction */
 			ret++;
-		exact = ret - 1 - (uintptr_t)signal_sigpanic_tramp < 16;
+		w->exact = ret - 1 - (uintptr_t)signal_sigpanic_tramp < 16;
 		const PcFunc *f = ret ? symtab_findfunc(ret - 1) : NULL;
-		bool shown = f && f->kind != PCFUNC_MORESTACK && !(f->kind == PCFUNC_GOPANIC && last_kind == PCFUNC_GOPANIC);
-		if (shown) {
-			pcs[n++] = ret;
-			last_kind = (int)f->kind;
-			if (f->kind == PCFUNC_GOEXIT) /* a goroutine's first function */
-				break;
-			if (f->kind == PCFUNC_MAIN) {
-				if (n < max)
-					pcs[n++] = (uintptr_t)&traceback_goexit + 1;
-				break;
-			}
-		}
 		/* Go frames and __morestack link across stack segments. */
-		bool trusted = exact || (f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER || f->kind == PCFUNC_MORESTACK));
-		if (!plausible(fp, next, trusted))
-			break;
-		fp = next;
+		bool trusted = w->exact ||
+			(f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER || f->kind == PCFUNC_MORESTACK));
+		w->fp = plausible(fp, next, trusted) ? next : NULL;
+		if (!f || f->kind == PCFUNC_MORESTACK || (f->kind == PCFUNC_GOPANIC && w->last_kind == PCFUNC_GOPANIC))
+			continue;
+		w->last_kind = (int)f->kind;
+		if (f->kind == PCFUNC_GOEXIT) /* a goroutine's first function */
+			w->done = true;
+		if (f->kind == PCFUNC_MAIN) { /* then the runtime.goexit frame, and the end */
+			w->fp = NULL;
+			w->last_kind = PCFUNC_GOEXIT;
+		}
+		return ret;
 	}
+	if (!w->done && w->last_kind == PCFUNC_GOEXIT && w->fp == NULL) {
+		w->done = true;
+		return (uintptr_t)&traceback_goexit + 1;
+	}
+	w->done = true;
+	return 0;
+}
+
+int symtab_walk(void **fp, uintptr_t *pcs, int max)
+{
+	Walker w = {fp, -1, false, false};
+	int n = 0;
+	for (uintptr_t pc; n < max && (pc = walk_next(&w)) != 0;)
+		pcs[n++] = pc;
 	return n;
 }
 
@@ -265,7 +283,7 @@ typedef struct {
 	intgo inlined;
 } FrameRec;
 
-enum { MAX_EXPAND = 64 };
+enum { MAX_EXPAND = 16 }; /* inlined calls deeper than this lose their outermost frames */
 
 /* Package initialisation as go1.19 shows it. gc's runtime.doInit calls each package's init
  * functions (P.init.N) and its variable initialisation (P.init), and runtime.main calls doInit at
@@ -314,42 +332,53 @@ static int init_kind(GoString name)
 	return name.len > 5 && memcmp(s + name.len - 5, ".init", 5) == 0 ? 1 : 0;
 }
 
+/* Where symtab_logical_callers puts its pcs: the first `skip` are dropped. */
+typedef struct {
+	uintptr_t *pcs;
+	intgo skip, n, max;
+} Out;
+
+static void out_put(Out *o, uintptr_t pc)
+{
+	if (o->skip > 0)
+		o->skip--;
+	else if (o->n < o->max)
+		o->pcs[o->n++] = pc;
+}
+
 /* The logical frames of the calling goroutine from the Go function that called the C function
- * whose frame is fp, skipping `skip`, into pcs (tagged as above). */
+ * whose frame is fp, skipping `skip`, into pcs (tagged as above). It streams (no array of the
+ * whole stack): runtime C code may run on a small goroutine stack segment. */
 int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
 {
-	enum { CHUNK = 512 };
-	uintptr_t raw[CHUNK], out[CHUNK + 8];
-	int nraw = symtab_walk(fp, raw, CHUNK), nout = 0;
+	Walker w = {fp, -1, false, false};
+	Out o = {pcs, skip, 0, max};
 	int prev = 0; /* init_kind of the newer logical frame; 3: it was a doInit frame */
-	for (int i = 0; i < nraw && nout < CHUNK; i++) {
+	for (uintptr_t raw; o.n < o.max && (raw = walk_next(&w)) != 0;) {
 		SymFrame fr[MAX_EXPAND];
-		int k = symtab_frames(raw[i] - 1, fr, MAX_EXPAND);
-		for (int d = 0; d < k && nout < CHUNK; d++) {
+		int k = symtab_frames(raw - 1, fr, MAX_EXPAND);
+		uintptr_t end = symtab_findfunc(raw) != symtab_findfunc(raw - 1) ? PC_END : 0;
+		for (int d = 0; d < k; d++) {
 			if (symtab_is_wrapper(fr[d].name))
 				continue;
 			int kind = init_kind(fr[d].name);
 			if (kind == 1 && prev >= 1) {
-				out[nout++] = (uintptr_t)&traceback_doinit + 1;
+				out_put(&o, (uintptr_t)&traceback_doinit + 1);
 				prev = 3;
 				continue;
 			}
 			if (fr[d].kind == PCFUNC_MAIN && prev != 0) {
 				if (prev == 1)
-					out[nout++] = (uintptr_t)&traceback_doinit + 1;
-				out[nout++] = (uintptr_t)&traceback_main_init + 1;
+					out_put(&o, (uintptr_t)&traceback_doinit + 1);
+				out_put(&o, (uintptr_t)&traceback_main_init + 1);
 				prev = 0;
 				continue;
 			}
-			uintptr_t end = symtab_findfunc(raw[i]) != symtab_findfunc(raw[i] - 1) ? PC_END : 0;
-			out[nout++] = raw[i] | ((uintptr_t)d << PC_DEPTH_SHIFT) | end;
+			out_put(&o, raw | ((uintptr_t)d << PC_DEPTH_SHIFT) | end);
 			prev = kind;
 		}
 	}
-	intgo n = 0;
-	for (int i = (int)(skip < nout ? skip : nout); i < nout && n < max; i++)
-		pcs[n++] = out[i];
-	return (int)n;
+	return (int)o.n;
 }
 
 GO_LINKNAME(symtab_callers, "runtime.callers");

@@ -108,18 +108,11 @@ static void put_hex(Sink *s, uint64_t v)
 	put(s, buf + i, sizeof buf - (size_t)i);
 }
 
-/* The logical frames above fp, skipping `skip` of them, into a static buffer: the fatal path runs
- * once, and runtime.Stack runs on one thread until the scheduler (then: per goroutine). */
-static uintptr_t pcs[MAX_FRAMES + 64];
-
-static int walk(void **fp, intgo skip)
-{
-	return symtab_logical_callers(fp, skip, pcs, MAX_FRAMES + 64);
-}
+enum { MAX_PCS = MAX_FRAMES + 16 }; /* room for the hidden frames among the first 100 shown */
 
 /* Is the goroutine running package initialisation? gc's runtime.main locks the main goroutine to
  * its thread for it, and the header says so. */
-static bool in_init(int n)
+static bool in_init(const uintptr_t *pcs, int n)
 {
 	for (int i = 0; i < n; i++) {
 		const PcFunc *f = symtab_findfunc((pcs[i] & (((uintptr_t)1 << 56) - 1)) - 1);
@@ -129,7 +122,7 @@ static bool in_init(int n)
 	return false;
 }
 
-static void frames(int n, int level, Sink *s)
+static void frames(const uintptr_t *pcs, int n, int level, Sink *s)
 {
 	int shown = 0;
 	for (int i = 0; i < n; i++) {
@@ -160,8 +153,10 @@ static void frames(int n, int level, Sink *s)
 
 __attribute__((noinline)) void traceback_print(int level)
 {
+	static uintptr_t pcs[MAX_PCS]; /* static: the fatal path runs once, maybe on an overflowed stack */
 	Sink s = {0};
-	frames(walk(__builtin_frame_address(0), 0), level, &s);
+	int n = symtab_logical_callers(__builtin_frame_address(0), 0, pcs, MAX_PCS);
+	frames(pcs, n, level, &s);
 	__asm__ volatile("" ::: "memory"); /* no tail call: this frame is the walk's start */
 }
 
@@ -173,9 +168,10 @@ RUNTIME_API __attribute__((noinline)) intgo traceback_stack(void *ctx, uint8_t *
 	(void)ctx;
 	Sink s = {buf, 0, len};
 	int level = proc_env.traceback_level > 0 ? proc_env.traceback_level : 1;
-	int n = walk(__builtin_frame_address(0), 1); /* 1: runtime.Stack itself */
-	put_str(&s, in_init(n) ? "goroutine 1 [running, locked to thread]:\n" : "goroutine 1 [running]:\n");
-	frames(n, level, &s);
+	uintptr_t pcs[MAX_PCS];
+	int n = symtab_logical_callers(__builtin_frame_address(0), 1, pcs, MAX_PCS); /* 1: runtime.Stack */
+	put_str(&s, in_init(pcs, n) ? "goroutine 1 [running, locked to thread]:\n" : "goroutine 1 [running]:\n");
+	frames(pcs, n, level, &s);
 	__asm__ volatile("" ::: "memory");
 	return s.len;
 }
