@@ -495,6 +495,26 @@ static int u64_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The pcs of [lo, hi) where a function's row may change. */
+typedef struct {
+	uint64_t lo, hi;
+	uint64_t *v;
+	int n, cap;
+} Bounds;
+
+static void add_bound(Bounds *b, uint64_t pc)
+{
+	if (pc < b->lo || pc >= b->hi)
+		return;
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 64;
+		b->v = realloc(b->v, sizeof(uint64_t) * (size_t)b->cap);
+		if (!b->v)
+			internal_error("out of memory");
+	}
+	b->v[b->n++] = pc;
+}
+
 /* The table entry of subprogram `fn` (dies[fi]) covering [lo, hi), with its inlined calls. */
 static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, uint64_t hi, LineTable *lt,
                          const Sections *sec, uint64_t base)
@@ -513,10 +533,13 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 	f->rows = (uint32_t)t->rows.len;
 	vec_push(&t->funcs, f);
 
-	/* Inlined calls below the function, with their nesting. */
+	/* Inlined calls below the function (dies fi+1 .. end-1), with their nesting. */
 	Vec spans = {0};
-	int *node_of = xalloc(sizeof(int) * (size_t)(ndies + 1));
-	for (int i = fi + 1; i < ndies && dies[i].depth > dies[fi].depth; i++) {
+	int end = fi + 1;
+	while (end < ndies && dies[end].depth > dies[fi].depth)
+		end++;
+	int *node_of = (int *)xalloc(sizeof(int) * (size_t)(end - fi)) - fi; /* node_of[i], fi < i < end */
+	for (int i = fi + 1; i < end; i++) {
 		node_of[i] = -1;
 		if (dies[i].tag != DW_TAG_inlined_subroutine)
 			continue;
@@ -546,31 +569,25 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 	}
 
 	/* Boundaries: the function's start, its line rows, the inlined ranges' ends. */
-	uint64_t *bv = NULL;
-	int nb = 0, capb = 0;
-#define ADD_BOUND(a) do { if ((a) >= lo && (a) < hi) { if (nb == capb) { capb = capb ? 2 * capb : 64; \
-		bv = realloc(bv, sizeof(uint64_t) * (size_t)capb); } bv[nb++] = (a); } } while (0)
-	ADD_BOUND(lo);
-	int first = 0, last = lt->nrows;
-	{
-		int a = 0, b = lt->nrows;
-		while (a < b) {
-			int m = (a + b) / 2;
-			if (lt->rows[m].addr < lo)
-				a = m + 1;
-			else
-				b = m;
-		}
-		first = a;
+	int first = 0;
+	for (int b = lt->nrows; first < b;) {
+		int m = (first + b) / 2;
+		if (lt->rows[m].addr < lo)
+			first = m + 1;
+		else
+			b = m;
 	}
-	for (int i = first; i < last && lt->rows[i].addr < hi; i++)
-		ADD_BOUND(lt->rows[i].addr);
+	Bounds bounds = {lo, hi, NULL, 0, 0};
+	add_bound(&bounds, lo);
+	for (int i = first; i < lt->nrows && lt->rows[i].addr < hi; i++)
+		add_bound(&bounds, lt->rows[i].addr);
 	for (int i = 0; i < spans.len; i++) {
 		Span *s = spans.data[i];
-		ADD_BOUND(s->lo);
-		ADD_BOUND(s->hi);
+		add_bound(&bounds, s->lo);
+		add_bound(&bounds, s->hi);
 	}
-#undef ADD_BOUND
+	uint64_t *bv = bounds.v;
+	int nb = bounds.n;
 	qsort(bv, (size_t)nb, sizeof(uint64_t), u64_cmp);
 
 	StrBuf rows = {0};
