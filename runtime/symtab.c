@@ -303,18 +303,19 @@ __attribute__((noinline, used)) void traceback_main_init(void)
 }
 
 /* A compiler-made wrapper (lower names them X·ptrwrap, X·i, X·f, X·thunk; method values X-fm and
- * the thunks of `defer f(args)` X.deferwrapN, as gc): go1.19 shows no frame for them in Callers,
- * Caller and tracebacks, inlined or not. */
+ * the thunks of `defer f(args)` and `go f(args)` X.deferwrapN and X.gowrapN, as gc): go1.19 shows
+ * no frame for them in Callers, Caller and tracebacks, inlined or not. */
 bool symtab_is_wrapper(GoString name)
 {
 	const char *s = (const char *)name.str;
 	if (name.len > 3 && memcmp(s + name.len - 3, "-fm", 3) == 0)
 		return true;
-	static const char deferwrap[] = ".deferwrap";
 	for (intgo i = 0; i + 1 < name.len; i++) {
 		if ((uint8_t)s[i] == 0xc2 && (uint8_t)s[i + 1] == 0xb7)
 			return true;
-		if (s[i] == '.' && name.len - i > 10 && memcmp(s + i, deferwrap, 10) == 0)
+		if (s[i] == '.' && name.len - i > 10 && memcmp(s + i, ".deferwrap", 10) == 0)
+			return true;
+		if (s[i] == '.' && name.len - i > 7 && memcmp(s + i, ".gowrap", 7) == 0)
 			return true;
 	}
 	return false;

@@ -31,6 +31,7 @@
 
 #include <string.h>
 
+#include "panic.h"
 #include "print.h"
 #include "proc.h"
 #include "symtab.h"
@@ -160,8 +161,9 @@ __attribute__((noinline)) void traceback_print(int level)
 	__asm__ volatile("" ::: "memory"); /* no tail call: this frame is the walk's start */
 }
 
-/* runtime.Stack(buf, all) of the one goroutine (stdlib/runtime/symtab.go): its header and frames
- * from Stack's caller on, cut at len(buf), as gc's. */
+/* runtime.Stack(buf, false) (stdlib/runtime/symtab.go): the calling goroutine's header and frames
+ * from Stack's caller on, cut at len(buf), as gc's. Not yet: the `created by` lines (the scheduler's
+ * G does not record its creator's pc) and all=true's other goroutines. */
 GO_LINKNAME(traceback_stack, "runtime.stack");
 RUNTIME_API __attribute__((noinline)) intgo traceback_stack(void *ctx, uint8_t *buf, intgo len)
 {
@@ -170,7 +172,9 @@ RUNTIME_API __attribute__((noinline)) intgo traceback_stack(void *ctx, uint8_t *
 	int level = proc_env.traceback_level > 0 ? proc_env.traceback_level : 1;
 	uintptr_t pcs[MAX_PCS];
 	int n = symtab_logical_callers(__builtin_frame_address(0), 1, pcs, MAX_PCS); /* 1: runtime.Stack */
-	put_str(&s, in_init(pcs, n) ? "goroutine 1 [running, locked to thread]:\n" : "goroutine 1 [running]:\n");
+	put_str(&s, "goroutine ");
+	put_dec(&s, (int64_t)proc_goid());
+	put_str(&s, in_init(pcs, n) ? " [running, locked to thread]:\n" : " [running]:\n");
 	frames(pcs, n, level, &s);
 	__asm__ volatile("" ::: "memory");
 	return s.len;

@@ -118,6 +118,20 @@ def imports_something(src):
     return re.search(r"(?m)^\s*import\b", strip_comments(src)) is not None
 
 
+IMPORT_BLOCK_RE = re.compile(r"(?m)^\s*import\s*\((.*?)\)", re.S)
+IMPORT_LINE_RE = re.compile(r'(?m)^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"')
+IMPORT_SPEC_RE = re.compile(r'(?:[\w.]+\s+)?"([^"]+)"')
+
+
+def imports(src):
+    """The set of import paths of a Go file (its import declarations, any form)."""
+    code = strip_comments(src)
+    paths = set(IMPORT_LINE_RE.findall(code))
+    for block in IMPORT_BLOCK_RE.findall(code):
+        paths.update(IMPORT_SPEC_RE.findall(block))
+    return paths
+
+
 def recipe(src):
     """(action, args) of a test file, or None if run.go would skip it before looking at the action."""
     if not src or src[0] == "\n" or "\n\n" not in src:
