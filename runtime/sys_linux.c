@@ -132,7 +132,9 @@ RUNTIME_API uintptr_t sys_gettimeofday(void *ctx, struct timeval *tv)
 
 /* fork: gc blocks every signal across fork so that no handler runs in the child before it has reset
  * them (syscall_runtime_BeforeFork / AfterFork / AfterForkInChild). The saved mask is the forking
- * thread's own: syscall holds ForkLock around the three calls. */
+ * thread's own: syscall holds ForkLock around the three calls, and the goroutine stays on its thread
+ * between them (it does not park, and nothing preempts yet; with preemption, BeforeFork must pin it
+ * as gc's m.locks++ does). */
 static _Thread_local sigset_t fork_saved_mask;
 
 GO_LINKNAME(sys_BeforeFork, "syscall.runtime_BeforeFork");
