@@ -35,6 +35,7 @@
  * else would run).
  */
 #include "panic.h"
+#include "proc.h"
 #include "scheduler.h"
 
 #include <pthread.h>
@@ -114,9 +115,6 @@ static void set_disposition(uint32_t s, const struct sigaction *sa)
 static void *forwarder(void *arg)
 {
 	(void)arg;
-	sigset_t all;
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, NULL);
 	for (;;) {
 		uint32_t w = __atomic_load_n(&sig.wake, __ATOMIC_SEQ_CST);
 		G *g = NULL;
@@ -137,13 +135,7 @@ static void *forwarder(void *arg)
 
 static void start_forwarder(void)
 {
-	pthread_t t;
-	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&t, &attr, forwarder, NULL) != 0)
-		panic_throw("newosproc");
-	pthread_attr_destroy(&attr);
+	os_helper_thread(forwarder);
 }
 
 GO_LINKNAME(sigqueue_enable, "os/signal.signal_enable");
