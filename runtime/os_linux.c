@@ -101,3 +101,10 @@ void os_helper_thread(void *(*fn)(void *))
 	if (err != 0)
 		panic_throw("newosproc");
 }
+
+/* Start-up, before any Go code, in every program (this file is always linked: the scheduler asks it
+ * for the CPU count): the signal dispositions gc's initsig sets that signal_linux.c does not. */
+__attribute__((constructor)) static void os_initsig(void)
+{
+	sigqueue_initsig();
+}

@@ -39,4 +39,7 @@ int32_t os_gomaxprocsinit(void *ctx);
  * blocked, so signals go to the Ms; a fatal error if the thread cannot be made. */
 void os_helper_thread(void *(*fn)(void *));
 
+/* sigqueue.c: catch, from start-up, the signals gc drops unless the program asks for them. */
+void sigqueue_initsig(void);
+
 #endif

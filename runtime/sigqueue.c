@@ -27,9 +27,13 @@
  * forwarder readies the receiver only after seeing it under that lock, which the receiver's park
  * released; os/signal calls enable/disable/ignore from one goroutine at a time (its handlers lock).
  *
- * Not as gc yet: gc installs its handler for every signal at start-up, so a signal nobody asked for
- * gets gc's default (SIGUSR1, SIGUSR2, SIGALRM, SIGWINCH ... are ignored; SIGQUIT prints every
- * goroutine and exits 2); gocc leaves those to the kernel's default until then (SIGUSR1 kills).
+ * Signals nobody asked for: as gc, the ones gc's sigtable marks _SigNotify alone (SIGUSR1, SIGUSR2,
+ * SIGALRM, SIGCHLD, SIGURG, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGWINCH, SIGIO, SIGPWR and the
+ * real-time signals from 35) are caught from start-up and dropped (sigqueue_initsig, which os_linux.c's start-up constructor
+ * calls, so it runs in every program, os/signal or not); SIGHUP, SIGINT
+ * and SIGTERM keep the kernel's default (gc's handler dies of them the same way). Not as gc yet:
+ * SIGQUIT, SIGABRT and the other _SigThrow signals end the process by the kernel's default instead
+ * of gc's goroutine dump and exit status 2 (signal_linux.c's fatal paths).
  * Rejected: signalfd (it needs the signals blocked in every thread, including threads C code
  * starts); a goroutine receiving in a blocking read (it would hold its P: with GOMAXPROCS=1 nothing
  * else would run).
@@ -136,6 +140,30 @@ static void *forwarder(void *arg)
 static void start_forwarder(void)
 {
 	os_helper_thread(forwarder);
+}
+
+/* gc's initsig for the signals whose sigtable entry is _SigNotify alone: gc's handler catches them
+ * from the start and, unless the program asked for them, drops them. A handler, not SIG_IGN: an
+ * ignored SIGCHLD would make the kernel reap children (Wait4 would fail), and SIG_IGN, unlike a
+ * handler, survives exec into the programs this one starts. */
+void sigqueue_initsig(void)
+{
+	for (uint32_t s = 1; s < NSIG_GO; s++) {
+		switch (s) {
+		case SIGUSR1: case SIGUSR2: case SIGALRM: case SIGCHLD: case SIGURG: case SIGXCPU:
+		case SIGXFSZ: case SIGVTALRM: case SIGPROF: case SIGWINCH: case SIGIO: case SIGPWR:
+			break;
+		default:
+			if (s < 35)
+				continue;
+		}
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = sigqueue_handler;
+		sa.sa_flags = SA_ONSTACK | SA_RESTART;
+		sigfillset(&sa.sa_mask);
+		sigaction((int)s, &sa, NULL);
+	}
 }
 
 GO_LINKNAME(sigqueue_enable, "os/signal.signal_enable");
