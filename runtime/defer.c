@@ -102,8 +102,6 @@
 _Static_assert(sizeof(Defer) == RT_DEFER_SIZE, "runtime.def DEFER_SIZE");
 _Static_assert(sizeof(DeferFrame) == RT_DEFER_FRAME_SIZE, "runtime.def DEFER_FRAME_SIZE");
 
-PanicState panic_g;
-
 /* runtime_deferframe(frame) saves the callee-saved registers, the caller's stack pointer after the
  * return and the return pc, and returns 0; defer_resume(frame) restores them and returns 1 to that
  * pc. The frame's caller must still be active (it is: it is an ancestor of the panic). */
@@ -163,8 +161,10 @@ void runtime_deferprocStack(void *frame, void *d, void *fn)
 
 /* Heap records no longer on the list, for reuse (gc's per-P deferpool): a loop of defer statements
  * then touches the same few records instead of fresh memory. Only deferproc's records go here: the
- * runtime alone references them once they are unlinked. */
-static Defer *defer_pool;
+ * runtime alone references them once they are unlinked. Guarded by: being thread-local (per M, as
+ * gc's pool is per P); a record freed on one thread and reused on another is fine, since no one
+ * else references a pooled record. */
+static _Thread_local Defer *defer_pool;
 
 /* A defer statement in a loop: the record outlives the iteration, so it lives on the heap. */
 void runtime_deferproc(void *frame, void *fn)
@@ -259,6 +259,7 @@ static RUNTIME_NORET void recovered(Panic *p, DeferFrame *frame)
 		panic_g.has_sig = false;
 	if (frame == NULL)
 		panic_throw("recovered in a frame without a jump buffer");
+	stack_unwind((void *)frame->rsp);
 	defer_resume(frame);
 }
 

@@ -100,7 +100,9 @@ void panic_finish(const SigContext *sig, bool is_throw)
 	if (is_throw && level < 2)
 		level = 2;
 	if (level > 0) {
-		print_cstr("\ngoroutine 1 [running]:\n");
+		print_cstr("\ngoroutine ");
+		runtime_printuint(proc_goid());
+		print_cstr(" [running]:\n");
 		/* The frames go here once symtab.c/traceback.c exist (walk the frame-pointer chain from
 		 * the panicking frame, hide runtime frames unless level >= 2). v0 prints none. */
 	}

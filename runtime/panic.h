@@ -135,7 +135,7 @@ typedef struct Panic {
 	bool goexit;          /* runtime.Goexit (scheduler issue): run defers, never printed */
 } Panic;
 
-/* The panic/defer state of the running goroutine (later: fields of g). Single thread in v0. */
+/* The panic/defer state of a goroutine: the first field of its G (scheduler.h). */
 typedef struct PanicState {
 	Defer *defer;         /* newest deferred call first */
 	Panic *panic;         /* newest panic first */
@@ -143,7 +143,27 @@ typedef struct PanicState {
 	SigContext sig;
 } PanicState;
 
-extern PanicState panic_g;
+/* The running goroutine (scheduler.h's sched_getg): sched_curg (proc.c) read through %fs each time,
+ * since a goroutine that parks may resume on another thread. panic_g is its PanicState. */
+extern __thread struct G *sched_curg;
+static inline struct G *proc_curg(void)
+{
+	struct G *gp;
+#if defined(__x86_64__)
+	__asm__("movq %%fs:sched_curg@tpoff, %0" : "=r"(gp));
+#else
+	gp = *(struct G *volatile *)&sched_curg;
+#endif
+	return gp;
+}
+#define panic_g (*(PanicState *)proc_curg()) /* the first field of G */
+
+/* The id of the running goroutine, for `goroutine N [running]:` (proc.c). */
+uint64_t proc_goid(void);
+
+/* A recovered panic resumes a frame whose stack pointer is sp: make its stack segment current
+ * (stack.c). */
+void stack_unwind(void *sp);
 
 /* Raises the runtime error e (a Go panic); sig is the fault that caused it, or NULL. */
 RUNTIME_NORET void panic_rterror(const RuntimeError *e, const SigContext *sig);

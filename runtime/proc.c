@@ -1,38 +1,1291 @@
 /*
- * proc.c: program start (Go's proc.go runtime.main; the scheduler joins this file later).
+ * proc.c: the goroutine scheduler (Go's proc.go and runtime2.go: G, M, P, run queues, work stealing,
+ * gopark/goready, newproc, goexit, GOMAXPROCS, checkdead). The program entry (C main) is rt0.c.
  *
- * The C `main` is the process entry a gocc program gets from libc's crt1: it saves the arguments and
- * reads GOTRACEBACK (runtime1.c), installs the fault handlers (signal_linux.c), seeds the hash
- * function and random source (alg.c: map hashing and iteration order), then runs package
- * initialisation (main.init: variables, then init functions) and main.main, and exits with status 0
- * when main.main returns, as runtime.main does. exit, not _exit: libc's atexit handlers and stream
- * flushing belong to C code linked into the program, not to the runtime, which never uses stdio.
- * The heap needs no set-up: its first chunk is mapped by the first allocation (malloc.c).
+ * In: goroutines created by `go` statements (runtime_newproc, a func() closure) and goroutines that
+ * block in the runtime (channels, select, semaphores) through scheduler.h. Out: every runnable
+ * goroutine eventually runs, on at most GOMAXPROCS OS threads at once; a program whose goroutines are
+ * all blocked for good ends with go1.19's deadlock report.
  *
- * v0 runs Go code directly on the OS thread's stack: there is no g or m yet. The scheduler issue
- * puts schedinit here, creates goroutine 1 running the init/main sequence below on a goroutine stack,
- * and enters the M's scheduling loop; "main returned" then also has to stop the other goroutines
- * (they are killed silently, exit status 0) and wait for a panicking goroutine to finish printing.
+ * The model is Go's (read the design header of go1.19's proc.go): a G is a goroutine, an M an OS
+ * thread, a P the right to run Go code, GOMAXPROCS of them. An M runs Go code only while it holds a
+ * P. Each P has a local run queue (a 256-slot lock-free ring written by its owner and stolen from by
+ * others, plus `runnext`: the goroutine readied last runs next, so a ping-pong pair shares a time
+ * slice); overflow and goroutines readied from outside go to the global queue under sched.lock.
+ * schedule() takes from the local queue, from the global queue every 61st tick (fairness), then
+ * findrunnable(): global queue, stealing half of another P's queue, and finally giving the P back
+ * and sleeping on the M's futex Note. At most about half the busy Ps' worth of Ms spin looking for
+ * work (sched.nmspinning); whoever readies a goroutine while Ps are idle and nobody spins wakes an
+ * idle M (wakep). A spinning M that finds work wakes another, so wakeups propagate without a
+ * thundering herd. Go's dance that avoids lost wakeups is kept: a spinning M that gives up its P
+ * decrements nmspinning first and then rechecks every run queue.
  *
- * Rejected: starting a second OS thread for main already in v0 (as the scheduler will need a g0
- * stack apart from goroutine stacks): nothing needs it before goroutines exist, and the crash and
- * signal paths are simpler to verify with one thread.
+ * Context switches (asm_amd64.S): a goroutine that blocks calls mcall, which saves its callee-saved
+ * registers on its own stack and continues on the M's scheduler stack (g0: the thread's own stack),
+ * where park_m runs the caller's unlock function and schedule() picks the next goroutine; so a
+ * goroutine's stack is never in use after its unlock function released the lock under which someone
+ * may ready it. Goroutine stacks are segmented (stack.c); while a goroutine runs, %fs:0x70 holds its
+ * segment's limit, and on g0 it holds 0, so the split-stack check of Go code can never fail there.
  *
- * This file is kept out of the unit tests' archive (runtime/CMakeLists.txt): it is the only one that
- * needs the compiled program's main.init and main.main.
+ * Goroutine 1 runs main.init then main.main (rt0.c); when main.main returns the process exits with
+ * status 0 while the other goroutines are still wherever they are (Go's runtime.main). During
+ * main.init goroutine 1 is wired to the main thread, as go1.19's runtime.main does, so an init
+ * function's LockOSThread keeps main on the process's first thread.
+ *
+ * LockOSThread: a locked G runs only on its M. When it blocks, its M hands its P to another M and
+ * sleeps (stoplockedm); when another M schedules the G, it hands its P to the G's M and sleeps
+ * instead (startlockedm). A goroutine that exits while locked unwires its thread (go1.19 terminates
+ * the thread: not done yet; docs/status.md).
+ *
+ * checkdead (under sched.lock, when an M goes idle): no M running Go code, nothing outside the
+ * scheduler that will ready a goroutine (sched_external_begin: timers, system calls), so every
+ * goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!` and the
+ * goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none is left.
+ *
+ * Preemption: cooperative only. A goroutine yields when it blocks, calls Gosched, or when its stack
+ * check fails while g->preempt is set (stack.c: the prologue check is the preemption point). Nothing
+ * sets preempt yet (a sysmon thread that poisons %fs:0x70 of an M whose goroutine ran 10 ms, and polls
+ * at loop back-edges for loops without calls, are listed as remaining in docs/status.md); a goroutine
+ * in a loop that never blocks keeps its P.
+ *
+ * Blocking system calls keep their P (Go hands it off via entersyscall/exitsyscall and sysmon's
+ * retake): with GOMAXPROCS=1 a goroutine blocked in read(2) stops the others. The hooks for that are
+ * sched_external_begin/end today, which only tell checkdead not to report a deadlock.
+ *
+ * Invariants (Go's). A G is on at most one run queue, and only in status G_RUNNABLE; sched_ready
+ * moves G_WAITING to G_RUNNABLE exactly once per park (a CAS: a second ready throws). An M holds at
+ * most one P and a P is held by at most one M. sched.lock guards the global queue, the idle M and P
+ * lists and the counters that checkdead reads; nmspinning and npidle are also read without it.
+ *
+ * Rejected alternatives. One global run queue under a lock: every ready and every schedule would
+ * contend on it. A thread per goroutine: 1,000,000 goroutines would need 1,000,000 threads. ucontext
+ * for switches: a system call per switch.
  */
-#include <stdlib.h>
+#include "scheduler.h"
 
-#include "alg.h"
-#include "panic.h"
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "print.h"
 #include "proc.h"
 
-int main(int argc, char **argv)
+_Static_assert(offsetof(G, panic) == 0, "panic.h reads PanicState at the start of G");
+
+enum { G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD };
+enum { P_IDLE, P_RUNNING, P_DEAD };
+#define MAX_GOMAXPROCS 1024
+
+void ctx_mcall(void **save, uintptr_t g0_sp, void (*fn)(G *), G *gp);
+RUNTIME_NORET void ctx_gogo(void *sp);
+void ctx_gostart(void);
+void stack_free(G *gp, bool keep_first);
+uintptr_t stack_init(G *gp);
+void signal_minit(M *mp);
+
+__thread G *sched_curg;
+int32_t sched_ncpu;
+
+static M m0;
+
+static struct {
+	RtLock lock;
+	uint64_t goidgen;         /* atomic */
+	M *midle;                 /* idle Ms */
+	int32_t nmidle, nmidlelocked, mcount;
+	int64_t mnext;
+	M *allm;
+	P *pidle;                 /* idle Ps */
+	uint32_t npidle;          /* atomic */
+	uint32_t nmspinning;      /* atomic */
+	G *runqhead, *runqtail;   /* global run queue (linked by schedlink) */
+	int32_t runqsize;
+	int32_t gomaxprocs;       /* atomic read */
+	P *allp[MAX_GOMAXPROCS];
+	int32_t nexternal;        /* atomic: sched_external_begin minus end */
+	bool main_started;
+	RtLock gflock;            /* the global free G list */
+	G *gfree;
+	int32_t ngfree;
+	RtLock allglock;          /* allg: every G ever made, in creation order */
+	G *allg, *allgtail;
+	int64_t ngoroutines;      /* atomic: user goroutines not dead */
+	RtLock sudoglock;
+	Sudog *sudogcache;
+} sched;
+
+static const char *const wait_reason_strings[] = {
+#define WAIT_TEXT(name, text) text,
+	WAIT_REASONS(WAIT_TEXT)
+#undef WAIT_TEXT
+};
+
+const char *sched_wait_reason_string(WaitReason r)
 {
-	proc_args(argc, argv);
-	signal_init();
-	alg_init();
-	main_init();
-	main_main();
-	exit(0);
+	if ((unsigned)r >= sizeof wait_reason_strings / sizeof wait_reason_strings[0])
+		return "unknown wait reason";
+	return wait_reason_strings[r];
+}
+
+/* ---- the thread's G and M ---- */
+
+static inline void setg(G *gp)
+{
+	sched_curg = gp;
+}
+
+static inline M *getm(void)
+{
+	G *gp = sched_getg();
+	return gp ? gp->m : NULL;
+}
+
+static inline void set_tcb_limit(uintptr_t limit)
+{
+	__asm__ volatile("movq %0, %%fs:0x70" ::"r"(limit) : "memory");
+}
+
+static uintptr_t *tcb_limit_addr(void)
+{
+	uintptr_t base;
+	__asm__("movq %%fs:0, %0" : "=r"(base));
+	return (uintptr_t *)(base + 0x70);
+}
+
+/* The C runtime's state before the scheduler starts, and in unit tests (no rt0.c main): the thread
+ * runs as m0's g0. */
+__attribute__((constructor)) static void proc_boot(void)
+{
+	m0.g0.m = &m0;
+	m0.g0.is_g0 = true;
+	setg(&m0.g0);
+}
+
+int64_t sched_nanotime(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static uint32_t fastrand(void)
+{
+	static uint64_t shared;
+	M *mp = getm();
+	uint64_t *s = mp ? &mp->fastrand : &shared;
+	uint64_t x = *s += 0xa0761d6478bd642fULL;
+	__uint128_t m = (__uint128_t)x * (x ^ 0xe7037ed1a0b428dbULL);
+	return (uint32_t)((uint64_t)(m >> 64) ^ (uint64_t)m);
+}
+
+uint32_t sched_fastrandn(uint32_t n)
+{
+	return (uint32_t)(((uint64_t)fastrand() * n) >> 32);
+}
+
+/* The goid of the running goroutine for reports: the M's goroutine when on g0; 1 before the
+ * scheduler starts (the code then is what goroutine 1 will run). */
+uint64_t proc_goid(void)
+{
+	G *gp = sched_getg();
+	if (gp && gp->is_g0)
+		gp = gp->m ? gp->m->curg : NULL;
+	return gp && gp->goid ? gp->goid : 1;
+}
+
+/* ---- run queues (Go's runqput, runqget, runqgrab, runqsteal, globrunq*) ---- */
+
+static void globrunqputbatch(G *head, G *tail, int32_t n)
+{
+	tail->schedlink = NULL;
+	if (sched.runqtail)
+		sched.runqtail->schedlink = head;
+	else
+		sched.runqhead = head;
+	sched.runqtail = tail;
+	__atomic_store_n(&sched.runqsize, sched.runqsize + n, __ATOMIC_RELAXED);
+}
+
+static void globrunqput(G *gp)
+{
+	globrunqputbatch(gp, gp, 1);
+}
+
+static G *globrunqpop(void)
+{
+	G *gp = sched.runqhead;
+	sched.runqhead = gp->schedlink;
+	if (sched.runqhead == NULL)
+		sched.runqtail = NULL;
+	return gp;
+}
+
+static bool runqempty(P *pp)
+{
+	for (;;) {
+		uint32_t head = __atomic_load_n(&pp->runqhead, __ATOMIC_ACQUIRE);
+		uint32_t tail = __atomic_load_n(&pp->runqtail, __ATOMIC_ACQUIRE);
+		G *next = __atomic_load_n(&pp->runnext, __ATOMIC_ACQUIRE);
+		if (tail == __atomic_load_n(&pp->runqtail, __ATOMIC_ACQUIRE))
+			return head == tail && next == NULL;
+	}
+}
+
+/* Moves half of the full local queue plus gp to the global queue. */
+static bool runqputslow(P *pp, G *gp, uint32_t head, uint32_t tail)
+{
+	G *batch[P_RUNQ_SIZE / 2 + 1];
+	uint32_t n = (tail - head) / 2;
+	for (uint32_t i = 0; i < n; i++)
+		batch[i] = __atomic_load_n(&pp->runq[(head + i) % P_RUNQ_SIZE], __ATOMIC_RELAXED);
+	if (!__atomic_compare_exchange_n(&pp->runqhead, &head, head + n, false, __ATOMIC_RELEASE,
+					 __ATOMIC_RELAXED))
+		return false;
+	batch[n] = gp;
+	for (uint32_t i = 0; i < n; i++)
+		batch[i]->schedlink = batch[i + 1];
+	lock_acquire(&sched.lock);
+	globrunqputbatch(batch[0], batch[n], (int32_t)n + 1);
+	lock_release(&sched.lock);
+	return true;
+}
+
+static void runqput(P *pp, G *gp, bool next)
+{
+	if (next) {
+		G *old = __atomic_exchange_n(&pp->runnext, gp, __ATOMIC_ACQ_REL);
+		if (old == NULL)
+			return;
+		gp = old; /* kick the old runnext to the regular queue */
+	}
+	for (;;) {
+		uint32_t head = __atomic_load_n(&pp->runqhead, __ATOMIC_ACQUIRE);
+		uint32_t tail = pp->runqtail;
+		if (tail - head < P_RUNQ_SIZE) {
+			__atomic_store_n(&pp->runq[tail % P_RUNQ_SIZE], gp, __ATOMIC_RELAXED);
+			__atomic_store_n(&pp->runqtail, tail + 1, __ATOMIC_RELEASE);
+			return;
+		}
+		if (runqputslow(pp, gp, head, tail))
+			return;
+	}
+}
+
+static G *runqget(P *pp)
+{
+	G *next = __atomic_load_n(&pp->runnext, __ATOMIC_ACQUIRE);
+	if (next && __atomic_compare_exchange_n(&pp->runnext, &next, NULL, false, __ATOMIC_ACQ_REL,
+						__ATOMIC_RELAXED))
+		return next;
+	for (;;) {
+		uint32_t head = __atomic_load_n(&pp->runqhead, __ATOMIC_ACQUIRE);
+		uint32_t tail = pp->runqtail;
+		if (tail == head)
+			return NULL;
+		G *gp = __atomic_load_n(&pp->runq[head % P_RUNQ_SIZE], __ATOMIC_RELAXED);
+		if (__atomic_compare_exchange_n(&pp->runqhead, &head, head + 1, false, __ATOMIC_RELEASE,
+						__ATOMIC_RELAXED))
+			return gp;
+	}
+}
+
+/* Takes half of pp's queue into batch (a ring, from batchhead); with steal_next, its runnext too
+ * when the queue is empty. Returns how many. */
+static uint32_t runqgrab(P *pp, G **batch, uint32_t batchhead, bool steal_next)
+{
+	for (;;) {
+		uint32_t head = __atomic_load_n(&pp->runqhead, __ATOMIC_ACQUIRE);
+		uint32_t tail = __atomic_load_n(&pp->runqtail, __ATOMIC_ACQUIRE);
+		uint32_t n = tail - head;
+		n = n - n / 2;
+		if (n == 0) {
+			if (steal_next) {
+				G *next = __atomic_load_n(&pp->runnext, __ATOMIC_ACQUIRE);
+				if (next) {
+					/* its P is probably about to run it: let it (Go sleeps 3 us) */
+					if (__atomic_load_n(&pp->status, __ATOMIC_RELAXED) == P_RUNNING)
+						usleep(3);
+					if (!__atomic_compare_exchange_n(&pp->runnext, &next, NULL, false,
+									 __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+						continue;
+					__atomic_store_n(&batch[batchhead % P_RUNQ_SIZE], next, __ATOMIC_RELAXED);
+					return 1;
+				}
+			}
+			return 0;
+		}
+		if (n > P_RUNQ_SIZE / 2) /* read an inconsistent head and tail */
+			continue;
+		for (uint32_t i = 0; i < n; i++) {
+			G *gp = __atomic_load_n(&pp->runq[(head + i) % P_RUNQ_SIZE], __ATOMIC_RELAXED);
+			__atomic_store_n(&batch[(batchhead + i) % P_RUNQ_SIZE], gp, __ATOMIC_RELAXED);
+		}
+		if (__atomic_compare_exchange_n(&pp->runqhead, &head, head + n, false, __ATOMIC_RELEASE,
+						__ATOMIC_RELAXED))
+			return n;
+	}
+}
+
+static G *runqsteal(P *pp, P *victim, bool steal_next)
+{
+	uint32_t tail = pp->runqtail;
+	uint32_t n = runqgrab(victim, pp->runq, tail, steal_next);
+	if (n == 0)
+		return NULL;
+	n--;
+	G *gp = __atomic_load_n(&pp->runq[(tail + n) % P_RUNQ_SIZE], __ATOMIC_RELAXED);
+	if (n == 0)
+		return gp;
+	uint32_t head = __atomic_load_n(&pp->runqhead, __ATOMIC_ACQUIRE);
+	if (tail - head + n >= P_RUNQ_SIZE)
+		panic_throw("runqsteal: runq overflow");
+	__atomic_store_n(&pp->runqtail, tail + n, __ATOMIC_RELEASE);
+	return gp;
+}
+
+/* Under sched.lock: a batch from the global queue, the first returned, the rest to pp's queue. */
+static G *globrunqget(P *pp, int32_t max)
+{
+	if (sched.runqsize == 0)
+		return NULL;
+	int32_t n = sched.runqsize / sched.gomaxprocs + 1;
+	if (n > sched.runqsize)
+		n = sched.runqsize;
+	if (max > 0 && n > max)
+		n = max;
+	if (n > P_RUNQ_SIZE / 2)
+		n = P_RUNQ_SIZE / 2;
+	__atomic_store_n(&sched.runqsize, sched.runqsize - n, __ATOMIC_RELAXED);
+	G *gp = globrunqpop();
+	for (n--; n > 0; n--)
+		runqput(pp, globrunqpop(), false);
+	return gp;
+}
+
+/* ---- idle Ps and Ms (under sched.lock) ---- */
+
+static void pidleput(P *pp)
+{
+	if (!runqempty(pp))
+		panic_throw("pidleput: P has non-empty run queue");
+	__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED);
+	pp->m = NULL;
+	pp->link = sched.pidle;
+	sched.pidle = pp;
+	__atomic_fetch_add(&sched.npidle, 1, __ATOMIC_SEQ_CST);
+}
+
+static P *pidleget(void)
+{
+	P *pp = sched.pidle;
+	if (pp) {
+		sched.pidle = pp->link;
+		__atomic_fetch_sub(&sched.npidle, 1, __ATOMIC_SEQ_CST);
+	}
+	return pp;
+}
+
+static void mput(M *mp)
+{
+	mp->schedlink = sched.midle;
+	sched.midle = mp;
+	sched.nmidle++;
+}
+
+static M *mget(void)
+{
+	M *mp = sched.midle;
+	if (mp) {
+		sched.midle = mp->schedlink;
+		sched.nmidle--;
+	}
+	return mp;
+}
+
+static void acquirep(P *pp)
+{
+	M *mp = getm();
+	if (mp->p || pp->m || pp->status != P_IDLE)
+		panic_throw("acquirep: invalid p state");
+	mp->p = pp;
+	pp->m = mp;
+	__atomic_store_n(&pp->status, P_RUNNING, __ATOMIC_RELAXED);
+}
+
+static P *releasep(void)
+{
+	M *mp = getm();
+	P *pp = mp->p;
+	if (pp == NULL || pp->m != mp)
+		panic_throw("releasep: invalid p state");
+	mp->p = NULL;
+	pp->m = NULL;
+	__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED);
+	return pp;
+}
+
+/* ---- deadlock detection ---- */
+
+static void print_goroutine_header(G *gp, const char *status)
+{
+	print_cstr("goroutine ");
+	runtime_printuint(gp->goid);
+	print_cstr(" [");
+	print_cstr(status);
+	if (gp->lockedm)
+		print_cstr(", locked to thread");
+	print_cstr("]:\n");
+}
+
+/* Go's fatal: the message, then every user goroutine's header (frames: the traceback issue). */
+static RUNTIME_NORET void fatal_dump(const char *msg, bool dump)
+{
+	panic_start_dying();
+	runtime_printlock();
+	print_cstr("fatal error: ");
+	print_cstr(msg);
+	print_cstr("\n");
+	if (dump && proc_env.traceback_level > 0) {
+		for (G *gp = sched.allg; gp; gp = gp->alllink) {
+			uint32_t st = __atomic_load_n(&gp->status, __ATOMIC_RELAXED);
+			if (st == G_DEAD || st == G_IDLE)
+				continue;
+			print_cstr("\n");
+			print_goroutine_header(gp, st == G_WAITING ? sched_wait_reason_string(gp->waitreason)
+				: st == G_RUNNABLE ? "runnable" : "running");
+		}
+	}
+	runtime_printunlock();
+	print_flush();
+	_exit(2);
+}
+
+/* Under sched.lock, when an M is about to sleep. */
+static void checkdead(void)
+{
+	if (!sched.main_started)
+		return;
+	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0)
+		return;
+	int32_t run = sched.mcount - sched.nmidle - sched.nmidlelocked;
+	if (run > 0)
+		return;
+	if (run < 0)
+		panic_throw("checkdead: inconsistent counts");
+	int waiting = 0;
+	lock_acquire(&sched.allglock);
+	for (G *gp = sched.allg; gp; gp = gp->alllink) {
+		switch (__atomic_load_n(&gp->status, __ATOMIC_ACQUIRE)) {
+		case G_WAITING:
+			waiting++;
+			break;
+		case G_RUNNABLE:
+		case G_RUNNING:
+			lock_release(&sched.allglock);
+			panic_throw("checkdead: runnable g");
+		}
+	}
+	lock_release(&sched.allglock);
+	if (waiting == 0)
+		fatal_dump("no goroutines (main called runtime.Goexit) - deadlock!", false);
+	fatal_dump("all goroutines are asleep - deadlock!", true);
+}
+
+void sched_external_begin(void)
+{
+	__atomic_fetch_add(&sched.nexternal, 1, __ATOMIC_SEQ_CST);
+}
+
+void sched_external_end(void)
+{
+	__atomic_fetch_sub(&sched.nexternal, 1, __ATOMIC_SEQ_CST);
+}
+
+/* ---- Ms ---- */
+
+static RUNTIME_NORET void schedule(void);
+static void *mstart_thread(void *arg);
+
+/* Stop the M until somebody hands it a P (Go's stopm). */
+static void stopm(void)
+{
+	M *mp = getm();
+	if (mp->p)
+		panic_throw("stopm holding p");
+	lock_acquire(&sched.lock);
+	mput(mp);
+	checkdead();
+	lock_release(&sched.lock);
+	note_sleep(&mp->park);
+	note_clear(&mp->park);
+	acquirep(mp->nextp);
+	mp->nextp = NULL;
+}
+
+static void newm(P *pp, bool spinning)
+{
+	M *mp = calloc(1, sizeof(M));
+	if (mp == NULL)
+		panic_throw("newm: out of memory");
+	mp->g0.m = mp;
+	mp->g0.is_g0 = true;
+	mp->nextp = pp;
+	mp->spinning = spinning;
+	lock_acquire(&sched.lock);
+	mp->id = sched.mnext++;
+	sched.mcount++;
+	mp->alllink = sched.allm;
+	sched.allm = mp;
+	lock_release(&sched.lock);
+	mp->fastrand = (uint64_t)sched_nanotime() ^ ((uint64_t)mp->id << 32);
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old); /* the new thread starts with signals blocked */
+	pthread_t t;
+	int err = pthread_create(&t, &attr, mstart_thread, mp);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (err != 0)
+		panic_throw("newm: failed to create new OS thread");
+}
+
+/* Run pp (or an idle P) on an idle M, or a new one (Go's startm). */
+static void startm(P *pp, bool spinning)
+{
+	lock_acquire(&sched.lock);
+	if (pp == NULL) {
+		pp = pidleget();
+		if (pp == NULL) {
+			lock_release(&sched.lock);
+			if (spinning)
+				__atomic_fetch_sub(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
+			return;
+		}
+	}
+	M *mp = mget();
+	lock_release(&sched.lock);
+	if (mp == NULL) {
+		newm(pp, spinning);
+		return;
+	}
+	mp->spinning = spinning;
+	mp->nextp = pp;
+	note_wakeup(&mp->park);
+}
+
+/* Somebody made work: if a P is idle and no M is spinning, start one spinning (Go's wakep). */
+static void wakep(void)
+{
+	if (__atomic_load_n(&sched.npidle, __ATOMIC_SEQ_CST) == 0)
+		return;
+	uint32_t zero = 0;
+	if (__atomic_load_n(&sched.nmspinning, __ATOMIC_SEQ_CST) != 0 ||
+	    !__atomic_compare_exchange_n(&sched.nmspinning, &zero, 1, false, __ATOMIC_SEQ_CST,
+					 __ATOMIC_SEQ_CST))
+		return;
+	startm(NULL, true);
+}
+
+/* Give pp away: to an M if there is work for it, else to the idle list (Go's handoffp). */
+static void handoffp(P *pp)
+{
+	if (!runqempty(pp) || __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) != 0) {
+		startm(pp, false);
+		return;
+	}
+	uint32_t zero = 0;
+	if (__atomic_load_n(&sched.nmspinning, __ATOMIC_SEQ_CST) +
+			__atomic_load_n(&sched.npidle, __ATOMIC_SEQ_CST) == 0 &&
+	    __atomic_compare_exchange_n(&sched.nmspinning, &zero, 1, false, __ATOMIC_SEQ_CST,
+					__ATOMIC_SEQ_CST)) {
+		startm(pp, true);
+		return;
+	}
+	lock_acquire(&sched.lock);
+	if (sched.runqsize != 0) {
+		lock_release(&sched.lock);
+		startm(pp, false);
+		return;
+	}
+	pidleput(pp);
+	lock_release(&sched.lock);
+}
+
+/* The M's G is locked to it and not runnable: hand the P off and sleep until the G is scheduled
+ * (Go's stoplockedm). */
+static void stoplockedm(void)
+{
+	M *mp = getm();
+	if (mp->p)
+		handoffp(releasep());
+	lock_acquire(&sched.lock);
+	sched.nmidlelocked++;
+	checkdead();
+	lock_release(&sched.lock);
+	note_sleep(&mp->park);
+	note_clear(&mp->park);
+	lock_acquire(&sched.lock);
+	sched.nmidlelocked--;
+	lock_release(&sched.lock);
+	acquirep(mp->nextp);
+	mp->nextp = NULL;
+}
+
+/* gp is locked to another M: give it our P and stop (Go's startlockedm). */
+static void startlockedm(G *gp)
+{
+	M *mp = gp->lockedm;
+	if (mp == getm())
+		panic_throw("startlockedm: locked to me");
+	mp->nextp = releasep();
+	note_wakeup(&mp->park);
+	stopm();
+}
+
+static void *mstart_thread(void *arg)
+{
+	M *mp = arg;
+	setg(&mp->g0);
+	set_tcb_limit(0);
+	mp->tcb_limit = tcb_limit_addr();
+	signal_minit(mp);
+	sigset_t none;
+	sigemptyset(&none);
+	pthread_sigmask(SIG_SETMASK, &none, NULL);
+	volatile char anchor;
+	mp->g0_sp = ((uintptr_t)&anchor - 1024) & ~(uintptr_t)15;
+	if (mp->nextp) {
+		acquirep(mp->nextp);
+		mp->nextp = NULL;
+	}
+	schedule();
+}
+
+/* ---- scheduling ---- */
+
+static RUNTIME_NORET void execute(G *gp)
+{
+	M *mp = getm();
+	mp->curg = gp;
+	gp->m = mp;
+	__atomic_store_n(&gp->status, G_RUNNING, __ATOMIC_RELEASE);
+	setg(gp);
+	set_tcb_limit(gp->stack_limit);
+	ctx_gogo(gp->sp);
+}
+
+/* Look everywhere for a runnable G; sleep when there is none (Go's findrunnable). */
+static G *findrunnable(void)
+{
+	M *mp = getm();
+top:;
+	P *pp = mp->p;
+	G *gp = runqget(pp);
+	if (gp)
+		return gp;
+	if (__atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) != 0) {
+		lock_acquire(&sched.lock);
+		gp = globrunqget(pp, 0);
+		lock_release(&sched.lock);
+		if (gp)
+			return gp;
+	}
+	int32_t procs = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+	if (mp->spinning || 2 * __atomic_load_n(&sched.nmspinning, __ATOMIC_SEQ_CST) <
+				    (uint32_t)procs - __atomic_load_n(&sched.npidle, __ATOMIC_SEQ_CST)) {
+		if (!mp->spinning) {
+			mp->spinning = true;
+			__atomic_fetch_add(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
+		}
+		for (int round = 0; round < 4; round++) {
+			uint32_t start = sched_fastrandn((uint32_t)procs);
+			for (int32_t i = 0; i < procs; i++) {
+				P *victim = sched.allp[(start + (uint32_t)i) % (uint32_t)procs];
+				if (victim == NULL || victim == pp ||
+				    __atomic_load_n(&victim->status, __ATOMIC_RELAXED) == P_DEAD)
+					continue;
+				gp = runqsteal(pp, victim, round == 3);
+				if (gp)
+					return gp;
+			}
+		}
+	}
+
+	/* Nothing: give the P back and sleep. */
+	lock_acquire(&sched.lock);
+	if (sched.runqsize != 0) {
+		gp = globrunqget(pp, 0);
+		lock_release(&sched.lock);
+		return gp;
+	}
+	pidleput(releasep());
+	lock_release(&sched.lock);
+
+	if (mp->spinning) {
+		/* Decrement first, then recheck: a concurrent ready either sees nmspinning == 0 and
+		 * wakes an M, or its G is in a queue we are about to look at. */
+		mp->spinning = false;
+		__atomic_fetch_sub(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
+		procs = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+		for (int32_t i = 0; i < procs; i++) {
+			P *p2 = sched.allp[i];
+			if (p2 && __atomic_load_n(&p2->status, __ATOMIC_RELAXED) != P_DEAD && !runqempty(p2)) {
+				lock_acquire(&sched.lock);
+				P *idle = pidleget();
+				lock_release(&sched.lock);
+				if (idle) {
+					acquirep(idle);
+					mp->spinning = true;
+					__atomic_fetch_add(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
+					goto top;
+				}
+				break;
+			}
+		}
+	}
+	stopm();
+	goto top;
+}
+
+static void resetspinning(void)
+{
+	M *mp = getm();
+	mp->spinning = false;
+	uint32_t n = __atomic_sub_fetch(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
+	if (n == 0)
+		wakep(); /* we found work: the next idle M looks for more */
+}
+
+/* GOMAXPROCS shrank below this P: move its work to the global queue and let it go. */
+static void destroyp(P *pp)
+{
+	G *batch[P_RUNQ_SIZE + 1];
+	int n = 0;
+	for (G *gp; (gp = runqget(pp));)
+		batch[n++] = gp;
+	lock_acquire(&sched.lock);
+	for (int i = 0; i < n; i++)
+		globrunqput(batch[i]);
+	lock_release(&sched.lock);
+	lock_acquire(&sched.sudoglock);
+	for (int i = 0; i < pp->nsudog; i++) {
+		pp->sudogcache[i]->next = sched.sudogcache;
+		sched.sudogcache = pp->sudogcache[i];
+	}
+	pp->nsudog = 0;
+	lock_release(&sched.sudoglock);
+	lock_acquire(&sched.gflock);
+	while (pp->gfree) {
+		G *gp = pp->gfree;
+		pp->gfree = gp->schedlink;
+		gp->schedlink = sched.gfree;
+		sched.gfree = gp;
+		sched.ngfree++;
+	}
+	pp->ngfree = 0;
+	lock_release(&sched.gflock);
+	releasep();
+	__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
+}
+
+/* One round of the scheduler: find a G and run it (Go's schedule). Runs on g0. */
+static RUNTIME_NORET void schedule(void)
+{
+	M *mp = getm();
+	if (mp->lockedg) {
+		stoplockedm();
+		execute(mp->lockedg);
+	}
+	for (;;) {
+		P *pp = mp->p;
+		if (pp->id >= __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED)) {
+			if (mp->spinning)
+				resetspinning();
+			destroyp(pp);
+			lock_acquire(&sched.lock);
+			P *idle = pidleget();
+			lock_release(&sched.lock);
+			if (idle)
+				acquirep(idle);
+			else
+				stopm();
+			continue;
+		}
+		pp->schedtick++;
+		G *gp = NULL;
+		if (pp->schedtick % 61 == 0 && __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0) {
+			lock_acquire(&sched.lock);
+			gp = globrunqget(pp, 1);
+			lock_release(&sched.lock);
+		}
+		if (gp == NULL)
+			gp = runqget(pp);
+		if (gp == NULL)
+			gp = findrunnable();
+		if (mp->spinning)
+			resetspinning();
+		if (gp->lockedm) {
+			startlockedm(gp);
+			continue;
+		}
+		execute(gp);
+	}
+}
+
+/* Switch to g0 and call fn(gp) there (Go's mcall); returns when gp runs again. */
+static void mcall(void (*fn)(G *))
+{
+	G *gp = sched_getg();
+	M *mp = gp->m;
+	if (gp->is_g0)
+		panic_throw("mcall called on m->g0 stack");
+	setg(&mp->g0);
+	set_tcb_limit(0);
+	ctx_mcall(&gp->sp, mp->g0_sp, fn, gp);
+}
+
+static void dropg(G *gp)
+{
+	M *mp = gp->m;
+	mp->curg = NULL;
+	gp->m = NULL;
+}
+
+static void park_m(G *gp)
+{
+	M *mp = getm();
+	uint32_t running = G_RUNNING;
+	if (!__atomic_compare_exchange_n(&gp->status, &running, G_WAITING, false, __ATOMIC_ACQ_REL,
+					 __ATOMIC_RELAXED))
+		panic_throw("park_m: bad g status");
+	dropg(gp);
+	if (mp->waitunlockf) {
+		bool ok = mp->waitunlockf(gp, mp->waitlock);
+		mp->waitunlockf = NULL;
+		mp->waitlock = NULL;
+		if (!ok) {
+			__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+			execute(gp);
+		}
+	}
+	schedule();
+}
+
+void sched_park(bool (*unlockf)(G *gp, void *arg), void *arg, WaitReason reason)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || gp->is_g0)
+		panic_throw("gopark on g0 (no scheduler running)");
+	M *mp = gp->m;
+	mp->waitunlockf = unlockf;
+	mp->waitlock = arg;
+	gp->waitreason = reason;
+	mcall(park_m);
+}
+
+static bool unlock_rtlock(G *gp, void *l)
+{
+	(void)gp;
+	lock_release(l);
+	return true;
+}
+
+void sched_parkunlock(RtLock *l, WaitReason reason)
+{
+	sched_park(unlock_rtlock, l, reason);
+}
+
+void sched_ready(G *gp)
+{
+	uint32_t waiting = G_WAITING;
+	if (!__atomic_compare_exchange_n(&gp->status, &waiting, G_RUNNABLE, false, __ATOMIC_ACQ_REL,
+					 __ATOMIC_RELAXED))
+		panic_throw("bad g->status in ready");
+	M *mp = getm();
+	if (mp && mp->p) {
+		runqput(mp->p, gp, true);
+	} else { /* a thread without a P (a timer thread, a dying M) */
+		lock_acquire(&sched.lock);
+		globrunqput(gp);
+		lock_release(&sched.lock);
+	}
+	wakep();
+}
+
+static void gosched_m(G *gp)
+{
+	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	dropg(gp);
+	lock_acquire(&sched.lock);
+	globrunqput(gp);
+	lock_release(&sched.lock);
+	schedule();
+}
+
+void sched_gosched(void)
+{
+	mcall(gosched_m);
+}
+
+/* ---- goroutine creation and exit ---- */
+
+static void allgadd(G *gp)
+{
+	lock_acquire(&sched.allglock);
+	if (sched.allgtail)
+		sched.allgtail->alllink = gp;
+	else
+		sched.allg = gp;
+	sched.allgtail = gp;
+	lock_release(&sched.allglock);
+}
+
+static G *gfget(P *pp)
+{
+	if (pp->gfree == NULL && __atomic_load_n(&sched.gfree, __ATOMIC_RELAXED)) {
+		lock_acquire(&sched.gflock);
+		while (pp->ngfree < 32 && sched.gfree) {
+			G *gp = sched.gfree;
+			sched.gfree = gp->schedlink;
+			sched.ngfree--;
+			gp->schedlink = pp->gfree;
+			pp->gfree = gp;
+			pp->ngfree++;
+		}
+		lock_release(&sched.gflock);
+	}
+	G *gp = pp->gfree;
+	if (gp) {
+		pp->gfree = gp->schedlink;
+		pp->ngfree--;
+	}
+	return gp;
+}
+
+static void gfput(P *pp, G *gp)
+{
+	gp->schedlink = pp->gfree;
+	pp->gfree = gp;
+	if (++pp->ngfree < 64)
+		return;
+	lock_acquire(&sched.gflock);
+	while (pp->ngfree > 32) {
+		G *g1 = pp->gfree;
+		pp->gfree = g1->schedlink;
+		pp->ngfree--;
+		g1->schedlink = sched.gfree;
+		sched.gfree = g1;
+		sched.ngfree++;
+	}
+	lock_release(&sched.gflock);
+}
+
+/* A new G in status G_RUNNABLE that will call fn (a func() closure) on a fresh stack. */
+static G *newproc1(P *pp, void *fn)
+{
+	G *gp = pp ? gfget(pp) : NULL;
+	bool fresh = gp == NULL;
+	if (fresh) {
+		gp = calloc(1, sizeof(G));
+		if (gp == NULL)
+			panic_throw("newproc: out of memory");
+	}
+	uintptr_t top = stack_init(gp);
+	/* The frame ctx_gogo pops: six callee-saved registers (zero) and the return into ctx_gostart,
+	 * which then runs with a 16-byte aligned stack pointer. */
+	uintptr_t *sp = (uintptr_t *)top - 7;
+	memset(sp, 0, 6 * sizeof(uintptr_t));
+	sp[6] = (uintptr_t)ctx_gostart;
+	gp->sp = sp;
+	gp->entry = fn;
+	gp->goid = __atomic_add_fetch(&sched.goidgen, 1, __ATOMIC_RELAXED);
+	gp->waitreason = WAIT_ZERO;
+	gp->preempt = false;
+	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	if (fresh)
+		allgadd(gp);
+	return gp;
+}
+
+void runtime_newproc(void *fn)
+{
+	M *mp = getm();
+	if (mp->p == NULL)
+		panic_throw("newproc: no scheduler running");
+	G *gp = newproc1(mp->p, fn);
+	runqput(mp->p, gp, true);
+	if (sched.main_started)
+		wakep();
+}
+
+/* The first function of every goroutine (called by ctx_gostart on the goroutine's stack). */
+RUNTIME_NORET void sched_gomain(void)
+{
+	G *gp = sched_getg();
+	void *fn = gp->entry;
+	(*(void (**)(void *))fn)(fn);
+	sched_goexit();
+}
+
+static void goexit0(G *gp)
+{
+	M *mp = getm();
+	__atomic_store_n(&gp->status, G_DEAD, __ATOMIC_RELEASE);
+	__atomic_fetch_sub(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
+	dropg(gp);
+	if (gp->lockedm) {
+		mp->lockedg = NULL;
+		gp->lockedm = NULL;
+	}
+	gp->locked_ext = gp->locked_int = 0;
+	memset(&gp->panic, 0, sizeof gp->panic);
+	gp->param = NULL;
+	gp->waiting = NULL;
+	gp->entry = NULL;
+	gp->waitreason = WAIT_ZERO;
+	stack_free(gp, true);
+	gfput(mp->p, gp);
+	schedule();
+}
+
+void sched_goexit(void)
+{
+	mcall(goexit0);
+	__builtin_unreachable();
+}
+
+/* ---- sudogs ---- */
+
+Sudog *sched_acquire_sudog(void)
+{
+	M *mp = getm();
+	P *pp = mp ? mp->p : NULL;
+	Sudog *s = NULL;
+	if (pp == NULL) {
+		lock_acquire(&sched.sudoglock);
+		s = sched.sudogcache;
+		if (s)
+			sched.sudogcache = s->next;
+		lock_release(&sched.sudoglock);
+	} else {
+		if (pp->nsudog == 0) {
+			lock_acquire(&sched.sudoglock);
+			while (pp->nsudog < P_SUDOG_CACHE / 2 && sched.sudogcache) {
+				Sudog *c = sched.sudogcache;
+				sched.sudogcache = c->next;
+				pp->sudogcache[pp->nsudog++] = c;
+			}
+			lock_release(&sched.sudoglock);
+		}
+		if (pp->nsudog > 0)
+			s = pp->sudogcache[--pp->nsudog];
+	}
+	if (s == NULL && (s = malloc(sizeof(Sudog))) == NULL)
+		panic_throw("acquireSudog: out of memory");
+	memset(s, 0, sizeof *s);
+	return s;
+}
+
+void sched_release_sudog(Sudog *s)
+{
+	if (s->elem || s->is_select || s->next || s->prev || s->waitlink || s->c)
+		panic_throw("runtime: sudog with non-nil field");
+	M *mp = getm();
+	P *pp = mp ? mp->p : NULL;
+	if (pp == NULL) {
+		lock_acquire(&sched.sudoglock);
+		s->next = sched.sudogcache;
+		sched.sudogcache = s;
+		lock_release(&sched.sudoglock);
+		return;
+	}
+	if (pp->nsudog == P_SUDOG_CACHE) { /* move half to the central cache */
+		lock_acquire(&sched.sudoglock);
+		while (pp->nsudog > P_SUDOG_CACHE / 2) {
+			Sudog *c = pp->sudogcache[--pp->nsudog];
+			c->next = sched.sudogcache;
+			sched.sudogcache = c;
+		}
+		lock_release(&sched.sudoglock);
+	}
+	pp->sudogcache[pp->nsudog++] = s;
+}
+
+/* ---- start-up (called by rt0.c's main on the main thread) ---- */
+
+/* Under sched.lock: make n Ps usable. Ps at or above n are retired here when idle, or by their M at
+ * its next schedule() (destroyp); go1.19 stops the world instead. */
+static void procresize(int32_t n)
+{
+	if (n > MAX_GOMAXPROCS)
+		n = MAX_GOMAXPROCS;
+	__atomic_store_n(&sched.gomaxprocs, n, __ATOMIC_SEQ_CST);
+	for (P **link = &sched.pidle; *link;) {
+		P *pp = *link;
+		if (pp->id >= n) {
+			*link = pp->link;
+			__atomic_fetch_sub(&sched.npidle, 1, __ATOMIC_SEQ_CST);
+			__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
+		} else {
+			link = &pp->link;
+		}
+	}
+	for (int32_t i = 0; i < n; i++) {
+		P *pp = sched.allp[i];
+		if (pp == NULL) {
+			pp = calloc(1, sizeof(P));
+			if (pp == NULL)
+				panic_throw("procresize: out of memory");
+			pp->id = i;
+			pp->status = P_DEAD;
+			sched.allp[i] = pp;
+		}
+		if (__atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) == P_DEAD && pp->m == NULL)
+			pidleput(pp);
+	}
+}
+
+void sched_init(void)
+{
+	sched_ncpu = os_getproccount(NULL);
+	m0.tcb_limit = tcb_limit_addr();
+	set_tcb_limit(0);
+	m0.fastrand = (uint64_t)sched_nanotime();
+	sched.mcount = 1;
+	sched.mnext = 1;
+	sched.allm = &m0;
+	lock_acquire(&sched.lock);
+	procresize(os_gomaxprocsinit(NULL));
+	P *pp = sched.pidle, *prev = NULL; /* m0 takes P 0 */
+	for (; pp->id != 0; prev = pp, pp = pp->link)
+		;
+	if (prev)
+		prev->link = pp->link;
+	else
+		sched.pidle = pp->link;
+	__atomic_fetch_sub(&sched.npidle, 1, __ATOMIC_SEQ_CST);
+	acquirep(pp);
+	lock_release(&sched.lock);
+}
+
+/* Starts the scheduler on the main thread with goroutine 1 running fn (never returns). */
+RUNTIME_NORET void sched_main(void *fn)
+{
+	M *mp = &m0;
+	G *gp = newproc1(mp->p, fn);
+	/* go1.19's runtime.main starts three goroutines of its own (forcegc, bgsweep, bgscavenge)
+	 * before main.init: the program's first goroutine is number 5, as in go1.19's reports */
+	sched.goidgen = 4;
+	/* goroutine 1 stays on the main thread until main.init is done (sched_unlock_main) */
+	gp->locked_int = 1;
+	gp->lockedm = mp;
+	mp->lockedg = gp;
+	volatile char anchor;
+	mp->g0_sp = ((uintptr_t)&anchor - 1024) & ~(uintptr_t)15;
+	sched.main_started = true;
+	execute(gp);
+}
+
+/* ---- the runtime package (declared without bodies in stdlib/runtime) ---- */
+
+/* runtime.GOMAXPROCS(n): the old value; n > 0 sets it. */
+GO_LINKNAME(proc_GOMAXPROCS, "runtime.GOMAXPROCS");
+RUNTIME_API intgo proc_GOMAXPROCS(void *ctx, intgo n)
+{
+	(void)ctx;
+	lock_acquire(&sched.lock);
+	intgo ret = sched.gomaxprocs;
+	bool change = n > 0 && n != ret;
+	if (change)
+		procresize(n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : (int32_t)n);
+	lock_release(&sched.lock);
+	if (change) {
+		for (int i = 0; i < 4; i++) /* idle Ps may now run queued goroutines */
+			wakep();
+		if (!sched_getg()->is_g0)
+			sched_gosched(); /* this M notices a retired P at its next schedule() */
+	}
+	return ret;
+}
+
+static void dounlock(G *gp)
+{
+	if (gp->locked_ext == 0 && gp->locked_int == 0 && gp->lockedm) {
+		gp->lockedm->lockedg = NULL;
+		gp->lockedm = NULL;
+	}
+}
+
+void sched_unlock_main(void)
+{
+	G *gp = sched_getg();
+	gp->locked_int--;
+	dounlock(gp);
+}
+
+GO_LINKNAME(proc_LockOSThread, "runtime.LockOSThread");
+RUNTIME_API void proc_LockOSThread(void *ctx)
+{
+	(void)ctx;
+	G *gp = sched_getg();
+	if (gp->locked_ext == UINT32_MAX) {
+		static const RuntimeError overflow = {.kind = ERR_PLAIN, .msg = "LockOSThread nesting overflow"};
+		panic_rterror(&overflow, NULL);
+	}
+	gp->locked_ext++;
+	if (!gp->is_g0) {
+		gp->lockedm = gp->m;
+		gp->m->lockedg = gp;
+	}
+}
+
+GO_LINKNAME(proc_UnlockOSThread, "runtime.UnlockOSThread");
+RUNTIME_API void proc_UnlockOSThread(void *ctx)
+{
+	(void)ctx;
+	G *gp = sched_getg();
+	if (gp->locked_ext == 0)
+		return;
+	gp->locked_ext--;
+	if (!gp->is_g0)
+		dounlock(gp);
+}
+
+GO_LINKNAME(proc_Gosched, "runtime.Gosched");
+RUNTIME_API void proc_Gosched(void *ctx)
+{
+	(void)ctx;
+	if (!sched_getg()->is_g0)
+		sched_gosched();
+}
+
+GO_LINKNAME(proc_NumGoroutine, "runtime.NumGoroutine");
+RUNTIME_API intgo proc_NumGoroutine(void *ctx)
+{
+	(void)ctx;
+	int64_t n = __atomic_load_n(&sched.ngoroutines, __ATOMIC_RELAXED);
+	return n > 0 ? n : 1;
+}
+
+/* runtime.Goexit: run the goroutine's deferred calls (a Panic marked goexit: recover() returns nil
+ * for it and it is never printed), then end the goroutine. From goroutine 1 the program goes on
+ * until the other goroutines are done: checkdead then reports `no goroutines`. */
+GO_LINKNAME(proc_Goexit, "runtime.Goexit");
+RUNTIME_API void proc_Goexit(void *ctx)
+{
+	(void)ctx;
+	G *gp = sched_getg();
+	Panic p = {.goexit = true, .link = gp->panic.panic};
+	gp->panic.panic = &p;
+	defer_run_panic(&p);
+	if (gp->is_g0)
+		panic_throw("Goexit outside a goroutine");
+	sched_goexit();
 }

@@ -25,4 +25,14 @@ void proc_args(int argc, char **argv);
 /* Go's setTraceback: applies one GOTRACEBACK value (exposed for tests). */
 void proc_set_traceback(const char *value);
 
+/* The scheduler's start (proc.c, called by rt0.c's main): set up m0 and the Ps; then run goroutine 1
+ * calling the func() closure fn, wired to the main thread until sched_unlock_main. */
+void sched_init(void);
+RUNTIME_NORET void sched_main(void *fn);
+void sched_unlock_main(void);
+
+/* os_linux.c: the CPU count and $GOMAXPROCS (ctx unused). */
+int32_t os_getproccount(void *ctx);
+int32_t os_gomaxprocsinit(void *ctx);
+
 #endif

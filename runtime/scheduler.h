@@ -111,9 +111,96 @@ struct G {
 	uint64_t goid;
 	WaitReason waitreason;
 	/* ---- private to proc.c below this line ---- */
+	uintptr_t stack_limit;      /* the split-stack limit of the current segment (%fs:0x70 while running) */
+	struct StackSeg *stack;     /* the segment the goroutine runs on (stack.c), NULL for a g0 */
+	struct StackSeg *stack_first; /* the first segment of the chain */
+	size_t stack_total;         /* bytes in the chain up to and including `stack` */
+	void *sp;                   /* saved stack pointer while not running (ctx_switch) */
+	uint32_t status;            /* atomic: G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD */
+	bool preempt;               /* a preemption request: yield at the next stack check */
+	bool is_g0;                 /* an M's scheduling context, not a goroutine */
+	M *m;                       /* the M running it, or NULL */
+	M *lockedm;                 /* LockOSThread: the only M that may run it */
+	uint32_t locked_ext, locked_int; /* LockOSThread nesting: user and runtime counts */
+	G *schedlink;               /* run queue, free list */
+	G *alllink;                 /* sched.allg list */
+	void *entry;                /* the func() closure the goroutine runs */
+	uint64_t waitsince;         /* unused: go1.19 prints ", N minutes" only in dumps of long waits */
 };
 
-G *sched_getg(void);
+/* ---- M (Go's m): an OS thread. Private to proc.c, exposed for stack.c and tests. ---- */
+typedef struct Note {
+	uint32_t key;               /* 0 until note_wakeup */
+} Note;
+
+struct M {
+	G g0;                       /* the scheduling context: its `sp` is where mcall switches to */
+	uintptr_t g0_sp;            /* the top of the scheduler's stack on this thread */
+	G *curg;                    /* the goroutine running on this M, or NULL */
+	P *p;                       /* the P held while running Go code */
+	P *nextp;                   /* the P handed to a woken M */
+	M *schedlink;               /* sched.midle */
+	M *alllink;                 /* sched.allm */
+	Note park;                  /* an idle M sleeps here */
+	bool spinning;              /* looking for work without any (sched.nmspinning counts them) */
+	bool blocked_locked;        /* parked in stoplockedm waiting for its locked G */
+	int64_t id;
+	uint64_t fastrand;
+	G *lockedg;                 /* LockOSThread: the G wired to this thread */
+	uintptr_t *tcb_limit;       /* the address of this thread's %fs:0x70 word (preemption writes it) */
+	/* sched_park's arguments, read on the scheduler's stack (Go's m.waitunlockf, m.waitlock) */
+	bool (*waitunlockf)(G *gp, void *arg);
+	void *waitlock;
+	void *sigstack;             /* the alternate signal stack (signal_linux.c) */
+};
+
+/* ---- P (Go's p): the right to run Go code, with its local run queue. Private to proc.c. ---- */
+#define P_RUNQ_SIZE 256
+#define P_SUDOG_CACHE 128
+struct P {
+	int32_t id;
+	uint32_t status;            /* P_IDLE, P_RUNNING, P_DEAD (GOMAXPROCS shrank) */
+	M *m;
+	P *link;                    /* sched.pidle */
+	uint64_t schedtick;         /* incremented per schedule(): fairness and preemption */
+	uint32_t runqhead, runqtail; /* atomic: lock-free single-producer, multi-consumer ring */
+	G *runq[P_RUNQ_SIZE];
+	G *runnext;                 /* atomic: the G readied last by this P's G, run next */
+	Sudog *sudogcache[P_SUDOG_CACHE];
+	int nsudog;
+	G *gfree;                   /* dead Gs with their first stack segment, for reuse */
+	int32_t ngfree;
+};
+
+/* The running goroutine of this thread (a g0 in scheduler code), read through %fs on every use
+ * (panic.h): a goroutine may resume on another thread, so the thread pointer is never cached. */
+static inline G *sched_getg(void)
+{
+	return proc_curg();
+}
+
+/* The number of CPUs (affinity mask), set at start-up: lock spinning is pointless on one. */
+extern int32_t sched_ncpu;
+int64_t sched_nanotime(void);
+
+/* Futex words (lock_futex.c). */
+void futex_sleep(uint32_t *addr, uint32_t val, int64_t ns);
+void futex_wake(uint32_t *addr, uint32_t cnt);
+void note_clear(Note *n);
+void note_wakeup(Note *n);
+void note_sleep(Note *n);
+bool note_sleep_timeout(Note *n, int64_t ns); /* false: timed out */
+
+/* Something outside the scheduler's run queues will ready a goroutine later (a timer, a thread in a
+ * system call): while the count is positive, no goroutine being runnable is not a deadlock. */
+void sched_external_begin(void);
+void sched_external_end(void);
+
+/* Gosched from runtime code: put the running goroutine on the global queue and schedule. */
+void sched_gosched(void);
+
+/* The running goroutine ends (runs no defers: runtime.Goexit does that first). */
+RUNTIME_NORET void sched_goexit(void);
 void sched_park(bool (*unlockf)(G *gp, void *arg), void *arg, WaitReason reason);
 void sched_parkunlock(RtLock *l, WaitReason reason);
 void sched_ready(G *gp);

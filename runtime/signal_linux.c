@@ -37,15 +37,22 @@
  * recovering defer); reporting panics inside the handler (works for v0's exit-only panics but would
  * have to be rewritten for recover).
  *
- * Invariant: the handler touches only static memory and async-signal-safe calls (write, getrlimit).
- * Later (threads): one alternate stack per M and the pending signal stored in g (Go's g.sig).
+ * Threads: every M has its own alternate signal stack (signal_minit, mapped when the M starts; m0
+ * uses the static one) and the pending fault is thread-local, since the handler and signal_sigpanic
+ * run on the faulting thread. Handlers are C, so Go's split-stack check never runs in them, and the
+ * interrupted goroutine's %fs:0x70 limit is left as it was.
+ *
+ * Invariant: the handler touches only static or thread-local memory and async-signal-safe calls
+ * (write, getrlimit).
  */
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <ucontext.h>
 
 #include "panic.h"
 #include "print.h"
+#include "scheduler.h"
 
 #define SIGNAL_STACK_SIZE (64 << 10)
 /* A fault within this distance of the stack pointer is taken to be a stack overflow. */
@@ -59,7 +66,7 @@ static uint8_t signal_stack[SIGNAL_STACK_SIZE] __attribute__((aligned(16)));
 
 /* The fault signal_sigpanic is about to raise; written by the handler just before it resumes the
  * thread in the trampoline, read once there (v0: one thread; later g.sig, g.sigcode0 ...). */
-static SigContext sig_pending;
+static __thread SigContext sig_pending;
 
 const char *signal_name(int sig)
 {
@@ -172,6 +179,17 @@ void signal_sigpanic(void)
 
 static void sigpipe_handler(int sig)
 {
+}
+
+/* A new M's alternate signal stack (the M keeps it until the process ends). */
+void signal_minit(M *mp)
+{
+	void *p = mmap(NULL, SIGNAL_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		panic_throw("signal_minit: cannot allocate the signal stack");
+	mp->sigstack = p;
+	stack_t ss = {.ss_sp = p, .ss_size = SIGNAL_STACK_SIZE};
+	sigaltstack(&ss, NULL);
 }
 
 void signal_init(void)

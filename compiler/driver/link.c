@@ -108,7 +108,7 @@ bool link_executable(Vec *objects, const char *output, const Options *opts)
 	for (int i = 0; i < objects->len; i++)
 		vec_push(&argv, link_operand(objects->data[i]));
 	static const char *const tail[] = {
-		"-Wl,--require-defined=" GOCC_RUNTIME_ABI_SYMBOL, "-Wl,--gc-sections", "-Wl,--build-id=none",
+		"-no-pie", "-Wl,--require-defined=" GOCC_RUNTIME_ABI_SYMBOL, "-Wl,--gc-sections", "-Wl,--build-id=none",
 		"-lm", "-lpthread",
 	};
 	vec_push(&argv, link_operand(opts->runtime_lib));

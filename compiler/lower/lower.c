@@ -123,13 +123,15 @@ static void add_string_attr(LLVMValueRef fn, const char *k, const char *v)
 	                        LLVMCreateStringAttribute(L.ctx, k, strlen(k), v, strlen(v)));
 }
 
-/* Attributes every function gocc defines carries: frame pointers for tracebacks and gdb; no tail
+/* Attributes every function gocc defines carries: frame pointers for tracebacks and gdb; the
+ * split-stack prologue that grows goroutine stacks (runtime/stack.c); no tail
  * calls, as gc makes none: tail-recursion elimination would turn runaway recursion, which go1.19
  * stops with `fatal error: stack overflow`, into an endless loop, and a tail call would drop the
  * caller's frame from tracebacks. */
 void lower_add_go_func_attrs(LLVMValueRef fn)
 {
 	add_string_attr(fn, "frame-pointer", "all");
+	add_string_attr(fn, "split-stack", ""); /* segmented goroutine stacks (runtime/stack.c) */
 	add_string_attr(fn, "disable-tail-calls", "true");
 	add_string_attr(fn, "target-cpu", "x86-64");
 	lower_add_attr(fn, LLVMAttributeFunctionIndex, "nounwind");

@@ -122,6 +122,8 @@ LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos
 	lower_add_sig_attrs(fn, sig);
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 	                        LLVMCreateStringAttribute(L.ctx, "frame-pointer", 13, "all", 3));
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+	                        LLVMCreateStringAttribute(L.ctx, "split-stack", 11, "", 0));
 	lower_add_attr(fn, LLVMAttributeFunctionIndex, "nounwind");
 	f->fn = fn;
 	f->sig = sig;

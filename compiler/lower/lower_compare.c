@@ -301,6 +301,8 @@ static LLVMValueRef complex_div_func(void)
 	lower_add_attr(fn, LLVMAttributeFunctionIndex, "nounwind");
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 	                        LLVMCreateStringAttribute(L.ctx, "frame-pointer", 13, "all", 3));
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+	                        LLVMCreateStringAttribute(L.ctx, "split-stack", 11, "", 0));
 	LLVMBasicBlockRef saved = LLVMGetInsertBlock(L.b);
 	LLVMMetadataRef loc = LLVMGetCurrentDebugLocation2(L.b);
 	LLVMSetCurrentDebugLocation2(L.b, NULL);

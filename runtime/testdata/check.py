@@ -3,8 +3,8 @@
 
 Each NAME.c here is the twin of NAME.go: it performs the same steps by calling the runtime's entry
 points the way compiled code will (runtime.def's contract). NAME.golden holds what go1.19 printed for
-NAME.go: the first line is `exit N`, the rest is stderr up to the `goroutine 1 [running]:` header (the
-gocc runtime prints no traceback frames yet); signal pcs are masked.
+NAME.go: the first line is `exit N`, the rest is stderr up to the first goroutine header (`goroutine 1 [running]:`,
+`goroutine 1 [chan receive]:`: the gocc runtime prints no traceback frames yet); signal pcs are masked.
 
   check.py BINARY GOLDEN        run BINARY, compare with GOLDEN (exit 1 with a diff on mismatch)
   check.py --update NAME.go...  rebuild the goldens with /usr/lib/go-1.19/bin/go
@@ -23,7 +23,7 @@ def normalize(code, stderr):
     out = []
     for line in stderr.decode("utf-8", "replace").splitlines(keepends=True):
         out.append(re.sub(r"pc=0x[0-9a-f]+", "pc=PC", line))
-        if line == "goroutine 1 [running]:\n":
+        if re.fullmatch(r"goroutine \d+ \[[^]]*\]:\n", line):
             break
     return "exit %d\n" % code + "".join(out)
 
