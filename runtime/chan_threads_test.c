@@ -1,7 +1,7 @@
 /*
  * chan_threads_test.c: chan.c and select.c under real parallelism, with one OS thread per goroutine.
  *
- * The scheduler here is the simplest correct implementation of scheduler.h: each goroutine is a
+ * The scheduler here is the simplest correct implementation of scheduler.h's parking half: each goroutine is a
  * pthread with a G and a semaphore; sched_park runs the unlock function and waits on the semaphore,
  * sched_ready posts it (a ready that comes before the wait is counted, never lost, which is the
  * guarantee scheduler.h gives: ready may come any time after the unlock function ran). RtLock is a
@@ -15,6 +15,10 @@
  * by hand, since Criterion's shared-memory arena does not start under ThreadSanitizer: a stand-in
  * for its Test/cr_assert macros and a main that calls the four tests), it runs with no report.
  *
+ * Linking: proc.c's definitions of the same functions are in the archive too; the test links with
+ * --allow-multiple-definition so that its own, which come first, are the ones chan.c calls
+ * (runtime/CMakeLists.txt), as rt_chan_test's fake does. proc.c's scheduler never runs here.
+ *
  * Rejected: running these on the fake one-goroutine scheduler (rt_sched_fake.h) with coroutines: a
  * single thread would never interleave two operations inside the channel lock's critical sections.
  */
@@ -22,6 +26,7 @@
 #include <sched.h>
 #include <semaphore.h>
 #include <stdatomic.h>
+#include <stdio.h>
 
 #include "chan.h"
 #include "rt_test.h"
@@ -59,18 +64,14 @@ static ThreadG *threadg_new(void)
 	return t;
 }
 
-G *sched_getg(void)
-{
-	if (current == NULL)
-		current = threadg_new(); /* the test's own thread */
-	return &current->g;
-}
-
 void sched_park(bool (*unlockf)(G *gp, void *arg), void *arg, WaitReason reason)
 {
 	(void)reason;
-	G *gp = sched_getg();
-	if (unlockf != NULL && !unlockf(gp, arg))
+	if (current == NULL) { /* the test's own thread only makes, closes and joins */
+		fprintf(stderr, "chan_threads_test: park outside a test goroutine\n");
+		abort();
+	}
+	if (unlockf != NULL && !unlockf(&current->g, arg))
 		return;
 	while (sem_wait(&current->wake) != 0)
 		;
@@ -117,6 +118,7 @@ uint32_t sched_fastrandn(uint32_t n)
 static void *thread_main(void *p)
 {
 	current = p;
+	sched_curg = &current->g; /* scheduler.h's sched_getg reads it */
 	current->fn(current->arg);
 	return NULL;
 }
