@@ -4,7 +4,8 @@
  * library: the real scheduler is proc.c, which the unit tests' archive leaves out (it defines the
  * program's C main; runtime/CMakeLists.txt).
  *
- * What it does. There is one goroutine, fake_g. A park cannot return (nobody else runs to ready
+ * What it does. There is one goroutine: the thread's, as proc.c's start-up constructor sets it
+ * (m0's g0; scheduler.h's sched_getg reads it). A park cannot return (nobody else runs to ready
  * it), so sched_park runs the unlock function, as the real one does once the goroutine is off its
  * stack, checks that every runtime lock is released, prints `fake scheduler: park [reason]` on
  * stderr and exits with status FAKE_PARK_EXIT: tests observe a blocking operation by running it
@@ -15,6 +16,11 @@
  *
  * Rejected: a real coroutine switch here (ucontext) to run two goroutines: it would be a second
  * scheduler to keep right; the Go programs of testdata/chan_* run the real one.
+ *
+ * Linking. proc.c (the real scheduler) is in the unit tests' archive too, and other runtime files
+ * the tests pull in reference it (its thread variable sched_curg among them), so the test links
+ * with --allow-multiple-definition: the test object's functions, which come first, are the ones
+ * used (runtime/CMakeLists.txt).
  */
 #ifndef GOCC_RT_SCHED_FAKE_H
 #define GOCC_RT_SCHED_FAKE_H
@@ -27,7 +33,6 @@
 
 #define FAKE_PARK_EXIT 42
 
-static G fake_g = {.goid = 1};
 static int fake_locks_held;
 static G *fake_readied[64];
 static int fake_nreadied;
@@ -63,10 +68,6 @@ const char *sched_wait_reason_string(WaitReason r)
 	return text[r];
 }
 
-G *sched_getg(void)
-{
-	return &fake_g;
-}
 
 static RUNTIME_NORET void fake_parked(WaitReason reason)
 {
@@ -81,7 +82,7 @@ static RUNTIME_NORET void fake_parked(WaitReason reason)
 
 void sched_park(bool (*unlockf)(G *gp, void *arg), void *arg, WaitReason reason)
 {
-	if (unlockf != NULL && !unlockf(&fake_g, arg))
+	if (unlockf != NULL && !unlockf(sched_getg(), arg))
 		return;
 	fake_parked(reason);
 }
@@ -94,7 +95,7 @@ void sched_parkunlock(RtLock *l, WaitReason reason)
 
 void sched_ready(G *gp)
 {
-	if (gp == &fake_g) {
+	if (gp == sched_getg()) {
 		fprintf(stderr, "fake scheduler: ready of the running goroutine\n");
 		abort();
 	}

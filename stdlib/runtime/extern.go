@@ -9,9 +9,9 @@
 // package only gives those mechanisms go1.19's Go names and types. Nothing here is copied from Go's
 // runtime: that runtime is gc's own (its scheduler, collector and ABI), and gocc's is a different one.
 //
-// Until the scheduler exists a program has exactly one goroutine, which makes some of the API exact
-// rather than approximate: Gosched has nobody to yield to, NumGoroutine is 1. Until the collector
-// exists, GC has nothing to do (documented below). What is not implemented yet is listed in
+// The scheduling API (Gosched, Goexit, NumGoroutine, GOMAXPROCS, LockOSThread) is the C
+// scheduler's (runtime/proc.c), declared here without bodies. Until the collector exists, GC has
+// nothing to do (documented below). What is not implemented yet is listed in
 // docs/status.md ("runtime package"); what is implemented but answers differently from gc because of a
 // missing mechanism (Caller and friends throw) says so at its declaration.
 package runtime
@@ -28,12 +28,12 @@ const Compiler = "gc"
 // Version is the Go release whose language and library gocc implements, as go1.19.8 reports it.
 func Version() string { return "go1.19.8" }
 
-// Gosched yields the processor to other goroutines. A gocc program has one goroutine until the
-// scheduler exists, so there is nobody to yield to and returning at once is the exact behaviour.
-func Gosched() {}
+// Gosched yields the processor, allowing other goroutines to run: the calling goroutine goes to the
+// global run queue and resumes later (runtime/proc.c).
+func Gosched()
 
-// NumGoroutine is the number of goroutines that exist: 1 until the scheduler exists.
-func NumGoroutine() int { return 1 }
+// NumGoroutine is the number of goroutines that exist, goroutine 1 included (runtime/proc.c).
+func NumGoroutine() int
 
 // GC runs a garbage collection. gocc has no collector yet (the bump allocator of runtime/malloc.c
 // never frees), so there is nothing to collect; MemStats.NumGC stays 0.
@@ -55,28 +55,17 @@ func NumCPU() int {
 	return int(ncpu)
 }
 
-// ncpu and gomaxprocs are read at start-up (package runtime is initialized before any other), as
-// gc's osinit and schedinit do: later changes of the affinity mask or $GOMAXPROCS are not seen.
+// ncpu is read at start-up (package runtime is initialized before any other), as gc's osinit does:
+// later changes of the affinity mask are not seen.
 var ncpu = getproccount()
-var gomaxprocs = gomaxprocsinit()
 
 // getproccount is defined in C (runtime/os_linux.c): sched_getaffinity's mask size.
 func getproccount() int32
 
 // GOMAXPROCS sets the number of threads that may run Go code at once and returns the previous
 // setting; n < 1 only queries. The start value is $GOMAXPROCS when it is a positive number, else
-// NumCPU, as gc's schedinit. gocc runs Go code on one thread until the scheduler exists; the value is
-// kept and reported, as the API promises, and takes effect with the scheduler.
-func GOMAXPROCS(n int) int {
-	ret := int(gomaxprocs)
-	if n > 0 {
-		gomaxprocs = int32(n)
-	}
-	return ret
-}
-
-// gomaxprocsinit: $GOMAXPROCS if it is a positive int32, else the CPU count (runtime/os_linux.c).
-func gomaxprocsinit() int32
+// NumCPU, as gc's schedinit (runtime/proc.c: the scheduler's Ps).
+func GOMAXPROCS(n int) int
 
 // nanotime is the monotonic clock in nanoseconds (runtime/os_linux.c, clock_gettime).
 func nanotime() int64

@@ -2,8 +2,7 @@ package runtime
 
 // The rest of go1.19's exported API, declared so that every standard package that names it
 // type-checks, and throwing `fatal error: runtime.X is not supported yet` when called: profiles and
-// traces need a profiler and stack walking, Stack needs traceback frames, Goexit needs the scheduler's
-// goroutine exit, Breakpoint and SetCgoTraceback belong to debuggers and cgo (docs/status.md). The
+// traces need a profiler and stack walking, Stack needs traceback frames, Breakpoint and SetCgoTraceback belong to debuggers and cgo (docs/status.md). The
 // record types are plain data and their methods are exact.
 
 import "unsafe"
@@ -116,8 +115,4 @@ func SetCgoTraceback(version int, traceback, context, symbolizer unsafe.Pointer)
 
 func Breakpoint() {
 	notSupported("runtime.Breakpoint")
-}
-
-func Goexit() {
-	notSupported("runtime.Goexit")
 }
