@@ -369,6 +369,10 @@ static void struct_into(Node *e, Type *st, LLVMValueRef addr)
 			fi = field_index(st, el->key_value.key);
 			v = el->key_value.value;
 		}
+		if (st->strct.fields[fi]->name == intern("_", 1)) {
+			lower_expr(v); /* a blank field stays zero; its value is evaluated (gc's fixedlit) */
+			continue;
+		}
 		lower_store_element(v, st->strct.fields[fi]->type, lower_gep(addr, type_field_offset(st, fi)));
 	}
 }
