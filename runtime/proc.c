@@ -42,11 +42,12 @@
  * goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!` and the
  * goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none is left.
  *
- * Preemption: cooperative only. A goroutine yields when it blocks, calls Gosched, or when its stack
- * check fails while g->preempt is set (stack.c: the prologue check is the preemption point). Nothing
- * sets preempt yet (a sysmon thread that poisons %fs:0x70 of an M whose goroutine ran 10 ms, and polls
- * at loop back-edges for loops without calls, are listed as remaining in docs/status.md); a goroutine
- * in a loop that never blocks keeps its P.
+ * Preemption: a goroutine yields when it blocks, calls Gosched, or when its stack check fails while
+ * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
+ * poisoning its thread's %fs:0x70 word, so the split-stack prologue of the next Go function it calls
+ * is the preemption point (stack.c), as Go's stackguard0 = stackPreempt. A loop that calls no
+ * function is not preempted: polls at loop back-edges are the compiler's part, still to do
+ * (docs/status.md).
  *
  * Blocking system calls keep their P (Go hands it off via entersyscall/exitsyscall and sysmon's
  * retake): with GOMAXPROCS=1 a goroutine blocked in read(2) stops the others. The hooks for that are
@@ -1175,6 +1176,73 @@ void sched_init(void)
 	lock_release(&sched.lock);
 }
 
+/* ---- sysmon: preemption of long-running goroutines (Go's sysmon and retake) ----
+ * A thread outside the scheduler (no M, no P: it never runs Go code and checkdead does not count it)
+ * looks at every running P each SYSMON_PERIOD; a P whose schedtick has not moved for
+ * FORCE_PREEMPT_NS runs the same goroutine all that time: sysmon sets its preempt flag and poisons
+ * the M's %fs:0x70 word, so the goroutine's next function prologue fails its stack check and
+ * __morestack yields (stack.c). The races are benign: if the M has switched goroutines meanwhile,
+ * the new one's check fails once, stack_morestack finds no request for it and restores its limit;
+ * a switch overwrites the poison, and the request then waits in g->preempt for the next segment
+ * boundary. A loop that calls no function is not preempted (no prologue runs: docs/status.md). */
+#define SYSMON_PERIOD_US 5000
+#define FORCE_PREEMPT_NS 10000000
+
+static void preemptone(P *pp)
+{
+	M *mp = __atomic_load_n(&pp->m, __ATOMIC_ACQUIRE);
+	if (mp == NULL)
+		return;
+	G *gp = __atomic_load_n(&mp->curg, __ATOMIC_ACQUIRE);
+	if (gp == NULL || gp->is_g0)
+		return;
+	__atomic_store_n(&gp->preempt, true, __ATOMIC_RELAXED);
+	__atomic_store_n(mp->tcb_limit, UINTPTR_MAX, __ATOMIC_RELEASE);
+}
+
+static void *sysmon(void *arg)
+{
+	(void)arg;
+	static uint64_t lasttick[MAX_GOMAXPROCS];
+	static int64_t lastwhen[MAX_GOMAXPROCS];
+	for (;;) {
+		usleep(SYSMON_PERIOD_US);
+		int64_t now = sched_nanotime();
+		int32_t n = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+		for (int32_t i = 0; i < n; i++) {
+			P *pp = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
+			if (pp == NULL || __atomic_load_n(&pp->status, __ATOMIC_RELAXED) != P_RUNNING)
+				continue;
+			uint64_t t = __atomic_load_n(&pp->schedtick, __ATOMIC_RELAXED);
+			if (t != lasttick[i]) {
+				lasttick[i] = t;
+				lastwhen[i] = now;
+			} else if (now - lastwhen[i] >= FORCE_PREEMPT_NS) {
+				preemptone(pp);
+				lastwhen[i] = now;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void start_sysmon(void)
+{
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 64 << 10);
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old); /* sysmon takes no signals */
+	pthread_t t;
+	int err = pthread_create(&t, &attr, sysmon, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (err != 0)
+		panic_throw("sysmon: failed to create thread");
+}
+
 /* Starts the scheduler on the main thread with goroutine 1 running fn (never returns). */
 RUNTIME_NORET void sched_main(void *fn)
 {
@@ -1190,6 +1258,7 @@ RUNTIME_NORET void sched_main(void *fn)
 	volatile char anchor;
 	mp->g0_sp = ((uintptr_t)&anchor - 1024) & ~(uintptr_t)15;
 	sched.main_started = true;
+	start_sysmon();
 	execute(gp);
 }
 

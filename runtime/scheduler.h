@@ -143,7 +143,7 @@ struct M {
 	M *alllink;                 /* sched.allm */
 	Note park;                  /* an idle M sleeps here */
 	bool spinning;              /* looking for work without any (sched.nmspinning counts them) */
-	bool blocked_locked;        /* parked in stoplockedm waiting for its locked G */
+	int32_t locks;              /* RtLocks held: no preemption while positive (Go's m.locks) */
 	int64_t id;
 	uint64_t fastrand;
 	G *lockedg;                 /* LockOSThread: the G wired to this thread */

@@ -237,11 +237,13 @@ uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 		panic_throw("morestack on g0");
 	uintptr_t sp = (uintptr_t)args - 8; /* the function's stack pointer at its entry */
 	uintptr_t need = framesize < SPLIT_STACK_AVAILABLE ? 0 : framesize;
-	if (gp->preempt) {
-		/* the limit was poisoned to stop us here: yield, then see whether the frame fits */
-		gp->preempt = false;
+	if (__atomic_load_n(&gp->preempt, __ATOMIC_RELAXED)) {
+		/* sysmon poisoned the limit to stop us here: yield (unless the runtime code that
+		 * called this function holds a lock), then see whether the frame fits */
+		__atomic_store_n(&gp->preempt, false, __ATOMIC_RELAXED);
 		set_tcb_limit(gp->stack_limit);
-		sched_gosched();
+		if (gp->m->locks == 0)
+			sched_gosched();
 	}
 	if (sp - need > gp->stack_limit && sp > gp->stack_limit)
 		return 0;
