@@ -27,8 +27,10 @@
  * fallback of equal quality anyway, and map keys are mostly 8-byte ints and short strings, where a
  * single multiply-fold is already as fast (tools/map-bench measures the map as a whole).
  *
- * Random numbers (alg_rand): wyrand, one 64-bit state seeded with the keys. It serves NaN hashes,
- * per-map seeds and the random start of map iteration. Not thread-safe: one thread today.
+ * Random numbers (alg_rand): wyrand, a 64-bit state per thread (gc's m.fastrand), so no two threads
+ * share a cache line or a sequence; a thread's state is seeded at its first call from the process's
+ * seed and the thread's number (a counter), as gc's mcommoninit hashes m.id with fastrandseed. It
+ * serves NaN hashes, per-map seeds, the random start of map iteration and sync.fastrandn.
  *
  * Invariants: equal(a, b) implies hash(a, seed) == hash(b, seed) for every seed; a type has a hash
  * function iff it has an equality function (both NULL for uncomparable types); neither allocates
@@ -41,6 +43,7 @@
  */
 #include "alg.h"
 
+#include <atomic_ops.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/random.h>
@@ -61,13 +64,18 @@
 #define WY4 0x1d8e4e27c47d124full
 
 /* The process's hash state: four random keys (odd, so no multiply can collapse to zero) and the
- * random-number state. Written once by alg_init before Go code runs, then read-only (keys) or
- * updated by alg_rand (state; one thread). */
+ * random seed. Guarded by: written once by alg_init before Go code runs (before any other thread
+ * exists), then read-only. */
 static struct {
 	uint64_t key[4];
-	uint64_t rand_state;
+	uint64_t rand_seed;
 	bool ready;
 } alg;
+
+/* Guarded by: being thread-local. rand_state is the thread's wyrand state, valid once rand_seeded. */
+static _Thread_local uint64_t rand_state;
+static _Thread_local bool rand_seeded;
+static AO_t rand_threads; /* threads seeded so far (atomic): each thread's seed differs */
 
 /* ---- the hash function ---- */
 
@@ -174,14 +182,19 @@ void alg_init(void)
 	random_bytes(r, sizeof r);
 	for (int i = 0; i < 4; i++)
 		alg.key[i] = r[i] | 1;
-	alg.rand_state = r[4];
+	alg.rand_seed = r[4];
 	alg.ready = true;
 }
 
 uint64_t alg_rand(void)
 {
-	alg.rand_state += WY0;
-	return mix(alg.rand_state, alg.rand_state ^ WY1);
+	if (!rand_seeded) {
+		uint64_t n = AO_fetch_and_add1(&rand_threads);
+		rand_state = mix(alg.rand_seed ^ WY2, n ^ WY3);
+		rand_seeded = true;
+	}
+	rand_state += WY0;
+	return mix(rand_state, rand_state ^ WY1);
 }
 
 /* ---- type properties ---- */

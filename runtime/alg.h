@@ -49,7 +49,7 @@ ALG_PAIR(arrayequal, arrayhash)
  * Idempotent; called from proc.c's main before main.init. */
 void alg_init(void);
 
-/* A random 64-bit value (Go's fastrand64): wyrand over a per-process state. */
+/* A random 64-bit value (Go's fastrand64): wyrand over the calling thread's state (any thread). */
 uint64_t alg_rand(void);
 
 /* The hash of n bytes at p under seed (Go's memhash): wyhash's structure with our per-process keys. */

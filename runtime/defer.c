@@ -161,8 +161,10 @@ void runtime_deferprocStack(void *frame, void *d, void *fn)
 
 /* Heap records no longer on the list, for reuse (gc's per-P deferpool): a loop of defer statements
  * then touches the same few records instead of fresh memory. Only deferproc's records go here: the
- * runtime alone references them once they are unlinked. */
-static Defer *defer_pool;
+ * runtime alone references them once they are unlinked. Guarded by: being thread-local (per M, as
+ * gc's pool is per P); a record freed on one thread and reused on another is fine, since no one
+ * else references a pooled record. */
+static _Thread_local Defer *defer_pool;
 
 /* A defer statement in a loop: the record outlives the iteration, so it lives on the heap. */
 void runtime_deferproc(void *frame, void *fn)

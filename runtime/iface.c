@@ -29,8 +29,9 @@
  * Rejected alternatives: a per-interface linear list of itabs (quadratic with many types, and type
  * switches over many interfaces hit it hard); building all itabs eagerly at start-up from the
  * packages' type lists (pays for pairs never used; gc builds only the statically known ones).
- * Later (threads): lookups lock-free on an atomically published table, inserts under a lock (gc's
- * itabLock); the GC must treat the table and its itabs as roots.
+ * Threads (as gc's): lookups are lock-free on an atomically published table, inserts take itab_lock
+ * (gc's itabLock) and re-check, so each pair still gets one itab. Later: the GC must treat the table
+ * and its itabs as roots.
  */
 #include "iface.h"
 
@@ -38,6 +39,7 @@
 #include "map.h"
 #include "panic.h"
 #include "print.h"
+#include "spinlock.h"
 
 /* ---- type identity ---- */
 
@@ -84,13 +86,6 @@ bool iface_types_identical(const GoType *a, const GoType *b)
 
 /* ---- the itab table ---- */
 
-/* Guarded by: single thread (v0); later itabLock for inserts. */
-static struct {
-	GoItab **entries;  /* size slots, NULL = empty */
-	uintptr_t size;    /* a power of two, or 0 before the first insert */
-	uintptr_t count;
-} itabs;
-
 /* Descriptors are aligned and laid out at regular strides, so their addresses' low bits carry little:
  * multiply (which moves entropy only upwards), then fold the well-mixed high half down into the low
  * bits the table index uses (murmur3's finaliser, one round). A weaker fold clustered the few itabs
@@ -102,31 +97,67 @@ static uintptr_t itab_hash(const GoType *inter, const GoType *type)
 	return (uintptr_t)(h ^ (h >> 32));
 }
 
-static GoItab **itab_slot(GoItab **entries, uintptr_t size, const GoType *inter, const GoType *type)
+/* The table (gc's itabTable): size slots, a power of two; a NULL slot is empty. A table is
+ * published whole and never changes size; growing makes a new one. */
+typedef struct ItabTable {
+	uintptr_t size;
+	uintptr_t count;  /* guarded by itab_lock */
+	AO_t entries[];   /* (GoItab *), written once under itab_lock (release), read with acquire */
+} ItabTable;
+
+/* Guarded by: itab_lock for writers; readers take no lock: they load the table pointer (acquire)
+ * and probe it with atomic loads. An itab is fully built before the release store that publishes
+ * it, and a full table is replaced, not freed (no collector yet; with one, the old tables die when
+ * no reader holds them), so a reader with an old table sees a subset of the itabs, never garbage. */
+static AO_t itab_table; /* (ItabTable *), NULL before the first insert */
+static SpinLock itab_lock;
+
+static GoItab *itab_find(ItabTable *t, const GoType *inter, const GoType *type)
 {
-	uintptr_t i = itab_hash(inter, type) & (size - 1);
-	while (entries[i] && (entries[i]->inter != inter || entries[i]->type != type))
-		i = (i + 1) & (size - 1);
-	return &entries[i];
+	if (t == NULL)
+		return NULL;
+	uintptr_t i = itab_hash(inter, type) & (t->size - 1);
+	for (;; i = (i + 1) & (t->size - 1)) {
+		GoItab *m = (GoItab *)AO_load_acquire(&t->entries[i]);
+		if (m == NULL || (m->inter == inter && m->type == type))
+			return m;
+	}
 }
 
-static void itab_grow(void)
+/* Under itab_lock. */
+static void itab_put(ItabTable *t, GoItab *m)
 {
-	uintptr_t size = itabs.size ? itabs.size * 2 : 64;
-	GoItab **entries = runtime_mallocgc(size * sizeof *entries, NULL, true);
-	for (uintptr_t i = 0; i < itabs.size; i++)
-		if (itabs.entries[i])
-			*itab_slot(entries, size, itabs.entries[i]->inter, itabs.entries[i]->type) = itabs.entries[i];
-	itabs.entries = entries;
-	itabs.size = size;
+	uintptr_t i = itab_hash(m->inter, m->type) & (t->size - 1);
+	while (AO_load(&t->entries[i]) != 0)
+		i = (i + 1) & (t->size - 1);
+	AO_store_release(&t->entries[i], (AO_t)m);
+	t->count++;
 }
 
-static void itab_add(GoItab *m)
+/* Adds m unless another thread added the same pair first; returns the one in the table. Allocates
+ * a grown table under itab_lock (malloc takes no lock, so no lock order arises). */
+static GoItab *itab_add(GoItab *m)
 {
-	if (4 * (itabs.count + 1) > 3 * itabs.size)
-		itab_grow();
-	*itab_slot(itabs.entries, itabs.size, m->inter, m->type) = m;
-	itabs.count++;
+	spin_lock(&itab_lock);
+	ItabTable *t = (ItabTable *)AO_load(&itab_table);
+	GoItab *old = itab_find(t, m->inter, m->type);
+	if (old) {
+		spin_unlock(&itab_lock);
+		return old;
+	}
+	if (t == NULL || 4 * (t->count + 1) > 3 * t->size) {
+		uintptr_t size = t ? t->size * 2 : 64;
+		ItabTable *n = runtime_mallocgc(sizeof *n + size * sizeof n->entries[0], NULL, true);
+		n->size = size;
+		for (uintptr_t i = 0; t && i < t->size; i++)
+			if (t->entries[i])
+				itab_put(n, (GoItab *)t->entries[i]);
+		AO_store_release(&itab_table, (AO_t)n);
+		t = n;
+	}
+	itab_put(t, m);
+	spin_unlock(&itab_lock);
+	return m;
 }
 
 /* Fills m->fun (Go's itab.init); returns the name of the first missing method, or "". */
@@ -158,14 +189,15 @@ GoItab *iface_getitab(const GoType *inter, const GoType *type, bool canfail)
 {
 	if (inter->nextra == 0)
 		panic_throw("internal error - misuse of itab");
-	GoItab *m = itabs.size ? *itab_slot(itabs.entries, itabs.size, inter, type) : NULL;
+	GoItab *m = itab_find((ItabTable *)AO_load_acquire(&itab_table), inter, type);
 	if (m == NULL) {
+		/* built outside the lock; if another thread wins the race, this copy is dropped */
 		m = runtime_mallocgc(sizeof *m + inter->nextra * sizeof m->fun[0], NULL, true);
 		m->inter = inter;
 		m->type = type;
 		m->hash = type->hash;
 		itab_init(m);
-		itab_add(m);
+		m = itab_add(m);
 	}
 	if (m->fun[0] != NULL)
 		return m;

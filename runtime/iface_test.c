@@ -4,6 +4,7 @@
  * Expected texts are go1.19's (runtime/error.go, observed in reference/panics-and-messages.md §2.1
  * and runtime/testdata/assert.golden).
  */
+#include <pthread.h>
 #include <stdio.h>
 
 #include "rt_test.h"
@@ -74,6 +75,45 @@ Test(iface, the_table_grows_and_keeps_every_entry)
 	}
 	for (int i = 0; i < N; i++)
 		cr_assert_eq(runtime_getitab(&type_I, &types[i], false), tabs[i]);
+}
+
+/* Several threads look up and insert at once, over a table that grows meanwhile: each (I, T) pair
+ * still gets exactly one itab (the first thread to insert wins; every thread gets that one), and the
+ * readers, which take no lock, never see a half-built itab. */
+enum { ITAB_THREADS = 6, ITAB_TYPES = 2000 };
+static GoType itab_types[ITAB_TYPES];
+static GoItab *itab_seen[ITAB_THREADS][ITAB_TYPES];
+
+static void *hammer_getitab(void *arg)
+{
+	uintptr_t id = (uintptr_t)arg;
+	for (int round = 0; round < 3; round++)
+		for (int k = 0; k < ITAB_TYPES; k++) {
+			int i = (int)((k + id * 331) % ITAB_TYPES); /* the threads start at different places */
+			GoItab *m = runtime_getitab(&type_I, &itab_types[i], false);
+			if (m->fun[0] != (void *)M || m->type != &itab_types[i] ||
+			    (itab_seen[id][i] && itab_seen[id][i] != m))
+				return (void *)1;
+			itab_seen[id][i] = m;
+		}
+	return NULL;
+}
+
+Test(iface, threads_share_one_itab_per_pair)
+{
+	for (int i = 0; i < ITAB_TYPES; i++)
+		itab_types[i] = type_T;
+	pthread_t th[ITAB_THREADS];
+	for (uintptr_t t = 0; t < ITAB_THREADS; t++)
+		cr_assert_eq(pthread_create(&th[t], NULL, hammer_getitab, (void *)t), 0);
+	for (int t = 0; t < ITAB_THREADS; t++) {
+		void *ret;
+		pthread_join(th[t], &ret);
+		cr_expect_null(ret, "thread %d saw a wrong itab", t);
+	}
+	for (int i = 0; i < ITAB_TYPES; i++)
+		for (int t = 1; t < ITAB_THREADS; t++)
+			cr_assert_eq(itab_seen[t][i], itab_seen[0][i], "type %d: two itabs", i);
 }
 
 Test(iface, comma_ok_assertions_return_zero_on_failure)

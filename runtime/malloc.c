@@ -15,13 +15,27 @@
  * object does not fit (at most 1 MiB of 64) is abandoned. Nothing is ever freed or reused, hence
  * every byte handed out is still zero and `needzero` costs nothing.
  *
- * Invariants: chunk_next <= chunk_end; both are 16-byte aligned only when a chunk is fresh; the
- * counters in mheap_ count every object handed out (zero-sized ones excepted, as in Go).
+ * Threads. Every thread that allocates (an M, or any thread C code runs Go code on) has its own
+ * MCache: its current chunk and its own counters, reached through a thread-local pointer, so the fast
+ * path takes no lock and no atomic instruction, as gc's per-P mcache. The MCache lives at the start of
+ * the thread's first chunk and is pushed once (a compare-and-swap) onto mheap_.caches, the list
+ * ReadMemStats sums. A goroutine is not switched to another thread in the middle of mallocgc (no
+ * safepoint in C), so the thread's cache is never used by two threads at once.
+ *
+ * Invariants: for each cache, next <= end, and only its thread writes it; its counters are written by
+ * that thread alone (a load and a store: single writer) and read by anyone with AO_load, so a reader
+ * sees each counter whole, possibly a little behind; mheap_'s own counters (sys, large) and its list
+ * are updated with atomics only; every object handed out is counted once (zero-sized ones excepted,
+ * as in Go).
  *
  * Rejected: malloc(3). It would be smaller to write but hides the address ranges a conservative stack
  * scan needs, cannot give size-class spans later, and costs a header per object. Rejected too: a
  * per-size-class free-list allocator now; without a GC nothing is ever freed, so it would be complexity
- * with no benefit until mheap.c/mcache.c arrive with the collector.
+ * with no benefit until mheap.c/mcache.c arrive with the collector. Rejected for threads: one lock
+ * around the bump pointer (every allocation would pay for it and contend on one cache line), and
+ * one atomic fetch-and-add on a shared cursor (no lock, but the same contended line); per-thread
+ * chunks cost at most one partly used chunk per thread (virtual memory only: MAP_NORESERVE). A
+ * thread that exits leaves its cache on the list (its counters still count) and its tail unused.
  *
  * growslice follows go1.19 exactly (doubling below 256 elements, the smooth 1.25x formula above,
  * then rounding the byte size up to a size class) because programs print cap() after append.
@@ -29,6 +43,7 @@
 #include "malloc.h"
 
 #include <string.h>
+#include <atomic_ops.h>
 #include <sys/mman.h>
 
 #include "panic.h"
@@ -37,8 +52,19 @@
 #define LARGE_OBJECT ((uintptr_t)1 << 20)
 #define OS_PAGE 4096
 
-MHeap mheap_;
-uintptr_t malloc_zerobase;
+MHeap mheap_;               /* guarded by: atomics only (AO_*) */
+uintptr_t malloc_zerobase;  /* never written */
+
+/* A thread's allocation state (gc's mcache). */
+typedef struct MCache {
+	uintptr_t next, end;      /* this thread's current chunk: next free byte, end */
+	AO_t mallocs;             /* objects handed out by this thread (single writer) */
+	AO_t total_alloc;         /* bytes handed out by this thread (single writer) */
+	struct MCache *link;      /* mheap_.caches, newest first; set before publication, then constant */
+} MCache;
+
+/* Guarded by: being thread-local (each thread its own; NULL until the thread's first allocation). */
+static _Thread_local MCache *mcache;
 
 /* go1.19 runtime/sizeclasses.go. */
 static const uint16_t class_to_size[] = {
@@ -82,7 +108,7 @@ static void *sys_alloc(uintptr_t size)
 	 * program streaming through a large array pays a TLB miss per 4 KiB. Advice only: ignore errors. */
 	if (size >= HUGE_PAGE)
 		madvise(p, size, MADV_HUGEPAGE);
-	mheap_.sys += size;
+	AO_fetch_and_add(&mheap_.sys, size);
 	return p;
 }
 
@@ -90,16 +116,48 @@ static void *large_alloc(uintptr_t size)
 {
 	if (size > MALLOC_MAX_ALLOC)
 		panic_throw("runtime: out of memory");
-	mheap_.large++;
+	AO_fetch_and_add1(&mheap_.large);
 	return sys_alloc((size + OS_PAGE - 1) & ~(uintptr_t)(OS_PAGE - 1));
 }
 
+/* The thread's first allocation: its cache, at the start of its first chunk, joins mheap_.caches. */
+static MCache *mcache_init(void)
+{
+	MCache *c = sys_alloc(CHUNK_SIZE);
+	c->next = ((uintptr_t)(c + 1) + 15) & ~(uintptr_t)15;
+	c->end = (uintptr_t)c + CHUNK_SIZE;
+	AO_t head;
+	do {
+		head = AO_load(&mheap_.caches);
+		c->link = (MCache *)head;
+	} while (!AO_compare_and_swap_release(&mheap_.caches, head, (AO_t)c));
+	mcache = c;
+	return c;
+}
+
 /* The current chunk cannot hold the object: start a new one (the old tail is abandoned). */
-static void refill(void)
+static void refill(MCache *c)
 {
 	uintptr_t base = (uintptr_t)sys_alloc(CHUNK_SIZE);
-	mheap_.chunk_next = base;
-	mheap_.chunk_end = base + CHUNK_SIZE;
+	c->next = base;
+	c->end = base + CHUNK_SIZE;
+}
+
+/* A counter written by its thread alone: no read-modify-write instruction needed. */
+static inline void count(AO_t *counter, AO_t n)
+{
+	AO_store(counter, AO_load(counter) + n);
+}
+
+void malloc_counts(uint64_t *mallocs, uint64_t *total_alloc)
+{
+	uint64_t n = 0, bytes = 0;
+	for (MCache *c = (MCache *)AO_load_acquire(&mheap_.caches); c; c = c->link) {
+		n += AO_load(&c->mallocs);
+		bytes += AO_load(&c->total_alloc);
+	}
+	*mallocs = n;
+	*total_alloc = bytes;
 }
 
 void *runtime_mallocgc(uintptr_t size, const GoType *type, _Bool needzero)
@@ -108,18 +166,21 @@ void *runtime_mallocgc(uintptr_t size, const GoType *type, _Bool needzero)
 	(void)needzero; /* v0 memory is always fresh from the kernel, hence zero */
 	if (size == 0)
 		return &malloc_zerobase;
-	mheap_.mallocs++;
-	mheap_.total_alloc += size;
+	MCache *c = mcache;
+	if (c == NULL)
+		c = mcache_init();
+	count(&c->mallocs, 1);
+	count(&c->total_alloc, size);
 	if (size > LARGE_OBJECT)
 		return large_alloc(size);
 
 	uintptr_t align = size < 16 ? 8 : 16;
-	uintptr_t p = (mheap_.chunk_next + align - 1) & ~(align - 1);
-	if (mheap_.chunk_end == 0 || p + size > mheap_.chunk_end) {
-		refill();
-		p = mheap_.chunk_next;
+	uintptr_t p = (c->next + align - 1) & ~(align - 1);
+	if (p + size > c->end) {
+		refill(c);
+		p = c->next;
 	}
-	mheap_.chunk_next = p + size;
+	c->next = p + size;
 	return (void *)p;
 }
 

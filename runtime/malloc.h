@@ -14,6 +14,8 @@
 
 #include "runtime.h"
 
+#include <atomic_ops.h>
+
 /* linux/amd64: 48-bit heap addresses, as Go's maxAlloc. Larger requests are "out of range". */
 #define MALLOC_MAX_ALLOC ((uintptr_t)1 << 48)
 
@@ -22,15 +24,12 @@
 #define MALLOC_MAX_SMALL_SIZE 32768
 #define MALLOC_PAGE_SIZE 8192
 
-/* The heap. One global, guarded in v0 by there being one thread; the allocator lock (and per-M
- * caches) arrive with the scheduler. The counters feed runtime.MemStats later. */
+/* The heap's shared part; each thread bumps through a chunk of its own (malloc.c's MCache). Every
+ * field is read and written with atomics only (libatomic_ops), from any thread. */
 typedef struct MHeap {
-	uintptr_t chunk_next;  /* next free byte of the current bump chunk */
-	uintptr_t chunk_end;   /* end of the current bump chunk (0: no chunk yet) */
-	uint64_t total_alloc;  /* MemStats.TotalAlloc: bytes handed out, cumulative */
-	uint64_t mallocs;      /* MemStats.Mallocs: objects handed out, cumulative */
-	uint64_t sys;          /* MemStats.HeapSys: bytes mapped from the OS for the heap */
-	uint64_t large;        /* objects that got a mapping of their own */
+	AO_t caches;           /* (MCache *) every thread's cache, a list only ever pushed onto */
+	AO_t sys;              /* MemStats.HeapSys: bytes mapped from the OS for the heap */
+	AO_t large;            /* objects that got a mapping of their own */
 } MHeap;
 
 extern MHeap mheap_;
@@ -39,5 +38,9 @@ extern uintptr_t malloc_zerobase;
 /* Go's roundupsize: the size of the size class that a request of `size` bytes gets (go1.19 tables).
  * growslice uses it so cap() after append matches gc exactly. */
 uintptr_t malloc_roundupsize(uintptr_t size);
+
+/* MemStats.Mallocs and TotalAlloc: objects and bytes handed out so far, summed over every thread's
+ * cache (each counter read atomically; a thread allocating meanwhile may be counted a little late). */
+void malloc_counts(uint64_t *mallocs, uint64_t *total_alloc);
 
 #endif

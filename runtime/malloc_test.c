@@ -9,6 +9,8 @@
 #include "panic.h"
 #include "rt_test.h"
 
+#include <pthread.h>
+
 static const GoType t_int = {.size = 8, .align = 8, .kind = KIND_INT, .string = GOSTR("int")};
 static const GoType t_byte = {.size = 1, .align = 1, .kind = KIND_UINT8, .string = GOSTR("uint8")};
 static const GoType t_pair = {.size = 16, .ptrdata = 8, .align = 8, .kind = KIND_STRUCT,
@@ -33,13 +35,15 @@ Test(malloc, zero_size_is_zerobase)
 
 Test(malloc, counters)
 {
-	MHeap before = mheap_;
+	uint64_t mallocs, total, mallocs2, total2;
+	malloc_counts(&mallocs, &total);
 	runtime_mallocgc(24, NULL, true);
 	runtime_newobject(&t_pair);
 	runtime_mallocgc(0, NULL, true);
-	cr_assert_eq(mheap_.mallocs, before.mallocs + 2);
-	cr_assert_eq(mheap_.total_alloc, before.total_alloc + 24 + 16);
-	cr_assert_geq(mheap_.sys, 64u << 20);
+	malloc_counts(&mallocs2, &total2);
+	cr_assert_eq(mallocs2, mallocs + 2);
+	cr_assert_eq(total2, total + 24 + 16);
+	cr_assert_geq(AO_load(&mheap_.sys), 64u << 20);
 }
 
 Test(malloc, large_objects_get_their_own_mapping)
@@ -138,4 +142,51 @@ Test(malloc, memmove_memequal)
 	cr_assert(!runtime_memequal(a, b, 8));
 	runtime_memmove(a + 1, a, 5); /* overlapping */
 	cr_assert_str_eq(a, "aabcdeg");
+}
+
+/* Several threads allocate at once (each thread gets its own cache; the runtime's code must work on
+ * any thread): every object is fresh zeroed memory owned by its thread alone, none overlaps another
+ * (each thread stamps its objects and checks the stamps afterwards), and the counters add up. */
+enum { HAMMER_THREADS = 8, HAMMER_OBJECTS = 20000 };
+
+static void *hammer_alloc(void *arg)
+{
+	uintptr_t id = (uintptr_t)arg;
+	static _Thread_local uint64_t *objs[HAMMER_OBJECTS];
+	for (int i = 0; i < HAMMER_OBJECTS; i++) {
+		uintptr_t size = 8 + (uintptr_t)(i % 5) * 8;
+		if (i % 1000 == 999)
+			size = (uintptr_t)2 << 20; /* now and then a large object */
+		uint64_t *p = runtime_mallocgc(size, NULL, true);
+		for (uintptr_t w = 0; w < size / 8; w++)
+			if (p[w] != 0)
+				return (void *)1;
+		p[0] = id << 32 | (uint64_t)i;
+		p[size / 8 - 1] = id << 32 | (uint64_t)i;
+		objs[i] = p;
+	}
+	for (int i = 0; i < HAMMER_OBJECTS; i++)
+		if (objs[i][0] != (id << 32 | (uint64_t)i))
+			return (void *)2;
+	return NULL;
+}
+
+Test(malloc, threads_allocate_at_once)
+{
+	uint64_t mallocs, total, mallocs2, total2;
+	malloc_counts(&mallocs, &total);
+	pthread_t th[HAMMER_THREADS];
+	for (uintptr_t t = 0; t < HAMMER_THREADS; t++)
+		cr_assert_eq(pthread_create(&th[t], NULL, hammer_alloc, (void *)(t + 1)), 0);
+	for (int t = 0; t < HAMMER_THREADS; t++) {
+		void *ret;
+		pthread_join(th[t], &ret);
+		cr_expect_null(ret, "thread %d: %s", t, ret == (void *)1 ? "memory not zero" : "object overwritten");
+	}
+	malloc_counts(&mallocs2, &total2);
+	cr_assert_eq(mallocs2 - mallocs, (uint64_t)HAMMER_THREADS * HAMMER_OBJECTS);
+	uint64_t bytes = 0;
+	for (int i = 0; i < HAMMER_OBJECTS; i++)
+		bytes += i % 1000 == 999 ? (uint64_t)2 << 20 : 8 + (uint64_t)(i % 5) * 8;
+	cr_assert_eq(total2 - total, HAMMER_THREADS * bytes);
 }

@@ -16,7 +16,9 @@
  *
  * Invariants: the set is open addressing over object addresses (0 empty, 1 deleted), at most half
  * full, grown by doubling with mallocgc (pointer-free memory: the set must not keep objects alive
- * for the collector to come). The throws allocate nothing; their messages are printed piece by piece.
+ * for the collector to come); fin_lock guards it, taken only around the set's own operations (the
+ * checks and the throws run outside it; growing allocates under it: malloc takes no lock). The
+ * throws allocate nothing; their messages are printed piece by piece.
  * Rejected: storing the finalizer functions for the collector to come: they would be written and never
  * read until then, and the collector's design decides their shape.
  */
@@ -24,14 +26,17 @@
 #include "malloc.h"
 #include "panic.h"
 #include "print.h"
+#include "spinlock.h"
 
 #define FIN_EMPTY 0
 #define FIN_DELETED 1
 
+/* Guarded by fin_lock (gc's finlock). */
 static struct {
 	uintptr_t *slot;
 	uintptr_t cap, used; /* used counts live and deleted slots */
 } fins;
+static SpinLock fin_lock;
 
 static uintptr_t *fin_find(uintptr_t p)
 {
@@ -92,10 +97,12 @@ RUNTIME_API void mfinal_setFinalizer(void *ctx, const GoType *etyp, void *data, 
 		finalizer_throw("first argument is ", etyp, ", not pointer", NULL, "");
 	if (data == &malloc_zerobase)
 		return; /* zero-sized objects: gc accepts and ignores them */
-	uintptr_t *slot = fin_find((uintptr_t)data);
 	if (!ftyp) {
+		spin_lock(&fin_lock);
+		uintptr_t *slot = fin_find((uintptr_t)data);
 		if (slot)
 			*slot = FIN_DELETED;
+		spin_unlock(&fin_lock);
 		return;
 	}
 	if (type_kind(ftyp) != KIND_FUNC)
@@ -111,7 +118,11 @@ RUNTIME_API void mfinal_setFinalizer(void *ctx, const GoType *etyp, void *data, 
 	          (type_kind(fint) == KIND_INTERFACE && (fint->nextra == 0 || iface_getitab(fint, etyp, true)));
 	if (!ok)
 		finalizer_throw("cannot pass ", etyp, " to finalizer ", ftyp, "");
-	if (slot)
+	spin_lock(&fin_lock);
+	if (fin_find((uintptr_t)data)) {
+		spin_unlock(&fin_lock);
 		finalizer_throw("finalizer already set", NULL, "", NULL, "");
+	}
 	fin_insert((uintptr_t)data);
+	spin_unlock(&fin_lock);
 }

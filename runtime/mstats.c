@@ -10,6 +10,8 @@
  * class). Everything that belongs to a collector, goroutine stacks or span metadata is 0: NumGC,
  * PauseNs, LastGC, StackInuse, MSpanInuse, GCSys, ...
  *
+ * Threads: the counters are read atomically, each whole, while other threads may be allocating (gc
+ * stops the world for ReadMemStats; here a concurrent allocation may or may not be counted).
  * Invariant: the struct below is go1.19's MemStats field for field; a static assertion checks its size.
  * Rejected: reporting gc's start-up figures (Sys=12434448, ...) as if measured: they describe gc's
  * heap, not this one, and a program comparing two readings would see no change.
@@ -42,10 +44,12 @@ RUNTIME_API void mstats_readmemstats(void *ctx, MemStats *m)
 {
 	(void)ctx;
 	memset(m, 0, sizeof *m);
-	m->total_alloc = mheap_.total_alloc;
-	m->alloc = m->heap_alloc = mheap_.total_alloc;
-	m->mallocs = m->heap_objects = mheap_.mallocs;
-	m->sys = m->heap_sys = m->heap_inuse = mheap_.sys;
+	uint64_t mallocs, total_alloc;
+	malloc_counts(&mallocs, &total_alloc);
+	m->total_alloc = total_alloc;
+	m->alloc = m->heap_alloc = total_alloc;
+	m->mallocs = m->heap_objects = mallocs;
+	m->sys = m->heap_sys = m->heap_inuse = AO_load(&mheap_.sys);
 	m->next_gc = 4 << 20;
 	m->enable_gc = true;
 	/* class 0 is size 0; class i+1 is the next size roundupsize rounds to */

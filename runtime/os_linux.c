@@ -65,10 +65,11 @@ RUNTIME_API int32_t os_gomaxprocsinit(void *ctx)
 }
 
 /* CLOCK_MONOTONIC in nanoseconds: runtime.nanotime, and the copies packages reach by //go:linkname
- * (sync.runtime_nanotime for Mutex starvation, time.runtimeNano). */
+ * (sync.runtime_nanotime for Mutex starvation, time.runtimeNano, internal/poll.runtimeNano). */
 GO_LINKNAME(os_nanotime, "runtime.nanotime");
 GO_LINKNAME(os_nanotime, "sync.runtime_nanotime");
 GO_LINKNAME(os_nanotime, "time.runtimeNano");
+GO_LINKNAME(os_nanotime, "internal/poll.runtimeNano");
 RUNTIME_API int64_t os_nanotime(void *ctx)
 {
 	(void)ctx;

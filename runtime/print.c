@@ -17,22 +17,34 @@
  * relies on its lock for atomicity; one write per statement keeps the statement atomic with respect
  * to other processes writing to the same pipe, and is cheaper.
  *
- * Invariant: no stdio, no allocation, only write(2): everything here is async-signal-safe.
- * Later (threads): printlock becomes a real lock owned by the M, as Go's debuglock + m.printlock.
+ * Threads (Go's debuglock + m.printlock): printlock nests per thread (a thread-local depth) and the
+ * outermost one takes print_lock, so one statement's bytes never interleave with another thread's,
+ * and a thread that faults inside its own print statement can still print its report (the depth
+ * just grows; no self-deadlock). Printing without the lock (depth 0) writes straight through, as
+ * Go's unlocked gwrite does.
+ *
+ * Invariants: no stdio, no allocation, only write(2): everything here is async-signal-safe. The
+ * buffer is touched only by the thread holding print_lock (its depth > 0).
  */
 #include "print.h"
+
+#include "spinlock.h"
 
 #include <errno.h>
 #include <unistd.h>
 
 #define PRINT_BUF_SIZE 4096
 
-/* Guarded by printlock (v0: one thread). */
+/* Guarded by print_lock. */
 static struct {
-	int depth;                    /* printlock nesting; 0 = unbuffered */
 	size_t len;                   /* bytes pending in buf */
 	uint8_t buf[PRINT_BUF_SIZE];
 } printstate;
+static SpinLock print_lock;
+
+/* Guarded by: being thread-local. This thread's printlock nesting; 0 = unbuffered, > 0: it holds
+ * print_lock. */
+static _Thread_local int print_depth;
 
 static void write_all(const uint8_t *p, size_t n)
 {
@@ -50,7 +62,7 @@ static void write_all(const uint8_t *p, size_t n)
 
 void print_flush(void)
 {
-	if (printstate.len > 0) {
+	if (print_depth > 0 && printstate.len > 0) {
 		write_all(printstate.buf, printstate.len);
 		printstate.len = 0;
 	}
@@ -59,7 +71,7 @@ void print_flush(void)
 /* Go's gwrite. */
 void print_bytes(const void *p, size_t n)
 {
-	if (printstate.depth == 0) {
+	if (print_depth == 0) {
 		write_all(p, n);
 		return;
 	}
@@ -80,14 +92,18 @@ void print_cstr(const char *s)
 
 void runtime_printlock(void)
 {
-	printstate.depth++;
+	if (print_depth++ == 0)
+		spin_lock(&print_lock);
 }
 
 void runtime_printunlock(void)
 {
-	if (--printstate.depth <= 0) {
-		printstate.depth = 0;
+	if (print_depth == 1) {
 		print_flush();
+		print_depth = 0;
+		spin_unlock(&print_lock);
+	} else if (print_depth > 1) {
+		print_depth--;
 	}
 }
 

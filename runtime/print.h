@@ -20,7 +20,8 @@ void print_bytes(const void *p, size_t n);
 void print_cstr(const char *s);
 void print_hex(uint64_t v);
 
-/* Writes out whatever is buffered, whatever the lock depth: fatal paths call it before exiting. */
+/* Writes out what this thread has buffered (it holds the print lock: inside printlock, at any
+ * depth); fatal paths call it before exiting. */
 void print_flush(void);
 
 #endif

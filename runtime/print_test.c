@@ -7,8 +7,10 @@
  */
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 
+#include "print.h"
 #include "rt_test.h"
 
 typedef struct FloatCase {
@@ -249,4 +251,54 @@ Test(print, nested_lock_flushes_once)
 	static Captured c;
 	rt_capture(print_nested, NULL, &c);
 	rt_assert_output(&c, 0, "abc\n");
+}
+
+/* printlock excludes other threads: four threads print 150 statements each, every statement in
+ * many small pieces; each line of the output must be one whole statement. */
+enum { PRINT_THREADS = 4, PRINT_LINES = 150, PRINT_PIECES = 20 };
+
+static void *print_lines(void *arg)
+{
+	intgo id = (intgo)(uintptr_t)arg;
+	for (int i = 0; i < PRINT_LINES; i++) {
+		runtime_printlock();
+		runtime_printint(id);
+		runtime_printsp();
+		for (int k = 0; k < PRINT_PIECES; k++)
+			print_bytes(&"abcdefghijklmnopqrstuvwxyz"[id], 1);
+		runtime_printnl();
+		runtime_printunlock();
+	}
+	return NULL;
+}
+
+static void print_from_threads(void *arg)
+{
+	(void)arg;
+	pthread_t th[PRINT_THREADS];
+	for (uintptr_t t = 0; t < PRINT_THREADS; t++)
+		pthread_create(&th[t], NULL, print_lines, (void *)t);
+	for (int t = 0; t < PRINT_THREADS; t++)
+		pthread_join(th[t], NULL);
+}
+
+Test(print, statements_of_threads_do_not_interleave)
+{
+	static Captured c;
+	rt_capture(print_from_threads, NULL, &c);
+	cr_assert_eq(c.exit_code, 0);
+	int lines[PRINT_THREADS] = {0};
+	for (char *line = c.out; *line; ) {
+		char *end = strchr(line, '\n');
+		cr_assert_not_null(end, "unterminated line: %s", line);
+		int id = line[0] - '0';
+		cr_assert(id >= 0 && id < PRINT_THREADS && line[1] == ' ' && end - line == 2 + PRINT_PIECES,
+			  "mixed line: %.*s", (int)(end - line), line);
+		for (int k = 0; k < PRINT_PIECES; k++)
+			cr_assert_eq(line[2 + k], "abcdefghijklmnopqrstuvwxyz"[id], "mixed line: %.*s", (int)(end - line), line);
+		lines[id]++;
+		line = end + 1;
+	}
+	for (int t = 0; t < PRINT_THREADS; t++)
+		cr_assert_eq(lines[t], PRINT_LINES);
 }

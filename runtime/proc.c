@@ -1358,9 +1358,3 @@ RUNTIME_API void proc_Goexit(void *ctx)
 		panic_throw("Goexit outside a goroutine");
 	sched_goexit();
 }
-
-RUNTIME_NORET void runtime_block(void)
-{
-	for (;;)
-		sched_park(NULL, NULL, WAIT_SELECT_NO_CASES);
-}

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Guarded by: written by proc_args before any other thread exists, then read-only. */
 ProcEnv proc_env = {.traceback_level = 1};
 
 void proc_set_traceback(const char *value)

@@ -7,7 +7,8 @@ golden files never hold anything that varies from run to run or that gocc cannot
 
 Kinds of test, by directory:
   testdata/*.go, testdata/examples/*.go   run tests: NAME.out = stdout, NAME.err = stderr (normalised),
-                                          NAME.exit = exit status; a missing file means empty / 0.
+  testdata/corpus/*.go                    NAME.exit = exit status; a missing file means empty / 0.
+                                          NAME.in, if present, is the program's stdin (else /dev/null).
   testdata/compile_errors/*.go            must not compile: NAME.diag = gc's diagnostics
                                           ("NAME.go:LINE:COL: message", one per line).
   testdata/unsupported/*.go               valid Go that gocc must reject with "gocc: X is not supported
@@ -112,6 +113,15 @@ def golden_path(go_file, ext):
     return go_file[:-3] + ext
 
 
+def program_stdin(go_file):
+    """The bytes a run test reads on stdin: NAME.in beside it, or None (/dev/null)."""
+    path = golden_path(go_file, ".in")
+    if not os.path.isfile(path):
+        return None
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def _read(path, default):
     try:
         with open(path, "rb") as f:
@@ -184,14 +194,16 @@ class Result:
     timed_out: bool = False
 
 
-def run(cmd, timeout, cwd=None, env=None, merge_stderr=False):
-    """Runs cmd with stdin from /dev/null; kills its whole process group on timeout.
-    With merge_stderr, stderr shares stdout's pipe (Result.stdout holds both, interleaved)."""
-    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+def run(cmd, timeout, cwd=None, env=None, merge_stderr=False, stdin=None):
+    """Runs cmd with stdin from the bytes `stdin` (default: /dev/null); kills its whole process group
+    on timeout. With merge_stderr, stderr shares stdout's pipe (Result.stdout holds both)."""
+    p = subprocess.Popen(cmd, cwd=cwd, env=env,
+                         stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
+                         stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
                          start_new_session=True)
     try:
-        out, err = p.communicate(timeout=timeout)
+        out, err = p.communicate(input=stdin, timeout=timeout)
         return Result(out, err or b"", p.returncode)
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)

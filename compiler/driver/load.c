@@ -85,6 +85,17 @@ LoadPackage *driver_select_files(const char *dir, Vec *files)
 
 typedef enum { WALK_NEW, WALK_ACTIVE, WALK_DONE } WalkState;
 
+/* go's import stack: `package ROOT`, then `\timports P` for each package down to p (not repeated
+ * when p is the root itself). */
+static void print_stack(Vec *stack, LoadPackage *p)
+{
+	fprintf(stderr, "package %s\n", stack->len ? ((LoadPackage *)stack->data[0])->path : p->path);
+	for (int i = 1; i < stack->len; i++)
+		fprintf(stderr, "\timports %s\n", ((LoadPackage *)stack->data[i])->path);
+	if (stack->len)
+		fprintf(stderr, "\timports %s\n", p->path);
+}
+
 /* go's text for a cycle: the chain from the command line's package to the repeated one. */
 static void print_cycle(Vec *stack, LoadPackage *again)
 {
@@ -106,6 +117,11 @@ static bool walk_imports(LoadPackage *p, HashMap *state, Vec *stack, Vec *out)
 	}
 	if (p->import_error || p->error) {
 		fprintf(stderr, "%s\n", p->error ? p->error : p->import_error);
+		return false;
+	}
+	if (p->use_error) { /* go prints the import stack that leads to the package */
+		print_stack(stack, p);
+		fprintf(stderr, "\t%s\n", p->use_error);
 		return false;
 	}
 	hashmap_put(state, p, (void *)(intptr_t)WALK_ACTIVE);

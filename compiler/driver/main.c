@@ -71,7 +71,7 @@ typedef struct Args {
 	Vec run_args; /* gocc run: arguments for the program */
 	bool is_run;
 	const char *dir;     /* the directory argument, if the package was named by one */
-	bool not_main;       /* gocc run refused a package other than main */
+	bool load_failed;    /* the package could not be loaded (imports, or not main for run): go run exits 1 */
 	const char *product; /* what compile() wrote, in the work directory; NULL if nothing to keep */
 	LoadPackage *root;   /* the package the command line names, from the loader */
 	const char *link_key;/* the cache key of the linked program, or NULL */
@@ -466,8 +466,10 @@ static int compile(Args *a, const char *name)
 	if (dump(o, 'A'))
 		for (int i = 0; i < files.len; i++)
 			ast_dump(files.data[i], 0);
-	if (!driver_import_graph(a->root, &order))
+	if (!driver_import_graph(a->root, &order)) {
+		a->load_failed = true;
 		return 1;
+	}
 	Vec sources = {0};
 	if (!read_sources(a, &order, &files, &sources))
 		sources.len = 0;
@@ -492,22 +494,10 @@ static int compile(Args *a, const char *name)
 		init_runtime_first(root, &pkgs);
 	if (!is_main && a->is_run) {
 		fprintf(stderr, "package %s is not a main package\n", package_label(a));
-		a->not_main = true;
+		a->load_failed = true;
 		return 1;
 	}
 
-	/* A standard package using what gocc cannot compile yet is reported at the import leading to
-	 * it, as a package that fails to check is (check_one); the command's own uses are listed. */
-	for (int i = 0; i < order.len; i++) {
-		LoadPackage *lp = order.data[i];
-		if (middle_unsupported(hashmap_get(&checked, lp)) == 0)
-			continue;
-		if (lp->standard && lp != a->root)
-			report_unsupported_import(a->root, lp);
-		else
-			diag_flush();
-		return 1;
-	}
 	for (int i = 0; i < pkgs.len; i++)
 		middle_package(pkgs.data[i]);
 	Vec objects = {0};
@@ -581,7 +571,8 @@ static int cmd_build(int argc, char **argv)
 	return status;
 }
 
-/* As go run: a build failure exits 2; then the program's verdict (run.c). */
+/* As go run: a package that cannot be loaded exits 1, a build failure 2; then the program's verdict
+ * (run.c). */
 static int cmd_run(int argc, char **argv)
 {
 	Args a = {.is_run = true};
@@ -591,7 +582,7 @@ static int cmd_run(int argc, char **argv)
 		bad_usage("%s", "-emit-llvm and -S are build flags");
 	int status = compile_on_big_stack(&a, default_output(&a));
 	if (status != 0)
-		return a.not_main ? 1 : 2;
+		return a.load_failed ? 1 : 2;
 	status = run_program(a.product, &a.run_args);
 	workdir_remove();
 	return status;

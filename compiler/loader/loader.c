@@ -435,21 +435,22 @@ LoadPackage *loader_resolve(Loader *ld, LoadImport *imp, LoadPackage *from, cons
 		if (is_dir(dir))
 			return load_package(ld, xsprintf("vendor/%s", path), dir, LOAD_GOROOT);
 	}
-	if (is_standard_path(path)) {
-		const char *dir = xsprintf("%s/%s", ld->goroot_src, path);
-		if (is_dir(dir))
-			return load_package(ld, path, dir, LOAD_GOROOT);
-		*err = xsprintf("package %s is not in GOROOT (%s)", path, dir);
-		return NULL;
-	}
+	const char *goroot_dir = xsprintf("%s/%s", ld->goroot_src, path);
+	if (is_standard_path(path) && is_dir(goroot_dir))
+		return load_package(ld, path, goroot_dir, LOAD_GOROOT);
 	if (ld->mod_path && (rel = inside(path, ld->mod_path))) {
 		const char *dir = *rel ? xsprintf("%s/%s", ld->mod_dir, rel) : ld->mod_dir;
 		if (is_dir(dir))
 			return load_package(ld, path, dir, LOAD_MODULE);
-		*err = xsprintf("package %s is not in the main module (no directory %s)", path, dir);
-		return NULL;
+		if (!is_standard_path(path)) { /* go names GOROOT for a dotless path (below) */
+			*err = xsprintf("package %s is not in the main module (no directory %s)", path, dir);
+			return NULL;
+		}
 	}
-	*err = third_party_error(ld, path);
+	if (is_standard_path(path))
+		*err = xsprintf("package %s is not in GOROOT (%s)", path, goroot_dir);
+	else
+		*err = third_party_error(ld, path);
 	return NULL;
 }
 
@@ -474,6 +475,45 @@ static LoadImport *first_spec(LoadPackage *pkg, const char *path)
 	return NULL;
 }
 
+/* The index in path of its last "internal" element, or -1 (go's findInternal: the last one sets
+ * the narrowest tree, so it is the one that decides). */
+static int find_internal(const char *path)
+{
+	size_t n = strlen(path);
+	const char *last = NULL;
+	for (const char *p = strstr(path, "/internal/"); p; p = strstr(p + 1, "/internal/"))
+		last = p;
+	if (n >= 9 && strcmp(path + n - 9, "/internal") == 0)
+		return (int)(n - 8);
+	if (last)
+		return (int)(last - path + 1);
+	if (strcmp(path, "internal") == 0 || strncmp(path, "internal/", 9) == 0)
+		return 0;
+	return -1;
+}
+
+/* go's disallowInternal: a package under an `internal` element may be imported only from the tree
+ * rooted at that element's parent directory. The standard library's internal packages (gocc's own
+ * in stdlib/ included) are for standard packages only. */
+static bool internal_allowed(LoadPackage *importer, LoadPackage *dep)
+{
+	int i = find_internal(dep->path);
+	if (i < 0)
+		return true;
+	if (dep->standard)
+		return importer->standard;
+	/* the parent of `internal`, as a directory: dep->dir minus the path's tail from index i */
+	size_t tail = strlen(dep->path) - (size_t)i;
+	size_t dlen = strlen(dep->dir);
+	if (tail > dlen)
+		return false;
+	char *parent = xsprintf("%.*s", (int)(dlen - tail), dep->dir);
+	size_t plen = strlen(parent);
+	if (plen > 1 && parent[plen - 1] == '/')
+		parent[plen - 1] = 0;
+	return inside(importer->dir, parent) != NULL;
+}
+
 void loader_import_all(Loader *ld, LoadPackage *pkg)
 {
 	if (pkg->resolved)
@@ -489,6 +529,9 @@ void loader_import_all(Loader *ld, LoadPackage *pkg)
 			pkg->import_error = pkg->import_error ? xsprintf("%s\n%s", pkg->import_error, msg) : msg;
 			continue;
 		}
+		if (!pkg->use_error && !internal_allowed(pkg, dep))
+			pkg->use_error = xsprintf("%s:%d:%d: use of internal package %s not allowed",
+						  short_path(imp->file), imp->line, imp->col, dep->path);
 		vec_push(&pkg->deps, dep);
 		vec_push(&resolved, (void *)dep->path);
 	}

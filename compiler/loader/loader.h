@@ -45,6 +45,8 @@ typedef struct LoadPackage {
 	Vec deps;             /* LoadPackage*: the packages of `imports`, same order; set by loader_import_all */
 	const char *error;    /* the package's first error (go's text), or NULL */
 	const char *import_error; /* the imports that cannot be resolved, "FILE:L:C: msg" lines, or NULL */
+	const char *use_error;    /* the first import this package may not use (an internal package of
+				   * another tree): "FILE:L:C: use of internal package P not allowed" */
 	bool resolved;        /* loader_import_all has run */
 	bool visited;         /* loader_deps bookkeeping */
 } LoadPackage;

@@ -42,7 +42,7 @@ LLVMTargetMachineRef emit_target_machine(int opt_level)
 	                            : opt_level == 2 ? LLVMCodeGenLevelDefault
 	                                             : LLVMCodeGenLevelAggressive;
 	/* Baseline x86-64 like gc's GOAMD64=v1, so binaries run on any amd64 machine. */
-	tm = LLVMCreateTargetMachine(target, triple, "x86-64", "", level, LLVMRelocPIC, LLVMCodeModelDefault);
+	tm = LLVMCreateTargetMachine(target, triple, "x86-64", "", level, LLVMRelocStatic, LLVMCodeModelDefault);
 	LLVMDisposeMessage(triple);
 	return tm;
 }

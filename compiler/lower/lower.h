@@ -325,6 +325,7 @@ void lower_push_targets(Node *stmt, Node *label, LLVMBasicBlockRef brk, LLVMBasi
 void lower_pop_targets(Node *label);
 void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n);
 void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *t);
+bool lower_is_blank(Node *e);  /* the blank identifier `_` (in parentheses or not) */
 
 /* ---- lower_call.c ---------------------------------------------------------------------------- */
 
@@ -344,6 +345,8 @@ int lower_value_count(Node *e);           /* values of e: a tuple's length, else
 
 void lower_defer_prologue(Node *body);   /* in a deferring function: frame record, deferframe */
 void lower_defer_stmt(Node *s);
+/* the func() closure making s's call (a go or defer statement) later, operands evaluated now */
+LLVMValueRef lower_delayed_call(Node *s, bool heap, bool may_recover, LLVMValueRef *code);
 void lower_defer_return(void);           /* before every ret of a deferring function */
 LLVMValueRef lower_recover(Node *call);
 void lower_return_results(void);         /* lower_stmt.c: return the result variables' values */
@@ -360,6 +363,8 @@ LLVMValueRef lower_string_make(LLVMValueRef ptr, LLVMValueRef len);
 void lower_range_string(Node *s, LLVMValueRef str);
 void lower_range_string_body(Node *s, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
 void lower_range_assign(Node *operand, LLVMValueRef v, Type *t);
+/* an iteration's key k and value v (NULL: none) into s's operands, as one parallel assignment */
+void lower_range_assign_pair(Node *s, LLVMValueRef k, Type *kt, LLVMValueRef v, Type *vt);
 
 /* ---- lower_slice.c --------------------------------------------------------------------------- */
 
@@ -433,6 +438,19 @@ LLVMValueRef lower_map_len(LLVMValueRef m);
 void lower_map_delete(Node *call);
 void lower_map_range(Node *s);         /* after range_declare; body via lower_range_string_body */
 void lower_store_element(Node *e, Type *t, LLVMValueRef addr); /* lower_slice.c: elided literals */
+
+/* ---- lower_chan.c, lower_select.c, lower_go.c: channels, select, go (runtime.def's sections) - */
+
+LLVMValueRef lower_chan_make(Node *call);      /* make(chan T[, n]) */
+void lower_chan_send(Node *s);                 /* c <- v */
+LLVMValueRef lower_chan_recv(Node *e);         /* <-c as a value */
+void lower_chan_recv_discard(Node *e);         /* <-c as a statement */
+int lower_chan_recv_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := <-c */
+void lower_chan_close(Node *call);
+LLVMValueRef lower_chan_len_cap(Node *call, bool is_cap);
+void lower_chan_range(Node *s);                /* after range_declare; body via lower_range_string_body */
+void lower_select(Node *s);
+void lower_go_stmt(Node *s);
 
 /* ---- lower_compare.c ------------------------------------------------------------------------- */
 

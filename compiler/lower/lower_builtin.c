@@ -4,7 +4,7 @@
  *
  * In: an ND_CALL with call_kind CALL_BUILTIN. Out: its value. Calls the checker folded into constants
  * (len of an array, unsafe.Sizeof ...) never get here. Each builtin is a few lines or delegates to
- * the file of its feature (lower_slice.c, lower_print.c); maps and channels are later issues.
+ * the file of its feature (lower_slice.c, lower_print.c, lower_map.c, lower_chan.c).
  */
 #include "lower.h"
 
@@ -30,7 +30,9 @@ static LLVMValueRef lower_len_cap(Node *call, bool is_cap)
 		return i64c(type_underlying(u->pointer.elem)->array.len);
 	case TY_MAP:
 		return lower_map_len(lower_expr(x));
-	default: /* len/cap of a channel are refused before lowering (middle/unsupported.c) */
+	case TY_CHAN:
+		return lower_chan_len_cap(call, is_cap);
+	default:
 		internal_error("len/cap of %s", type_string(lower_type_of(x)));
 	}
 }
@@ -140,7 +142,7 @@ LLVMValueRef lower_builtin_call(Node *call)
 			return lower_make_slice(call);
 		if (type_underlying(lower_type_of(call))->kind == TY_MAP)
 			return lower_map_make(call);
-		internal_error("make(%s)", type_string(lower_type_of(call))); /* chan: middle/unsupported.c */
+		return lower_chan_make(call);
 	case BI_APPEND: return lower_append(call);
 	case BI_COPY: return lower_copy(call);
 	case BI_COMPLEX: return lower_complex_builtin(call);
@@ -155,7 +157,10 @@ LLVMValueRef lower_builtin_call(Node *call)
 	case BI_DELETE:
 		lower_map_delete(call);
 		return NULL;
-	default: /* close is refused before lowering (middle/unsupported.c) */
+	case BI_CLOSE:
+		lower_chan_close(call);
+		return NULL;
+	default:
 		internal_error("builtin %d", call->call.builtin);
 	}
 }

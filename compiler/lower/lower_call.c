@@ -290,7 +290,7 @@ int lower_call(Node *call, LLVMValueRef *vals)
 	if (c.first)
 		args[0] = c.recv;
 	lower_args(call, c.sig, c.first, args);
-	lower_set_pos(call->pos);
+	lower_set_pos(pos_valid(call->call.lparen) ? call->call.lparen : call->pos); /* gc's call line: its '(' */
 	lower_emit_call(c.sig, c.code, c.ctx, args, vals);
 	return c.sig->nresults;
 }
@@ -305,9 +305,8 @@ LLVMValueRef lower_call_expr(Node *call)
 	return vals[0];
 }
 
-/* The values of a multi-valued expression (a call returning a tuple), for `a, b := f()`,
- * `return f()` and `g(f())`; the comma-ok forms (v, ok := m[k], x.(T), <-c) need maps, interfaces
- * and channels, which gocc does not lower yet. */
+/* The values of a multi-valued expression, for `a, b := f()`, `return f()` and `g(f())`: a call
+ * returning a tuple, or a comma-ok form (v, ok := m[k], x.(T), <-c). */
 LLVMValueRef *lower_value_array(int n)
 {
 	return xalloc(sizeof(LLVMValueRef) * (size_t)(n > 0 ? n : 1));
@@ -331,7 +330,9 @@ int lower_multi_value(Node *e, LLVMValueRef *vals, Type **types)
 		return lower_map_index_ok(e, vals, types);
 	if (e->kind == ND_TYPE_ASSERT)
 		return lower_type_assert_ok(e, vals, types);
-	if (e->kind != ND_CALL) /* v, ok := <-c is refused before lowering (middle/unsupported.c) */
+	if (e->kind == ND_UNARY && e->unary.op == TOK_ARROW)
+		return lower_chan_recv_ok(e, vals, types);
+	if (e->kind != ND_CALL)
 		internal_error("comma-ok expression %s", node_kind_name(e->kind));
 	Type *t = lower_type_of(e);
 	LLVMValueRef early = lower_hoisted(e); /* the stored results of `defer f(g())` (lower_defer.c) */

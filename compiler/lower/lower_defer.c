@@ -360,10 +360,11 @@ static void capture(DeferCall *d, Node *node, Type *t, LLVMValueRef v)
 	d->size += size;
 }
 
+/* The builtins a go or defer statement may call: those allowed as expression statements. */
 static bool is_builtin_deferrable(BuiltinId b)
 {
 	return b == BI_PRINT || b == BI_PRINTLN || b == BI_PANIC || b == BI_RECOVER || b == BI_COPY ||
-	       b == BI_DELETE;
+	       b == BI_DELETE || b == BI_CLOSE;
 }
 
 /* `defer f(g())` with a multi-valued g: g runs now; each of its results is stored. */
@@ -389,7 +390,7 @@ static void capture_operands(DeferCall *d)
 	d->caps = xalloc(sizeof(Captured) * (size_t)(args->len + results + 2));
 	d->size = 8;
 	if (call->call.call_kind == CALL_BUILTIN && !is_builtin_deferrable(call->call.builtin))
-		lower_unsupported(call->pos, "defer of this builtin");
+		lower_unsupported(call->pos, "go or defer of this builtin");
 	lower_hoist_operands(call);
 	if (call->call.call_kind == CALL_BUILTIN && call->call.builtin == BI_RECOVER) {
 		capture(d, NULL, NULL, frame_address());
@@ -496,12 +497,14 @@ static void thunk_body(DeferCall *d)
 	}
 }
 
-/* Builds `void <fn>.deferwrapN(ptr ctx)` replaying d's call; restores the builder afterwards. */
+/* Builds `void <fn>.deferwrapN(ptr ctx)` (`.gowrapN` for a go statement) replaying d's call;
+ * restores the builder afterwards. */
 static LLVMValueRef build_thunk(DeferCall *d, Node *s)
 {
 	FuncState *outer = L.fn;
 	LLVMBasicBlockRef outer_bb = LLVMGetInsertBlock(L.b);
-	const char *name = xsprintf("%s.deferwrap%d", LLVMGetValueName(outer->fn), ++outer->nthunks);
+	const char *kind = s->kind == ND_GO_STMT ? "gowrap" : "deferwrap";
+	const char *name = xsprintf("%s.%s%d", LLVMGetValueName(outer->fn), kind, ++outer->nthunks);
 	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, &L.t_ptr, 1, false);
 	LLVMValueRef fn = LLVMAddFunction(L.mod, name, fnty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
@@ -539,24 +542,30 @@ static LLVMValueRef build_thunk(DeferCall *d, Node *s)
 	return fn;
 }
 
-void lower_defer_stmt(Node *s)
+/* The func() closure that makes s's call later (s a defer or go statement), its operands evaluated
+ * now: the literal's own closure for `defer func(){...}()`, else {thunk, values...}, on the heap
+ * when heap; *code is the closure's code. */
+LLVMValueRef lower_delayed_call(Node *s, bool heap, bool may_recover, LLVMValueRef *code)
 {
 	Node *call = skip_parens(s->go_defer.call);
+	Node *fun = skip_parens(call->call.fun);
+	if (fun->kind == ND_FUNC_LIT && call->call.args.len == 0) {
+		*code = lower_func_decl(fun->func_lit.obj);
+		return lower_expr(fun); /* its closure escapes exactly when heap (middle/escape.c) */
+	}
+	DeferCall d = {.call = call, .in_frame = !heap, .may_recover = may_recover};
+	capture_operands(&d);
+	*code = build_thunk(&d, s);
+	return build_closure(&d, *code, heap);
+}
+
+void lower_defer_stmt(Node *s)
+{
 	lower_set_pos(s->pos);
 	if (!L.fn->defer_frame)
 		internal_error("defer in a function the checker did not mark has_defer");
 	bool heap = !L.fn->open_defers && defer_in_loop(s);
-	LLVMValueRef clo, code;
-	Node *fun = skip_parens(call->call.fun);
-	if (fun->kind == ND_FUNC_LIT && call->call.args.len == 0) {
-		clo = lower_expr(fun); /* defer func(){...}(): the literal's closure itself */
-		code = lower_func_decl(fun->func_lit.obj);
-	} else {
-		DeferCall d = {.call = call, .in_frame = !heap, .may_recover = defer_may_recover(s)};
-		capture_operands(&d);
-		code = build_thunk(&d, s);
-		clo = build_closure(&d, code, heap);
-	}
+	LLVMValueRef code, clo = lower_delayed_call(s, heap, defer_may_recover(s), &code);
 	lower_set_pos(s->pos);
 	if (L.fn->open_defers) {
 		open_defer(code, clo);

@@ -242,7 +242,9 @@ static LLVMValueRef lower_unary(Node *e)
 		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstInt(L.t_i1, 1, false), "");
 	case TOK_XOR:
 		return LLVMBuildXor(L.b, lower_expr(x), LLVMConstAllOnes(lower_type(lower_type_of(e))), "");
-	default: /* <-c is refused before lowering (middle/unsupported.c) */
+	case TOK_ARROW:
+		return lower_chan_recv(e);
+	default:
 		internal_error("unary operator %d", e->unary.op);
 	}
 }

@@ -267,12 +267,12 @@ void lower_map_range(Node *s)
 	LLVMValueRef kp = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(it, MAP_ITER_KEY_WORD * 8), "kp");
 	LLVMBuildCondBr(L.b, LLVMBuildIsNull(L.b, kp, ""), end, body);
 	lower_position_at_end(body);
-	if (s->range_stmt.key)
-		lower_range_assign(s->range_stmt.key, lower_load(mt->map.key, kp), mt->map.key);
+	LLVMValueRef v = NULL;
 	if (s->range_stmt.value) {
 		LLVMValueRef ep = LLVMBuildLoad2(L.b, L.t_ptr, lower_gep(it, MAP_ITER_ELEM_WORD * 8), "ep");
-		lower_range_assign(s->range_stmt.value, lower_load(mt->map.value, ep), mt->map.value);
+		v = lower_load(mt->map.value, ep);
 	}
+	lower_range_assign_pair(s, lower_load(mt->map.key, kp), mt->map.key, v, mt->map.value);
 	lower_range_string_body(s, end, post);
 	lower_br(post);
 	lower_position_at_end(post);

@@ -24,7 +24,7 @@ static Node *unparen(Node *e)
 	return e;
 }
 
-static bool is_blank(Node *e)
+bool lower_is_blank(Node *e)
 {
 	e = unparen(e);
 	return e->kind == ND_IDENT && e->ident.name == intern("_", 1);
@@ -127,7 +127,7 @@ void lower_store_to(Node *lhs, LLVMValueRef addr, LLVMValueRef v, Type *vt)
 /* The address of an assignment's left operand (store: only stored, not first loaded). */
 static LLVMValueRef lhs_addr(Node *lhs, bool store)
 {
-	if (is_blank(lhs))
+	if (lower_is_blank(lhs))
 		return NULL;
 	Node *x = unparen(lhs);
 	if (x->kind == ND_INDEX && type_underlying(lower_type_of(x->index.x))->kind == TY_MAP)
@@ -142,7 +142,7 @@ static int rhs_values(Vec *lhs, Vec *rhs, LLVMValueRef *vals, Type **types)
 		return lower_multi_value(rhs->data[0], vals, types);
 	for (int i = 0; i < rhs->len; i++) {
 		Node *l = lhs->data[i], *r = rhs->data[i];
-		Type *t = is_blank(l) ? (type_is_untyped(lower_type_of(r)) ? type_default(lower_type_of(r)) : lower_type_of(r)) : lower_type_of(l);
+		Type *t = lower_is_blank(l) ? (type_is_untyped(lower_type_of(r)) ? type_default(lower_type_of(r)) : lower_type_of(r)) : lower_type_of(l);
 		if (!t && l->kind == ND_IDENT && l->ident.obj)
 			t = lower_obj_type(l->ident.obj);
 		vals[i] = lower_expr_as(r, t);
@@ -174,7 +174,7 @@ static void lower_define(Node *s)
 	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
 	for (int i = 0; i < lhs->len && i < n; i++) {
 		Node *l = lhs->data[i];
-		if (is_blank(l))
+		if (lower_is_blank(l))
 			continue;
 		Object *obj = l->ident.obj;
 		if (defines(s, obj))
@@ -244,7 +244,7 @@ static void lower_assign(Node *s)
 	Type **types = lower_type_array(lhs->len);
 	MapRef **maprefs = xalloc(sizeof(MapRef *) * (size_t)lhs->len); /* m[k] targets */
 	for (int i = 0; i < lhs->len; i++)
-		if (!is_blank(lhs->data[i]))
+		if (!lower_is_blank(lhs->data[i]))
 			lower_hoist(lhs->data[i]);
 	for (int i = 0; i < s->assign.rhs.len; i++)
 		lower_hoist(s->assign.rhs.data[i]);
@@ -266,7 +266,7 @@ void lower_assign_values(Vec *lhs, LLVMValueRef *vals, Type **types, int n)
 {
 	for (int i = 0; i < n && i < lhs->len; i++) {
 		Node *l = lhs->data[i];
-		if (!l || is_blank(l))
+		if (!l || lower_is_blank(l))
 			continue;
 		LLVMValueRef addr = lower_access_addr(l, true);
 		lower_store(lower_type_of(l), addr, lower_convert_value(vals[i], types[i], lower_type_of(l), l));
@@ -306,7 +306,7 @@ static void lower_var_spec(Node *spec)
 	if (values->len == 0) {
 		for (int i = 0; i < names->len; i++) {
 			Node *id = names->data[i];
-			if (!is_blank(id))
+			if (!lower_is_blank(id))
 				lower_declare_local(id->ident.obj);
 		}
 		return;
@@ -318,7 +318,7 @@ static void lower_var_spec(Node *spec)
 	int n = rhs_values(names, values, vals, types);
 	for (int i = 0; i < names->len && i < n; i++) {
 		Node *id = names->data[i];
-		if (is_blank(id))
+		if (lower_is_blank(id))
 			continue;
 		Object *obj = id->ident.obj;
 		lower_declare_local(obj);
@@ -552,32 +552,60 @@ static void range_declare(Node *s)
 		return;
 	Node *ks[2] = {s->range_stmt.key, s->range_stmt.value};
 	for (int i = 0; i < 2; i++)
-		if (ks[i] && !is_blank(ks[i]))
+		if (ks[i] && !lower_is_blank(ks[i]))
 			lower_declare_local(ks[i]->ident.obj);
 }
 
-/* Stores an iteration value into the range's key or value operand: a variable (declared by := or
- * existing), or any addressable operand of `for a[i] = range ...`, re-evaluated each iteration. */
+/* Where an iteration value goes: a variable (declared by := or existing), or any addressable
+ * operand of `for a[i] = range ...` or map element, evaluated each iteration. */
+typedef struct RangeDest {
+	Node *operand; /* NULL: nowhere (absent or blank) */
+	MapRef *mr;    /* for m[k] = range ...: map and key evaluated */
+	LLVMValueRef addr;
+	Type *t;
+} RangeDest;
+
+static RangeDest range_dest(Node *operand)
+{
+	RangeDest d = {0};
+	if (!operand || lower_is_blank(operand))
+		return d;
+	d.operand = operand;
+	d.t = lower_type_of(operand);
+	if ((d.mr = lower_map_ref(operand)))
+		return d;
+	if (operand->kind == ND_IDENT && operand->ident.obj && operand->ident.obj->kind == OBJ_VAR) {
+		d.addr = lower_var_addr(operand->ident.obj);
+		d.t = lower_obj_type(operand->ident.obj);
+	} else {
+		d.addr = lower_addr(operand);
+	}
+	return d;
+}
+
+static void range_store(RangeDest *d, LLVMValueRef v, Type *t)
+{
+	if (!d->operand)
+		return;
+	v = lower_convert_value(v, t, d->t, d->operand);
+	lower_store(d->t, d->mr ? lower_map_ref_assign(d->mr) : d->addr, v);
+}
+
 static void range_assign(Node *operand, LLVMValueRef v, Type *t)
 {
-	if (!operand || is_blank(operand))
-		return;
-	MapRef *mr = lower_map_ref(operand); /* for m[k] = range ...: evaluated each iteration */
-	if (mr) {
-		v = lower_convert_value(v, t, lower_type_of(operand), operand);
-		lower_store(lower_type_of(operand), lower_map_ref_assign(mr), v);
-		return;
-	}
-	LLVMValueRef addr;
-	Type *ot;
-	if (operand->kind == ND_IDENT && operand->ident.obj && operand->ident.obj->kind == OBJ_VAR) {
-		addr = lower_var_addr(operand->ident.obj);
-		ot = lower_obj_type(operand->ident.obj);
-	} else {
-		addr = lower_addr(operand);
-		ot = lower_type_of(operand);
-	}
-	lower_store(ot, addr, lower_convert_value(v, t, ot, operand));
+	RangeDest d = range_dest(operand);
+	range_store(&d, v, t);
+}
+
+/* The key and value (v NULL: none) of one iteration, as the parallel assignment `k, v = hk, hv`
+ * gc makes of them (walk/range.go): both operands are evaluated before either is stored, so
+ * `for i, x[i] = range y` indexes x with the i of the previous iteration. */
+void lower_range_assign_pair(Node *s, LLVMValueRef k, Type *kt, LLVMValueRef v, Type *vt)
+{
+	RangeDest dk = range_dest(s->range_stmt.key);
+	RangeDest dv = range_dest(v ? s->range_stmt.value : NULL);
+	range_store(&dk, k, kt);
+	range_store(&dv, v, vt);
 }
 
 /* Loop skeleton shared by the range forms: hidden index hv from 0 to len. */
@@ -633,7 +661,7 @@ static void lower_range_indexed(Node *s, Node *label)
 {
 	Node *x = s->range_stmt.x;
 	Type *xt = type_underlying(lower_type_of(x));
-	bool want_value = s->range_stmt.value && !is_blank(s->range_stmt.value);
+	bool want_value = s->range_stmt.value && !lower_is_blank(s->range_stmt.value);
 	LLVMValueRef base = NULL, len;
 	Type *elem;
 	if (xt->kind == TY_SLICE) {
@@ -657,15 +685,25 @@ static void lower_range_indexed(Node *s, Node *label)
 	range_declare(s);
 	RangeLoop r;
 	range_begin(&r, len);
-	LLVMValueRef i = LLVMBuildLoad2(L.b, L.t_i64, r.hv, "");
-	range_assign(s->range_stmt.key, i, type_basic(TY_INT));
+	LLVMValueRef i = LLVMBuildLoad2(L.b, L.t_i64, r.hv, ""), v = NULL;
 	if (want_value) {
 		if (xt->kind == TY_POINTER)
 			lower_check_nil(base);
-		LLVMValueRef v = lower_load(elem, lower_index_addr(elem, base, i));
-		range_assign(s->range_stmt.value, v, elem);
+		v = lower_load(elem, lower_index_addr(elem, base, i));
 	}
+	lower_range_assign_pair(s, i, type_basic(TY_INT), v, elem);
 	range_body(s, &r, label);
+}
+
+/* A range loop lowered by its feature's file (lower_map.c, lower_chan.c), which finds the label
+ * where lower_range_string_body looks for it. */
+static void range_loop(Node *s, Node *label, void (*lower_loop)(Node *s))
+{
+	range_declare(s);
+	Node *saved = L.fn->current_label;
+	L.fn->current_label = label;
+	lower_loop(s);
+	L.fn->current_label = saved;
 }
 
 /* for ... range x: dispatch on the type of x. Strings are lowered in lower_string.c. */
@@ -694,18 +732,15 @@ static void lower_range(Node *s)
 		L.fn->current_label = saved;
 		return;
 	}
-	case TY_MAP: {
-		range_declare(s);
-		Node *saved = L.fn->current_label;
-		L.fn->current_label = label;
-		lower_map_range(s);
-		L.fn->current_label = saved;
+	case TY_MAP:
+		range_loop(s, label, lower_map_range);
 		return;
-	}
+	case TY_CHAN:
+		range_loop(s, label, lower_chan_range);
+		return;
 	default:
 		break;
 	}
-	/* over a channel: refused before lowering (middle/unsupported.c) */
 	internal_error("range over %s", type_string(lower_type_of(s->range_stmt.x)));
 }
 
@@ -776,10 +811,15 @@ static void lower_branch(Node *s)
 
 /* f(x) as a statement: the call's operands are hoisted but the call itself is not (its result is
  * discarded), and calls of functions are made through lower_call, which accepts any number of
- * results. Other expression statements (builtins, receives) are ordinary expressions. */
+ * results. A receive discards its value; other expression statements (builtins) are ordinary
+ * expressions. */
 static void lower_expr_stmt(Node *s)
 {
 	Node *x = unparen(s->expr_stmt.x);
+	if (x->kind == ND_UNARY && x->unary.op == TOK_ARROW) {
+		lower_chan_recv_discard(x);
+		return;
+	}
 	if (x->kind == ND_CALL)
 		lower_hoist_operands(x);
 	else
@@ -816,7 +856,10 @@ void lower_stmt(Node *s)
 	case ND_BRANCH_STMT: lower_branch(s); return;
 	case ND_DEFER_STMT: lower_defer_stmt(s); return;
 	case ND_TYPE_SWITCH_STMT: lower_type_switch(s); return;
-	default: /* go, select and send statements are refused before lowering (middle/unsupported.c) */
+	case ND_SEND_STMT: lower_chan_send(s); return;
+	case ND_GO_STMT: lower_go_stmt(s); return;
+	case ND_SELECT_STMT: lower_select(s); return;
+	default:
 		internal_error("statement %s", node_kind_name(s->kind));
 	}
 }

@@ -11,7 +11,6 @@
 #include "lower.h"
 
 void lower_range_string_body(Node *s, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
-void lower_range_assign(Node *operand, LLVMValueRef v, Type *t);
 
 LLVMValueRef lower_string_make(LLVMValueRef ptr, LLVMValueRef len)
 {
@@ -148,8 +147,7 @@ void lower_range_string(Node *s, LLVMValueRef str)
 	LLVMValueRef rv[2] = {r1, r2};
 	LLVMBasicBlockRef rb[2] = {ascii, multi};
 	LLVMAddIncoming(r, rv, rb, 2);
-	lower_range_assign(s->range_stmt.key, i, type_basic(TY_INT));
-	lower_range_assign(s->range_stmt.value, r, type_basic(TY_INT32));
+	lower_range_assign_pair(s, i, type_basic(TY_INT), s->range_stmt.value ? r : NULL, type_basic(TY_INT32));
 	lower_range_string_body(s, end, post);
 	lower_br(post);
 

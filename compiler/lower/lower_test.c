@@ -295,7 +295,7 @@ static char *run_with_c(Module *m, const char *c_program)
 	cr_assert(fp);
 	fputs(c_program, fp);
 	fclose(fp);
-	return run_output(xsprintf("cc -O2 -o %s/t %s %s -Wl,--gc-sections 2>&1 && %s/t; rm -rf %s",
+	return run_output(xsprintf("cc -O2 -no-pie -o %s/t %s %s -Wl,--gc-sections 2>&1 && %s/t; rm -rf %s",
 	                           dir, csrc, obj, dir, dir));
 }
 

@@ -17,9 +17,7 @@
  *     result stays in the frame (call.stack_buf); per function literal whether its closure
  *     object stays in the frame (func_lit.stack_alloc);
  *   - order.c: per expression, whether gc evaluates it early into a temporary (Node.early).
- * Before all of these, unsupported.c refuses what the back end cannot compile yet (goroutines,
- * select, channel operations); the driver lowers nothing when it reported any.
- *
+ *  *
  * Invariants: the stage runs once per package, after a check without errors and before any IR is
  * built; it never changes the tree's shape, only the fields marked "middle:" (ast.h, types.h);
  * closures run first (escape reads the capture lists); every decision is a pure function of the

@@ -16,11 +16,6 @@ void middle_closures(Package *pkg); /* closure.c: func_lit.captures, Object.capt
 void middle_escape(Package *pkg);   /* escape.c: Object.boxed/leaks/assigned, call.stack_buf */
 void middle_order(Package *pkg);    /* order.c: Node.early */
 
-/* unsupported.c: reports each construct the back end cannot compile yet (goroutines, select,
- * channel operations) as "not supported yet"; returns how many. The driver runs it before
- * middle_package and lowers nothing if it reported any. */
-int middle_unsupported(Package *pkg);
-
 /* ---- what lowering asks ---------------------------------------------------------------------- */
 
 /* Like gc (maxStackVarSize), variables and temporaries larger than this live on the heap. */

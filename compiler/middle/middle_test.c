@@ -1,5 +1,5 @@
 /*
- * middle_test.c: unit tests of the middle stage (closure.c, escape.c, order.c, unsupported.c)
+ * middle_test.c: unit tests of the middle stage (closure.c, escape.c, order.c)
  * without LLVM.
  *
  * Each test parses and checks a small program as gocc build does, runs middle_package, and looks at
@@ -74,55 +74,6 @@ Test(walk, visits_every_node_pre_and_post)
 	ast_walk(body, &(AstVisitor){count_pre, count_post, &n});
 	/* block, :=, x, 1, =, _, +, x, 2 */
 	cr_assert_eq(n, 9 * 101, "got %d", n);
-}
-
-/* ---- constructs refused before lowering (unsupported.c) --------------------------------------- */
-
-/* The diagnostics middle_unsupported gives for src; *n gets its count. */
-static char *unsupported_diags(const char *src, int *n)
-{
-	*n = middle_unsupported(checked_src(src));
-	return diag_flush_string();
-}
-
-Test(unsupported, every_channel_operation_goroutine_and_select)
-{
-	int n;
-	char *d = unsupported_diags("package main\n"
-				    "var c = make(chan int, 1)\n"
-				    "func main() {\n"
-				    "	c <- 1\n"
-				    "	v, ok := <-c\n"
-				    "	println(v, ok, len(c), cap(c))\n"
-				    "	go func() { close(c) }()\n"
-				    "	for x := range c { println(x) }\n"
-				    "	select {}\n"
-				    "}\n", &n);
-	cr_assert_eq(n, 9, "got %d:\n%s", n, d); /* len(c) and cap(c) share one line of output */
-	cr_assert_str_eq(d, "t.go:2:9: gocc: channels is not supported yet\n"
-			    "t.go:4:2: gocc: channels is not supported yet\n"
-			    "t.go:5:11: gocc: channels is not supported yet\n"
-			    "t.go:6:17: gocc: channels is not supported yet\n"
-			    "t.go:7:2: gocc: goroutines is not supported yet\n"
-			    "t.go:7:14: gocc: channels is not supported yet\n"
-			    "t.go:8:2: gocc: channels is not supported yet\n"
-			    "t.go:9:2: gocc: select is not supported yet\n");
-}
-
-Test(unsupported, nil_channels_as_values_pass)
-{
-	int n;
-	char *d = unsupported_diags("package main\n"
-				    "type T struct{ c chan int }\n"
-				    "func f(c <-chan int) bool { return c == nil }\n"
-				    "func main() {\n"
-				    "	var t T\n"
-				    "	var i interface{} = t.c\n"
-				    "	println(f(nil), t.c, i != nil, (chan int)(nil))\n"
-				    "	_ = make(map[int]chan struct{})\n"
-				    "}\n", &n);
-	cr_assert_eq(n, 0);
-	cr_assert_str_eq(d, "");
 }
 
 /* ---- closures -------------------------------------------------------------------------------- */
@@ -244,6 +195,25 @@ Test(closure, only_escaping_closures_move_their_variables_to_the_heap)
 
 /* ---- escape analysis ------------------------------------------------------------------------- */
 
+/* What a goroutine captures escapes (go1.19 -gcflags=-m: "moved to heap: a", "func literal escapes
+ * to heap"), even outside loops, unlike a defer statement's. */
+Test(escape, go_statements_capture_into_the_heap)
+{
+	middle_src("package main\n"
+		   "func use(p *int) { println(*p) }\n"
+		   "func main() {\n"
+		   "	a, b, d := 1, 2, 3\n"
+		   "	go func() { a++ }()\n"
+		   "	go use(&b)\n"
+		   "	defer func() { d++ }()\n"
+		   "}\n");
+	cr_assert(node_at(ND_IDENT, 4, 2)->ident.obj->boxed, "a");
+	cr_assert(node_at(ND_IDENT, 4, 5)->ident.obj->boxed, "b");
+	cr_assert_not(node_at(ND_IDENT, 4, 8)->ident.obj->boxed, "d");
+	cr_assert_not(node_at(ND_FUNC_LIT, 5, 0)->func_lit.stack_alloc, "go");
+	cr_assert(node_at(ND_FUNC_LIT, 7, 0)->func_lit.stack_alloc, "deferred once");
+}
+
 Test(escape, address_stored_in_a_variable_boxes)
 {
 	middle_src("package main\n"
@@ -324,6 +294,25 @@ Test(order, calls_and_slices_are_early_plain_reads_are_not)
 	cr_assert(((Node *)a->data[3])->early);
 	cr_assert(((Node *)a->data[4])->early);
 	cr_assert_not(((Node *)a->data[5])->early);
+}
+
+/* A receive is early (gc's ORECV is copied to a temporary) except in its comma-ok form, which the
+ * assignment makes itself. */
+Test(order, receives_are_early_except_comma_ok)
+{
+	middle_src("package main\n"
+		   "var c = make(chan int, 3)\n"
+		   "var v, ok = <-c\n"
+		   "func main() {\n"
+		   "	x := <-c + 1\n"
+		   "	y, ok2 := <-c\n"
+		   "	var z, ok3 = (<-c)\n"
+		   "	println(x, y, ok2, z, ok3)\n"
+		   "}\n");
+	cr_assert_not(node_at(ND_UNARY, 3, 0)->early);
+	cr_assert(node_at(ND_UNARY, 5, 0)->early);
+	cr_assert_not(node_at(ND_UNARY, 6, 0)->early);
+	cr_assert_not(node_at(ND_UNARY, 7, 0)->early);
 }
 
 /* ---- allocation sites (gc: "does not escape" / "escapes to heap") ------------------------------ */

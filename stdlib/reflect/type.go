@@ -15,8 +15,8 @@
 // What needs the runtime goes through body-less functions that runtime/reflect.c defines under
 // reflect's link names: the map operations (map.c), typed allocation, copies, cached itabs, the
 // program's descriptors (to find a *T, []T or func type before making one here), and the trampoline
-// of Value.Call (call.go). What gocc cannot do yet (channels, a method value as a func value,
-// ArrayOf, MapOf, StructOf...) panics with "reflect: X is not supported yet by gocc" or is absent
+// of Value.Call (call.go); runtime/reflect_chan.c the channel operations and Select (chan.go). What
+// gocc cannot do yet (a method value as a func value, ArrayOf, StructOf...) panics with "reflect: X is not supported yet by gocc" or is absent
 // (docs/status.md).
 package reflect
 

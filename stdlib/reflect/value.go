@@ -428,7 +428,7 @@ func (v Value) Len() int {
 	case Array:
 		return int(v.typ.len)
 	case Chan:
-		panic("reflect: Value.Len of a channel is not supported yet by gocc")
+		return chanlen(v.pointer())
 	case Map:
 		return maplen(v.pointer())
 	case Slice:
@@ -445,7 +445,7 @@ func (v Value) Cap() int {
 	case Array:
 		return int(v.typ.len)
 	case Chan:
-		panic("reflect: Value.Cap of a channel is not supported yet by gocc")
+		return chancap(v.pointer())
 	case Slice:
 		return (*sliceHeader)(v.ptr).Cap
 	}

@@ -246,9 +246,8 @@ func maplen(m unsafe.Pointer) int {
 	return *(*int)(m)
 }
 
-func chanlen(c unsafe.Pointer) int {
-	panic("reflect: Len of a channel is not supported yet by gocc")
-}
+// chanlen is len(c), defined by runtime/reflect_chan.c (chan.c's chanlen).
+func chanlen(c unsafe.Pointer) int
 
 // Set assigns x to the value v.
 func (v Value) Set(x Value) {

@@ -1,0 +1,3 @@
+package z
+
+const X = 41

@@ -1,0 +1,3 @@
+module example.com/internalok
+
+go 1.19

@@ -1,0 +1,5 @@
+package a
+
+import "example.com/internaluse/b/internal/z"
+
+func F() { println(z.X) }
