@@ -629,11 +629,8 @@ static void stoplockedm(void)
 	sched.nmidlelocked++;
 	checkdead();
 	lock_release(&sched.lock);
-	note_sleep(&mp->park);
+	note_sleep(&mp->park); /* startlockedm took us off nmidlelocked */
 	note_clear(&mp->park);
-	lock_acquire(&sched.lock);
-	sched.nmidlelocked--;
-	lock_release(&sched.lock);
 	acquirep(mp->nextp);
 	mp->nextp = NULL;
 }
@@ -644,6 +641,10 @@ static void startlockedm(G *gp)
 	M *mp = gp->lockedm;
 	if (mp == getm())
 		panic_throw("startlockedm: locked to me");
+	/* before the wakeup: checkdead in our stopm must count mp as running */
+	lock_acquire(&sched.lock);
+	sched.nmidlelocked--;
+	lock_release(&sched.lock);
 	mp->nextp = releasep();
 	note_wakeup(&mp->park);
 	stopm();
@@ -987,6 +988,18 @@ static void gfput(P *pp, G *gp)
 	lock_release(&sched.gflock);
 }
 
+/* go1.19's goroutine ids: each P reserves 16 at a time, so ids follow creation order per P and the
+ * numbers in reports match go1.19's when the goroutines are created on the same Ps. */
+#define GOID_BATCH 16
+static uint64_t newgoid(P *pp)
+{
+	if (pp->goidcache == pp->goidcacheend) {
+		pp->goidcache = __atomic_add_fetch(&sched.goidgen, GOID_BATCH, __ATOMIC_RELAXED) - (GOID_BATCH - 1);
+		pp->goidcacheend = pp->goidcache + GOID_BATCH;
+	}
+	return pp->goidcache++;
+}
+
 /* A new G in status G_RUNNABLE that will call fn (a func() closure) on a fresh stack. */
 static G *newproc1(P *pp, void *fn)
 {
@@ -1005,7 +1018,7 @@ static G *newproc1(P *pp, void *fn)
 	sp[6] = (uintptr_t)ctx_gostart;
 	gp->sp = sp;
 	gp->entry = fn;
-	gp->goid = __atomic_add_fetch(&sched.goidgen, 1, __ATOMIC_RELAXED);
+	gp->goid = newgoid(pp);
 	gp->waitreason = WAIT_ZERO;
 	gp->preempt = false;
 	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
@@ -1250,7 +1263,7 @@ RUNTIME_NORET void sched_main(void *fn)
 	G *gp = newproc1(mp->p, fn);
 	/* go1.19's runtime.main starts three goroutines of its own (forcegc, bgsweep, bgscavenge)
 	 * before main.init: the program's first goroutine is number 5, as in go1.19's reports */
-	sched.goidgen = 4;
+	mp->p->goidcache += 3;
 	/* goroutine 1 stays on the main thread until main.init is done (sched_unlock_main) */
 	gp->locked_int = 1;
 	gp->lockedm = mp;

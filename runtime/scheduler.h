@@ -168,6 +168,7 @@ struct P {
 	G *runnext;                 /* atomic: the G readied last by this P's G, run next */
 	Sudog *sudogcache[P_SUDOG_CACHE];
 	int nsudog;
+	uint64_t goidcache, goidcacheend; /* goroutine ids reserved by this P, 16 at a time (as go1.19) */
 	G *gfree;                   /* dead Gs with their first stack segment, for reuse */
 	int32_t ngfree;
 };
