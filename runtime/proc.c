@@ -49,9 +49,10 @@
  * function is not preempted: polls at loop back-edges are the compiler's part, still to do
  * (docs/status.md).
  *
- * Blocking system calls keep their P (Go hands it off via entersyscall/exitsyscall and sysmon's
- * retake): with GOMAXPROCS=1 a goroutine blocked in read(2) stops the others. The hooks for that are
- * sched_external_begin/end today, which only tell checkdead not to report a deadlock.
+ * System calls (sched_entersyscall/exitsyscall, sys_linux.c's hooks): a call leaves its P in
+ * P_SYSCALL; sysmon hands a P whose call spans a whole period (5 ms) to another thread, and the
+ * returning goroutine takes its P back, or another, or waits in the global queue (Go's design; Go
+ * retakes after 20 us). A thread in a system call counts as running for checkdead.
  *
  * Invariants (Go's). A G is on at most one run queue, and only in status G_RUNNABLE; sched_ready
  * moves G_WAITING to G_RUNNABLE exactly once per park (a CAS: a second ready throws). An M holds at
@@ -77,7 +78,7 @@
 _Static_assert(offsetof(G, panic) == 0, "panic.h reads PanicState at the start of G");
 
 enum { G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD };
-enum { P_IDLE, P_RUNNING, P_DEAD };
+enum { P_IDLE, P_RUNNING, P_SYSCALL, P_DEAD };
 #define MAX_GOMAXPROCS 1024
 
 void ctx_mcall(void **save, uintptr_t g0_sp, void (*fn)(G *), G *gp);
@@ -1075,6 +1076,78 @@ void sched_goexit(void)
 	__builtin_unreachable();
 }
 
+/* ---- system calls (Go's entersyscall, exitsyscall, sysmon's retake) ----
+ * Entering a call leaves the P in P_SYSCALL, owned by nobody; the M keeps its goroutine and counts
+ * as running for checkdead. sysmon retakes a P that stays in the same call for a whole period
+ * (P_SYSCALL to P_IDLE by CAS, then handoffp). On exit the goroutine takes its P back if it is still
+ * in P_SYSCALL (the fast path: two atomics), else any idle P, else it queues itself on the global
+ * run queue and its thread goes idle. */
+
+void sched_entersyscall(void)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || gp->is_g0 || gp->m->p == NULL)
+		return;
+	M *mp = gp->m;
+	P *pp = mp->p;
+	gp->in_syscall = true;
+	__atomic_fetch_add(&pp->syscalltick, 1, __ATOMIC_RELAXED);
+	mp->oldp = pp;
+	mp->p = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELAXED);
+	__atomic_store_n(&pp->status, P_SYSCALL, __ATOMIC_RELEASE);
+}
+
+static void exitsyscall0(G *gp)
+{
+	M *mp = getm();
+	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	dropg(gp);
+	lock_acquire(&sched.lock);
+	P *pp = pidleget();
+	if (pp == NULL)
+		globrunqput(gp);
+	lock_release(&sched.lock);
+	if (pp) { /* one became idle meanwhile */
+		acquirep(pp);
+		execute(gp);
+	}
+	if (mp->lockedg) {
+		stoplockedm();
+		execute(gp);
+	}
+	stopm();
+	schedule();
+}
+
+void sched_exitsyscall(void)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || !gp->in_syscall)
+		return;
+	gp->in_syscall = false;
+	M *mp = gp->m;
+	P *pp = mp->oldp;
+	mp->oldp = NULL;
+	uint32_t syscall = P_SYSCALL;
+	if (__atomic_compare_exchange_n(&pp->status, &syscall, P_RUNNING, false, __ATOMIC_ACQ_REL,
+					__ATOMIC_RELAXED)) {
+		mp->p = pp;
+		__atomic_store_n(&pp->m, mp, __ATOMIC_RELAXED);
+		return;
+	}
+	if (__atomic_load_n(&sched.npidle, __ATOMIC_SEQ_CST) > 0) {
+		lock_acquire(&sched.lock);
+		P *idle = pidleget();
+		lock_release(&sched.lock);
+		if (idle) {
+			acquirep(idle);
+			return;
+		}
+	}
+	mcall(exitsyscall0);
+}
+
 /* ---- sudogs ---- */
 
 Sudog *sched_acquire_sudog(void)
@@ -1216,7 +1289,7 @@ static void preemptone(P *pp)
 static void *sysmon(void *arg)
 {
 	(void)arg;
-	static uint64_t lasttick[MAX_GOMAXPROCS];
+	static uint64_t lasttick[MAX_GOMAXPROCS], lastsyscall[MAX_GOMAXPROCS];
 	static int64_t lastwhen[MAX_GOMAXPROCS];
 	for (;;) {
 		usleep(SYSMON_PERIOD_US);
@@ -1224,7 +1297,20 @@ static void *sysmon(void *arg)
 		int32_t n = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
 		for (int32_t i = 0; i < n; i++) {
 			P *pp = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
-			if (pp == NULL || __atomic_load_n(&pp->status, __ATOMIC_RELAXED) != P_RUNNING)
+			if (pp == NULL)
+				continue;
+			uint32_t status = __atomic_load_n(&pp->status, __ATOMIC_ACQUIRE);
+			if (status == P_SYSCALL) { /* retake it when the same call spans a period */
+				uint64_t t = __atomic_load_n(&pp->syscalltick, __ATOMIC_RELAXED);
+				if (t != lastsyscall[i]) {
+					lastsyscall[i] = t;
+				} else if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
+								       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+					handoffp(pp);
+				}
+				continue;
+			}
+			if (status != P_RUNNING)
 				continue;
 			uint64_t t = __atomic_load_n(&pp->schedtick, __ATOMIC_RELAXED);
 			if (t != lasttick[i]) {

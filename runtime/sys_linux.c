@@ -18,9 +18,9 @@
  * hooks are unreachable then (internal/poll checks its runtimeCtx, which stays 0) and throw if
  * reached. Deadlines on files answer ErrNoDeadline, as gc's do for files the poller refuses.
  *
- * runtime.entersyscall/exitsyscall are the scheduler's hooks around a blocking system call (gc hands
- * the P to another thread meanwhile). Without that hand-off a goroutine in a system call simply keeps
- * its thread; proc.c fills them when it can hand the P off.
+ * runtime.entersyscall/exitsyscall are the scheduler's hooks around a blocking system call
+ * (sched_entersyscall/sched_exitsyscall, proc.c): a call that blocks longer than a sysmon period
+ * gives its P to another thread meanwhile, as gc's.
  *
  * Not yet, as documented runtime throws (docs/status.md): time's timers (NewTimer, After, AfterFunc,
  * Ticker: they fire on a goroutine, from a timer heap per P, with the scheduler),
@@ -37,6 +37,7 @@
 #include "malloc.h"
 #include "panic.h"
 #include "proc.h"
+#include "scheduler.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -52,13 +53,15 @@ extern char **environ;
 GO_LINKNAME(sys_entersyscall, "runtime.entersyscall");
 RUNTIME_API void sys_entersyscall(void *ctx)
 {
-	(void)ctx; /* the goroutine keeps its thread and P (no hand-off yet) */
+	(void)ctx;
+	sched_entersyscall(); /* the P goes to another thread if the call blocks (proc.c) */
 }
 
 GO_LINKNAME(sys_exitsyscall, "runtime.exitsyscall");
 RUNTIME_API void sys_exitsyscall(void *ctx)
 {
 	(void)ctx;
+	sched_exitsyscall();
 }
 
 /* ---- []string results (three words, through sys_amd64.S's RET3) ---- */
