@@ -18,11 +18,9 @@
  * hooks are unreachable then (internal/poll checks its runtimeCtx, which stays 0) and throw if
  * reached. Deadlines on files answer ErrNoDeadline, as gc's do for files the poller refuses.
  *
- * runtime.entersyscall/exitsyscall are the scheduler's hooks around a blocking system call (gc hands
- * the P to another thread meanwhile). Without that hand-off a goroutine in a system call keeps its
- * thread and P; the hooks tell the scheduler that something outside it may still ready a goroutine
- * (sched_external_begin/end), so checkdead reports no deadlock while a goroutine reads or waits.
- * The P hand-off, when proc.c has it, goes here.
+ * runtime.entersyscall/exitsyscall are the scheduler's hooks around a blocking system call
+ * (sched_entersyscall/sched_exitsyscall, proc.c): a call that blocks longer than a sysmon period
+ * gives its P to another thread meanwhile, as gc's.
  *
  * Not yet, as documented runtime throws (docs/status.md): time's timers (NewTimer, After, AfterFunc,
  * Ticker: they fire on a goroutine, from a timer heap per P, with the scheduler),
@@ -55,14 +53,14 @@ GO_LINKNAME(sys_entersyscall, "runtime.entersyscall");
 RUNTIME_API void sys_entersyscall(void *ctx)
 {
 	(void)ctx;
-	sched_external_begin(); /* keeps its thread and P (no hand-off yet), but counts as "may ready" */
+	sched_entersyscall(); /* the P goes to another thread if the call blocks (proc.c) */
 }
 
 GO_LINKNAME(sys_exitsyscall, "runtime.exitsyscall");
 RUNTIME_API void sys_exitsyscall(void *ctx)
 {
 	(void)ctx;
-	sched_external_end();
+	sched_exitsyscall();
 }
 
 /* ---- []string results (three words, through sys_amd64.S's RET3) ---- */
