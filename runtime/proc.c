@@ -1035,9 +1035,18 @@ void runtime_newproc(void *fn)
 	if (mp->p == NULL)
 		panic_throw("newproc: no scheduler running");
 	G *gp = newproc1(mp->p, fn);
+	gp->gopc = (uintptr_t)__builtin_return_address(0);
 	runqput(mp->p, gp, true);
 	if (sched.main_started)
 		wakep();
+}
+
+void **sched_g_frame(G *gp)
+{
+	uint32_t st = __atomic_load_n(&gp->status, __ATOMIC_ACQUIRE);
+	if (st != G_WAITING && st != G_RUNNABLE)
+		return NULL;
+	return ((void ***)gp->sp)[5]; /* ctx_mcall's pushes: r15 r14 r13 r12 rbx rbp, then the pc */
 }
 
 /* The first function of every goroutine (called by ctx_gostart on the goroutine's stack). */
@@ -1064,6 +1073,7 @@ static void goexit0(G *gp)
 	gp->param = NULL;
 	gp->waiting = NULL;
 	gp->entry = NULL;
+	gp->gopc = 0;
 	gp->waitreason = WAIT_ZERO;
 	stack_free(gp, true);
 	gfput(mp->p, gp);

@@ -126,6 +126,7 @@ struct G {
 	G *schedlink;               /* run queue, free list */
 	G *alllink;                 /* sched.allg list */
 	void *entry;                /* the func() closure the goroutine runs */
+	uintptr_t gopc;             /* the return address of its go statement's newproc call (created by) */
 	uint64_t waitsince;         /* unused: go1.19 prints ", N minutes" only in dumps of long waits */
 };
 
@@ -205,6 +206,10 @@ void sched_external_end(void);
  * goroutine; no Go code and no runtime lock in between. No-ops outside a goroutine. */
 void sched_entersyscall(void);
 void sched_exitsyscall(void);
+
+/* The frame pointer a stopped goroutine will resume with (the walk of its frames starts there:
+ * mcall's frame, then sched_park's, then its callers); NULL for a running or dead one. */
+void **sched_g_frame(G *gp);
 
 /* Gosched from runtime code: put the running goroutine on the global queue and schedule. */
 void sched_gosched(void);
