@@ -307,6 +307,7 @@ void lower_check_slice(RuntimeFn kind_signed, RuntimeFn kind_unsigned, LLVMValue
 void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int nargs);
 LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y);
 LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st);
+Type *lower_shift_count_type(Node *count); /* uint for untyped (or float/complex) constant counts */
 
 /* ---- lower_order.c: gc's evaluation order within a statement -------------------------------- */
 

@@ -149,6 +149,16 @@ static LLVMValueRef shift_by_const(TokenKind op, Type *t, LLVMValueRef x, uint64
 	return sign ? LLVMBuildAShr(L.b, x, s, "") : LLVMBuildLShr(L.b, x, s, "");
 }
 
+/* The type a shift count is lowered in: its own, or uint for a constant that is untyped or not of
+ * an integer type (`x << 1.`, `x << (1+0i)`: a representable float or complex constant). */
+Type *lower_shift_count_type(Node *count)
+{
+	Type *t = lower_type_of(count);
+	if (type_is_untyped(t) || (count->mode == MODE_CONST && !type_is_integer(t)))
+		return type_basic(TY_UINT);
+	return t;
+}
+
 LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st)
 {
 	LLVMTypeRef ty = LLVMTypeOf(x);

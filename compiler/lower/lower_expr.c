@@ -468,7 +468,7 @@ static LLVMValueRef lower_binary(Node *e)
 	if (is_shift(op)) {
 		Node *y = e->binary.y;
 		LLVMValueRef x = lower_expr_as(e->binary.x, lower_type_of(e));
-		Type *st = type_is_untyped(lower_type_of(y)) ? type_basic(TY_UINT) : lower_type_of(y);
+		Type *st = lower_shift_count_type(y);
 		LLVMValueRef s = y->mode == MODE_CONST ? lower_const(y->cval, st) : lower_expr(y);
 		return lower_shift(op, lower_type_of(e), x, s, st);
 	}

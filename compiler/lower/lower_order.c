@@ -53,12 +53,18 @@ static void hoist_children(Node *e)
 		}
 		return;
 	case ND_KEY_VALUE: lower_hoist(e->key_value.value); return;
-	case ND_COMPOSITE_LIT:
+	case ND_COMPOSITE_LIT: {
+		/* a map literal's keys are values too, each evaluated before its element (array
+		 * indexes are constants, struct keys field names) */
+		bool is_map = lower_type_of(e) && type_underlying(lower_type_of(e))->kind == TY_MAP;
 		for (int i = 0; i < e->composite.elts.len; i++) {
 			Node *el = e->composite.elts.data[i];
+			if (el->kind == ND_KEY_VALUE && is_map)
+				lower_hoist(el->key_value.key);
 			lower_hoist(el->kind == ND_KEY_VALUE ? el->key_value.value : el);
 		}
 		return;
+	}
 	case ND_CALL: {
 		Node *fun = unparen(e->call.fun);
 		if (e->call.call_kind == CALL_CLOSURE || e->call.call_kind == CALL_INTERFACE)

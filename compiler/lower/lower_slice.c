@@ -213,6 +213,20 @@ static LLVMValueRef int_arg(Node *n)
 	return lower_convert_value(v, t, type_basic(TY_INT), n);
 }
 
+/* make([]T, len, n) in the frame: gc's walkMakeSlice checks len against the constant n itself,
+ *     if uint64(len) > n { if len < 0 { panicmakeslicelen() }; panicmakeslicecap() } */
+static void stack_make_check(LLVMValueRef len, int64_t n)
+{
+	if (LLVMIsAConstantInt(len))
+		return; /* the checker proved 0 <= len <= n */
+	LLVMBasicBlockRef bad = lower_block("makeslice.bad"), ok = lower_block("makeslice.ok");
+	LLVMBuildCondBr(L.b, LLVMBuildICmp(L.b, LLVMIntUGT, len, i64c(n), ""), bad, ok);
+	lower_position_at_end(bad);
+	lower_panic_if(LLVMBuildICmp(L.b, LLVMIntSLT, len, i64c(0), ""), RT_panicmakeslicelen, NULL, 0);
+	lower_call_runtime(RT_panicmakeslicecap, NULL, 0);
+	lower_position_at_end(ok);
+}
+
 /* make([]T, len[, cap]) -> runtime makeslice(type:T, len, cap), which panics with gc's
  * "makeslice: len out of range" / "cap out of range" messages and returns zeroed memory. */
 LLVMValueRef lower_make_slice(Node *call)
@@ -225,6 +239,8 @@ LLVMValueRef lower_make_slice(Node *call)
 		Node *c = call->call.args.data[call->call.args.len - 1];
 		int64_t n = 0;
 		const_to_int64(c->cval, &n);
+		if (call->call.args.len > 2) /* a variable len against the constant cap */
+			stack_make_check(len, n);
 		return lower_slice_make(lower_new_at(type_array(elem, n), true), len, cap);
 	}
 	LLVMValueRef args[3] = {lower_typedesc(elem), len, cap};
@@ -368,6 +384,10 @@ static void struct_into(Node *e, Type *st, LLVMValueRef addr)
 		if (el->kind == ND_KEY_VALUE) {
 			fi = field_index(st, el->key_value.key);
 			v = el->key_value.value;
+		}
+		if (st->strct.fields[fi]->name == intern("_", 1)) {
+			lower_expr(v); /* a blank field stays zero; its value is evaluated (gc's fixedlit) */
+			continue;
 		}
 		lower_store_element(v, st->strct.fields[fi]->type, lower_gep(addr, type_field_offset(st, fi)));
 	}

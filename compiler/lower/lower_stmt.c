@@ -215,7 +215,7 @@ static void lower_assign_op(Node *s)
 	LLVMValueRef x = mr ? lower_map_ref_load(mr) : lower_load(t, addr);
 	LLVMValueRef v;
 	if (op == TOK_SHL || op == TOK_SHR) {
-		Type *st = type_is_untyped(lower_type_of(r)) ? type_basic(TY_UINT) : lower_type_of(r);
+		Type *st = lower_shift_count_type(r);
 		LLVMValueRef c = r->mode == MODE_CONST ? lower_const(r->cval, st) : lower_expr(r);
 		v = lower_shift(op, t, x, c, st);
 	} else {
@@ -487,11 +487,15 @@ static void switch_tests(Node *s, Type *tt, LLVMValueRef tagv, LLVMBasicBlockRef
 		for (int j = 0; j < c->case_clause.list.len; j++) {
 			Node *e = c->case_clause.list.data[j];
 			LLVMBasicBlockRef next = lower_block("case.next");
-			if (!tagv) {
+			Type *et = lower_type_of(e);
+			if (!tagv && type_underlying(et)->kind != TY_INTERFACE) {
 				lower_cond_br(e, bodies[i], next);
 			} else {
+				/* without a tag, an interface case is compared with true (`switch true`) */
+				Type *ct = tagv ? tt : et;
+				LLVMValueRef tv = tagv ? tagv : lower_to_iface(intc(L.t_i1, 1), type_basic(TY_BOOL), et);
 				lower_hoist(e);
-				LLVMValueRef eq = lower_compare(TOK_EQL, tt, tagv, lower_expr_as(e, tt));
+				LLVMValueRef eq = lower_compare(TOK_EQL, ct, tv, lower_expr_as(e, ct));
 				if (!eq)
 					lower_unsupported(e->pos, "interface comparison");
 				LLVMBuildCondBr(L.b, eq, bodies[i], next);

@@ -601,6 +601,10 @@ static void check_shift(Operand *x, Operand *y, Node *e, TokenKind op)
 				x->mode = MODE_INVALID;
 				return;
 			}
+			/* a count of a non-constant shift is a uint (gc's noder): `x << 1.` shifts by
+			 * uint(1), and `x << (M + 0.)` keeps M's exact value, not float64's rounding */
+			if (x->mode != MODE_CONST)
+				check_convert_untyped(y, type_basic(TY_UINT));
 		}
 	} else if (type_is_integer(y->type) && !type_is_untyped(y->type)) {
 		/* ok: signed counts are permitted since go1.13 */
