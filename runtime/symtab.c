@@ -360,7 +360,7 @@ int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
 		int k = symtab_frames(raw - 1, fr, MAX_EXPAND);
 		uintptr_t end = symtab_findfunc(raw) != symtab_findfunc(raw - 1) ? PC_END : 0;
 		for (int d = 0; d < k; d++) {
-			if (symtab_is_wrapper(fr[d].name))
+			if (symtab_is_wrapper(fr[d].name) || (!fr[d].inlined && fr[d].kind == PCFUNC_WRAPPER))
 				continue;
 			int kind = init_kind(fr[d].name);
 			if (kind == 1 && prev >= 1) {

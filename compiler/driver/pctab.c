@@ -495,6 +495,38 @@ static int u64_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static bool has_suffix(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* go1.19's name for the wrapper `name`, as FuncForPC reports it: pkg.T.M·ptrwrap (the method of
+ * *T that calls T's) is pkg.(*T).M; a promoted method's pkg.S.M·promoted, the itab entries of a
+ * pointer-shaped type's methods pkg.T.M·i and pkg.S.M·promoted·i and main's func value
+ * main.main·thunk are the names without the suffix (gc has no wrapper there, or names it so; gocc's
+ * one promoted wrapper serves both S.M and (*S).M, which gc names apart). Walks show no frame for
+ * any of them. */
+static const char *wrapper_name(const char *name)
+{
+	static const char *const strip[] = {"\u00b7promoted\u00b7i", "\u00b7promoted", "\u00b7i", "\u00b7thunk"};
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof strip / sizeof strip[0]; i++)
+		if (has_suffix(name, n, strip[i]))
+			return xstrndup(name, n - strlen(strip[i]));
+	size_t k = strlen("\u00b7ptrwrap");
+	if (!has_suffix(name, n, "\u00b7ptrwrap"))
+		return name;
+	const char *m = NULL, *r = NULL; /* the last two dots: pkg.T.M */
+	for (const char *p = name; p < name + n - k; p++)
+		if (*p == '.')
+			r = m, m = p;
+	if (!r)
+		return name;
+	return xsprintf("%.*s(*%.*s)%.*s", (int)(r + 1 - name), name, (int)(m - r - 1), r + 1,
+	                (int)(name + n - k - m), m);
+}
+
 /* The pcs of [lo, hi) where a function's row may change. */
 typedef struct {
 	uint64_t lo, hi;
@@ -526,8 +558,10 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 	f->entry = lo;
 	f->size = hi - lo;
 	f->kind = PCFUNC_GO;
-	if (strstr(name, "\u00b7")) /* a wrapper the compiler made (X·ptrwrap, X·f, X·i, X·thunk) */
+	if (strstr(name, "\u00b7")) { /* a wrapper the compiler made (X·ptrwrap, X·f, X·i, X·thunk) */
 		f->kind = PCFUNC_WRAPPER;
+		name = wrapper_name(name);
+	}
 	f->name = str_off(t, name);
 	f->inl = (uint32_t)t->inlines.len;
 	f->rows = (uint32_t)t->rows.len;
