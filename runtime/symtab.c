@@ -172,6 +172,7 @@ int symtab_frames(uintptr_t pc, SymFrame *out, int max)
 		fr->file = tab_string(h, file);
 		fr->line = line;
 		fr->kind = (int)f->kind;
+		fr->flags = f->flags;
 		if (node < 0) {
 			fr->name = tab_string(h, f->name);
 			fr->inlined = false;

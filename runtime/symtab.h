@@ -27,6 +27,7 @@ typedef struct {
 	uintptr_t entry;   /* of the physical function */
 	bool inlined;
 	int kind;          /* PCFUNC_* of the physical function */
+	uint32_t flags;    /* PCFLAG_* of the physical function */
 } SymFrame;
 
 /* The function containing pc (exact), or NULL. */
