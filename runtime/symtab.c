@@ -108,11 +108,6 @@ uintptr_t symtab_entry(const PcFunc *f)
 	return (uintptr_t)f->entry + load_bias(pctab());
 }
 
-GoString symtab_name(const PcFunc *f)
-{
-	return tab_string(pctab(), f->name);
-}
-
 static uint64_t get_uvarint(const uint8_t **p)
 {
 	uint64_t v = 0;
@@ -215,7 +210,9 @@ typedef struct {
 	bool done;
 } Walker;
 
-/* The next return address the table knows (0 at the end), as symtab_walk describes. */
+/* The next return address above the walk's frame whose function the table knows, newest first; 0
+ * at the end. Unknown C frames are passed over, and the walk ends after runtime.main (C main or
+ * main_goroutine) with a runtime.goexit pc, or at a goroutine's first function, as gc's stacks end. */
 static uintptr_t walk_next(Walker *w)
 {
 	for (int guard = 0; w->fp && !w->done && guard < (1 << 20); guard++) {
@@ -247,15 +244,6 @@ static uintptr_t walk_next(Walker *w)
 	}
 	w->done = true;
 	return 0;
-}
-
-int symtab_walk(void **fp, uintptr_t *pcs, int max)
-{
-	Walker w = {fp, -1, false, false};
-	int n = 0;
-	for (uintptr_t pc; n < max && (pc = walk_next(&w)) != 0;)
-		pcs[n++] = pc;
-	return n;
 }
 
 /* ---- the runtime package's stack-walking API (stdlib/runtime/symtab.go) ----
