@@ -38,6 +38,7 @@ enum {
 	PCFUNC_MAININIT = 6, /* traceback_main_init, never called: runtime.main calling doInit */
 	PCFUNC_MORESTACK = 7, /* __morestack between a function on a new stack segment and its caller */
 	PCFUNC_RUNTIME = 8, /* a runtime C function shown as go1.19's frame (runtime.goPanicIndex, ...) */
+	PCFUNC_THROW = 9,   /* panic_throw(_sig), shown as runtime.throw (one frame for both) */
 };
 
 /* PcFunc.flags. */

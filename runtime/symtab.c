@@ -227,7 +227,10 @@ static uintptr_t walk_next(Walker *w)
 		bool trusted = w->exact ||
 			(f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER || f->kind == PCFUNC_MORESTACK));
 		w->fp = plausible(fp, next, trusted) ? next : NULL;
-		if (!f || f->kind == PCFUNC_MORESTACK || (f->kind == PCFUNC_GOPANIC && w->last_kind == PCFUNC_GOPANIC))
+		/* runtime_gopanic and panic_raise are one gopanic frame, panic_throw and panic_throw_sig one
+		 * throw frame */
+		bool repeat = (f && (f->kind == PCFUNC_GOPANIC || f->kind == PCFUNC_THROW) && w->last_kind == (int)f->kind);
+		if (!f || f->kind == PCFUNC_MORESTACK || repeat)
 			continue;
 		w->last_kind = (int)f->kind;
 		if (f->kind == PCFUNC_GOEXIT) /* a goroutine's first function */

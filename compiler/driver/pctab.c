@@ -834,6 +834,10 @@ static const struct {
 	{"runtime_panicdottypeI", PCFUNC_RUNTIME, "runtime.panicdottypeI", "runtime/iface.go", 272,
 	 "runtime.panicdottypeE", "runtime/iface.go", 262},
 	{"runtime_panicnildottype", PCFUNC_RUNTIME, "runtime.panicnildottype", "runtime/iface.go", 278},
+	/* fatal errors: the runtime's throws (sema.c's sync_throw and sync_fatal are not listed: the C
+	 * compiler folds the two identical functions into one address) */
+	{"panic_throw", PCFUNC_THROW, "runtime.throw", "runtime/panic.go", 1047},
+	{"panic_throw_sig", PCFUNC_THROW, "runtime.throw", "runtime/panic.go", 1047},
 };
 
 /* The table entries of runtime_frames[] the executable has: one row for the whole function (with
