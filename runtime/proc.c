@@ -18,7 +18,9 @@
  * work (sched.nmspinning); whoever readies a goroutine while Ps are idle and nobody spins wakes an
  * idle M (wakep). A spinning M that finds work wakes another, so wakeups propagate without a
  * thundering herd. Go's dance that avoids lost wakeups is kept: a spinning M that gives up its P
- * decrements nmspinning first and then rechecks every run queue.
+ * decrements nmspinning first and then rechecks every run queue. Timers (time.c) are run here
+ * too: schedule() and findrunnable() call timers_check (gc's checkTimers), and an M that gives its
+ * P back while timers are pending may become the timer sleeper instead of sleeping on its Note.
  *
  * Context switches (asm_amd64.S): a goroutine that blocks calls mcall, which saves its callee-saved
  * registers on its own stack and continues on the M's scheduler stack (g0: the thread's own stack),
@@ -37,10 +39,11 @@
  * instead (startlockedm). A goroutine that exits while locked ends its thread (mexit; m0 sleeps
  * for good instead), as go1.19.
  *
- * checkdead (under sched.lock, when an M goes idle): no M running Go code, nothing outside the
- * scheduler that will ready a goroutine (sched_external_begin: timers, system calls), so every
- * goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!` and the
- * goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none is left.
+ * checkdead (under sched.lock, when an M goes idle): no M running Go code, no pending timer,
+ * nothing outside the scheduler that will ready a goroutine (sched_external_begin: system calls),
+ * so every goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!`
+ * and the goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none
+ * is left.
  *
  * Preemption: a goroutine yields when it blocks, calls Gosched, or when its stack check fails while
  * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
@@ -471,7 +474,7 @@ static void checkdead(void)
 {
 	if (!sched.main_started)
 		return;
-	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0)
+	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0 || timers_pending())
 		return;
 	int32_t run = sched.mcount - sched.nmidle - sched.nmidlelocked;
 	if (run > 0)
@@ -688,7 +691,8 @@ static RUNTIME_NORET void execute(G *gp)
 static G *findrunnable(void)
 {
 	M *mp = getm();
-top:;
+top:
+	timers_check();
 	P *pp = mp->p;
 	G *gp = runqget(pp);
 	if (gp)
@@ -751,6 +755,15 @@ top:;
 				}
 				break;
 			}
+		}
+	}
+	if (timers_idle_sleep()) { /* timers (time.c): this M slept until one was due */
+		lock_acquire(&sched.lock);
+		P *idle = pidleget();
+		lock_release(&sched.lock);
+		if (idle) {
+			acquirep(idle);
+			goto top;
 		}
 	}
 	stopm();
@@ -822,6 +835,7 @@ static RUNTIME_NORET void schedule(void)
 			continue;
 		}
 		pp->schedtick++;
+		timers_check();
 		G *gp = NULL;
 		if (pp->schedtick % 61 == 0 && __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0) {
 			lock_acquire(&sched.lock);
@@ -914,7 +928,7 @@ void sched_ready(G *gp)
 	M *mp = getm();
 	if (mp && mp->p) {
 		runqput(mp->p, gp, true);
-	} else { /* a thread without a P (a timer thread, a dying M) */
+	} else { /* a thread without a P (a dying M) */
 		lock_acquire(&sched.lock);
 		globrunqput(gp);
 		lock_release(&sched.lock);
