@@ -142,11 +142,6 @@ void chan_dequeue_sudog(WaitQ *q, Sudog *sg)
 
 /* ---- helpers shared with select.c ---- */
 
-void *chan_buf(Hchan *c, uintptr_t i)
-{
-	return (char *)c->buf + i * c->elemsize;
-}
-
 static void typedmemclr(const GoType *t, void *p)
 {
 	memset(p, 0, t->size);

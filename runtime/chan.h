@@ -29,6 +29,12 @@ struct Hchan {
 	RtLock lock;
 };
 
+/* The address of slot i of c's ring buffer (Go's chanbuf). */
+static inline void *chan_buf(Hchan *c, uintptr_t i)
+{
+	return (char *)c->buf + i * c->elemsize;
+}
+
 /* Go's chansend: false when block is false and the send would block. Panics on a closed channel. */
 bool chan_send(Hchan *c, const void *ep, bool block);
 
@@ -40,7 +46,6 @@ bool chan_recv(Hchan *c, void *ep, bool block, bool *received);
 void chan_enqueue(WaitQ *q, Sudog *sg);
 Sudog *chan_dequeue(WaitQ *q);
 void chan_dequeue_sudog(WaitQ *q, Sudog *sg);
-void *chan_buf(Hchan *c, uintptr_t i);
 void chan_send_to(Hchan *c, Sudog *sg, const void *ep, void (*unlockf)(void *), void *arg);
 void chan_recv_from(Hchan *c, Sudog *sg, void *ep, void (*unlockf)(void *), void *arg);
 

@@ -322,11 +322,82 @@ Test(chan, select_receive_from_closed_channel)
 	cr_assert_eq(x, 7);
 }
 
-/* The blocking operations (nil channels, unbuffered send/receive, selects that are not ready,
- * select {}) park: with the real scheduler linked in (proc.c, which the fake cannot wholly replace:
- * its own calls to gopark are bound inside proc.o), they are tested as Go programs whose only
- * goroutine blocks, against go1.19's deadlock report: testdata/chan_nil_deadlock.go,
- * select_block_deadlock.go and the others. */
+/* ---- blocking: the only goroutine parks, with go1.19's wait reasons ----
+ * chan.o's calls of sched_park / sched_parkunlock bind to the fake's definitions, which the link
+ * puts ahead of proc.c's (--allow-multiple-definition); the same operations run on the real
+ * scheduler in the Go programs whose lone goroutine deadlocks (testdata/select_nil_deadlock.go). */
+
+static void send_nil(void *arg)
+{
+	(void)arg;
+	send_int(NULL, 1);
+}
+
+static void recv_nil(void *arg)
+{
+	(void)arg;
+	runtime_chanrecv1(NULL, NULL);
+}
+
+static void send_unbuffered(void *arg)
+{
+	(void)arg;
+	send_int(runtime_makechan(&c_int64, 0), 1);
+}
+
+static void recv_empty(void *arg)
+{
+	(void)arg;
+	bool ok;
+	recv_int(runtime_makechan(&c_int64, 3), &ok);
+}
+
+static void select_nil_cases(void *arg)
+{
+	(void)arg;
+	int64_t v = 0;
+	Scase cases[2] = {{NULL, &v}, {NULL, &v}};
+	uint16_t order[4];
+	bool ok;
+	runtime_selectgo(cases, order, 1, 1, true, &ok);
+}
+
+static void select_not_ready(void *arg)
+{
+	(void)arg;
+	int64_t v = 0;
+	Scase cases[2] = {{runtime_makechan(&c_int64, 0), &v}, {runtime_makechan(&c_int64, 0), &v}};
+	uint16_t order[4];
+	bool ok;
+	runtime_selectgo(cases, order, 1, 1, true, &ok);
+}
+
+static void select_no_cases(void *arg)
+{
+	(void)arg;
+	runtime_block();
+}
+
+Test(chan, blocking_operations_park)
+{
+	static const struct {
+		void (*fn)(void *);
+		const char *want;
+	} cases[] = {
+		{send_nil, "fake scheduler: park [chan send (nil chan)]\n"},
+		{recv_nil, "fake scheduler: park [chan receive (nil chan)]\n"},
+		{send_unbuffered, "fake scheduler: park [chan send]\n"},
+		{recv_empty, "fake scheduler: park [chan receive]\n"},
+		{select_nil_cases, "fake scheduler: park [select]\n"},
+		{select_not_ready, "fake scheduler: park [select]\n"},
+		{select_no_cases, "fake scheduler: park [select (no cases)]\n"},
+	};
+	static Captured c;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rt_capture(cases[i].fn, NULL, &c);
+		rt_assert_output(&c, FAKE_PARK_EXIT, cases[i].want);
+	}
+}
 
 /* ---- panics ---- */
 

@@ -16,8 +16,8 @@
  *
  * Invariants: the set is open addressing over object addresses (0 empty, 1 deleted), at most half
  * full, grown by doubling with mallocgc (pointer-free memory: the set must not keep objects alive
- * for the collector to come); fin_lock guards it, taken only around the set's own operations (the
- * checks and the throws run outside it; growing allocates under it: malloc takes no lock). The
+ * for the collector to come); fin_lock (an RtLock) guards it, taken only around the set's own
+ * operations: the checks, the throws and the allocation of a bigger set run outside it. The
  * throws allocate nothing; their messages are printed piece by piece.
  * Rejected: storing the finalizer functions for the collector to come: they would be written and never
  * read until then, and the collector's design decides their shape.
@@ -26,7 +26,7 @@
 #include "malloc.h"
 #include "panic.h"
 #include "print.h"
-#include "spinlock.h"
+#include "scheduler.h"
 
 #define FIN_EMPTY 0
 #define FIN_DELETED 1
@@ -36,7 +36,7 @@ static struct {
 	uintptr_t *slot;
 	uintptr_t cap, used; /* used counts live and deleted slots */
 } fins;
-static SpinLock fin_lock;
+static RtLock fin_lock;
 
 static uintptr_t *fin_find(uintptr_t p)
 {
@@ -49,17 +49,9 @@ static uintptr_t *fin_find(uintptr_t p)
 	return NULL;
 }
 
-static void fin_insert(uintptr_t p)
+/* Adds p, which must fit (the set stays at most half full). */
+static void fin_put(uintptr_t p)
 {
-	if (2 * (fins.used + 1) > fins.cap) {
-		uintptr_t *old = fins.slot, n = fins.cap;
-		fins.cap = n ? 2 * n : 64;
-		fins.slot = runtime_mallocgc(fins.cap * sizeof(uintptr_t), NULL, true);
-		fins.used = 0;
-		for (uintptr_t i = 0; i < n; i++)
-			if (old[i] > FIN_DELETED)
-				fin_insert(old[i]);
-	}
 	uintptr_t i = (p >> 3) * 0x9E3779B97F4A7C15u & (fins.cap - 1);
 	while (fins.slot[i] > FIN_DELETED)
 		i = (i + 1) & (fins.cap - 1);
@@ -87,6 +79,39 @@ static RUNTIME_NORET void finalizer_throw(const char *a, const GoType *s, const 
 	panic_finish(NULL, true);
 }
 
+/* Records p, or throws if it is there already. Takes fin_lock; a bigger set is allocated with the
+ * lock released (RtLocks are held without allocating), and the check is redone once it is taken
+ * again. */
+static void fin_insert(uintptr_t p)
+{
+	uintptr_t *spare = NULL, spare_cap = 0;
+	for (;;) {
+		lock_acquire(&fin_lock);
+		if (fin_find(p)) {
+			lock_release(&fin_lock);
+			finalizer_throw("finalizer already set", NULL, "", NULL, "");
+		}
+		uintptr_t want = fins.cap ? 2 * fins.cap : 64;
+		if (2 * (fins.used + 1) > fins.cap && spare_cap == want) {
+			uintptr_t *old = fins.slot, n = fins.cap;
+			fins.slot = spare;
+			fins.cap = spare_cap;
+			fins.used = 0;
+			for (uintptr_t i = 0; i < n; i++)
+				if (old[i] > FIN_DELETED)
+					fin_put(old[i]);
+		}
+		if (2 * (fins.used + 1) <= fins.cap) {
+			fin_put(p);
+			lock_release(&fin_lock);
+			return;
+		}
+		lock_release(&fin_lock);
+		spare = runtime_mallocgc(want * sizeof(uintptr_t), NULL, true);
+		spare_cap = want;
+	}
+}
+
 GO_LINKNAME(mfinal_setFinalizer, "runtime.setFinalizer");
 RUNTIME_API void mfinal_setFinalizer(void *ctx, const GoType *etyp, void *data, const GoType *ftyp, void *fdata)
 {
@@ -98,11 +123,11 @@ RUNTIME_API void mfinal_setFinalizer(void *ctx, const GoType *etyp, void *data, 
 	if (data == &malloc_zerobase)
 		return; /* zero-sized objects: gc accepts and ignores them */
 	if (!ftyp) {
-		spin_lock(&fin_lock);
+		lock_acquire(&fin_lock);
 		uintptr_t *slot = fin_find((uintptr_t)data);
 		if (slot)
 			*slot = FIN_DELETED;
-		spin_unlock(&fin_lock);
+		lock_release(&fin_lock);
 		return;
 	}
 	if (type_kind(ftyp) != KIND_FUNC)
@@ -118,11 +143,5 @@ RUNTIME_API void mfinal_setFinalizer(void *ctx, const GoType *etyp, void *data, 
 	          (type_kind(fint) == KIND_INTERFACE && (fint->nextra == 0 || iface_getitab(fint, etyp, true)));
 	if (!ok)
 		finalizer_throw("cannot pass ", etyp, " to finalizer ", ftyp, "");
-	spin_lock(&fin_lock);
-	if (fin_find((uintptr_t)data)) {
-		spin_unlock(&fin_lock);
-		finalizer_throw("finalizer already set", NULL, "", NULL, "");
-	}
 	fin_insert((uintptr_t)data);
-	spin_unlock(&fin_lock);
 }

@@ -24,9 +24,8 @@
  * raised through panic_rterror, which boxes them into runtime.Error values (error_box): recover()
  * returns them like any other panic value.
  *
- * Tracebacks: the goroutine header `goroutine 1 [running]:` is printed, but no frames: naming frames
- * needs the symbol table of a later issue (symtab.c/traceback.c, walking frame pointers), and printing
- * invented frames would be worse than printing none. docs/runtime.md lists this gap.
+ * Tracebacks: the goroutine header `goroutine 1 [running]:`, then the frames (traceback.c, from the pc
+ * table of symtab.c).
  *
  * Fatal errors (panic_throw) print `fatal error: <msg>` and then the same tail as a panic; runtime
  * throws always get a traceback (level forced to 2), as in Go, whatever GOTRACEBACK says.
@@ -39,6 +38,7 @@
 #include "iface.h"
 #include "print.h"
 #include "proc.h"
+#include "traceback.h"
 
 /* Go's m.dying: how many times the fatal path has been entered (v0: one thread). */
 static int dying;
@@ -103,8 +103,7 @@ void panic_finish(const SigContext *sig, bool is_throw)
 		print_cstr("\ngoroutine ");
 		runtime_printuint(proc_goid());
 		print_cstr(" [running]:\n");
-		/* The frames go here once symtab.c/traceback.c exist (walk the frame-pointer chain from
-		 * the panicking frame, hide runtime frames unless level >= 2). v0 prints none. */
+		traceback_print(level);
 	}
 	runtime_printunlock();
 	print_flush(); /* even if we died inside someone else's print statement */

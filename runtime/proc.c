@@ -42,15 +42,17 @@
  * goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!` and the
  * goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none is left.
  *
- * Preemption: cooperative only. A goroutine yields when it blocks, calls Gosched, or when its stack
- * check fails while g->preempt is set (stack.c: the prologue check is the preemption point). Nothing
- * sets preempt yet (a sysmon thread that poisons %fs:0x70 of an M whose goroutine ran 10 ms, and polls
- * at loop back-edges for loops without calls, are listed as remaining in docs/status.md); a goroutine
- * in a loop that never blocks keeps its P.
+ * Preemption: a goroutine yields when it blocks, calls Gosched, or when its stack check fails while
+ * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
+ * poisoning its thread's %fs:0x70 word, so the split-stack prologue of the next Go function it calls
+ * is the preemption point (stack.c), as Go's stackguard0 = stackPreempt. A loop that calls no
+ * function is not preempted: polls at loop back-edges are the compiler's part, still to do
+ * (docs/status.md).
  *
- * Blocking system calls keep their P (Go hands it off via entersyscall/exitsyscall and sysmon's
- * retake): with GOMAXPROCS=1 a goroutine blocked in read(2) stops the others. The hooks for that are
- * sched_external_begin/end today, which only tell checkdead not to report a deadlock.
+ * System calls (sched_entersyscall/exitsyscall, sys_linux.c's hooks): a call leaves its P in
+ * P_SYSCALL; sysmon hands a P whose call spans a whole period (5 ms) to another thread, and the
+ * returning goroutine takes its P back, or another, or waits in the global queue (Go's design; Go
+ * retakes after 20 us). A thread in a system call counts as running for checkdead.
  *
  * Invariants (Go's). A G is on at most one run queue, and only in status G_RUNNABLE; sched_ready
  * moves G_WAITING to G_RUNNABLE exactly once per park (a CAS: a second ready throws). An M holds at
@@ -76,7 +78,7 @@
 _Static_assert(offsetof(G, panic) == 0, "panic.h reads PanicState at the start of G");
 
 enum { G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD };
-enum { P_IDLE, P_RUNNING, P_DEAD };
+enum { P_IDLE, P_RUNNING, P_SYSCALL, P_DEAD };
 #define MAX_GOMAXPROCS 1024
 
 void ctx_mcall(void **save, uintptr_t g0_sp, void (*fn)(G *), G *gp);
@@ -628,11 +630,8 @@ static void stoplockedm(void)
 	sched.nmidlelocked++;
 	checkdead();
 	lock_release(&sched.lock);
-	note_sleep(&mp->park);
+	note_sleep(&mp->park); /* startlockedm took us off nmidlelocked */
 	note_clear(&mp->park);
-	lock_acquire(&sched.lock);
-	sched.nmidlelocked--;
-	lock_release(&sched.lock);
 	acquirep(mp->nextp);
 	mp->nextp = NULL;
 }
@@ -643,6 +642,10 @@ static void startlockedm(G *gp)
 	M *mp = gp->lockedm;
 	if (mp == getm())
 		panic_throw("startlockedm: locked to me");
+	/* before the wakeup: checkdead in our stopm must count mp as running */
+	lock_acquire(&sched.lock);
+	sched.nmidlelocked--;
+	lock_release(&sched.lock);
 	mp->nextp = releasep();
 	note_wakeup(&mp->park);
 	stopm();
@@ -986,6 +989,18 @@ static void gfput(P *pp, G *gp)
 	lock_release(&sched.gflock);
 }
 
+/* go1.19's goroutine ids: each P reserves 16 at a time, so ids follow creation order per P and the
+ * numbers in reports match go1.19's when the goroutines are created on the same Ps. */
+#define GOID_BATCH 16
+static uint64_t newgoid(P *pp)
+{
+	if (pp->goidcache == pp->goidcacheend) {
+		pp->goidcache = __atomic_add_fetch(&sched.goidgen, GOID_BATCH, __ATOMIC_RELAXED) - (GOID_BATCH - 1);
+		pp->goidcacheend = pp->goidcache + GOID_BATCH;
+	}
+	return pp->goidcache++;
+}
+
 /* A new G in status G_RUNNABLE that will call fn (a func() closure) on a fresh stack. */
 static G *newproc1(P *pp, void *fn)
 {
@@ -1004,7 +1019,7 @@ static G *newproc1(P *pp, void *fn)
 	sp[6] = (uintptr_t)ctx_gostart;
 	gp->sp = sp;
 	gp->entry = fn;
-	gp->goid = __atomic_add_fetch(&sched.goidgen, 1, __ATOMIC_RELAXED);
+	gp->goid = newgoid(pp);
 	gp->waitreason = WAIT_ZERO;
 	gp->preempt = false;
 	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
@@ -1059,6 +1074,78 @@ void sched_goexit(void)
 {
 	mcall(goexit0);
 	__builtin_unreachable();
+}
+
+/* ---- system calls (Go's entersyscall, exitsyscall, sysmon's retake) ----
+ * Entering a call leaves the P in P_SYSCALL, owned by nobody; the M keeps its goroutine and counts
+ * as running for checkdead. sysmon retakes a P that stays in the same call for a whole period
+ * (P_SYSCALL to P_IDLE by CAS, then handoffp). On exit the goroutine takes its P back if it is still
+ * in P_SYSCALL (the fast path: two atomics), else any idle P, else it queues itself on the global
+ * run queue and its thread goes idle. */
+
+void sched_entersyscall(void)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || gp->is_g0 || gp->m->p == NULL)
+		return;
+	M *mp = gp->m;
+	P *pp = mp->p;
+	gp->in_syscall = true;
+	__atomic_fetch_add(&pp->syscalltick, 1, __ATOMIC_RELAXED);
+	mp->oldp = pp;
+	mp->p = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELAXED);
+	__atomic_store_n(&pp->status, P_SYSCALL, __ATOMIC_RELEASE);
+}
+
+static void exitsyscall0(G *gp)
+{
+	M *mp = getm();
+	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	dropg(gp);
+	lock_acquire(&sched.lock);
+	P *pp = pidleget();
+	if (pp == NULL)
+		globrunqput(gp);
+	lock_release(&sched.lock);
+	if (pp) { /* one became idle meanwhile */
+		acquirep(pp);
+		execute(gp);
+	}
+	if (mp->lockedg) {
+		stoplockedm();
+		execute(gp);
+	}
+	stopm();
+	schedule();
+}
+
+void sched_exitsyscall(void)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || !gp->in_syscall)
+		return;
+	gp->in_syscall = false;
+	M *mp = gp->m;
+	P *pp = mp->oldp;
+	mp->oldp = NULL;
+	uint32_t syscall = P_SYSCALL;
+	if (__atomic_compare_exchange_n(&pp->status, &syscall, P_RUNNING, false, __ATOMIC_ACQ_REL,
+					__ATOMIC_RELAXED)) {
+		mp->p = pp;
+		__atomic_store_n(&pp->m, mp, __ATOMIC_RELAXED);
+		return;
+	}
+	if (__atomic_load_n(&sched.npidle, __ATOMIC_SEQ_CST) > 0) {
+		lock_acquire(&sched.lock);
+		P *idle = pidleget();
+		lock_release(&sched.lock);
+		if (idle) {
+			acquirep(idle);
+			return;
+		}
+	}
+	mcall(exitsyscall0);
 }
 
 /* ---- sudogs ---- */
@@ -1175,6 +1262,86 @@ void sched_init(void)
 	lock_release(&sched.lock);
 }
 
+/* ---- sysmon: preemption of long-running goroutines (Go's sysmon and retake) ----
+ * A thread outside the scheduler (no M, no P: it never runs Go code and checkdead does not count it)
+ * looks at every running P each SYSMON_PERIOD; a P whose schedtick has not moved for
+ * FORCE_PREEMPT_NS runs the same goroutine all that time: sysmon sets its preempt flag and poisons
+ * the M's %fs:0x70 word, so the goroutine's next function prologue fails its stack check and
+ * __morestack yields (stack.c). The races are benign: if the M has switched goroutines meanwhile,
+ * the new one's check fails once, stack_morestack finds no request for it and restores its limit;
+ * a switch overwrites the poison, and the request then waits in g->preempt for the next segment
+ * boundary. A loop that calls no function is not preempted (no prologue runs: docs/status.md). */
+#define SYSMON_PERIOD_US 5000
+#define FORCE_PREEMPT_NS 10000000
+
+static void preemptone(P *pp)
+{
+	M *mp = __atomic_load_n(&pp->m, __ATOMIC_ACQUIRE);
+	if (mp == NULL)
+		return;
+	G *gp = __atomic_load_n(&mp->curg, __ATOMIC_ACQUIRE);
+	if (gp == NULL || gp->is_g0)
+		return;
+	__atomic_store_n(&gp->preempt, true, __ATOMIC_RELAXED);
+	__atomic_store_n(mp->tcb_limit, UINTPTR_MAX, __ATOMIC_RELEASE);
+}
+
+static void *sysmon(void *arg)
+{
+	(void)arg;
+	static uint64_t lasttick[MAX_GOMAXPROCS], lastsyscall[MAX_GOMAXPROCS];
+	static int64_t lastwhen[MAX_GOMAXPROCS];
+	for (;;) {
+		usleep(SYSMON_PERIOD_US);
+		int64_t now = sched_nanotime();
+		int32_t n = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+		for (int32_t i = 0; i < n; i++) {
+			P *pp = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
+			if (pp == NULL)
+				continue;
+			uint32_t status = __atomic_load_n(&pp->status, __ATOMIC_ACQUIRE);
+			if (status == P_SYSCALL) { /* retake it when the same call spans a period */
+				uint64_t t = __atomic_load_n(&pp->syscalltick, __ATOMIC_RELAXED);
+				if (t != lastsyscall[i]) {
+					lastsyscall[i] = t;
+				} else if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
+								       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+					handoffp(pp);
+				}
+				continue;
+			}
+			if (status != P_RUNNING)
+				continue;
+			uint64_t t = __atomic_load_n(&pp->schedtick, __ATOMIC_RELAXED);
+			if (t != lasttick[i]) {
+				lasttick[i] = t;
+				lastwhen[i] = now;
+			} else if (now - lastwhen[i] >= FORCE_PREEMPT_NS) {
+				preemptone(pp);
+				lastwhen[i] = now;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void start_sysmon(void)
+{
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 64 << 10);
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old); /* sysmon takes no signals */
+	pthread_t t;
+	int err = pthread_create(&t, &attr, sysmon, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (err != 0)
+		panic_throw("sysmon: failed to create thread");
+}
+
 /* Starts the scheduler on the main thread with goroutine 1 running fn (never returns). */
 RUNTIME_NORET void sched_main(void *fn)
 {
@@ -1182,7 +1349,7 @@ RUNTIME_NORET void sched_main(void *fn)
 	G *gp = newproc1(mp->p, fn);
 	/* go1.19's runtime.main starts three goroutines of its own (forcegc, bgsweep, bgscavenge)
 	 * before main.init: the program's first goroutine is number 5, as in go1.19's reports */
-	sched.goidgen = 4;
+	mp->p->goidcache += 3;
 	/* goroutine 1 stays on the main thread until main.init is done (sched_unlock_main) */
 	gp->locked_int = 1;
 	gp->lockedm = mp;
@@ -1190,6 +1357,7 @@ RUNTIME_NORET void sched_main(void *fn)
 	volatile char anchor;
 	mp->g0_sp = ((uintptr_t)&anchor - 1024) & ~(uintptr_t)15;
 	sched.main_started = true;
+	start_sysmon();
 	execute(gp);
 }
 

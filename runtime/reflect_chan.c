@@ -16,6 +16,8 @@
  *
  * Invariants: every function takes gocc's closure context first and ignores it; a bool parameter
  * is tested with & 1 (gocc passes an i1 without zeroext); two results come back in two registers.
+ * rselect's scratch arrays are allocated as pointer-free memory (no collector yet); the Scase array
+ * holds channel and element pointers, so the collector's issue must give it a type.
  * Kept apart from reflect.c so that a test linking reflect's call trampoline does not pull in the
  * channels and through them the scheduler. Rejected: reflect.Select lowered to a Go loop of TrySend /
  * TryRecv calls (polling: it could not block, and the choice would not be uniform).

@@ -119,6 +119,7 @@ struct G {
 	uint32_t status;            /* atomic: G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD */
 	bool preempt;               /* a preemption request: yield at the next stack check */
 	bool is_g0;                 /* an M's scheduling context, not a goroutine */
+	bool in_syscall;            /* between sched_entersyscall and sched_exitsyscall */
 	M *m;                       /* the M running it, or NULL */
 	M *lockedm;                 /* LockOSThread: the only M that may run it */
 	uint32_t locked_ext, locked_int; /* LockOSThread nesting: user and runtime counts */
@@ -143,10 +144,11 @@ struct M {
 	M *alllink;                 /* sched.allm */
 	Note park;                  /* an idle M sleeps here */
 	bool spinning;              /* looking for work without any (sched.nmspinning counts them) */
-	bool blocked_locked;        /* parked in stoplockedm waiting for its locked G */
+	int32_t locks;              /* RtLocks held: no preemption while positive (Go's m.locks) */
 	int64_t id;
 	uint64_t fastrand;
 	G *lockedg;                 /* LockOSThread: the G wired to this thread */
+	P *oldp;                    /* the P this M left in P_SYSCALL, to take back on exit */
 	uintptr_t *tcb_limit;       /* the address of this thread's %fs:0x70 word (preemption writes it) */
 	/* sched_park's arguments, read on the scheduler's stack (Go's m.waitunlockf, m.waitlock) */
 	bool (*waitunlockf)(G *gp, void *arg);
@@ -159,15 +161,17 @@ struct M {
 #define P_SUDOG_CACHE 128
 struct P {
 	int32_t id;
-	uint32_t status;            /* P_IDLE, P_RUNNING, P_DEAD (GOMAXPROCS shrank) */
+	uint32_t status;            /* atomic: P_IDLE, P_RUNNING, P_SYSCALL, P_DEAD (GOMAXPROCS shrank) */
 	M *m;
 	P *link;                    /* sched.pidle */
 	uint64_t schedtick;         /* incremented per schedule(): fairness and preemption */
+	uint64_t syscalltick;       /* incremented per system call: sysmon's retake */
 	uint32_t runqhead, runqtail; /* atomic: lock-free single-producer, multi-consumer ring */
 	G *runq[P_RUNQ_SIZE];
 	G *runnext;                 /* atomic: the G readied last by this P's G, run next */
 	Sudog *sudogcache[P_SUDOG_CACHE];
 	int nsudog;
+	uint64_t goidcache, goidcacheend; /* goroutine ids reserved by this P, 16 at a time (as go1.19) */
 	G *gfree;                   /* dead Gs with their first stack segment, for reuse */
 	int32_t ngfree;
 };
@@ -195,6 +199,12 @@ bool note_sleep_timeout(Note *n, int64_t ns); /* false: timed out */
  * system call): while the count is positive, no goroutine being runnable is not a deadlock. */
 void sched_external_begin(void);
 void sched_external_end(void);
+
+/* Around a system call that may block (Go's entersyscall/exitsyscall): the goroutine keeps its
+ * thread, and its P is handed to another thread by sysmon if the call lasts. Pairs on the same
+ * goroutine; no Go code and no runtime lock in between. No-ops outside a goroutine. */
+void sched_entersyscall(void);
+void sched_exitsyscall(void);
 
 /* Gosched from runtime code: put the running goroutine on the global queue and schedule. */
 void sched_gosched(void);

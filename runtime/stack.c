@@ -178,13 +178,23 @@ static uintptr_t seg_top(StackSeg *s)
 	return (uintptr_t)s & ~(uintptr_t)15;
 }
 
+/* Frees s and the segments after it. */
+static void free_chain(StackSeg *s)
+{
+	while (s) {
+		StackSeg *n = s->next;
+		seg_free(s);
+		s = n;
+	}
+}
+
 uintptr_t stack_init(G *gp)
 {
 	StackSeg *s = gp->stack_first;
 	if (s == NULL)
 		s = gp->stack_first = seg_alloc(STACK_FIRST);
 	else if (s->next) {
-		seg_free(s->next);
+		free_chain(s->next);
 		s->next = NULL;
 	}
 	gp->stack = s;
@@ -198,10 +208,7 @@ void stack_free(G *gp, bool keep_first)
 	StackSeg *s = gp->stack_first;
 	if (s == NULL)
 		return;
-	for (StackSeg *n = s->next, *nn; n; n = nn) {
-		nn = n->next;
-		seg_free(n);
-	}
+	free_chain(s->next);
 	s->next = NULL;
 	if (!keep_first) {
 		seg_free(s);
@@ -237,11 +244,13 @@ uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 		panic_throw("morestack on g0");
 	uintptr_t sp = (uintptr_t)args - 8; /* the function's stack pointer at its entry */
 	uintptr_t need = framesize < SPLIT_STACK_AVAILABLE ? 0 : framesize;
-	if (gp->preempt) {
-		/* the limit was poisoned to stop us here: yield, then see whether the frame fits */
-		gp->preempt = false;
+	if (__atomic_load_n(&gp->preempt, __ATOMIC_RELAXED)) {
+		/* sysmon poisoned the limit to stop us here: yield (unless the runtime code that
+		 * called this function holds a lock), then see whether the frame fits */
+		__atomic_store_n(&gp->preempt, false, __ATOMIC_RELAXED);
 		set_tcb_limit(gp->stack_limit);
-		sched_gosched();
+		if (gp->m->locks == 0)
+			sched_gosched();
 	}
 	if (sp - need > gp->stack_limit && sp > gp->stack_limit)
 		return 0;
@@ -249,9 +258,7 @@ uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 	StackSeg *cur = gp->stack, *next = cur->next;
 	size_t want = framesize + argsize + STACK_HEADROOM + 256;
 	if (next && next->size < want) { /* cached, but too small for this frame */
-		if (next->next)
-			seg_free(next->next);
-		seg_free(next);
+		free_chain(next);
 		next = cur->next = NULL;
 	}
 	if (next == NULL) {
@@ -268,8 +275,8 @@ uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 	} else if (gp->stack_total + next->size > STACK_LIMIT) {
 		stack_overflow(sp, cur);
 	}
-	if (next->next) { /* two steps ahead: give it back */
-		seg_free(next->next);
+	if (next->next) { /* two steps ahead (or more, after a recovered panic): give them back */
+		free_chain(next->next);
 		next->next = NULL;
 	}
 	next->old_sp = (void *)sp;
@@ -308,15 +315,8 @@ void stack_unwind(void *sp)
 	}
 	if (s == NULL)
 		panic_throw("stack_unwind: frame not on the goroutine's stack");
-	if (s != gp->stack && s->next && s->next->next) { /* keep one cached, as a return would */
-		StackSeg *n = s->next->next;
-		s->next->next = NULL;
-		while (n) {
-			StackSeg *nn = n->next;
-			seg_free(n);
-			n = nn;
-		}
-	}
+	/* The newer segments stay chained as the cache: the panic that got us here is still running on
+	 * one of them. The next morestack from s frees all but one (free_chain). */
 	gp->stack = s;
 	gp->stack_limit = s->limit;
 	set_tcb_limit(s->limit);

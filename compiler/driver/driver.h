@@ -7,7 +7,9 @@
  *   run.c      `gocc run`: the child process, its signals and go run's exit-status rules;
  *   inputs.c   the input file names go accepts;
  *   load.c     the files of the package to build (through compiler/loader/) and `gocc list`;
- *   cache.c    the cache of compiled packages, `gocc clean -cache` and `gocc env`.
+ *   cache.c    the cache of compiled packages, `gocc clean -cache` and `gocc env`;
+ *   pctab.c    the program's pc table (function names, lines, inlined calls) from a linked
+ *              executable's DWARF, as an object for a second link.
  *
  * None of them sees LLVM: emission stays in lower/emit.c.
  */
@@ -45,6 +47,15 @@ bool fd_copy(int from, int to, Sha256 *hash, size_t *size);
  * executable `output` (all in the work directory). A runtime archive of another ABI version is one
  * clear line. False after printing. */
 bool link_executable(Vec *objects, const char *output, const Options *opts);
+
+/* ---- pctab.c --------------------------------------------------------------------------------- */
+
+/* Builds the pc table of the linked executable `exe` into the relocatable object `object` (section
+ * gocc_pctab); layout receives where exe's code lies, table_size the table's size. False after
+ * printing. */
+bool pctab_object(const char *exe, const char *object, uint64_t layout[3], size_t *table_size);
+/* True if `exe`'s code lies where `layout` says; else prints an internal error. */
+bool pctab_check_layout(const char *exe, const uint64_t layout[3]);
 
 /* ---- run.c ----------------------------------------------------------------------------------- */
 

@@ -12,6 +12,10 @@
  * gocc expects instead of a page of undefined symbols; any other undefined symbol (a standard
  * package's body-less function nothing defines yet) becomes one "not supported yet" line.
  *
+ * The program's pc table (pctab.c) is built from the first link's DWARF and added by a second link
+ * of the same objects plus the table's object; only read-only data is added after .text, so the
+ * code stays where the table says it is (checked).
+ *
  * Every path reaches cc as an absolute path or as ./NAME, so no name can be taken for an option.
  */
 #include "driver.h"
@@ -96,7 +100,26 @@ static bool report_undefined(const char *messages)
 	return n > 0;
 }
 
+static bool link_once(Vec *objects, const char *output, const Options *opts);
+
 bool link_executable(Vec *objects, const char *output, const Options *opts)
+{
+	if (!link_once(objects, output, opts))
+		return false;
+	const char *table = workdir_path("_gocc_pctab.o");
+	uint64_t layout[3];
+	size_t size;
+	if (!pctab_object(output, table, layout, &size))
+		return false;
+	trace("# pc table: %zu bytes", size);
+	Vec with_table = {0};
+	for (int i = 0; i < objects->len; i++)
+		vec_push(&with_table, objects->data[i]);
+	vec_push(&with_table, (void *)table);
+	return link_once(&with_table, output, opts) && pctab_check_layout(output, layout);
+}
+
+static bool link_once(Vec *objects, const char *output, const Options *opts)
 {
 	const char *cc = getenv("GOCC_CC");
 	if (!cc || !*cc)

@@ -290,7 +290,7 @@ int lower_call(Node *call, LLVMValueRef *vals)
 	if (c.first)
 		args[0] = c.recv;
 	lower_args(call, c.sig, c.first, args);
-	lower_set_pos(call->pos);
+	lower_set_pos(pos_valid(call->call.lparen) ? call->call.lparen : call->pos); /* gc's call line: its '(' */
 	lower_emit_call(c.sig, c.code, c.ctx, args, vals);
 	return c.sig->nresults;
 }

@@ -133,7 +133,10 @@ LLVMValueRef lower_begin_wrapper(Wrapper *w, const char *name, Sig *sig, Pos pos
 	LLVMBasicBlockRef entry = lower_block("entry");
 	f->alloca_builder = LLVMCreateBuilderInContext(L.ctx);
 	lower_position_at_end(entry);
-	di_set_prologue(); /* in the wrapper's own scope when pos is unknown (a promoted interface method) */
+	/* Never the interrupted function's location: line 0 of the wrapper's own scope, then its
+	 * position when it has one (a method of a predeclared interface, error.Error, has none). */
+	di_clear();
+	di_set_prologue();
 	di_set_pos(pos);
 	LLVMBasicBlockRef body = lower_block("body");
 	LLVMValueRef br = LLVMBuildBr(L.b, body);

@@ -2,7 +2,8 @@ package runtime
 
 // The rest of go1.19's exported API, declared so that every standard package that names it
 // type-checks, and throwing `fatal error: runtime.X is not supported yet` when called: profiles and
-// traces need a profiler and stack walking, Stack needs traceback frames, Breakpoint and SetCgoTraceback belong to debuggers and cgo (docs/status.md). The
+// traces need a profiler and stack walking, Breakpoint and SetCgoTraceback belong to debuggers and
+// cgo (docs/status.md). The
 // record types are plain data and their methods are exact.
 
 import "unsafe"
@@ -52,10 +53,6 @@ type BlockProfileRecord struct {
 	StackRecord
 }
 
-func Stack(buf []byte, all bool) int {
-	notSupported("runtime.Stack")
-	return 0
-}
 
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool) {
 	notSupported("runtime.BlockProfile")

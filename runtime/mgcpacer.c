@@ -1,0 +1,140 @@
+/*
+ * mgcpacer.c: the collector's knobs that package runtime/debug sets and reads (Go's mgcpacer.go
+ * setGCPercent/setMemoryLimit, readGOGC/readGOMEMLIMIT, mstats.go readGCStats, mheap.go
+ * freeOSMemory), for a runtime without a collector yet.
+ *
+ * In: runtime/debug's calls (SetGCPercent, SetMemoryLimit, ReadGCStats, FreeOSMemory) and the
+ * GOGC and GOMEMLIMIT environment variables. Out: go1.19's answers. The settings are kept exactly as
+ * gc keeps them (each Set returns the previous value; a negative GOGC percent is -1, "off"; a
+ * negative memory limit only reads it; GOGC and GOMEMLIMIT are read once at start-up with gc's
+ * parsing, and a malformed GOMEMLIMIT is gc's fatal error). What they would steer, the collector's
+ * pacing, does not exist yet: no collection ever runs (runtime.GC has nothing to do), so
+ * ReadGCStats reports none (NumGC 0, no pauses, LastGC zero), as gc does before its first cycle,
+ * and FreeOSMemory has nothing to return to the OS (the bump allocator never frees).
+ *
+ * Invariants: both settings are read and written atomically (any goroutine may call Set*); they are
+ * initialised by a constructor, before any Go code runs.
+ * Rejected: refusing the calls until the collector exists (a link error for every program that
+ * imports runtime/debug to tune it, when the calls' observable results can already be gc's).
+ */
+#include "runtime.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "panic.h"
+#include "print.h"
+
+static int32_t gc_percent = 100;        /* atomic; -1: collection off */
+static int64_t memory_limit = INT64_MAX; /* atomic */
+
+/* gc's atoi64 of a whole string: optional '-', decimal digits, no overflow. */
+static bool atoi64(const char *s, size_t n, int64_t *out)
+{
+	bool neg = n > 0 && s[0] == '-';
+	size_t i = neg;
+	if (i == n)
+		return false;
+	uint64_t v = 0;
+	for (; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		if (v > (UINT64_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+		if (v > (uint64_t)INT64_MAX + neg)
+			return false;
+	}
+	*out = neg ? (int64_t)(0 - v) : (int64_t)v;
+	return true;
+}
+
+/* gc's parseByteCount: a non-negative count of bytes, optionally followed by B, KiB, MiB, GiB or
+ * TiB. */
+static bool parse_byte_count(const char *s, int64_t *out)
+{
+	size_t n = strlen(s);
+	if (n == 0)
+		return false;
+	char last = s[n - 1];
+	if (last >= '0' && last <= '9')
+		return atoi64(s, n, out) && *out >= 0;
+	if (last != 'B' || n < 2)
+		return false;
+	char c = s[n - 2];
+	if (c >= '0' && c <= '9')
+		return atoi64(s, n - 1, out) && *out >= 0;
+	if (c != 'i' || n < 4)
+		return false;
+	const char *units = "KMGT";
+	const char *u = strchr(units, s[n - 3]);
+	if (u == NULL)
+		return false;
+	uint64_t m = (uint64_t)1 << (10 * (u - units + 1));
+	int64_t v;
+	if (!atoi64(s, n - 3, &v) || v < 0 || (uint64_t)v > UINT64_MAX / m || (uint64_t)v * m > INT64_MAX)
+		return false;
+	*out = (int64_t)((uint64_t)v * m);
+	return true;
+}
+
+/* gc's gcinit: readGOGC and readGOMEMLIMIT. */
+__attribute__((constructor)) static void mgcpacer_init(void)
+{
+	const char *p = getenv("GOGC");
+	int64_t n;
+	if (p && strcmp(p, "off") == 0)
+		gc_percent = -1;
+	else if (p && atoi64(p, strlen(p), &n) && n == (int32_t)n)
+		gc_percent = (int32_t)n;
+
+	p = getenv("GOMEMLIMIT");
+	if (p && *p && strcmp(p, "off") != 0) {
+		if (!parse_byte_count(p, &memory_limit)) {
+			print_cstr("GOMEMLIMIT=");
+			print_cstr(p);
+			print_cstr("\n");
+			panic_throw("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
+		}
+	}
+}
+
+GO_LINKNAME(mgcpacer_setGCPercent, "runtime/debug.setGCPercent");
+RUNTIME_API int32_t mgcpacer_setGCPercent(void *ctx, int32_t in)
+{
+	(void)ctx;
+	if (in < 0)
+		in = -1;
+	return __atomic_exchange_n(&gc_percent, in, __ATOMIC_SEQ_CST);
+}
+
+GO_LINKNAME(mgcpacer_setMemoryLimit, "runtime/debug.setMemoryLimit");
+RUNTIME_API int64_t mgcpacer_setMemoryLimit(void *ctx, int64_t in)
+{
+	(void)ctx;
+	if (in < 0)
+		return __atomic_load_n(&memory_limit, __ATOMIC_SEQ_CST);
+	return __atomic_exchange_n(&memory_limit, in, __ATOMIC_SEQ_CST);
+}
+
+GO_LINKNAME(mgcpacer_freeOSMemory, "runtime/debug.freeOSMemory");
+RUNTIME_API void mgcpacer_freeOSMemory(void *ctx)
+{
+	(void)ctx;
+}
+
+/* gc's readGCStats_m: the pause durations, their end times, then the last GC's time, the number of
+ * GCs and the total pause, into *pauses, which runtime/debug makes large enough (gc checks). */
+GO_LINKNAME(mgcpacer_readGCStats, "runtime/debug.readGCStats");
+RUNTIME_API void mgcpacer_readGCStats(void *ctx, GoSlice *pauses)
+{
+	(void)ctx;
+	if (pauses->cap < 256 + 3)
+		panic_throw("short slice passed to readGCStats");
+	uint64_t *p = pauses->array;
+	p[0] = 0; /* last GC, absolute time: none */
+	p[1] = 0; /* number of GCs */
+	p[2] = 0; /* total pause */
+	pauses->len = 3;
+}
