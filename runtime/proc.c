@@ -621,6 +621,8 @@ static void handoffp(P *pp)
 	}
 	pidleput(pp);
 	lock_release(&sched.lock);
+	if (timers_unwatched()) /* timers (time.c): an M must sleep until the next (gc's wakeNetPoller) */
+		wakep();
 }
 
 /* The M's G is locked to it and not runnable: hand the P off and sleep until the G is scheduled

@@ -233,10 +233,12 @@ void sched_release_sudog(Sudog *s);
 
 /* Timers (time.c), run by the scheduler: timers_check runs the due ones (on g0, holding a P);
  * timers_idle_sleep makes a P-less idle M the one timer sleeper until the earliest is due (true:
- * take a P and check); timers_pending is checkdead's "a timer will ready a goroutine". */
+ * take a P and check); timers_pending is checkdead's "a timer will ready a goroutine";
+ * timers_unwatched: timers are pending and no M sleeps until them (handoffp then wakes one). */
 void timers_check(void);
 bool timers_idle_sleep(void);
 bool timers_pending(void);
+bool timers_unwatched(void);
 
 /* A random number in [0, n) for the running M (Go's fastrandn): select's case order. */
 uint32_t sched_fastrandn(uint32_t n);

@@ -16,7 +16,9 @@
  * word until the earliest `when`, then takes an idle P and runs them; a timer that becomes the
  * earliest bumps the word so the sleeper recomputes its timeout. The sleeper is not an idle M, so
  * checkdead does not report a deadlock while it waits (gc: a program blocked only on timers waits),
- * and checkdead also returns while the heap is not empty (gc's `len(pp.timers) > 0`).
+ * and checkdead also returns while the heap is not empty (gc's `len(pp.timers) > 0`). An M that
+ * gives its P away without looking for work (handoffp: a goroutine locked to its thread parks, a
+ * system call lasts) wakes an M to be the sleeper if there is none (timers_unwatched).
  *
  * time.Sleep is a timer too (gc's resetForSleep): the goroutine's own Timer (G.timer, made on its
  * first Sleep) with goroutine_ready as f, added by the park's unlockf, so it cannot fire before the
@@ -224,6 +226,13 @@ bool timers_idle_sleep(void)
 bool timers_pending(void)
 {
 	return __atomic_load_n(&timers.next, __ATOMIC_SEQ_CST) != INT64_MAX;
+}
+
+/* handoffp gave a P back while timers are pending and nobody sleeps until them: it wakes an M,
+ * which finds no work and becomes the sleeper (gc's handoffp calls wakeNetPoller). */
+bool timers_unwatched(void)
+{
+	return timers_pending() && __atomic_load_n(&timers.sleeping, __ATOMIC_SEQ_CST) == 0;
 }
 
 /* ---- package time's hooks (time/sleep.go's body-less functions) ---- */
