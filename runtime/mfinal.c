@@ -17,8 +17,9 @@
  * a deadlock report) and is readied after a cycle that queued something.
  *
  * Calls follow gocc's calling convention: fn(closure, obj) for a pointer parameter, fn(closure,
- * type or itab, obj) for an interface. Results are ignored; finalizers whose results would not come
- * back in registers (struct or array results, more than two words) are refused with a fatal error
+ * type or itab, obj) for an interface. Struct and array results get out pointers to scratch memory
+ * before the parameter; all results are ignored. Finalizers with more than two words of register
+ * results (LLVM returns those through a hidden pointer) are refused with a fatal error
  * (docs/status.md).
  * The checks are gc's, with its messages (`fatal error: runtime.SetFinalizer: first argument is int,
  * not pointer`). A pointer that is not into the heap (a global, a constant) is accepted and ignored,
@@ -47,6 +48,7 @@
 typedef struct Fin {
 	uintptr_t obj;
 	void *fn;                  /* the func closure */
+	const GoType *ftyp;        /* its type */
 	const GoType *fint;        /* its parameter's type */
 	const GoType *ot;          /* obj's type (a pointer type) */
 } Fin;
@@ -130,20 +132,27 @@ static void fin_insert(Fin f)
 	lock_release(&fin_lock);
 }
 
-/* The finalizer's results come back in registers, which the call ignores (gocc's convention: struct
- * and array results go through out pointers before the parameters, which run_finalizer does not
- * pass; more than two words would be returned through a hidden pointer). */
-static bool results_in_registers(const GoType *ftyp)
+/* gocc's calling convention for the finalizer's results: struct and array results go through out
+ * pointers passed after the closure (*nout of them, *outbytes in all), the others come back in
+ * registers and are ignored. False when the registers would not do (more than two words: LLVM would
+ * return them through a hidden pointer) or when there are more out pointers than run_finalizer
+ * passes. */
+static bool results_shape(const GoType *ftyp, int *nout, uintptr_t *outbytes)
 {
 	const GoType *const *t = ftyp->extra;
 	uintptr_t words = 0;
+	*nout = 0;
+	*outbytes = 0;
 	for (uintptr_t i = ftyp->len; i < ftyp->nextra; i++) {
 		uint8_t k = type_kind(t[i]);
-		if (k == KIND_STRUCT || k == KIND_ARRAY)
-			return false;
-		words += (t[i]->size + 7) / 8;
+		if (k == KIND_STRUCT || k == KIND_ARRAY) {
+			++*nout;
+			*outbytes += (t[i]->size + 7) & ~(uintptr_t)7;
+		} else {
+			words += (t[i]->size + 7) / 8;
+		}
 	}
-	return words <= 2;
+	return words <= 2 && *nout <= 3;
 }
 
 /* The collector, world stopped, roots marked (see the essay). */
@@ -192,13 +201,33 @@ void fin_wake(void)
 static void run_finalizer(Fin f)
 {
 	void *code = *(void **)f.fn;
+	void *arg[6];
+	int n = 0, nout;
+	uintptr_t outbytes;
+	results_shape(f.ftyp, &nout, &outbytes);
+	arg[n++] = f.fn;
+	if (nout) { /* room for the ignored results, as the caller of a Go function provides */
+		const GoType *const *t = f.ftyp->extra;
+		uint8_t *out = runtime_mallocgc(outbytes, NULL, true);
+		for (uintptr_t i = f.ftyp->len; i < f.ftyp->nextra; i++)
+			if (type_kind(t[i]) == KIND_STRUCT || type_kind(t[i]) == KIND_ARRAY) {
+				arg[n++] = out;
+				out += (t[i]->size + 7) & ~(uintptr_t)7;
+			}
+	}
 	if (type_kind(f.fint) == KIND_POINTER) {
-		((void (*)(void *, void *))code)(f.fn, (void *)f.obj);
-	} else if (f.fint->nextra == 0) { /* interface{} */
-		((void (*)(void *, const void *, void *))code)(f.fn, f.ot, (void *)f.obj);
-	} else {
-		const void *itab = iface_getitab(f.fint, f.ot, false);
-		((void (*)(void *, const void *, void *))code)(f.fn, itab, (void *)f.obj);
+		arg[n++] = (void *)f.obj;
+	} else { /* an interface: its type (empty) or itab word, then the data word */
+		arg[n++] = f.fint->nextra == 0 ? (void *)f.ot : (void *)iface_getitab(f.fint, f.ot, false);
+		arg[n++] = (void *)f.obj;
+	}
+	typedef void *P;
+	switch (n) {
+	case 2: ((void (*)(P, P))code)(arg[0], arg[1]); break;
+	case 3: ((void (*)(P, P, P))code)(arg[0], arg[1], arg[2]); break;
+	case 4: ((void (*)(P, P, P, P))code)(arg[0], arg[1], arg[2], arg[3]); break;
+	case 5: ((void (*)(P, P, P, P, P))code)(arg[0], arg[1], arg[2], arg[3], arg[4]); break;
+	default: ((void (*)(P, P, P, P, P, P))code)(arg[0], arg[1], arg[2], arg[3], arg[4], arg[5]); break;
 	}
 }
 
@@ -206,6 +235,9 @@ static void run_finalizer(Fin f)
 static void fing_main(void *ctx)
 {
 	(void)ctx;
+	lock_acquire(&fin_lock);
+	fing = sched_getg();
+	lock_release(&fin_lock);
 	for (;;) {
 		lock_acquire(&fin_lock);
 		if (finq.n == 0) {
@@ -273,7 +305,9 @@ RUNTIME_API void mfinal_setFinalizer(void *ctx, const GoType *etyp, void *data, 
 	          (type_kind(fint) == KIND_INTERFACE && (fint->nextra == 0 || iface_getitab(fint, etyp, true)));
 	if (!ok)
 		finalizer_throw("cannot pass ", etyp, " to finalizer ", ftyp, "");
-	if (!results_in_registers(ftyp))
-		panic_throw("gocc: a finalizer with struct or array results, or more than two words of results, is not supported yet");
-	fin_insert((Fin){(uintptr_t)data, fdata, fint, etyp});
+	int nout;
+	uintptr_t outbytes;
+	if (!results_shape(ftyp, &nout, &outbytes))
+		panic_throw("gocc: a finalizer with more than two words of register results or three struct results is not supported yet");
+	fin_insert((Fin){(uintptr_t)data, fdata, ftyp, fint, etyp});
 }
