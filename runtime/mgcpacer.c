@@ -144,7 +144,7 @@ uint64_t gcpacer_goal(uint64_t live)
 			goal = min;
 	}
 	uint64_t limit = (uint64_t)gcpacer_memory_limit();
-	if (limit < goal) {
+	if (limit != INT64_MAX && limit < goal) { /* INT64_MAX: no limit (gc's default) */
 		uint64_t floor = live + live / 16 + ((uint64_t)1 << 20);
 		goal = limit > floor ? limit : floor;
 	}
