@@ -151,7 +151,7 @@ uintptr_t gc_tls_size(void);
 void fin_gc_roots(void);             /* world stopped: mark finalizer roots, queue the unreachable */
 void fin_wake(void);                 /* after a cycle: run what was queued */
 void gc_maybe_start(void);           /* the allocator passed the trigger: collect (mallocgc) */
-void gc_collect(bool forced);
+bool gc_collect(bool forced);       /* false: not run (not on a goroutine; or no longer due) */
 extern uint32_t gc_stress;           /* GODEBUG=goccgcstress=N: collect every N allocations */
 uint64_t gc_next_goal(void);
 

@@ -20,9 +20,10 @@
  *     exists, its mark bits are clear.
  *  3. Mark from the roots, with an explicit mark stack (no recursion: the collector runs on the
  *     goroutine's stack headroom, 16 KiB):
- *       - the executable's data and bss (__data_start.._end) and each M's static TLS block,
- *         conservatively: Go's package variables live there, and so do the C runtime's (the itab
- *         table, the timer heap, the finalizer queue, the per-thread defer pools);
+ *       - package variables precisely, by the types of their GoPackage records (symtab.c); the rest
+ *         of the executable's data and bss (__data_start.._end) and each M's static TLS block
+ *         conservatively: the C runtime's variables live there (the itab table, the timer heap,
+ *         the per-thread defer pools);
  *       - every G, M and the Sudogs a G waits on, conservatively (calloc'd scheduler records that
  *         hold closures, panic values, defer records);
  *       - every goroutine's stack segments, conservatively (stack.c's stack_scan_segments): LLVM
@@ -68,6 +69,7 @@
 #include "panic.h"
 #include "print.h"
 #include "scheduler.h"
+#include "symtab.h"
 
 uint32_t gc_stress;
 static bool gctrace;
@@ -228,11 +230,68 @@ void gc_mark_referents(uintptr_t p)
 
 extern char __data_start[], _end[];
 
+/* Package variables (symtab.c's GoPackage records), sorted by address, built at the first cycle. */
+typedef struct Global {
+	uintptr_t addr;
+	const GoType *type;
+} Global;
+static Global *globals;
+static size_t nglobals;
+
+static int global_cmp(const void *a, const void *b)
+{
+	uintptr_t x = ((const Global *)a)->addr, y = ((const Global *)b)->addr;
+	return x < y ? -1 : x > y;
+}
+
+static void find_globals(void)
+{
+	size_t npkg, n = 0;
+	const GoPackage *pkgs = symtab_packages(&npkg);
+	for (size_t i = 0; i < npkg; i++)
+		n += pkgs[i].nglobals;
+	globals = calloc(n ? n : 1, sizeof *globals);
+	if (!globals)
+		panic_throw("runtime: out of memory (globals)");
+	for (size_t i = 0; i < npkg; i++) {
+		const GoGlobal *g = pkgs[i].globals;
+		for (uintptr_t k = 0; k < pkgs[i].nglobals; k++)
+			if (g[k].type && (uintptr_t)g[k].addr >= (uintptr_t)__data_start &&
+			    (uintptr_t)g[k].addr + g[k].type->size <= (uintptr_t)_end)
+				globals[nglobals++] = (Global){(uintptr_t)g[k].addr, g[k].type};
+	}
+	qsort(globals, nglobals, sizeof *globals, global_cmp);
+}
+
+/* The data and bss roots: package variables precisely by their types, everything else there (the C
+ * runtime's variables) conservatively. */
+static void scan_data(void)
+{
+	if (globals == NULL)
+		find_globals();
+	uintptr_t p = (uintptr_t)__data_start;
+	for (size_t i = 0; i < nglobals; i++) {
+		Global g = globals[i];
+		if (g.addr > p)
+			scan_root(p, g.addr);
+		if (g.addr + g.type->size > p)
+			p = g.addr + g.type->size;
+		const uint8_t *bits = g.type->gcdata;
+		for (uintptr_t w = 0; w < g.type->ptrdata / 8; w++)
+			if (bits[w / 8] >> (w % 8) & 1) {
+				uintptr_t v = ((uintptr_t *)g.addr)[w];
+				if (v >= mheap_.arena && v < mheap_.arena_used)
+					mark(v, false);
+			}
+	}
+	scan_root(p, (uintptr_t)_end);
+}
+
 static __attribute__((noinline)) void mark_roots(void)
 {
 	uintptr_t sp;
 	__asm__ volatile("movq %%rsp, %0" : "=r"(sp));
-	scan_root((uintptr_t)__data_start, (uintptr_t)_end);
+	scan_data();
 	drain();
 	sched_gc_roots(scan_root, sp);
 	drain();
@@ -285,11 +344,22 @@ static void trace(uint64_t start_live, uint64_t live, uint64_t pause, uint64_t n
 	runtime_printunlock();
 }
 
-void gc_collect(bool forced)
+/* A cycle; false when it was not run: not on a goroutine (package initialisers that run before the
+ * scheduler: their thread stack is not a goroutine's, so it could not be scanned), or, for a
+ * triggered cycle, another goroutine collected while this one waited to stop the world. */
+bool gc_collect(bool forced)
 {
 	__builtin_unwind_init(); /* callee-saved registers spilled into this frame: scanned */
+	G *gp = sched_getg();
+	if (gp == NULL || gp->is_g0 || gp->stack == NULL)
+		return false;
 	uint64_t t0 = sched_nanotime();
 	sched_stop_the_world();
+	if (!forced && !gc_stress && AO_load(&mheap_.heap_live) < gc_next_goal() &&
+	    (int64_t)AO_load(&mheap_.heap_live) <= gcpacer_memory_limit()) {
+		sched_start_the_world();
+		return false;
+	}
 	heap_lock();
 	for (MCache *c = mheap_.caches; c; c = c->link)
 		heap_flush_cache(c);
@@ -317,12 +387,14 @@ void gc_collect(bool forced)
 	if (gctrace)
 		trace(start_live, marked_bytes, pause, now);
 	fin_wake();
+	return true;
 }
 
 /* runtime.GC: a full cycle, its sweep finished on return (gc's GC waits for the sweep too). */
 void gc_full(void)
 {
-	gc_collect(true);
+	if (!gc_collect(true))
+		return;
 	heap_lock();
 	while (heap_sweep_one())
 		;

@@ -4,7 +4,8 @@
  * freeOSMemory).
  *
  * The pacer (gcpacer_goal): after a cycle that found `live` bytes reachable, the next cycle starts
- * when the heap reaches live x (1 + GOGC/100), and never below gc's minimum, 4 MiB x GOGC/100; a
+ * when the heap reaches live x (1 + GOGC/100), and never below gc's minimum, 4 MiB x GOGC/100, nor
+ * below live + 512 KiB (MIN_RUNWAY: gocc's, for a stop-the-world collector); a
  * memory limit (GOMEMLIMIT) lowers the goal to the limit, but not below live + 1/16 (gc bounds the
  * collector's CPU share instead; the floor keeps a heap that outgrew its limit from collecting on
  * every allocation). GOGC=off: no goal (only the memory limit, runtime.GC and FreeOSMemory collect).
@@ -133,6 +134,12 @@ int64_t gcpacer_memory_limit(void)
 	return __atomic_load_n(&memory_limit, __ATOMIC_RELAXED);
 }
 
+/* The least growth allowed between cycles. gc's concurrent cycles let the program allocate while
+ * they mark, so a tiny GOGC (test/fixedbugs/issue22781.go: SetGCPercent(1)) still gives it room;
+ * a stop-the-world collector with a goal 1% above the live heap would collect on every span a cache
+ * takes. */
+#define MIN_RUNWAY ((uint64_t)512 << 10)
+
 uint64_t gcpacer_goal(uint64_t live)
 {
 	int32_t pct = gcpacer_percent();
@@ -142,6 +149,8 @@ uint64_t gcpacer_goal(uint64_t live)
 		goal = live + live * (uint64_t)pct / 100;
 		if (goal < min)
 			goal = min;
+		if (goal < live + MIN_RUNWAY)
+			goal = live + MIN_RUNWAY;
 	}
 	uint64_t limit = (uint64_t)gcpacer_memory_limit();
 	if (limit != INT64_MAX && limit < goal) { /* INT64_MAX: no limit (gc's default) */

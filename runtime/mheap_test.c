@@ -115,8 +115,8 @@ Test(mheap, sweep_frees_unmarked_objects)
 	heap_unlock();
 }
 
-/* goal = live x (1 + GOGC/100), at least 4 MiB x GOGC/100; a memory limit lowers it, not below
- * live + 1/16 + 1 MiB. */
+/* goal = live x (1 + GOGC/100), at least 4 MiB x GOGC/100 and live + 512 KiB; a memory limit
+ * lowers it, not below live + 1/16 + 1 MiB. */
 Test(mheap, pacer_arithmetic)
 {
 	cr_assert_eq(gcpacer_percent(), 100);
@@ -131,6 +131,11 @@ Test(mheap, pacer_arithmetic)
 	mgcpacer_setMemoryLimit(NULL, 12 << 20);
 	cr_assert_eq(gcpacer_goal(10u << 20), 12u << 20);
 	cr_assert_eq(gcpacer_goal(100u << 20), (100u << 20) + (100u << 20) / 16 + (1u << 20));
+	mgcpacer_setMemoryLimit(NULL, INT64_MAX);
+	mgcpacer_setGCPercent(NULL, 1);
+	cr_assert_eq(gcpacer_goal(0), 512u << 10, "at least 512 KiB of runway");
+	cr_assert_eq(gcpacer_goal(100u << 20), (100u << 20) + (1u << 20));
+	mgcpacer_setMemoryLimit(NULL, 12 << 20);
 	mgcpacer_setGCPercent(NULL, -1);
 	cr_assert_eq(gcpacer_goal(10u << 20), 12u << 20);
 	mgcpacer_setMemoryLimit(NULL, INT64_MAX);
