@@ -19,7 +19,9 @@
  * FreeOSMemory collects and gives every free page back to the OS.
  *
  * Invariants: both settings are read and written atomically (any goroutine may call Set*); they are
- * initialised by a constructor, before any Go code runs.
+ * initialised by a constructor, before any Go code runs. The file is linked only into programs that
+ * use runtime/debug, so only those check GOMEMLIMIT (gc's every program does: a malformed value kills
+ * even a program that never reads it).
  * Rejected: refusing the calls until the collector exists (a link error for every program that
  * imports runtime/debug to tune it, when the calls' observable results can already be gc's).
  */

@@ -34,8 +34,8 @@
  *
  * LockOSThread: a locked G runs only on its M. When it blocks, its M hands its P to another M and
  * sleeps (stoplockedm); when another M schedules the G, it hands its P to the G's M and sleeps
- * instead (startlockedm). A goroutine that exits while locked unwires its thread (go1.19 terminates
- * the thread: not done yet; docs/status.md).
+ * instead (startlockedm). A goroutine that exits while locked ends its thread (mexit; m0 sleeps
+ * for good instead), as go1.19.
  *
  * checkdead (under sched.lock, when an M goes idle): no M running Go code, nothing outside the
  * scheduler that will ready a goroutine (sched_external_begin: timers, system calls), so every
@@ -88,6 +88,7 @@ void ctx_gostart(void);
 void stack_free(G *gp, bool keep_first);
 uintptr_t stack_init(G *gp);
 void signal_minit(M *mp);
+void signal_munit(M *mp);
 
 __thread G *sched_curg;
 int32_t sched_ncpu;
@@ -1060,9 +1061,18 @@ void runtime_newproc(void *fn)
 	if (mp->p == NULL)
 		panic_throw("newproc: no scheduler running");
 	G *gp = newproc1(mp->p, fn);
+	gp->gopc = (uintptr_t)__builtin_return_address(0);
 	runqput(mp->p, gp, true);
 	if (sched.main_started)
 		wakep();
+}
+
+void **sched_g_frame(G *gp)
+{
+	uint32_t st = __atomic_load_n(&gp->status, __ATOMIC_ACQUIRE);
+	if (st != G_WAITING && st != G_RUNNABLE)
+		return NULL;
+	return ((void ***)gp->sp)[5]; /* ctx_mcall's pushes: r15 r14 r13 r12 rbx rbp, then the pc */
 }
 
 /* The first function of every goroutine (called by ctx_gostart on the goroutine's stack). */
@@ -1074,9 +1084,27 @@ RUNTIME_NORET void sched_gomain(void)
 	sched_goexit();
 }
 
+/* The M's locked goroutine exited without unlocking: the thread may be in a state the goroutine
+ * made (Go's reason), so it is not reused: it gives its P away and ends; m0, the process's main
+ * thread, cannot end and sleeps for good instead (Go's mexit). */
+static RUNTIME_NORET void mexit(M *mp)
+{
+	handoffp(releasep());
+	lock_acquire(&sched.lock);
+	sched.mcount--;
+	checkdead();
+	lock_release(&sched.lock);
+	if (mp == &m0)
+		for (;;)
+			note_sleep(&mp->park); /* nobody wakes it */
+	signal_munit(mp);
+	pthread_exit(NULL);
+}
+
 static void goexit0(G *gp)
 {
 	M *mp = getm();
+	bool locked = gp->lockedm != NULL && gp->locked_ext > 0;
 	__atomic_store_n(&gp->status, G_DEAD, __ATOMIC_RELEASE);
 	__atomic_fetch_sub(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 	dropg(gp);
@@ -1089,9 +1117,12 @@ static void goexit0(G *gp)
 	gp->param = NULL;
 	gp->waiting = NULL;
 	gp->entry = NULL;
+	gp->gopc = 0;
 	gp->waitreason = WAIT_ZERO;
 	stack_free(gp, true);
 	gfput(mp->p, gp);
+	if (locked)
+		mexit(mp);
 	schedule();
 }
 

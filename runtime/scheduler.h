@@ -16,6 +16,14 @@
  *                                after the parker's unlockf ran (the usual pattern: both hold the same
  *                                RtLock, so ready is called under the lock the parker released).
  *   sched_acquire_sudog() / sched_release_sudog(s)   per-P caches of Sudogs (Go's acquireSudog).
+ *   sched_entersyscall() / sched_exitsyscall()       around a blocking system call: the P may go to
+ *                                another thread meanwhile (Go's entersyscall/exitsyscall).
+ *   sched_external_begin() / sched_external_end()    something outside the run queues (a timer
+ *                                thread) will ready a goroutine: checkdead waits.
+ *
+ * Below the G's line: proc.c's private fields, M and P (Go's m and p), the futex words
+ * (lock_futex.c: RtLock, Note) and the scheduler's own entry points for the runtime (Gosched,
+ * goexit, the frame of a stopped goroutine for dumps).
  *
  * Invariants (Go's, kept): a G's `param`, `waiting` and `select_done` are written only by the
  * goroutine itself or by a goroutine holding the channel lock(s) it is queued under; a parked G is
@@ -126,6 +134,7 @@ struct G {
 	G *schedlink;               /* run queue, free list */
 	G *alllink;                 /* sched.allg list */
 	void *entry;                /* the func() closure the goroutine runs */
+	uintptr_t gopc;             /* the return address of its go statement's newproc call (created by) */
 	uint64_t waitsince;         /* unused: go1.19 prints ", N minutes" only in dumps of long waits */
 };
 
@@ -206,6 +215,10 @@ void sched_external_end(void);
  * goroutine; no Go code and no runtime lock in between. No-ops outside a goroutine. */
 void sched_entersyscall(void);
 void sched_exitsyscall(void);
+
+/* The frame pointer a stopped goroutine will resume with (the walk of its frames starts there:
+ * mcall's frame, then sched_park's, then its callers); NULL for a running or dead one. */
+void **sched_g_frame(G *gp);
 
 /* Gosched from runtime code: put the running goroutine on the global queue and schedule. */
 void sched_gosched(void);

@@ -23,16 +23,17 @@
  * (no prologue check: the runtime is compiled normally) runs in the headroom below. The headroom
  * costs address space only: untouched pages are never resident. The first segment is
  * STACK_FIRST bytes, and each later one is four times the previous, up to STACK_MAX_SEG, and at least
- * the frame that asked for it. Segments up to STACK_SLAB_MAX come from slabs (one mmap of
- * SLAB_BYTES carved into equal segments, MAP_NORESERVE, so 1,000,000 goroutines cost one VMA per
- * slab, not two per goroutine: vm.max_map_count is 65530 here); a freed small segment goes on its
+ * the frame that asked for it. Segments of the four smallest sizes (32 KiB to 2 MiB) come from
+ * slabs (one mmap of SLAB_BYTES carved into equal segments, MAP_NORESERVE, so 1,000,000 goroutines
+ * cost one VMA per slab, not two per goroutine: vm.max_map_count is 65530 here); a freed small segment goes on its
  * size class's free list, and past FREE_WARM segments per class its pages are given back first
  * (madvise MADV_DONTNEED). Bigger segments are their own mapping and are unmapped when freed.
  * A chain whose total would pass STACK_LIMIT bytes ends the program with go1.19's
  * `runtime: goroutine stack exceeds 1000000000-byte limit` and `fatal error: stack overflow`.
  *
  * Measured (tools: runtime/testdata/goroutines_bench.c): a parked goroutine costs one resident page
- * of its first segment (G header and the top frames) plus its G: ~4.2 KB against go1.19's 2.7 KB.
+ * of its first segment (the segment header and the top frames) plus its G: ~4.2 KB against
+ * go1.19's 2.7 KB.
  * A first segment smaller than a page would need the C runtime to leave the goroutine stack for
  * anything deep (Go's systemstack), which gocc's runtime cannot promise for every entry point today.
  *
@@ -63,7 +64,6 @@
 #define STACK_HEADROOM ((size_t)16 << 10)
 #define STACK_FIRST ((size_t)32 << 10)
 #define STACK_MAX_SEG ((size_t)64 << 20)
-#define STACK_SLAB_MAX ((size_t)512 << 10)
 #define SLAB_BYTES ((size_t)64 << 20)
 #define FREE_WARM 64
 #define STACK_LIMIT ((size_t)1000000000)

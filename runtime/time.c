@@ -32,10 +32,10 @@
  */
 #include "malloc.h"
 #include "panic.h"
+#include "proc.h"
 #include "scheduler.h"
 
 #include <pthread.h>
-#include <signal.h>
 
 typedef struct Sleeper {
 	int64_t when; /* sched_nanotime() deadline */
@@ -90,9 +90,6 @@ static Sleeper heap_pop(void)
 static void *timer_thread(void *arg)
 {
 	(void)arg;
-	sigset_t all;
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, NULL); /* signals are for the Ms */
 	for (;;) {
 		/* take up to a batch of due sleepers, then ready them with the lock released (readying
 		 * may start an M); each was parked before the lock it released let us see it */
@@ -117,13 +114,7 @@ static void *timer_thread(void *arg)
 
 static void start_timer_thread(void)
 {
-	pthread_t t;
-	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&t, &attr, timer_thread, NULL) != 0)
-		panic_throw("newosproc");
-	pthread_attr_destroy(&attr);
+	os_helper_thread(timer_thread);
 }
 
 /* time.Sleep (gc's timeSleep). */

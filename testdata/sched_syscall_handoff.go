@@ -2,21 +2,25 @@ package main
 
 import (
 	"runtime"
-	"time"
+	"syscall"
 )
 
-// With one P, a goroutine asleep in time.Sleep (a blocking system call in gocc, a timer in go1.19)
-// does not stop the others; a program whose only other goroutine sleeps is not deadlocked.
+// With one P, a goroutine blocked in a system call (read(2) on an empty pipe) does not stop the
+// others: its P goes to another thread, and main runs to write what the reader waits for.
 
 func main() {
 	runtime.GOMAXPROCS(1)
-	start := time.Now()
-	done := make(chan bool)
+	var p [2]int
+	if err := syscall.Pipe(p[:]); err != nil {
+		panic(err)
+	}
+	done := make(chan int)
 	go func() {
-		time.Sleep(time.Second)
-		done <- true
+		var b [1]byte
+		n, _ := syscall.Read(p[0], b[:])
+		done <- n + int(b[0])
 	}()
-	runtime.Gosched() // the sleeper starts sleeping
+	runtime.Gosched() // the reader blocks in read(2)
 	c := make(chan int)
 	go func() {
 		for range c {
@@ -26,6 +30,7 @@ func main() {
 		c <- i
 	}
 	close(c)
-	println("others ran during the sleep:", time.Since(start) < 500*time.Millisecond)
-	println("sleeper woke:", <-done)
+	println("main ran while the reader was blocked")
+	syscall.Write(p[1], []byte{41})
+	println("reader got", <-done)
 }

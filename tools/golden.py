@@ -63,9 +63,11 @@ def test_name(go_file):
     return rel[:-3] if rel.endswith(".go") else rel
 
 
-# Directories of testdata/ whose .go files are not programs with golden outputs: ir/ holds FileCheck
-# tests (tools/check-ir), modules/ multi-package modules (tools/run-modules).
-NOT_PROGRAMS = {os.path.join(TESTDATA_DIR, "ir"), os.path.join(TESTDATA_DIR, "modules")}
+# Directories of testdata/ whose .go files are not searched for programs: ir/ holds FileCheck tests
+# (tools/check-ir), modules/ multi-package modules (tools/run-modules), bench/long/ benchmarks too
+# long for a default run (minutes under go1.19; named explicitly: tools/bench testdata/bench/long/X.go).
+NOT_PROGRAMS = {os.path.join(TESTDATA_DIR, "ir"), os.path.join(TESTDATA_DIR, "modules"),
+                os.path.join(TESTDATA_DIR, "bench", "long")}
 
 
 def discover(paths):
@@ -75,7 +77,7 @@ def discover(paths):
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if os.path.join(root, d) not in NOT_PROGRAMS)
+                dirs[:] = sorted(d for d in dirs if os.path.abspath(os.path.join(root, d)) not in NOT_PROGRAMS)
                 found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".go")]
         elif p.endswith(".go") and os.path.isfile(p):
             found.append(p)
