@@ -18,13 +18,14 @@
  *
  * Calls follow gocc's calling convention: fn(closure, obj) for a pointer parameter, fn(closure,
  * type or itab, obj) for an interface. Struct and array results get out pointers to scratch memory
- * before the parameter; all results are ignored. Finalizers with more than two words of register
+ * before the parameter; all results are ignored. Finalizers with more than four words of register
  * results (LLVM returns those through a hidden pointer) are refused with a fatal error
  * (docs/status.md).
  * The checks are gc's, with its messages (`fatal error: runtime.SetFinalizer: first argument is int,
- * not pointer`). A pointer that is not into the heap (a global, a constant) is accepted and ignored,
- * as gc ignores pointers outside its arenas; gc's "pointer not at beginning of allocated block" is
- * checked.
+ * not pointer`). A pointer to a package variable is accepted and ignored, as gc's; any other pointer
+ * outside an allocated heap object (nil included) is gc's "pointer not in allocated block", and
+ * one inside an object but not at its start "pointer not at beginning of allocated block" (tiny
+ * pointer-free objects excepted, as gc's).
  *
  * Invariants: the table is open addressing (obj 0 empty, 1 deleted), at most half full, in libc
  * memory (the collector reads it with the world stopped, and must not see it as a heap object that
@@ -134,8 +135,8 @@ static void fin_insert(Fin f)
 
 /* gocc's calling convention for the finalizer's results: struct and array results go through out
  * pointers passed after the closure (*nout of them, *outbytes in all), the others come back in
- * registers and are ignored. False when the registers would not do (more than two words: LLVM would
- * return them through a hidden pointer) or when there are more out pointers than run_finalizer
+ * registers and are ignored. False when the registers would not do (more than four words: LLVM's
+ * x86-64 return registers are rax, rdx, rcx, r8, and beyond them it returns through a hidden pointer) or when there are more out pointers than run_finalizer
  * passes. */
 static bool results_shape(const GoType *ftyp, int *nout, uintptr_t *outbytes)
 {
@@ -152,7 +153,7 @@ static bool results_shape(const GoType *ftyp, int *nout, uintptr_t *outbytes)
 			words += (t[i]->size + 7) / 8;
 		}
 	}
-	return words <= 2 && *nout <= 3;
+	return words <= 4 && *nout <= 3;
 }
 
 /* The collector, world stopped, roots marked (see the essay). */
@@ -231,7 +232,17 @@ static void run_finalizer(Fin f)
 	}
 }
 
-/* The finalizer goroutine (go1.19's runfinq). */
+/* Zeroes the stack below the caller: the finalizer's frames there still hold its object, which the
+ * conservative scan of this goroutine's stack would otherwise keep alive while it waits. */
+static __attribute__((noinline)) void clear_stack(void)
+{
+	volatile char buf[4096];
+	memset((char *)buf, 0, sizeof buf);
+	__asm__ volatile("" ::"r"(buf) : "memory");
+}
+
+/* The finalizer goroutine (go1.19's runfinq). The record just run is cleared, and so is the stack
+ * below, before the next wait: the object must be collectable once its finalizer returned. */
 static void fing_main(void *ctx)
 {
 	(void)ctx;
@@ -241,6 +252,7 @@ static void fing_main(void *ctx)
 	for (;;) {
 		lock_acquire(&fin_lock);
 		if (finq.n == 0) {
+			clear_stack();
 			fing_parked = true;
 			sched_parkunlock(&fin_lock, WAIT_FINALIZER_WAIT);
 			continue;
@@ -250,6 +262,8 @@ static void fing_main(void *ctx)
 		finq.n--;
 		lock_release(&fin_lock);
 		run_finalizer(f);
+		memset(&f, 0, sizeof f);
+		__asm__ volatile("" ::"r"(&f) : "memory");
 	}
 }
 
@@ -279,8 +293,13 @@ RUNTIME_API void mfinal_setFinalizer(void *ctx, const GoType *etyp, void *data, 
 	if (data == &malloc_zerobase)
 		return; /* zero-sized objects: gc accepts and ignores them */
 	Span *s = span_of((uintptr_t)data);
-	if (s == NULL || s->state != SPAN_INUSE)
-		return; /* not in the heap (a global, a constant): gc ignores it */
+	uintptr_t idx = s && s->state == SPAN_INUSE ? ((uintptr_t)data - s->base) / s->elemsize : 0;
+	if (s == NULL || s->state != SPAN_INUSE || idx >= s->nelems || !span_bit(s->allocbits, idx)) {
+		extern char __data_start[], _end[];
+		if ((uintptr_t)data >= (uintptr_t)__data_start && (uintptr_t)data < (uintptr_t)_end)
+			return; /* a package variable: gc ignores it */
+		panic_throw("runtime.SetFinalizer: pointer not in allocated block");
+	}
 	uintptr_t off = ((uintptr_t)data - s->base) % s->elemsize;
 	if (off != 0 && !(s->noscan && etyp->elem->size < MALLOC_TINY_SIZE))
 		panic_throw("runtime.SetFinalizer: pointer not at beginning of allocated block");
@@ -308,6 +327,6 @@ RUNTIME_API void mfinal_setFinalizer(void *ctx, const GoType *etyp, void *data, 
 	int nout;
 	uintptr_t outbytes;
 	if (!results_shape(ftyp, &nout, &outbytes))
-		panic_throw("gocc: a finalizer with more than two words of register results or three struct results is not supported yet");
+		panic_throw("gocc: a finalizer with more than four words of register results or three struct results is not supported yet");
 	fin_insert((Fin){(uintptr_t)data, fdata, ftyp, fint, etyp});
 }
