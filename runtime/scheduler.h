@@ -184,6 +184,7 @@ struct P {
 	uint64_t goidcache, goidcacheend; /* goroutine ids reserved by this P, 16 at a time (as go1.19) */
 	G *gfree;                   /* dead Gs with their first stack segment, for reuse */
 	int32_t ngfree;
+	struct MCache *mcache;      /* this P's allocation cache (malloc.c), NULL until first used */
 };
 
 /* The running goroutine of this thread (a g0 in scheduler code), read through %fs on every use
