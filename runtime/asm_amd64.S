@@ -27,6 +27,13 @@
  *   ctx_gogo(sp)                      resume the context saved at sp (never returns).
  *   ctx_gostart                       where a new goroutine's first ctx_gogo returns to: its frame
  *                                     pointer is 0 (tracebacks stop here) and it calls sched_gomain.
+ * Both ctx_mcall (once on the scheduler stack) and ctx_gostart are outermost frames: their unwind
+ * tables say the return address is undefined, so a DWARF unwinder stops there. The scheduler stack
+ * is the thread's own stack below mstart_thread's frame, and the words at g0_sp are whatever an
+ * earlier call left there: an unwinder that read them as ctx_mcall's caller took a stale word for a
+ * pc and, finding no FDE for it, read the code bytes there (libgcc's signal-frame check) and faulted.
+ * pthread_exit in proc.c's mexit runs exactly that unwind (a forced unwind up to start_thread), so a
+ * locked goroutine that exited crashed its thread about one run in five (time_locked_sleep.go).
  *
  * __morestack: the slow path of the split-stack prologue that llc emits for Go functions (stack.c's
  * essay has the design). Called with r10 = the frame size the function needs, r11 = the bytes of
@@ -68,13 +75,20 @@ signal_sigpanic_tramp:
 ctx_mcall:
 	.cfi_startproc
 	pushq	%rbp
+	.cfi_adjust_cfa_offset 8
 	pushq	%rbx
+	.cfi_adjust_cfa_offset 8
 	pushq	%r12
+	.cfi_adjust_cfa_offset 8
 	pushq	%r13
+	.cfi_adjust_cfa_offset 8
 	pushq	%r14
+	.cfi_adjust_cfa_offset 8
 	pushq	%r15
+	.cfi_adjust_cfa_offset 8
 	movq	%rsp, (%rdi)
 	movq	%rsi, %rsp
+	.cfi_undefined rip	/* on the scheduler stack: the outermost frame (see the essay) */
 	xorl	%ebp, %ebp
 	movq	%rcx, %rdi
 	call	*%rdx
