@@ -46,7 +46,7 @@
  * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
  * poisoning its thread's %fs:0x70 word, so the split-stack prologue of the next Go function it calls
  * is the preemption point (stack.c), as Go's stackguard0 = stackPreempt. A loop that calls no
- * function is not preempted: polls at loop back-edges are the compiler's part, still to do
+ * function polls the word at its loop back-edges instead (runtime_preemptcheck)
  * (docs/status.md).
  *
  * System calls (sched_entersyscall/exitsyscall, sys_linux.c's hooks): a call leaves its P in
@@ -1301,7 +1301,8 @@ void sched_init(void)
  * __morestack yields (stack.c). The races are benign: if the M has switched goroutines meanwhile,
  * the new one's check fails once, stack_morestack finds no request for it and restores its limit;
  * a switch overwrites the poison, and the request then waits in g->preempt for the next segment
- * boundary. A loop that calls no function is not preempted (no prologue runs: docs/status.md). */
+ * boundary. A loop that calls no function polls the same word at its back-edge (the compiler's
+ * lower_loop_poll) and calls runtime_preemptcheck below when it sees the poison. */
 #define SYSMON_PERIOD_US 5000
 #define FORCE_PREEMPT_NS 10000000
 
@@ -1314,7 +1315,19 @@ static void preemptone(P *pp)
 	if (gp == NULL || gp->is_g0)
 		return;
 	__atomic_store_n(&gp->preempt, true, __ATOMIC_RELAXED);
-	__atomic_store_n(mp->tcb_limit, UINTPTR_MAX, __ATOMIC_RELEASE);
+	__atomic_store_n(mp->tcb_limit, (uintptr_t)RT_PREEMPT_POISON, __ATOMIC_RELEASE);
+}
+
+/* A loop back-edge saw the poison (runtime.def): restore the limit, and yield if the request is
+ * this goroutine's (as stack_morestack does for a prologue; a stale poison only costs the call). */
+void runtime_preemptcheck(void)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || gp->is_g0)
+		return;
+	set_tcb_limit(gp->stack_limit);
+	if (__atomic_exchange_n(&gp->preempt, false, __ATOMIC_RELAXED) && gp->m->locks == 0)
+		sched_gosched();
 }
 
 static void *sysmon(void *arg)
