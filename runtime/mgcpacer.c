@@ -1,16 +1,22 @@
 /*
- * mgcpacer.c: the collector's knobs that package runtime/debug sets and reads (Go's mgcpacer.go
- * setGCPercent/setMemoryLimit, readGOGC/readGOMEMLIMIT, mstats.go readGCStats, mheap.go
- * freeOSMemory), for a runtime without a collector yet.
+ * mgcpacer.c: the collector's pacer and the knobs that package runtime/debug sets and reads (Go's
+ * mgcpacer.go setGCPercent/setMemoryLimit, readGOGC/readGOMEMLIMIT, mstats.go readGCStats, mheap.go
+ * freeOSMemory).
+ *
+ * The pacer (gcpacer_goal): after a cycle that found `live` bytes reachable, the next cycle starts
+ * when the heap reaches live x (1 + GOGC/100), and never below gc's minimum, 4 MiB x GOGC/100, nor
+ * below live + 512 KiB (MIN_RUNWAY: gocc's, for a stop-the-world collector); a
+ * memory limit (GOMEMLIMIT) lowers the goal to the limit, but not below live + 1/16 (gc bounds the
+ * collector's CPU share instead; the floor keeps a heap that outgrew its limit from collecting on
+ * every allocation). GOGC=off: no goal (only the memory limit, runtime.GC and FreeOSMemory collect).
  *
  * In: runtime/debug's calls (SetGCPercent, SetMemoryLimit, ReadGCStats, FreeOSMemory) and the
  * GOGC and GOMEMLIMIT environment variables. Out: go1.19's answers. The settings are kept exactly as
  * gc keeps them (each Set returns the previous value; a negative GOGC percent is -1, "off"; a
  * negative memory limit only reads it; GOGC and GOMEMLIMIT are read once at start-up with gc's
- * parsing, and a malformed GOMEMLIMIT is gc's fatal error). What they would steer, the collector's
- * pacing, does not exist yet: no collection ever runs (runtime.GC has nothing to do), so
- * ReadGCStats reports none (NumGC 0, no pauses, LastGC zero), as gc does before its first cycle,
- * and FreeOSMemory has nothing to return to the OS (the bump allocator never frees).
+ * parsing, and a malformed GOMEMLIMIT is gc's fatal error). What they would steer, the
+ * collector's pacing, is gcpacer_goal; ReadGCStats reads the collector's statistics (mgc.c), and
+ * FreeOSMemory collects and gives every free page back to the OS.
  *
  * Invariants: both settings are read and written atomically (any goroutine may call Set*); they are
  * initialised by a constructor, before any Go code runs. The file is linked only into programs that
@@ -19,7 +25,7 @@
  * Rejected: refusing the calls until the collector exists (a link error for every program that
  * imports runtime/debug to tune it, when the calls' observable results can already be gc's).
  */
-#include "runtime.h"
+#include "malloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -120,10 +126,50 @@ RUNTIME_API int64_t mgcpacer_setMemoryLimit(void *ctx, int64_t in)
 	return __atomic_exchange_n(&memory_limit, in, __ATOMIC_SEQ_CST);
 }
 
+int32_t gcpacer_percent(void)
+{
+	return __atomic_load_n(&gc_percent, __ATOMIC_RELAXED);
+}
+
+int64_t gcpacer_memory_limit(void)
+{
+	return __atomic_load_n(&memory_limit, __ATOMIC_RELAXED);
+}
+
+/* The least growth allowed between cycles. gc's concurrent cycles let the program allocate while
+ * they mark, so a tiny GOGC (test/fixedbugs/issue22781.go: SetGCPercent(1)) still gives it room;
+ * a stop-the-world collector with a goal 1% above the live heap would collect on every span a cache
+ * takes. */
+#define MIN_RUNWAY ((uint64_t)512 << 10)
+
+uint64_t gcpacer_goal(uint64_t live)
+{
+	int32_t pct = gcpacer_percent();
+	uint64_t goal = UINT64_MAX;
+	if (pct >= 0) {
+		uint64_t min = ((uint64_t)4 << 20) * (uint64_t)pct / 100;
+		goal = live + live * (uint64_t)pct / 100;
+		if (goal < min)
+			goal = min;
+		if (goal < live + MIN_RUNWAY)
+			goal = live + MIN_RUNWAY;
+	}
+	uint64_t limit = (uint64_t)gcpacer_memory_limit();
+	if (limit != INT64_MAX && limit < goal) { /* INT64_MAX: no limit (gc's default) */
+		uint64_t floor = live + live / 16 + ((uint64_t)1 << 20);
+		goal = limit > floor ? limit : floor;
+	}
+	return goal;
+}
+
 GO_LINKNAME(mgcpacer_freeOSMemory, "runtime/debug.freeOSMemory");
 RUNTIME_API void mgcpacer_freeOSMemory(void *ctx)
 {
 	(void)ctx;
+	gc_full();
+	heap_lock();
+	heap_scavenge(true);
+	heap_unlock();
 }
 
 /* gc's readGCStats_m: the pause durations, their end times, then the last GC's time, the number of
@@ -135,8 +181,16 @@ RUNTIME_API void mgcpacer_readGCStats(void *ctx, GoSlice *pauses)
 	if (pauses->cap < 256 + 3)
 		panic_throw("short slice passed to readGCStats");
 	uint64_t *p = pauses->array;
-	p[0] = 0; /* last GC, absolute time: none */
-	p[1] = 0; /* number of GCs */
-	p[2] = 0; /* total pause */
-	pauses->len = 3;
+	heap_lock();
+	uint32_t n = gc_stats.numgc < 256 ? gc_stats.numgc : 256;
+	for (uint32_t i = 0; i < n; i++) { /* newest first */
+		uint32_t j = (gc_stats.numgc - 1 - i) % 256;
+		p[i] = gc_stats.pause_ns[j];
+		p[n + i] = gc_stats.pause_end[j];
+	}
+	p[n + n] = gc_stats.last_gc;
+	p[n + n + 1] = gc_stats.numgc;
+	p[n + n + 2] = gc_stats.pause_total;
+	heap_unlock();
+	pauses->len = n + n + 3;
 }

@@ -84,7 +84,7 @@ RUNTIME_API int64_t os_nanotime(void *ctx)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* The helper threads of time.c (sleepers) and sigqueue.c (signal forwarding): detached, and every
+/* The runtime's helper threads (sigqueue.c's signal forwarding): detached, and every
  * signal blocked from their first instruction (set before the thread starts, inherited). */
 void os_helper_thread(void *(*fn)(void *))
 {

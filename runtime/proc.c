@@ -18,7 +18,9 @@
  * work (sched.nmspinning); whoever readies a goroutine while Ps are idle and nobody spins wakes an
  * idle M (wakep). A spinning M that finds work wakes another, so wakeups propagate without a
  * thundering herd. Go's dance that avoids lost wakeups is kept: a spinning M that gives up its P
- * decrements nmspinning first and then rechecks every run queue.
+ * decrements nmspinning first and then rechecks every run queue. Timers (time.c) are run here
+ * too: schedule() and findrunnable() call timers_check (gc's checkTimers), and an M that gives its
+ * P back while timers are pending may become the timer sleeper instead of sleeping on its Note.
  *
  * Context switches (asm_amd64.S): a goroutine that blocks calls mcall, which saves its callee-saved
  * registers on its own stack and continues on the M's scheduler stack (g0: the thread's own stack),
@@ -37,10 +39,11 @@
  * instead (startlockedm). A goroutine that exits while locked ends its thread (mexit; m0 sleeps
  * for good instead), as go1.19.
  *
- * checkdead (under sched.lock, when an M goes idle): no M running Go code, nothing outside the
- * scheduler that will ready a goroutine (sched_external_begin: timers, system calls), so every
- * goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!` and the
- * goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none is left.
+ * checkdead (under sched.lock, when an M goes idle): no M running Go code, no pending timer,
+ * nothing outside the scheduler that will ready a goroutine (sched_external_begin: system calls),
+ * so every goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!`
+ * and the goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none
+ * is left.
  *
  * Preemption: a goroutine yields when it blocks, calls Gosched, or when its stack check fails while
  * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
@@ -74,11 +77,12 @@
 
 #include "print.h"
 #include "proc.h"
+#include "malloc.h"
 
 _Static_assert(offsetof(G, panic) == 0, "panic.h reads PanicState at the start of G");
 
 enum { G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD };
-enum { P_IDLE, P_RUNNING, P_SYSCALL, P_DEAD };
+enum { P_IDLE, P_RUNNING, P_SYSCALL, P_DEAD, P_GCSTOP };
 #define MAX_GOMAXPROCS 1024
 
 void ctx_mcall(void **save, uintptr_t g0_sp, void (*fn)(G *), G *gp);
@@ -118,6 +122,10 @@ static struct {
 	int64_t ngoroutines;      /* atomic: user goroutines not dead */
 	RtLock sudoglock;
 	Sudog *sudogcache;
+	bool gcwaiting;           /* under lock: the world is being stopped (sched_stop_the_world) */
+	int32_t stopwait;         /* under lock: Ps still to stop */
+	Note stopnote;            /* the stopper sleeps here until stopwait is 0 */
+	uint32_t worldsema;       /* atomic: 1 while some goroutine has stopped (or stops) the world */
 } sched;
 
 static const char *const wait_reason_strings[] = {
@@ -370,10 +378,16 @@ static G *globrunqget(P *pp, int32_t max)
 
 /* ---- idle Ps and Ms (under sched.lock) ---- */
 
+static void gcstopp(P *pp);
+
 static void pidleput(P *pp)
 {
 	if (!runqempty(pp))
 		panic_throw("pidleput: P has non-empty run queue");
+	if (sched.gcwaiting) { /* the world is stopping: the P stops instead of idling */
+		gcstopp(pp);
+		return;
+	}
 	__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED);
 	pp->m = NULL;
 	pp->link = sched.pidle;
@@ -454,8 +468,8 @@ static RUNTIME_NORET void fatal_dump(const char *msg, bool dump)
 	if (dump && proc_env.traceback_level > 0) {
 		for (G *gp = sched.allg; gp; gp = gp->alllink) {
 			uint32_t st = __atomic_load_n(&gp->status, __ATOMIC_RELAXED);
-			if (st == G_DEAD || st == G_IDLE)
-				continue;
+			if (st == G_DEAD || st == G_IDLE || (st == G_WAITING && gp->waitreason == WAIT_FINALIZER_WAIT))
+				continue; /* the finalizer goroutine waiting is a system goroutine (go1.19's fing) */
 			print_cstr("\n");
 			print_goroutine_header(gp, st == G_WAITING ? sched_wait_reason_string(gp->waitreason)
 				: st == G_RUNNABLE ? "runnable" : "running");
@@ -471,7 +485,7 @@ static void checkdead(void)
 {
 	if (!sched.main_started)
 		return;
-	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0)
+	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0 || timers_pending())
 		return;
 	int32_t run = sched.mcount - sched.nmidle - sched.nmidlelocked;
 	if (run > 0)
@@ -483,7 +497,7 @@ static void checkdead(void)
 	for (G *gp = sched.allg; gp; gp = gp->alllink) {
 		switch (__atomic_load_n(&gp->status, __ATOMIC_ACQUIRE)) {
 		case G_WAITING:
-			waiting++;
+			waiting += gp->waitreason != WAIT_FINALIZER_WAIT; /* fing waiting: a system goroutine */
 			break;
 		case G_RUNNABLE:
 		case G_RUNNING:
@@ -618,6 +632,8 @@ static void handoffp(P *pp)
 	}
 	pidleput(pp);
 	lock_release(&sched.lock);
+	if (timers_unwatched()) /* timers (time.c): an M must sleep until the next (gc's wakeNetPoller) */
+		wakep();
 }
 
 /* The M's G is locked to it and not runnable: hand the P off and sleep until the G is scheduled
@@ -688,7 +704,8 @@ static RUNTIME_NORET void execute(G *gp)
 static G *findrunnable(void)
 {
 	M *mp = getm();
-top:;
+top:
+	timers_check();
 	P *pp = mp->p;
 	G *gp = runqget(pp);
 	if (gp)
@@ -753,6 +770,15 @@ top:;
 			}
 		}
 	}
+	if (timers_idle_sleep()) { /* timers (time.c): this M slept until one was due */
+		lock_acquire(&sched.lock);
+		P *idle = pidleget();
+		lock_release(&sched.lock);
+		if (idle) {
+			acquirep(idle);
+			goto top;
+		}
+	}
 	stopm();
 	goto top;
 }
@@ -808,6 +834,20 @@ static RUNTIME_NORET void schedule(void)
 	}
 	for (;;) {
 		P *pp = mp->p;
+		if (__atomic_load_n(&sched.gcwaiting, __ATOMIC_ACQUIRE)) { /* stop for the collector */
+			if (mp->spinning)
+				resetspinning();
+			lock_acquire(&sched.lock);
+			if (sched.gcwaiting) {
+				releasep();
+				gcstopp(pp);
+				lock_release(&sched.lock);
+				stopm();
+			} else {
+				lock_release(&sched.lock);
+			}
+			continue;
+		}
 		if (pp->id >= __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED)) {
 			if (mp->spinning)
 				resetspinning();
@@ -822,6 +862,7 @@ static RUNTIME_NORET void schedule(void)
 			continue;
 		}
 		pp->schedtick++;
+		timers_check();
 		G *gp = NULL;
 		if (pp->schedtick % 61 == 0 && __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0) {
 			lock_acquire(&sched.lock);
@@ -914,7 +955,7 @@ void sched_ready(G *gp)
 	M *mp = getm();
 	if (mp && mp->p) {
 		runqput(mp->p, gp, true);
-	} else { /* a thread without a P (a timer thread, a dying M) */
+	} else { /* a thread without a P (a dying M) */
 		lock_acquire(&sched.lock);
 		globrunqput(gp);
 		lock_release(&sched.lock);
@@ -1122,6 +1163,7 @@ void sched_entersyscall(void)
 	M *mp = gp->m;
 	P *pp = mp->p;
 	gp->in_syscall = true;
+	gp->sp = __builtin_frame_address(0); /* where the collector scans its stack from (mgc.c) */
 	__atomic_fetch_add(&pp->syscalltick, 1, __ATOMIC_RELAXED);
 	mp->oldp = pp;
 	mp->p = NULL;
@@ -1500,4 +1542,134 @@ RUNTIME_API void proc_Goexit(void *ctx)
 	if (gp->is_g0)
 		panic_throw("Goexit outside a goroutine");
 	sched_goexit();
+}
+
+/* ---- stopping the world (Go's stopTheWorld/startTheWorld), for the collector (mgc.c) ----
+ *
+ * The stopper sets sched.gcwaiting and counts the Ps it does not hold in stopwait. A P stops (state
+ * P_GCSTOP) when its M next enters schedule() (a goroutine blocks, yields, or is preempted: every
+ * running goroutine is asked to yield at its next function prologue, as sysmon does, and asked
+ * again every 100 us because a goroutine in runtime code holding a lock drops a request), when it
+ * would go idle (pidleput), or at once if it is idle or in a system call (the goroutine in the call
+ * counts as stopped: when the call returns it finds its P taken and queues itself). The last one to
+ * stop wakes the stopper. While stopped, no goroutine runs Go code but the stopper's, so every other
+ * goroutine is parked at a safepoint with its registers saved on its own stack (ctx_mcall). A loop
+ * that calls no function is never stopped (docs/status.md: no back-edge polls yet). */
+static void gcstopp(P *pp)
+{
+	__atomic_store_n(&pp->status, P_GCSTOP, __ATOMIC_RELEASE);
+	pp->m = NULL;
+	if (--sched.stopwait == 0)
+		note_wakeup(&sched.stopnote);
+}
+
+void sched_stop_the_world(void)
+{
+	G *gp = sched_getg();
+	/* one stopper at a time: a second one yields its P (so the first can stop it) and retries */
+	uint32_t zero = 0;
+	while (!__atomic_compare_exchange_n(&sched.worldsema, &zero, 1, false, __ATOMIC_ACQUIRE,
+					    __ATOMIC_RELAXED)) {
+		zero = 0;
+		if (gp && !gp->is_g0 && gp->m->p)
+			sched_gosched();
+		else
+			usleep(100);
+	}
+	M *mp = getm();
+	P *self = mp ? mp->p : NULL;
+	if (mp)
+		mp->locks++;
+	lock_acquire(&sched.lock);
+	note_clear(&sched.stopnote);
+	int32_t n = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+	sched.stopwait = 0;
+	for (int32_t i = 0; i < n; i++)
+		if (sched.allp[i] && sched.allp[i] != self)
+			sched.stopwait++;
+	__atomic_store_n(&sched.gcwaiting, true, __ATOMIC_RELEASE);
+	for (int32_t i = 0; i < n; i++) {
+		P *pp = sched.allp[i];
+		uint32_t syscall = P_SYSCALL;
+		if (pp && pp != self &&
+		    __atomic_compare_exchange_n(&pp->status, &syscall, P_GCSTOP, false, __ATOMIC_ACQ_REL,
+						__ATOMIC_RELAXED))
+			gcstopp(pp);
+	}
+	for (P *pp; (pp = pidleget()) != NULL;)
+		gcstopp(pp);
+	bool wait = sched.stopwait > 0;
+	lock_release(&sched.lock);
+	while (wait) {
+		for (int32_t i = 0; i < n; i++)
+			if (sched.allp[i] && sched.allp[i] != self &&
+			    __atomic_load_n(&sched.allp[i]->status, __ATOMIC_ACQUIRE) == P_RUNNING)
+				preemptone(sched.allp[i]);
+		if (note_sleep_timeout(&sched.stopnote, 100000))
+			break;
+	}
+}
+
+void sched_start_the_world(void)
+{
+	M *mp = getm();
+	P *self = mp ? mp->p : NULL;
+	P *busy[MAX_GOMAXPROCS];
+	int nbusy = 0;
+	lock_acquire(&sched.lock);
+	__atomic_store_n(&sched.gcwaiting, false, __ATOMIC_RELEASE);
+	int32_t n = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+	for (int32_t i = 0; i < n; i++) {
+		P *pp = sched.allp[i];
+		if (pp == NULL || pp == self || pp->status != P_GCSTOP)
+			continue;
+		if (runqempty(pp)) {
+			pidleput(pp);
+		} else {
+			pp->status = P_IDLE;
+			busy[nbusy++] = pp;
+		}
+	}
+	lock_release(&sched.lock);
+	for (int i = 0; i < nbusy; i++)
+		startm(busy[i], false);
+	if (__atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0)
+		wakep();
+	if (mp)
+		mp->locks--;
+	__atomic_store_n(&sched.worldsema, 0, __ATOMIC_RELEASE);
+}
+
+/* Every goroutine's conservative roots, for the collector with the world stopped: the G and M
+ * records (calloc'd, outside the heap: they hold closures, panic values, defer records), the Sudogs
+ * a G waits on, and the live part of every stack segment. The caller's own goroutine is scanned
+ * from `self_sp` (its registers spilled below it by the caller). */
+void sched_gc_roots(void (*scan)(uintptr_t lo, uintptr_t hi), uintptr_t self_sp)
+{
+	G *me = sched_getg();
+	for (M *mp = sched.allm; mp; mp = mp->alllink) {
+		scan((uintptr_t)mp, (uintptr_t)(mp + 1));
+		if (mp->tcb_limit) { /* the executable's static TLS block lies just below the fs base */
+			uintptr_t fs = (uintptr_t)mp->tcb_limit - 0x70;
+			scan(fs - gc_tls_size(), fs);
+		}
+	}
+	for (G *gp = sched.allg; gp; gp = gp->alllink) {
+		scan((uintptr_t)gp, (uintptr_t)(gp + 1));
+		for (Sudog *s = gp->waiting; s; s = s->waitlink)
+			scan((uintptr_t)s, (uintptr_t)(s + 1));
+		uint32_t status = __atomic_load_n(&gp->status, __ATOMIC_ACQUIRE);
+		if (status == G_DEAD || status == G_IDLE || gp->stack == NULL)
+			continue;
+		uintptr_t sp = gp == me ? self_sp : (uintptr_t)gp->sp;
+		stack_scan_segments(gp, sp, scan);
+	}
+}
+
+/* The finalizer goroutine (mfinal.c): a system goroutine like go1.19's fing, not counted by
+ * NumGoroutine. */
+void sched_newproc_system(void *fn)
+{
+	runtime_newproc(fn);
+	__atomic_fetch_sub(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 }

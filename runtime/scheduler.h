@@ -18,8 +18,8 @@
  *   sched_acquire_sudog() / sched_release_sudog(s)   per-P caches of Sudogs (Go's acquireSudog).
  *   sched_entersyscall() / sched_exitsyscall()       around a blocking system call: the P may go to
  *                                another thread meanwhile (Go's entersyscall/exitsyscall).
- *   sched_external_begin() / sched_external_end()    something outside the run queues (a timer
- *                                thread) will ready a goroutine: checkdead waits.
+ *   sched_external_begin() / sched_external_end()    something outside the run queues (a thread
+ *                                in a system call) will ready a goroutine: checkdead waits.
  *
  * Below the G's line: proc.c's private fields, M and P (Go's m and p), the futex words
  * (lock_futex.c: RtLock, Note) and the scheduler's own entry points for the runtime (Gosched,
@@ -136,6 +136,7 @@ struct G {
 	void *entry;                /* the func() closure the goroutine runs */
 	uintptr_t gopc;             /* the return address of its go statement's newproc call (created by) */
 	uint64_t waitsince;         /* unused: go1.19 prints ", N minutes" only in dumps of long waits */
+	struct Timer *timer;        /* time.c: time.Sleep's timer, made on the goroutine's first Sleep */
 };
 
 /* ---- M (Go's m): an OS thread. Private to proc.c, exposed for stack.c and tests. ---- */
@@ -183,6 +184,7 @@ struct P {
 	uint64_t goidcache, goidcacheend; /* goroutine ids reserved by this P, 16 at a time (as go1.19) */
 	G *gfree;                   /* dead Gs with their first stack segment, for reuse */
 	int32_t ngfree;
+	struct MCache *mcache;      /* this P's allocation cache (malloc.c), NULL until first used */
 };
 
 /* The running goroutine of this thread (a g0 in scheduler code), read through %fs on every use
@@ -204,8 +206,8 @@ void note_wakeup(Note *n);
 void note_sleep(Note *n);
 bool note_sleep_timeout(Note *n, int64_t ns); /* false: timed out */
 
-/* Something outside the scheduler's run queues will ready a goroutine later (a timer, a thread in a
- * system call): while the count is positive, no goroutine being runnable is not a deadlock. */
+/* Something outside the scheduler's run queues will ready a goroutine later (a thread in a system
+ * call): while the count is positive, no goroutine being runnable is not a deadlock. */
 void sched_external_begin(void);
 void sched_external_end(void);
 
@@ -229,6 +231,15 @@ void sched_parkunlock(RtLock *l, WaitReason reason);
 void sched_ready(G *gp);
 Sudog *sched_acquire_sudog(void);
 void sched_release_sudog(Sudog *s);
+
+/* Timers (time.c), run by the scheduler: timers_check runs the due ones (on g0, holding a P);
+ * timers_idle_sleep makes a P-less idle M the one timer sleeper until the earliest is due (true:
+ * take a P and check); timers_pending is checkdead's "a timer will ready a goroutine";
+ * timers_unwatched: timers are pending and no M sleeps until them (handoffp then wakes one). */
+void timers_check(void);
+bool timers_idle_sleep(void);
+bool timers_pending(void);
+bool timers_unwatched(void);
 
 /* A random number in [0, n) for the running M (Go's fastrandn): select's case order. */
 uint32_t sched_fastrandn(uint32_t n);

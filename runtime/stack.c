@@ -321,3 +321,22 @@ void stack_unwind(void *sp)
 	gp->stack_limit = s->limit;
 	set_tcb_limit(s->limit);
 }
+
+/* The collector's view of gp's stack (mgc.c, world stopped): scan(lo, hi) for the live part of each
+ * segment of its chain, newest first: [sp, top) of the current one, and for each older one from a
+ * little below the stack pointer it had when the next was entered (__morestack's own frame) to its
+ * top. Read-only. */
+void stack_scan_segments(G *gp, uintptr_t sp, void (*scan)(uintptr_t lo, uintptr_t hi))
+{
+	StackSeg *s = gp->stack;
+	if (!(sp >= s->base && sp < seg_top(s))) /* sp not on the current segment: scan it whole */
+		sp = s->base;
+	scan(sp, seg_top(s));
+	for (StackSeg *n = s; n->prev; n = n->prev) {
+		uintptr_t lo = (uintptr_t)n->old_sp - 1024;
+		StackSeg *p = n->prev;
+		if (!((uintptr_t)n->old_sp > p->base && (uintptr_t)n->old_sp <= seg_top(p)) || lo < p->base)
+			lo = p->base;
+		scan(lo, seg_top(p));
+	}
+}

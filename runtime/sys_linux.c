@@ -9,8 +9,8 @@
  * In: the process's argv and environment (saved by proc_args), the kernel. Out: go1.19's answers:
  * os.Args and syscall's copy of the environment as fresh []string (gc copies both on every call),
  * the wall clock and the monotonic clock from one pair of clock_gettime calls (the monotonic one is
- * runtime.nanotime's, so time.Now's monotonic reading and time.runtimeNano agree). (time.Sleep is
- * time.c's.)
+ * runtime.nanotime's, so time.Now's monotonic reading and time.runtimeNano agree). (time.Sleep and
+ * the timers are time.c's.)
  *
  * The one idea for I/O: netpoll is not there, so internal/poll's runtime_pollOpen answers ENOSYS for
  * every descriptor. os then keeps every file in blocking mode (FD.Init marks it isBlocking) and reads
@@ -22,9 +22,7 @@
  * (sched_entersyscall/sched_exitsyscall, proc.c): a call that blocks longer than a sysmon period
  * gives its P to another thread meanwhile, as gc's.
  *
- * Not yet, as documented runtime throws (docs/status.md): time's timers (NewTimer, After, AfterFunc,
- * Ticker: they fire on a goroutine, from a timer heap per P, with the scheduler),
- * syscall.AllThreadsSyscall (needs the list of Ms), cgo (syscall.cgocaller; gocc has no cgo, and
+ * Not yet, as documented runtime throws (docs/status.md): syscall.AllThreadsSyscall (needs the list of Ms), cgo (syscall.cgocaller; gocc has no cgo, and
  * like gc without cgo nothing calls it).
  *
  * Invariants: nothing here keeps state; the []string results point into argv/environ, which are never
@@ -236,15 +234,7 @@ void sys_time_now(uint64_t out[3])
 	out[2] = (uint64_t)((int64_t)mono.tv_sec * 1000000000 + mono.tv_nsec);
 }
 
-GO_LINKNAME(sys_timers, "time.startTimer");
-GO_LINKNAME(sys_timers, "time.stopTimer");
-GO_LINKNAME(sys_timers, "time.resetTimer");
-GO_LINKNAME(sys_timers, "time.modTimer");
-RUNTIME_API RUNTIME_NORET void sys_timers(void *ctx)
-{
-	(void)ctx;
-	panic_throw("time: timers (NewTimer, After, AfterFunc, Ticker) are not supported yet");
-}
+/* time.Sleep, startTimer, stopTimer, resetTimer, modTimer: time.c. */
 
 /* ---- package internal/poll: no netpoll, so every file is used in blocking mode ---- */
 

@@ -99,6 +99,9 @@ def normalise_stderr(data):
 def program_env():
     env = {k: v for k, v in os.environ.items() if k not in RUNTIME_ENV}
     env.setdefault("LANG", "C.UTF-8")
+    # A test run may ask for a GODEBUG on purpose (the collector's stress mode: testdata/CMakeLists.txt).
+    if os.environ.get("GOCC_TEST_GODEBUG"):
+        env["GODEBUG"] = os.environ["GOCC_TEST_GODEBUG"]
     return env
 
 

@@ -35,9 +35,9 @@ func Gosched()
 // NumGoroutine is the number of goroutines that exist, goroutine 1 included (runtime/proc.c).
 func NumGoroutine() int
 
-// GC runs a garbage collection. gocc has no collector yet (the bump allocator of runtime/malloc.c
-// never frees), so there is nothing to collect; MemStats.NumGC stays 0.
-func GC() {}
+// GC runs a garbage collection and blocks the caller until it is complete: marked with the world
+// stopped, then swept (runtime/mgc.c).
+func GC()
 
 // KeepAlive marks x as used up to this point: the object x points to is reachable (and its finalizer
 // cannot run) until the call. A direct call is a compiler intrinsic (compiler/lower/lower_call.c): it
