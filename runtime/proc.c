@@ -75,6 +75,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "panic.h"
 #include "print.h"
 #include "proc.h"
 #include "malloc.h"
@@ -1445,6 +1446,17 @@ RUNTIME_NORET void sched_main(void *fn)
 	sched.main_started = true;
 	start_sysmon();
 	execute(gp);
+}
+
+/* go1.19's runtime.main after main.main: a panic running its deferred calls gets up to 1000
+ * yields to recover or start its report; a report being printed ends the process (exit 2) while
+ * goroutine 1 stays parked, so the report is never cut short by exit(0). */
+void sched_main_return(void)
+{
+	for (int c = 0; c < 1000 && panic_running_defers() != 0; c++)
+		sched_gosched();
+	if (panic_panicking() != 0)
+		sched_park(NULL, NULL, WAIT_PANIC_WAIT);
 }
 
 /* ---- the runtime package (declared without bodies in stdlib/runtime) ---- */
