@@ -77,6 +77,7 @@
 
 #include "panic.h"
 #include "print.h"
+#include "traceback.h"
 #include "proc.h"
 #include "malloc.h"
 
@@ -458,7 +459,7 @@ static void print_goroutine_header(G *gp, const char *status)
 	print_cstr("]:\n");
 }
 
-/* Go's fatal: the message, then every user goroutine's header (frames: the traceback issue). */
+/* Go's fatal: the message, then every user goroutine's header and frames (traceback.c). */
 static RUNTIME_NORET void fatal_dump(const char *msg, bool dump)
 {
 	panic_start_dying();
@@ -474,6 +475,7 @@ static RUNTIME_NORET void fatal_dump(const char *msg, bool dump)
 			print_cstr("\n");
 			print_goroutine_header(gp, st == G_WAITING ? sched_wait_reason_string(gp->waitreason)
 				: st == G_RUNNABLE ? "runnable" : "running");
+			traceback_goroutine(gp, proc_env.traceback_level);
 		}
 	}
 	runtime_printunlock();

@@ -194,6 +194,16 @@ __attribute__((noinline)) void traceback_print(int level)
 	__asm__ volatile("" ::: "memory"); /* no tail call: this frame is the walk's start */
 }
 
+void traceback_goroutine(G *gp, int level)
+{
+	static uintptr_t pcs[MAX_PCS]; /* static: the fatal path runs once */
+	Sink s = {0};
+	void **fp = sched_g_frame(gp);
+	int n = fp ? symtab_logical_callers(fp, 0, pcs, MAX_PCS) : 0;
+	frames(pcs, n, level, &s);
+	created_by(gp, level, &s);
+}
+
 /* runtime.Stack(buf, false) (stdlib/runtime/symtab.go): the calling goroutine's header and frames
  * from Stack's caller on, then its `created by` lines, cut at len(buf), as gc's. Not yet:
  * all=true's other goroutines. */
