@@ -95,6 +95,32 @@ uintptr_t stack_init(G *gp);
 void signal_minit(M *mp);
 void signal_munit(M *mp);
 
+/* ThreadSanitizer builds (libgocc_rt_tsan.a, -DGOCC_TSAN): each G is a TSan fiber, so TSan keeps
+ * one shadow stack and one vector clock per goroutine instead of one per thread. A goroutine's
+ * fiber is made when newproc1 readies it and destroyed by goexit0 (on g0, after it is switched
+ * away from). Every ctx_gogo and ctx_mcall is preceded by a switch (flag 0: the switch
+ * synchronizes, as the M hands over in program order). g0 is the thread's own fiber until the
+ * first mcall; since ctx_mcall restarts g0's stack from g0_sp and what runs there never returns,
+ * each mcall gets a fresh fiber (m->tsan_mcall_fiber; the previous one is destroyed), else g0's
+ * shadow stack would grow by a few frames per switch until it overflows. mexit returns to the
+ * thread's own fiber before the thread ends. __morestack's segment switches stay within one
+ * goroutine and are not fiber switches. */
+#ifdef GOCC_TSAN
+void *__tsan_get_current_fiber(void);
+void *__tsan_create_fiber(unsigned flags);
+void __tsan_destroy_fiber(void *fiber);
+void __tsan_switch_to_fiber(void *fiber, unsigned flags);
+#define TSAN_FIBER_CREATE(gp) ((gp)->tsan_fiber = __tsan_create_fiber(0))
+#define TSAN_FIBER_DESTROY(gp) (__tsan_destroy_fiber((gp)->tsan_fiber), (gp)->tsan_fiber = NULL)
+#define TSAN_FIBER_CURRENT(gp) ((gp)->tsan_fiber = __tsan_get_current_fiber())
+#define TSAN_FIBER_SWITCH(gp) __tsan_switch_to_fiber((gp)->tsan_fiber, 0)
+#else
+#define TSAN_FIBER_CREATE(gp) ((void)0)
+#define TSAN_FIBER_DESTROY(gp) ((void)0)
+#define TSAN_FIBER_CURRENT(gp) ((void)0)
+#define TSAN_FIBER_SWITCH(gp) ((void)0)
+#endif
+
 __thread G *sched_curg;
 int32_t sched_ncpu;
 
@@ -174,6 +200,7 @@ __attribute__((constructor)) static void proc_boot(void)
 {
 	m0.g0.m = &m0;
 	m0.g0.is_g0 = true;
+	TSAN_FIBER_CURRENT(&m0.g0);
 	setg(&m0.g0);
 }
 
@@ -391,7 +418,7 @@ static void pidleput(P *pp)
 		return;
 	}
 	__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED);
-	pp->m = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELEASE);
 	pp->link = sched.pidle;
 	sched.pidle = pp;
 	__atomic_fetch_add(&sched.npidle, 1, __ATOMIC_SEQ_CST);
@@ -427,10 +454,10 @@ static M *mget(void)
 static void acquirep(P *pp)
 {
 	M *mp = getm();
-	if (mp->p || pp->m || pp->status != P_IDLE)
+	if (mp->p || pp->m || __atomic_load_n(&pp->status, __ATOMIC_RELAXED) != P_IDLE)
 		panic_throw("acquirep: invalid p state");
 	mp->p = pp;
-	pp->m = mp;
+	__atomic_store_n(&pp->m, mp, __ATOMIC_RELEASE); /* sysmon reads it */
 	__atomic_store_n(&pp->status, P_RUNNING, __ATOMIC_RELAXED);
 }
 
@@ -441,7 +468,7 @@ static P *releasep(void)
 	if (pp == NULL || pp->m != mp)
 		panic_throw("releasep: invalid p state");
 	mp->p = NULL;
-	pp->m = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELEASE);
 	__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED);
 	return pp;
 }
@@ -674,6 +701,7 @@ static void startlockedm(G *gp)
 static void *mstart_thread(void *arg)
 {
 	M *mp = arg;
+	TSAN_FIBER_CURRENT(&mp->g0);
 	setg(&mp->g0);
 	set_tcb_limit(0);
 	mp->tcb_limit = tcb_limit_addr();
@@ -695,11 +723,12 @@ static void *mstart_thread(void *arg)
 static RUNTIME_NORET void execute(G *gp)
 {
 	M *mp = getm();
-	mp->curg = gp;
+	__atomic_store_n(&mp->curg, gp, __ATOMIC_RELEASE); /* sysmon reads it (preemptone) */
 	gp->m = mp;
 	__atomic_store_n(&gp->status, G_RUNNING, __ATOMIC_RELEASE);
 	setg(gp);
 	set_tcb_limit(gp->stack_limit);
+	TSAN_FIBER_SWITCH(gp);
 	ctx_gogo(gp->sp);
 }
 
@@ -818,7 +847,7 @@ static void destroyp(P *pp)
 		G *gp = pp->gfree;
 		pp->gfree = gp->schedlink;
 		gp->schedlink = sched.gfree;
-		sched.gfree = gp;
+		__atomic_store_n(&sched.gfree, gp, __ATOMIC_RELAXED); /* gfget peeks without gflock */
 		sched.ngfree++;
 	}
 	pp->ngfree = 0;
@@ -864,7 +893,8 @@ static RUNTIME_NORET void schedule(void)
 				stopm();
 			continue;
 		}
-		pp->schedtick++;
+		/* only the P's owner writes schedtick; sysmon reads it: atomic, relaxed */
+		__atomic_store_n(&pp->schedtick, pp->schedtick + 1, __ATOMIC_RELAXED);
 		timers_check();
 		G *gp = NULL;
 		if (pp->schedtick % 61 == 0 && __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0) {
@@ -895,13 +925,20 @@ static void mcall(void (*fn)(G *))
 		panic_throw("mcall called on m->g0 stack");
 	setg(&mp->g0);
 	set_tcb_limit(0);
+#ifdef GOCC_TSAN
+	void *old = mp->tsan_mcall_fiber;
+	mp->tsan_mcall_fiber = __tsan_create_fiber(0);
+	__tsan_switch_to_fiber(mp->tsan_mcall_fiber, 0);
+	if (old)
+		__tsan_destroy_fiber(old);
+#endif
 	ctx_mcall(&gp->sp, mp->g0_sp, fn, gp);
 }
 
 static void dropg(G *gp)
 {
 	M *mp = gp->m;
-	mp->curg = NULL;
+	__atomic_store_n(&mp->curg, NULL, __ATOMIC_RELEASE);
 	gp->m = NULL;
 }
 
@@ -1000,7 +1037,7 @@ static G *gfget(P *pp)
 		lock_acquire(&sched.gflock);
 		while (pp->ngfree < 32 && sched.gfree) {
 			G *gp = sched.gfree;
-			sched.gfree = gp->schedlink;
+			__atomic_store_n(&sched.gfree, gp->schedlink, __ATOMIC_RELAXED);
 			sched.ngfree--;
 			gp->schedlink = pp->gfree;
 			pp->gfree = gp;
@@ -1028,7 +1065,7 @@ static void gfput(P *pp, G *gp)
 		pp->gfree = g1->schedlink;
 		pp->ngfree--;
 		g1->schedlink = sched.gfree;
-		sched.gfree = g1;
+		__atomic_store_n(&sched.gfree, g1, __ATOMIC_RELAXED);
 		sched.ngfree++;
 	}
 	lock_release(&sched.gflock);
@@ -1066,7 +1103,8 @@ static G *newproc1(P *pp, void *fn)
 	gp->entry = fn;
 	gp->goid = newgoid(pp);
 	gp->waitreason = WAIT_ZERO;
-	gp->preempt = false;
+	__atomic_store_n(&gp->preempt, false, __ATOMIC_RELAXED); /* a late preemptone may write it */
+	TSAN_FIBER_CREATE(gp);
 	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
 	if (fresh)
@@ -1117,6 +1155,12 @@ static RUNTIME_NORET void mexit(M *mp)
 		for (;;)
 			note_sleep(&mp->park); /* nobody wakes it */
 	signal_munit(mp);
+#ifdef GOCC_TSAN
+	__tsan_switch_to_fiber(mp->g0.tsan_fiber, 0);
+	if (mp->tsan_mcall_fiber)
+		__tsan_destroy_fiber(mp->tsan_mcall_fiber);
+	mp->tsan_mcall_fiber = NULL;
+#endif
 	pthread_exit(NULL);
 }
 
@@ -1139,6 +1183,7 @@ static void goexit0(G *gp)
 	gp->gopc = 0;
 	gp->waitreason = WAIT_ZERO;
 	stack_free(gp, true);
+	TSAN_FIBER_DESTROY(gp);
 	gfput(mp->p, gp);
 	if (locked)
 		mexit(mp);
@@ -1308,7 +1353,7 @@ static void procresize(int32_t n)
 				panic_throw("procresize: out of memory");
 			pp->id = i;
 			pp->status = P_DEAD;
-			sched.allp[i] = pp;
+			__atomic_store_n(&sched.allp[i], pp, __ATOMIC_RELEASE); /* sysmon reads allp unlocked */
 		}
 		if (__atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) == P_DEAD && pp->m == NULL)
 			pidleput(pp);
@@ -1572,7 +1617,7 @@ RUNTIME_API void proc_Goexit(void *ctx)
 static void gcstopp(P *pp)
 {
 	__atomic_store_n(&pp->status, P_GCSTOP, __ATOMIC_RELEASE);
-	pp->m = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELEASE);
 	if (--sched.stopwait == 0)
 		note_wakeup(&sched.stopnote);
 }
