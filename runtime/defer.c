@@ -252,6 +252,7 @@ void runtime_deferreturn(void *frame)
 /* p recovered in a deferred call of d: drop p (and the panics it aborted) and resume d's frame. */
 static RUNTIME_NORET void recovered(Panic *p, DeferFrame *frame)
 {
+	panic_recovered_count();
 	panic_g.panic = p->link;
 	while (panic_g.panic && panic_g.panic->aborted)
 		panic_g.panic = panic_g.panic->link;

@@ -43,10 +43,20 @@
 /* Go's m.dying: how many times the fatal path has been entered (v0: one thread). */
 static int dying;
 
+/* Go's runningPanicDefers and panicking, read by sched_main_return (proc.c) when main.main returns:
+ * the first counts panics running their deferred calls (up on a panic, down when it is recovered or
+ * its report starts), the second is set once a fatal report starts printing. */
+static uint32_t running_panic_defers, panicking;
+
+uint32_t panic_running_defers(void) { return __atomic_load_n(&running_panic_defers, __ATOMIC_ACQUIRE); }
+uint32_t panic_panicking(void) { return __atomic_load_n(&panicking, __ATOMIC_ACQUIRE); }
+void panic_recovered_count(void) { __atomic_fetch_sub(&running_panic_defers, 1, __ATOMIC_RELEASE); }
+
 bool panic_start_dying(void)
 {
 	switch (dying++) {
 	case 0:
+		__atomic_fetch_add(&panicking, 1, __ATOMIC_RELEASE);
 		return true;
 	case 1: /* something failed while panicking: print the trace and exit */
 		print_cstr("panic during panic\n");
@@ -217,6 +227,7 @@ static void printpanics(const Panic *p)
 static RUNTIME_NORET void fatalpanic(const Panic *p)
 {
 	if (panic_start_dying()) {
+		__atomic_fetch_sub(&running_panic_defers, 1, __ATOMIC_RELEASE);
 		runtime_printlock();
 		printpanics(p);
 		runtime_printunlock();
@@ -273,6 +284,7 @@ void panic_raise(GoEface v, const SigContext *sig)
 	}
 	Panic p = {.arg = v, .link = panic_g.panic};
 	panic_g.panic = &p;
+	__atomic_fetch_add(&running_panic_defers, 1, __ATOMIC_RELEASE);
 	defer_run_panic(&p);
 	preprintpanics(panic_g.panic);
 	fatalpanic(panic_g.panic);

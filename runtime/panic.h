@@ -198,6 +198,12 @@ RUNTIME_NORET void panic_throw_sig(const char *msg, const SigContext *sig);
  * printing a panic must not print forever. */
 bool panic_start_dying(void);
 
+/* Go's runningPanicDefers and panicking (panic.c), for main.main's return (sched_main_return);
+ * defer.c's recovery calls panic_recovered_count. */
+uint32_t panic_running_defers(void);
+uint32_t panic_panicking(void);
+void panic_recovered_count(void);
+
 /* After the message lines: the signal line, the traceback if the level asks for it, flush, exit 2
  * (or SIGABRT with GOTRACEBACK=crash). `is_throw` forces the system level, as Go does for throws. */
 RUNTIME_NORET void panic_finish(const SigContext *sig, bool is_throw);

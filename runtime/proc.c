@@ -49,7 +49,7 @@
  * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
  * poisoning its thread's %fs:0x70 word, so the split-stack prologue of the next Go function it calls
  * is the preemption point (stack.c), as Go's stackguard0 = stackPreempt. A loop that calls no
- * function is not preempted: polls at loop back-edges are the compiler's part, still to do
+ * function polls the word at its loop back-edges instead (runtime_preemptcheck)
  * (docs/status.md).
  *
  * System calls (sched_entersyscall/exitsyscall, sys_linux.c's hooks): a call leaves its P in
@@ -75,7 +75,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "panic.h"
 #include "print.h"
+#include "traceback.h"
 #include "proc.h"
 #include "malloc.h"
 
@@ -92,6 +94,32 @@ void stack_free(G *gp, bool keep_first);
 uintptr_t stack_init(G *gp);
 void signal_minit(M *mp);
 void signal_munit(M *mp);
+
+/* ThreadSanitizer builds (libgocc_rt_tsan.a, -DGOCC_TSAN): each G is a TSan fiber, so TSan keeps
+ * one shadow stack and one vector clock per goroutine instead of one per thread. A goroutine's
+ * fiber is made when newproc1 readies it and destroyed by goexit0 (on g0, after it is switched
+ * away from). Every ctx_gogo and ctx_mcall is preceded by a switch (flag 0: the switch
+ * synchronizes, as the M hands over in program order). g0 is the thread's own fiber until the
+ * first mcall; since ctx_mcall restarts g0's stack from g0_sp and what runs there never returns,
+ * each mcall gets a fresh fiber (m->tsan_mcall_fiber; the previous one is destroyed), else g0's
+ * shadow stack would grow by a few frames per switch until it overflows. mexit returns to the
+ * thread's own fiber before the thread ends. __morestack's segment switches stay within one
+ * goroutine and are not fiber switches. */
+#ifdef GOCC_TSAN
+void *__tsan_get_current_fiber(void);
+void *__tsan_create_fiber(unsigned flags);
+void __tsan_destroy_fiber(void *fiber);
+void __tsan_switch_to_fiber(void *fiber, unsigned flags);
+#define TSAN_FIBER_CREATE(gp) ((gp)->tsan_fiber = __tsan_create_fiber(0))
+#define TSAN_FIBER_DESTROY(gp) (__tsan_destroy_fiber((gp)->tsan_fiber), (gp)->tsan_fiber = NULL)
+#define TSAN_FIBER_CURRENT(gp) ((gp)->tsan_fiber = __tsan_get_current_fiber())
+#define TSAN_FIBER_SWITCH(gp) __tsan_switch_to_fiber((gp)->tsan_fiber, 0)
+#else
+#define TSAN_FIBER_CREATE(gp) ((void)0)
+#define TSAN_FIBER_DESTROY(gp) ((void)0)
+#define TSAN_FIBER_CURRENT(gp) ((void)0)
+#define TSAN_FIBER_SWITCH(gp) ((void)0)
+#endif
 
 __thread G *sched_curg;
 int32_t sched_ncpu;
@@ -172,6 +200,7 @@ __attribute__((constructor)) static void proc_boot(void)
 {
 	m0.g0.m = &m0;
 	m0.g0.is_g0 = true;
+	TSAN_FIBER_CURRENT(&m0.g0);
 	setg(&m0.g0);
 }
 
@@ -389,7 +418,7 @@ static void pidleput(P *pp)
 		return;
 	}
 	__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED);
-	pp->m = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELEASE);
 	pp->link = sched.pidle;
 	sched.pidle = pp;
 	__atomic_fetch_add(&sched.npidle, 1, __ATOMIC_SEQ_CST);
@@ -425,10 +454,10 @@ static M *mget(void)
 static void acquirep(P *pp)
 {
 	M *mp = getm();
-	if (mp->p || pp->m || pp->status != P_IDLE)
+	if (mp->p || pp->m || __atomic_load_n(&pp->status, __ATOMIC_RELAXED) != P_IDLE)
 		panic_throw("acquirep: invalid p state");
 	mp->p = pp;
-	pp->m = mp;
+	__atomic_store_n(&pp->m, mp, __ATOMIC_RELEASE); /* sysmon reads it */
 	__atomic_store_n(&pp->status, P_RUNNING, __ATOMIC_RELAXED);
 }
 
@@ -439,7 +468,7 @@ static P *releasep(void)
 	if (pp == NULL || pp->m != mp)
 		panic_throw("releasep: invalid p state");
 	mp->p = NULL;
-	pp->m = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELEASE);
 	__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED);
 	return pp;
 }
@@ -457,7 +486,7 @@ static void print_goroutine_header(G *gp, const char *status)
 	print_cstr("]:\n");
 }
 
-/* Go's fatal: the message, then every user goroutine's header (frames: the traceback issue). */
+/* Go's fatal: the message, then every user goroutine's header and frames (traceback.c). */
 static RUNTIME_NORET void fatal_dump(const char *msg, bool dump)
 {
 	panic_start_dying();
@@ -473,6 +502,7 @@ static RUNTIME_NORET void fatal_dump(const char *msg, bool dump)
 			print_cstr("\n");
 			print_goroutine_header(gp, st == G_WAITING ? sched_wait_reason_string(gp->waitreason)
 				: st == G_RUNNABLE ? "runnable" : "running");
+			traceback_goroutine(gp, proc_env.traceback_level);
 		}
 	}
 	runtime_printunlock();
@@ -671,6 +701,7 @@ static void startlockedm(G *gp)
 static void *mstart_thread(void *arg)
 {
 	M *mp = arg;
+	TSAN_FIBER_CURRENT(&mp->g0);
 	setg(&mp->g0);
 	set_tcb_limit(0);
 	mp->tcb_limit = tcb_limit_addr();
@@ -692,11 +723,12 @@ static void *mstart_thread(void *arg)
 static RUNTIME_NORET void execute(G *gp)
 {
 	M *mp = getm();
-	mp->curg = gp;
+	__atomic_store_n(&mp->curg, gp, __ATOMIC_RELEASE); /* sysmon reads it (preemptone) */
 	gp->m = mp;
 	__atomic_store_n(&gp->status, G_RUNNING, __ATOMIC_RELEASE);
 	setg(gp);
 	set_tcb_limit(gp->stack_limit);
+	TSAN_FIBER_SWITCH(gp);
 	ctx_gogo(gp->sp);
 }
 
@@ -815,7 +847,7 @@ static void destroyp(P *pp)
 		G *gp = pp->gfree;
 		pp->gfree = gp->schedlink;
 		gp->schedlink = sched.gfree;
-		sched.gfree = gp;
+		__atomic_store_n(&sched.gfree, gp, __ATOMIC_RELAXED); /* gfget peeks without gflock */
 		sched.ngfree++;
 	}
 	pp->ngfree = 0;
@@ -861,7 +893,8 @@ static RUNTIME_NORET void schedule(void)
 				stopm();
 			continue;
 		}
-		pp->schedtick++;
+		/* only the P's owner writes schedtick; sysmon reads it: atomic, relaxed */
+		__atomic_store_n(&pp->schedtick, pp->schedtick + 1, __ATOMIC_RELAXED);
 		timers_check();
 		G *gp = NULL;
 		if (pp->schedtick % 61 == 0 && __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0) {
@@ -892,13 +925,20 @@ static void mcall(void (*fn)(G *))
 		panic_throw("mcall called on m->g0 stack");
 	setg(&mp->g0);
 	set_tcb_limit(0);
+#ifdef GOCC_TSAN
+	void *old = mp->tsan_mcall_fiber;
+	mp->tsan_mcall_fiber = __tsan_create_fiber(0);
+	__tsan_switch_to_fiber(mp->tsan_mcall_fiber, 0);
+	if (old)
+		__tsan_destroy_fiber(old);
+#endif
 	ctx_mcall(&gp->sp, mp->g0_sp, fn, gp);
 }
 
 static void dropg(G *gp)
 {
 	M *mp = gp->m;
-	mp->curg = NULL;
+	__atomic_store_n(&mp->curg, NULL, __ATOMIC_RELEASE);
 	gp->m = NULL;
 }
 
@@ -997,7 +1037,7 @@ static G *gfget(P *pp)
 		lock_acquire(&sched.gflock);
 		while (pp->ngfree < 32 && sched.gfree) {
 			G *gp = sched.gfree;
-			sched.gfree = gp->schedlink;
+			__atomic_store_n(&sched.gfree, gp->schedlink, __ATOMIC_RELAXED);
 			sched.ngfree--;
 			gp->schedlink = pp->gfree;
 			pp->gfree = gp;
@@ -1025,7 +1065,7 @@ static void gfput(P *pp, G *gp)
 		pp->gfree = g1->schedlink;
 		pp->ngfree--;
 		g1->schedlink = sched.gfree;
-		sched.gfree = g1;
+		__atomic_store_n(&sched.gfree, g1, __ATOMIC_RELAXED);
 		sched.ngfree++;
 	}
 	lock_release(&sched.gflock);
@@ -1063,7 +1103,8 @@ static G *newproc1(P *pp, void *fn)
 	gp->entry = fn;
 	gp->goid = newgoid(pp);
 	gp->waitreason = WAIT_ZERO;
-	gp->preempt = false;
+	__atomic_store_n(&gp->preempt, false, __ATOMIC_RELAXED); /* a late preemptone may write it */
+	TSAN_FIBER_CREATE(gp);
 	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
 	if (fresh)
@@ -1114,6 +1155,12 @@ static RUNTIME_NORET void mexit(M *mp)
 		for (;;)
 			note_sleep(&mp->park); /* nobody wakes it */
 	signal_munit(mp);
+#ifdef GOCC_TSAN
+	__tsan_switch_to_fiber(mp->g0.tsan_fiber, 0);
+	if (mp->tsan_mcall_fiber)
+		__tsan_destroy_fiber(mp->tsan_mcall_fiber);
+	mp->tsan_mcall_fiber = NULL;
+#endif
 	pthread_exit(NULL);
 }
 
@@ -1136,6 +1183,7 @@ static void goexit0(G *gp)
 	gp->gopc = 0;
 	gp->waitreason = WAIT_ZERO;
 	stack_free(gp, true);
+	TSAN_FIBER_DESTROY(gp);
 	gfput(mp->p, gp);
 	if (locked)
 		mexit(mp);
@@ -1305,7 +1353,7 @@ static void procresize(int32_t n)
 				panic_throw("procresize: out of memory");
 			pp->id = i;
 			pp->status = P_DEAD;
-			sched.allp[i] = pp;
+			__atomic_store_n(&sched.allp[i], pp, __ATOMIC_RELEASE); /* sysmon reads allp unlocked */
 		}
 		if (__atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) == P_DEAD && pp->m == NULL)
 			pidleput(pp);
@@ -1343,7 +1391,8 @@ void sched_init(void)
  * __morestack yields (stack.c). The races are benign: if the M has switched goroutines meanwhile,
  * the new one's check fails once, stack_morestack finds no request for it and restores its limit;
  * a switch overwrites the poison, and the request then waits in g->preempt for the next segment
- * boundary. A loop that calls no function is not preempted (no prologue runs: docs/status.md). */
+ * boundary. A loop that calls no function polls the same word at its back-edge (the compiler's
+ * lower_loop_poll) and calls runtime_preemptcheck below when it sees the poison. */
 #define SYSMON_PERIOD_US 5000
 #define FORCE_PREEMPT_NS 10000000
 
@@ -1356,7 +1405,19 @@ static void preemptone(P *pp)
 	if (gp == NULL || gp->is_g0)
 		return;
 	__atomic_store_n(&gp->preempt, true, __ATOMIC_RELAXED);
-	__atomic_store_n(mp->tcb_limit, UINTPTR_MAX, __ATOMIC_RELEASE);
+	__atomic_store_n(mp->tcb_limit, (uintptr_t)RT_PREEMPT_POISON, __ATOMIC_RELEASE);
+}
+
+/* A loop back-edge saw the poison (runtime.def): restore the limit, and yield if the request is
+ * this goroutine's (as stack_morestack does for a prologue; a stale poison only costs the call). */
+void runtime_preemptcheck(void)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || gp->is_g0)
+		return;
+	set_tcb_limit(gp->stack_limit);
+	if (__atomic_exchange_n(&gp->preempt, false, __ATOMIC_RELAXED) && gp->m->locks == 0)
+		sched_gosched();
 }
 
 static void *sysmon(void *arg)
@@ -1432,6 +1493,17 @@ RUNTIME_NORET void sched_main(void *fn)
 	sched.main_started = true;
 	start_sysmon();
 	execute(gp);
+}
+
+/* go1.19's runtime.main after main.main: a panic running its deferred calls gets up to 1000
+ * yields to recover or start its report; a report being printed ends the process (exit 2) while
+ * goroutine 1 stays parked, so the report is never cut short by exit(0). */
+void sched_main_return(void)
+{
+	for (int c = 0; c < 1000 && panic_running_defers() != 0; c++)
+		sched_gosched();
+	if (panic_panicking() != 0)
+		sched_park(NULL, NULL, WAIT_PANIC_WAIT);
 }
 
 /* ---- the runtime package (declared without bodies in stdlib/runtime) ---- */
@@ -1545,7 +1617,7 @@ RUNTIME_API void proc_Goexit(void *ctx)
 static void gcstopp(P *pp)
 {
 	__atomic_store_n(&pp->status, P_GCSTOP, __ATOMIC_RELEASE);
-	pp->m = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELEASE);
 	if (--sched.stopwait == 0)
 		note_wakeup(&sched.stopnote);
 }

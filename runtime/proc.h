@@ -30,6 +30,9 @@ void proc_set_traceback(const char *value);
 void sched_init(void);
 RUNTIME_NORET void sched_main(void *fn);
 void sched_unlock_main(void);
+/* main.main returned (rt0.c): wait, as go1.19's runtime.main does, for a goroutine that is running
+ * a panic's deferred calls or printing its report; returns when the process may exit with 0. */
+void sched_main_return(void);
 
 /* os_linux.c: the CPU count and $GOMAXPROCS (ctx unused). */
 int32_t os_getproccount(void *ctx);

@@ -12,9 +12,9 @@
  * belong to C code linked into the program, not to the runtime, which never uses stdio.
  * The heap needs no set-up: its first chunk is mapped by the first allocation (malloc.c).
  *
- * Not yet (docs/status.md): go1.19's runtime.main also waits, when main.main returns, for a
- * goroutine that is in the middle of printing a panic (runningPanicDefers/panicking), so that its
- * report is complete; here the exit can cut such a report short.
+ * Before that exit, sched_main_return waits, as go1.19's runtime.main does, for a goroutine that is
+ * running a panic's deferred calls or printing its report (runningPanicDefers/panicking), so that
+ * its report is complete.
  *
  * This file is kept out of the unit tests' archive (runtime/CMakeLists.txt): it is the only one that
  * needs the compiled program's main.init and main.main.
@@ -31,6 +31,7 @@ static void main_goroutine(void *closure)
 	main_init();
 	sched_unlock_main();
 	main_main();
+	sched_main_return();
 	exit(0);
 }
 

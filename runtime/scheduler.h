@@ -137,6 +137,9 @@ struct G {
 	uintptr_t gopc;             /* the return address of its go statement's newproc call (created by) */
 	uint64_t waitsince;         /* unused: go1.19 prints ", N minutes" only in dumps of long waits */
 	struct Timer *timer;        /* time.c: time.Sleep's timer, made on the goroutine's first Sleep */
+#ifdef GOCC_TSAN
+	void *tsan_fiber;           /* ThreadSanitizer's context for this G (proc.c, docs/runtime.md) */
+#endif
 };
 
 /* ---- M (Go's m): an OS thread. Private to proc.c, exposed for stack.c and tests. ---- */
@@ -164,6 +167,9 @@ struct M {
 	bool (*waitunlockf)(G *gp, void *arg);
 	void *waitlock;
 	void *sigstack;             /* the alternate signal stack (signal_linux.c) */
+#ifdef GOCC_TSAN
+	void *tsan_mcall_fiber;     /* ThreadSanitizer's context for g0 since the last mcall (proc.c) */
+#endif
 };
 
 /* ---- P (Go's p): the right to run Go code, with its local run queue. Private to proc.c. ---- */

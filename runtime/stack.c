@@ -240,6 +240,14 @@ static RUNTIME_NORET void stack_overflow(uintptr_t sp, StackSeg *s)
 uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 {
 	G *gp = sched_getg();
+	uintptr_t limit;
+	__asm__ volatile("movq %%fs:0x70, %0" : "=r"(limit));
+	if (gp && gp->is_g0 && limit == UINTPTR_MAX) {
+		/* a late preemption request: preemptone read m->curg just before this M switched to g0
+		 * (whose limit is 0), then poisoned the limit. g0 has no limit: undo it and go on. */
+		set_tcb_limit(0);
+		return 0;
+	}
 	if (gp == NULL || gp->is_g0 || gp->stack == NULL)
 		panic_throw("morestack on g0");
 	uintptr_t sp = (uintptr_t)args - 8; /* the function's stack pointer at its entry */

@@ -16,7 +16,8 @@
  * has a '.' and is not the runtime's, except the runtime's exported functions and runtime.gopanic
  * (printed `panic`) when it is not the innermost frame; level system (2) and above shows every frame.
  * A physical frame ends with ` +0x<return address - entry>`; an inlined call's has no offset, as in
- * gc. At most 100 frames are printed, then `...additional frames elided...`.
+ * gc. At most 100 frames are printed, then `...additional frames elided...`. A goroutine other
+ * than 1 ends with `created by F` and the go statement's position (G.gopc, recorded by newproc).
  *
  * Invariants. Runs inside the fatal path with the print lock held: no allocation (the frame buffer
  * is static, and the fatal path runs once), nothing that can panic.
@@ -35,6 +36,7 @@
 #include "panic.h"
 #include "print.h"
 #include "proc.h"
+#include "scheduler.h"
 #include "symtab.h"
 
 enum { MAX_FRAMES = 100 };
@@ -153,18 +155,58 @@ static void frames(const uintptr_t *pcs, int n, int level, Sink *s)
 	}
 }
 
+/* go1.19's printcreatedby, after a goroutine's frames (not goroutine 1's): the function whose go
+ * statement started it (the innermost logical frame: gc never inlines a function with a go
+ * statement, LLVM may), at the statement's line, the offset of newproc's return address in the
+ * physical function:
+ *
+ *     created by main.main
+ *     	/abs/path/main.go:12 +0x3c
+ */
+static void created_by(const G *gp, int level, Sink *s)
+{
+	if (gp == NULL || gp->is_g0 || gp->goid == 1 || gp->gopc == 0)
+		return;
+	SymFrame fr[16];
+	int n = symtab_frames(gp->gopc - 1, fr, 16);
+	if (n == 0 || !show_frame(fr[0].name, false, level))
+		return;
+	put_str(s, "created by ");
+	put(s, fr[0].name.str, (size_t)fr[0].name.len);
+	put_str(s, "\n\t");
+	put(s, fr[0].file.str, (size_t)fr[0].file.len);
+	put_str(s, ":");
+	put_dec(s, fr[0].line);
+	if (gp->gopc > fr[n - 1].entry) {
+		put_str(s, " +");
+		put_hex(s, gp->gopc - fr[n - 1].entry);
+	}
+	put_str(s, "\n");
+}
+
 __attribute__((noinline)) void traceback_print(int level)
 {
 	static uintptr_t pcs[MAX_PCS]; /* static: the fatal path runs once, maybe on an overflowed stack */
 	Sink s = {0};
 	int n = symtab_logical_callers(__builtin_frame_address(0), 0, pcs, MAX_PCS);
 	frames(pcs, n, level, &s);
+	created_by(sched_getg(), level, &s);
 	__asm__ volatile("" ::: "memory"); /* no tail call: this frame is the walk's start */
 }
 
+void traceback_goroutine(G *gp, int level)
+{
+	static uintptr_t pcs[MAX_PCS]; /* static: the fatal path runs once */
+	Sink s = {0};
+	void **fp = sched_g_frame(gp);
+	int n = fp ? symtab_logical_callers(fp, 0, pcs, MAX_PCS) : 0;
+	frames(pcs, n, level, &s);
+	created_by(gp, level, &s);
+}
+
 /* runtime.Stack(buf, false) (stdlib/runtime/symtab.go): the calling goroutine's header and frames
- * from Stack's caller on, cut at len(buf), as gc's. Not yet: the `created by` lines (the scheduler's
- * G does not record its creator's pc) and all=true's other goroutines. */
+ * from Stack's caller on, then its `created by` lines, cut at len(buf), as gc's. Not yet:
+ * all=true's other goroutines. */
 GO_LINKNAME(traceback_stack, "runtime.stack");
 RUNTIME_API __attribute__((noinline)) intgo traceback_stack(void *ctx, uint8_t *buf, intgo len)
 {
@@ -177,6 +219,7 @@ RUNTIME_API __attribute__((noinline)) intgo traceback_stack(void *ctx, uint8_t *
 	put_dec(&s, (int64_t)proc_goid());
 	put_str(&s, in_init(pcs, n) ? " [running, locked to thread]:\n" : " [running]:\n");
 	frames(pcs, n, level, &s);
+	created_by(sched_getg(), level, &s);
 	__asm__ volatile("" ::: "memory");
 	return s.len;
 }

@@ -11,4 +11,9 @@
  * `level` (1: single/all, 2 and above: system/crash, every frame). */
 void traceback_print(int level);
 
+/* Prints the frames of another goroutine, parked or runnable (a deadlock dump: the world is stopped,
+ * the walk starts at the frame its switch saved, sched_g_frame), then its `created by` lines. */
+struct G;
+void traceback_goroutine(struct G *gp, int level);
+
 #endif

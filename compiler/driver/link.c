@@ -135,6 +135,11 @@ static bool link_once(Vec *objects, const char *output, const Options *opts)
 		"-lm", "-lpthread",
 	};
 	vec_push(&argv, link_operand(opts->runtime_lib));
+	/* A ThreadSanitizer build of the runtime (GOCC_RUNTIME=.../libgocc_rt_tsan.a) needs TSan's
+	 * own runtime library: the C compiler adds it. */
+	size_t n = strlen(opts->runtime_lib);
+	if (n >= 7 && strcmp(opts->runtime_lib + n - 7, "_tsan.a") == 0)
+		vec_push(&argv, "-fsanitize=thread");
 	for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
 		vec_push(&argv, (char *)tail[i]);
 	vec_push(&argv, NULL);

@@ -305,6 +305,8 @@ void lower_check_index(LLVMValueRef idx, Type *idx_type, LLVMValueRef len);
 LLVMValueRef lower_index_value(Node *idx);  /* evaluate an index expression as i64 (+ its type) */
 void lower_check_slice(RuntimeFn kind_signed, RuntimeFn kind_unsigned, LLVMValueRef x, Type *xt, LLVMValueRef bound);
 void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int nargs);
+void lower_loop_poll(void); /* lower_stmt.c: the preemption poll at a loop back-edge */
+void lower_weight_cold(LLVMValueRef br); /* first successor (almost) never taken */
 LLVMValueRef lower_divmod(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef y);
 LLVMValueRef lower_shift(TokenKind op, Type *t, LLVMValueRef x, LLVMValueRef s, Type *st);
 Type *lower_shift_count_type(Node *count); /* uint for untyped (or float/complex) constant counts */

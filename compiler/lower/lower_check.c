@@ -30,17 +30,22 @@ void lower_panic_if(LLVMValueRef cond, RuntimeFn f, LLVMValueRef *args, int narg
 		return;
 	LLVMBasicBlockRef fail = lower_block("panic");
 	LLVMBasicBlockRef ok = lower_block("ok");
-	LLVMValueRef br = LLVMBuildCondBr(L.b, cond, fail, ok);
-	/* branch weights: the check almost never fails */
+	lower_weight_cold(LLVMBuildCondBr(L.b, cond, fail, ok)); /* the check almost never fails */
+	lower_position_at_end(fail);
+	lower_call_runtime(f, args, nargs);
+	lower_position_at_end(ok);
+}
+
+/* Weights a conditional branch as (almost) never taking its first successor: !prof branch_weights
+ * 1 : 2^20, so LLVM lays the taken side out of line. */
+void lower_weight_cold(LLVMValueRef br)
+{
 	LLVMValueRef md[3] = {
 		LLVMMDStringInContext(L.ctx, "branch_weights", 14),
 		LLVMConstInt(L.t_i32, 1, false),
 		LLVMConstInt(L.t_i32, 1u << 20, false),
 	};
 	LLVMSetMetadata(br, LLVMGetMDKindIDInContext(L.ctx, "prof", 4), LLVMMDNodeInContext(L.ctx, md, 3));
-	lower_position_at_end(fail);
-	lower_call_runtime(f, args, nargs);
-	lower_position_at_end(ok);
 }
 
 /* The explicit nil check before a dereference of p ("invalid memory address or nil pointer

@@ -479,6 +479,156 @@ static void lower_if(Node *s)
 	lower_position_at_end(end);
 }
 
+/* The preemption poll at a loop back-edge (runtime.def, preemptcheck): sysmon asks a goroutine that
+ * ran 10 ms to yield by poisoning its thread's split-stack limit word, which function prologues
+ * compare against; a loop that calls no function would never look, so each back-edge looks too:
+ *
+ *     %lim = load volatile i64, ptr addrspace(257) inttoptr (i64 112 to ptr addrspace(257))  ; %fs:0x70
+ *     br i1 (icmp eq %lim, PREEMPT_POISON), %preempt, %poll.ok    ; weighted never taken
+ *   preempt: call void @runtime_preemptcheck(); br %poll.ok
+ *
+ * Volatile keeps LLVM from hoisting the load out of the loop (another thread stores the poison),
+ * which also keeps the loop from being vectorized: counted loops (below) skip the poll. A loop
+ * that calls a function still polls: a callee's prologue may be inlined away. */
+void lower_loop_poll(void)
+{
+	LLVMTypeRef fsptr = LLVMPointerTypeInContext(L.ctx, 257);
+	LLVMValueRef addr = LLVMConstIntToPtr(LLVMConstInt(L.t_i64, 0x70, false), fsptr);
+	LLVMValueRef lim = LLVMBuildLoad2(L.b, L.t_i64, addr, "stacklimit");
+	LLVMSetVolatile(lim, true);
+	LLVMSetAlignment(lim, 8);
+	LLVMValueRef poisoned = LLVMBuildICmp(L.b, LLVMIntEQ, lim, LLVMConstInt(L.t_i64, (unsigned long long)RT_PREEMPT_POISON, true), "");
+	LLVMBasicBlockRef preempt = lower_block("preempt");
+	LLVMBasicBlockRef ok = lower_block("poll.ok");
+	lower_weight_cold(LLVMBuildCondBr(L.b, poisoned, preempt, ok));
+	lower_position_at_end(preempt);
+	lower_call_runtime(RT_preemptcheck, NULL, 0);
+	LLVMBuildBr(L.b, ok);
+	lower_position_at_end(ok);
+}
+
+/* Counted loops need no poll: `for i := a; i < b; i++ { body }` (or i-- with i > b; b on either
+ * side) ends by itself when the body calls no function and assigns neither i nor the variables b
+ * reads, takes none of their addresses and captures none in a closure; a strict compare with a step
+ * of 1 cannot wrap. Skipping the poll there keeps such loops vectorizable (HotSpot drops its
+ * safepoints from counted loops alike); ranges over slices, arrays and strings are counted too. */
+typedef struct LoopVars {
+	Object *vars[8];
+	int n;
+	bool ok;     /* still counted */
+	int in_lit;  /* inside a function literal: any mention fails */
+} LoopVars;
+
+static bool loop_var(LoopVars *lv, Node *n)
+{
+	while (n && (n->kind == ND_PAREN || n->kind == ND_INDEX || n->kind == ND_SELECTOR || n->kind == ND_STAR))
+		n = n->kind == ND_PAREN ? n->paren.x : n->kind == ND_INDEX ? n->index.x : n->kind == ND_SELECTOR ? n->selector.x : n->star.x;
+	if (n == NULL || n->kind != ND_IDENT || n->ident.obj == NULL)
+		return false;
+	for (int i = 0; i < lv->n; i++)
+		if (lv->vars[i] == n->ident.obj)
+			return true;
+	return false;
+}
+
+/* Collects the variables of the bound; false for anything but identifiers, literals, operators,
+ * field and index reads and len/cap. */
+static bool bound_vars(LoopVars *lv, Node *n)
+{
+	switch (n->kind) {
+	case ND_BASIC_LIT:
+		return true;
+	case ND_IDENT:
+		if (n->ident.obj && lv->n < 8)
+			lv->vars[lv->n++] = n->ident.obj;
+		return n->ident.obj == NULL || lv->n < 8;
+	case ND_PAREN:
+		return bound_vars(lv, n->paren.x);
+	case ND_BINARY:
+		return bound_vars(lv, n->binary.x) && bound_vars(lv, n->binary.y);
+	case ND_SELECTOR:
+		return bound_vars(lv, n->selector.x);
+	case ND_INDEX:
+		return n->index.indices.len == 1 && bound_vars(lv, n->index.x) && bound_vars(lv, n->index.indices.data[0]);
+	case ND_CALL:
+		return n->call.call_kind == CALL_BUILTIN && (n->call.builtin == BI_LEN || n->call.builtin == BI_CAP) &&
+		       n->call.args.len == 1 && bound_vars(lv, n->call.args.data[0]);
+	default:
+		return false;
+	}
+}
+
+static bool counted_pre(Node *n, void *arg)
+{
+	LoopVars *lv = arg;
+	switch (n->kind) {
+	case ND_CALL:
+		if (n->call.call_kind != CALL_BUILTIN && n->call.call_kind != CALL_CONVERSION)
+			lv->ok = false;
+		break;
+	case ND_ASSIGN_STMT:
+		for (int i = 0; i < n->assign.lhs.len; i++)
+			if (loop_var(lv, n->assign.lhs.data[i]))
+				lv->ok = false;
+		break;
+	case ND_INCDEC_STMT:
+		if (loop_var(lv, n->incdec.x))
+			lv->ok = false;
+		break;
+	case ND_UNARY:
+		if (n->unary.op == TOK_AND && loop_var(lv, n->unary.x))
+			lv->ok = false;
+		break;
+	case ND_RANGE_STMT:
+		if (loop_var(lv, n->range_stmt.key) || loop_var(lv, n->range_stmt.value))
+			lv->ok = false;
+		break;
+	case ND_FUNC_LIT:
+		lv->in_lit++;
+		break;
+	case ND_IDENT:
+		if (lv->in_lit && loop_var(lv, n))
+			lv->ok = false;
+		break;
+	default:
+		break;
+	}
+	return lv->ok;
+}
+
+static void counted_post(Node *n, void *arg)
+{
+	if (n->kind == ND_FUNC_LIT)
+		((LoopVars *)arg)->in_lit--;
+}
+
+static bool is_counted_loop(Node *s)
+{
+	Node *init = s->for_stmt.init, *cond = s->for_stmt.cond, *post = s->for_stmt.post;
+	if (!init || !cond || !post || init->kind != ND_ASSIGN_STMT || init->assign.tok != TOK_DEFINE ||
+	    init->assign.lhs.len != 1 || post->kind != ND_INCDEC_STMT || cond->kind != ND_BINARY)
+		return false;
+	Node *iv = init->assign.lhs.data[0];
+	if (iv->kind != ND_IDENT || iv->ident.obj == NULL || !type_is_integer(lower_type_of(iv)))
+		return false;
+	LoopVars lv = {.vars = {iv->ident.obj}, .n = 1, .ok = true};
+	bool up = post->incdec.tok == TOK_INC;
+	if (post->incdec.x->kind != ND_IDENT || post->incdec.x->ident.obj != iv->ident.obj)
+		return false;
+	Node *bound;
+	TokenKind op = cond->binary.op;
+	if (cond->binary.x->kind == ND_IDENT && cond->binary.x->ident.obj == iv->ident.obj)
+		bound = cond->binary.y;
+	else if (cond->binary.y->kind == ND_IDENT && cond->binary.y->ident.obj == iv->ident.obj)
+		bound = cond->binary.x, op = op == TOK_LSS ? TOK_GTR : op == TOK_GTR ? TOK_LSS : TOK_EOF;
+	else
+		return false;
+	if (op != (up ? TOK_LSS : TOK_GTR) || !bound_vars(&lv, bound))
+		return false;
+	ast_walk(s->for_stmt.body, &(AstVisitor){counted_pre, counted_post, &lv});
+	return lv.ok;
+}
+
 /* L.fn->current_label is set by lower_labeled for the loop/switch it wraps: that statement registers
  * itself both under itself and under this ND_LABELED_STMT. Each consumer reads and clears it first,
  * so nested statements do not inherit it. */
@@ -487,7 +637,7 @@ static void lower_if(Node *s)
  *     <init>; br %for.cond
  *   for.cond: br cond, %for.body, %for.end       (br %for.body without cond)
  *   for.body: ... br %for.post                   (continue -> for.post, break -> for.end)
- *   for.post: <post>; br %for.cond
+ *   for.post: <post>; <poll>; br %for.cond    (lower_loop_poll, unless counted)
  *   for.end:
  * The loop variables of init are one variable for the whole loop (Go 1.19 semantics). */
 static void lower_for(Node *s)
@@ -518,6 +668,8 @@ static void lower_for(Node *s)
 	lower_position_at_end(post);
 	if (s->for_stmt.post)
 		lower_stmt(s->for_stmt.post);
+	if (!is_counted_loop(s))
+		lower_loop_poll();
 	lower_br(cond);
 	lower_position_at_end(end);
 }
@@ -668,7 +820,7 @@ typedef struct RangeLoop {
 /* Builds the loop around a hidden index, like gc's walkrange (walk/range.go):
  *       store 0, %hv; br %range.cond
  *   range.cond: %i = load %hv; br (icmp slt %i, %len), %range.body, %range.end
- *   range.post: %hv = %hv + 1; br %range.cond
+ *   range.post: %hv = %hv + 1; br %range.cond     (counted: no poll)
  *   range.body:                  <- the builder is left here
  * The length is computed once, before the loop: appending to the slice inside does not extend it. */
 static void range_begin(RangeLoop *r, LLVMValueRef len)
