@@ -93,7 +93,11 @@ static void optimise(LLVMModuleRef mod, LLVMTargetMachineRef tm, int level)
  * model is static (emit_target_machine), so a constant holding addresses belongs in .rodata as the
  * backend would place it. Left alone: globals that already have a section (package records, method
  * wrappers, llvm.metadata), comdat members (type descriptors: already one group section each),
- * common and thread-local globals. */
+ * common and thread-local globals. A function also gets a comdat of its own name: the backend puts
+ * a function's jump tables in a section of its own only then (TargetOptions.FunctionSections being
+ * out of reach); in the shared .rodata they kept every function with a switch alive. Only
+ * external functions: no two objects define one, so the comdat changes nothing else, while two
+ * packages' internal helpers of one name (runtime.complex128div) would be folded into one group. */
 static void symbol_sections(LLVMModuleRef mod)
 {
 	int anon = 0;
@@ -104,6 +108,8 @@ static void symbol_sections(LLVMModuleRef mod)
 		size_t n;
 		const char *name = LLVMGetValueName2(f, &n);
 		LLVMSetSection(f, xsprintf(".text.%.*s", (int)n, name));
+		if (!LLVMGetComdat(f) && LLVMGetLinkage(f) == LLVMExternalLinkage)
+			LLVMSetComdat(f, LLVMGetOrInsertComdat(mod, name));
 	}
 	for (LLVMValueRef g = LLVMGetFirstGlobal(mod); g; g = LLVMGetNextGlobal(g)) {
 		const char *section = LLVMGetSection(g);
