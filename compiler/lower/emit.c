@@ -33,6 +33,7 @@ LLVMTargetMachineRef emit_target_machine(int opt_level)
 	LLVMInitializeX86Target();
 	LLVMInitializeX86TargetMC();
 	LLVMInitializeX86AsmPrinter();
+	LLVMInitializeX86AsmParser(); /* the go.iname markers are inline assembly (lower_iface.c) */
 	char *triple = LLVMGetDefaultTargetTriple();
 	LLVMTargetRef target;
 	char *err = NULL;
