@@ -15,8 +15,8 @@
  *    hashfn over the value, so `interface{}(1)` and `1` stored as a key behave alike.
  *  - Hashing or comparing an interface whose dynamic type has no equal/hashfn raises the Go panics
  *    `runtime error: hash of unhashable type T` / `comparing uncomparable type T` (errorString).
- *  - The random source is not thread-safe yet: one goroutine on one thread (the scheduler issue gives
- *    each M its own state, as Go's m.fastrand).
+ *  - The random source is per thread (each M its own state, as Go's m.fastrand): alg_rand may be
+ *    called on any thread, with no lock.
  */
 #ifndef GOCC_RUNTIME_ALG_H
 #define GOCC_RUNTIME_ALG_H

@@ -39,7 +39,7 @@
 #include "map.h"
 #include "panic.h"
 #include "print.h"
-#include "spinlock.h"
+#include "scheduler.h"
 
 /* ---- type identity ---- */
 
@@ -110,7 +110,7 @@ typedef struct ItabTable {
  * it, and a full table is replaced, not freed (no collector yet; with one, the old tables die when
  * no reader holds them), so a reader with an old table sees a subset of the itabs, never garbage. */
 static AO_t itab_table; /* (ItabTable *), NULL before the first insert */
-static SpinLock itab_lock;
+static RtLock itab_lock;
 
 static GoItab *itab_find(ItabTable *t, const GoType *inter, const GoType *type)
 {
@@ -134,30 +134,37 @@ static void itab_put(ItabTable *t, GoItab *m)
 	t->count++;
 }
 
-/* Adds m unless another thread added the same pair first; returns the one in the table. Allocates
- * a grown table under itab_lock (malloc takes no lock, so no lock order arises). */
+/* Adds m unless another thread added the same pair first; returns the one in the table. A grown
+ * table is allocated with itab_lock released (RtLocks are held without allocating), then filled and
+ * published under it, unless another thread grew the table meanwhile (then: again). */
 static GoItab *itab_add(GoItab *m)
 {
-	spin_lock(&itab_lock);
-	ItabTable *t = (ItabTable *)AO_load(&itab_table);
-	GoItab *old = itab_find(t, m->inter, m->type);
-	if (old) {
-		spin_unlock(&itab_lock);
-		return old;
+	ItabTable *grown = NULL;
+	for (;;) {
+		lock_acquire(&itab_lock);
+		ItabTable *t = (ItabTable *)AO_load(&itab_table);
+		GoItab *old = itab_find(t, m->inter, m->type);
+		if (old) {
+			lock_release(&itab_lock);
+			return old;
+		}
+		uintptr_t want = t ? t->size * 2 : 64;
+		if ((t == NULL || 4 * (t->count + 1) > 3 * t->size) && grown && grown->size == want) {
+			for (uintptr_t i = 0; t && i < t->size; i++)
+				if (t->entries[i])
+					itab_put(grown, (GoItab *)t->entries[i]);
+			AO_store_release(&itab_table, (AO_t)grown);
+			t = grown;
+		}
+		if (t && 4 * (t->count + 1) <= 3 * t->size) {
+			itab_put(t, m);
+			lock_release(&itab_lock);
+			return m;
+		}
+		lock_release(&itab_lock);
+		grown = runtime_mallocgc(sizeof *grown + want * sizeof grown->entries[0], NULL, true);
+		grown->size = want;
 	}
-	if (t == NULL || 4 * (t->count + 1) > 3 * t->size) {
-		uintptr_t size = t ? t->size * 2 : 64;
-		ItabTable *n = runtime_mallocgc(sizeof *n + size * sizeof n->entries[0], NULL, true);
-		n->size = size;
-		for (uintptr_t i = 0; t && i < t->size; i++)
-			if (t->entries[i])
-				itab_put(n, (GoItab *)t->entries[i]);
-		AO_store_release(&itab_table, (AO_t)n);
-		t = n;
-	}
-	itab_put(t, m);
-	spin_unlock(&itab_lock);
-	return m;
 }
 
 /* The code of a method the link dropped (its GoMethod.ifn is NULL: compiler/driver/deadmethod.c

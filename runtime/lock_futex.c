@@ -61,8 +61,17 @@ static inline void procyield(int n)
 		__builtin_ia32_pause();
 }
 
+/* The M's count of held locks: a goroutine holding one is not preempted (stack.c). */
+static inline void count_lock(int d)
+{
+	G *gp = sched_getg();
+	if (gp && gp->m)
+		gp->m->locks += d;
+}
+
 void lock_acquire(RtLock *l)
 {
+	count_lock(1);
 	uint32_t v = __atomic_exchange_n(&l->key, MUTEX_LOCKED, __ATOMIC_ACQUIRE);
 	if (v == MUTEX_UNLOCKED)
 		return;
@@ -97,6 +106,7 @@ void lock_acquire(RtLock *l)
 
 void lock_release(RtLock *l)
 {
+	count_lock(-1);
 	uint32_t v = __atomic_exchange_n(&l->key, MUTEX_UNLOCKED, __ATOMIC_RELEASE);
 	if (v == MUTEX_UNLOCKED)
 		panic_throw("unlock of unlocked lock");

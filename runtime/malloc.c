@@ -1,149 +1,123 @@
 /*
- * malloc.c: heap allocation (Go's malloc.go and slice.go: mallocgc, newobject, makeslice, growslice).
+ * malloc.c: heap allocation (Go's malloc.go, mcache.go, sizeclasses.go and slice.go: mallocgc,
+ * newobject, makeslice, growslice).
  *
  * The chokepoint. runtime_mallocgc(size, type, needzero) is the one function through which every
- * Go-visible byte is allocated. It takes the type descriptor (NULL = the object holds no pointers)
- * even though v0 ignores it, because the collector that replaces this file needs it: precise heap
- * scanning reads type->gcdata, and a pointer-free object can skip scanning entirely. Keeping the
- * signature type-aware now means no call site changes when the GC arrives.
+ * Go-visible byte is allocated. In: a size and the object's type (its pointer bitmap). Out: zeroed
+ * memory in a span of the heap (mheap.c), with the type recorded for the collector (mgc.c).
  *
- * v0 algorithm: bump allocation, no collection. Memory comes from the kernel in 64 MiB anonymous
- * MAP_NORESERVE chunks (zeroed by the kernel, committed lazily page by page, so a small program
- * touches only what it uses). An allocation rounds the chunk's cursor up to the object's alignment
- * and advances it. Objects above 1 MiB get a mapping of their own, so a huge slice neither wastes the
- * tail of a chunk nor forces the chunk size up; what is left at the end of a chunk when the next
- * object does not fit (at most 1 MiB of 64) is abandoned. Nothing is ever freed or reused, hence
- * every byte handed out is still zero and `needzero` costs nothing.
+ * The one idea is Go's: small objects (up to 32 KiB) are rounded up to one of go1.19's 68 size
+ * classes, and each P has a cache (MCache, P.mcache) holding one span per span class (size class x
+ * noscan), from which it allocates without a lock: find the next zero bit of the span's alloc bits
+ * from freeindex, set it. When the span is full the cache gives it back to the central list and takes
+ * another (mheap.c, under the heap lock). Large objects get a span of their own. Pointer-free objects
+ * under 16 bytes are combined into 16-byte blocks (Go's tiny allocator: the block is freed when
+ * every object in it is dead). Threads without a P (timers, start-up) share mheap_.nopcache under
+ * the heap lock.
  *
- * Threads. Every thread that allocates (an M, or any thread C code runs Go code on) has its own
- * MCache: its current chunk and its own counters, reached through a thread-local pointer, so the fast
- * path takes no lock and no atomic instruction, as gc's per-P mcache. The MCache lives at the start of
- * the thread's first chunk and is pushed once (a compare-and-swap) onto mheap_.caches, the list
- * ReadMemStats sums. A goroutine is not switched to another thread in the middle of mallocgc (no
- * safepoint in C), so the thread's cache is never used by two threads at once.
+ * Scan kinds (the per-object pointer information the collector needs). Scan spans record each
+ * object's type in a side array (Span.types, one word per object; large spans: largetype); the
+ * collector reads its gcdata bitmap, repeated for arrays (a makeslice object is n elements of the
+ * type). Objects allocated with type NULL through runtime_mallocgc are scanned conservatively
+ * (MALLOC_CONSERVATIVE): the C runtime (channel buffers, defer records, itab tables, timers) and the
+ * compiler's heap defer closures store pointers in untyped memory; typed pointer-free requests
+ * (newobject, makeslice and growslice of types with ptrdata 0) and the runtime's byte buffers
+ * (malloc_noscan: strings) go to noscan spans, which the collector never reads.
  *
- * Invariants: for each cache, next <= end, and only its thread writes it; its counters are written by
- * that thread alone (a load and a store: single writer) and read by anyone with AO_load, so a reader
- * sees each counter whole, possibly a little behind; mheap_'s own counters (sys, large) and its list
- * are updated with atomics only; every object handed out is counted once (zero-sized ones excepted,
- * as in Go).
+ * Invariants: a cache's spans are swept and owned by it alone (the collector flushes every cache
+ * with the world stopped); the cache's counters have a single writer and are read atomically;
+ * heap_live (atomic) counts the bytes of spans taken by caches, large objects, minus what the
+ * sweeper freed; crossing the pacer's goal (gc_next_goal) starts a cycle from the allocating
+ * goroutine, outside every lock.
  *
- * Rejected: malloc(3). It would be smaller to write but hides the address ranges a conservative stack
- * scan needs, cannot give size-class spans later, and costs a header per object. Rejected too: a
- * per-size-class free-list allocator now; without a GC nothing is ever freed, so it would be complexity
- * with no benefit until mheap.c/mcache.c arrive with the collector. Rejected for threads: one lock
- * around the bump pointer (every allocation would pay for it and contend on one cache line), and
- * one atomic fetch-and-add on a shared cursor (no lock, but the same contended line); per-thread
- * chunks cost at most one partly used chunk per thread (virtual memory only: MAP_NORESERVE). A
- * thread that exits leaves its cache on the list (its counters still count) and its tail unused.
+ * Rejected: a heap bitmap (Go's 2 bits per word): for gocc's single-type objects the type pointer
+ * per object is simpler and exact for arrays; it costs a word per scan object (8-byte objects: the
+ * worst case, 100%), paid only by objects that hold pointers. Rejected: malloc(3): it hides object
+ * boundaries and cannot map an interior pointer to its object.
  *
  * growslice follows go1.19 exactly (doubling below 256 elements, the smooth 1.25x formula above,
  * then rounding the byte size up to a size class) because programs print cap() after append.
  */
 #include "malloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <atomic_ops.h>
-#include <sys/mman.h>
 
 #include "panic.h"
+#include "scheduler.h"
 
-#define CHUNK_SIZE ((uintptr_t)64 << 20)
-#define LARGE_OBJECT ((uintptr_t)1 << 20)
-#define OS_PAGE 4096
-
-MHeap mheap_;               /* guarded by: atomics only (AO_*) */
 uintptr_t malloc_zerobase;  /* never written */
 
-/* A thread's allocation state (gc's mcache). */
-typedef struct MCache {
-	uintptr_t next, end;      /* this thread's current chunk: next free byte, end */
-	AO_t mallocs;             /* objects handed out by this thread (single writer) */
-	AO_t total_alloc;         /* bytes handed out by this thread (single writer) */
-	struct MCache *link;      /* mheap_.caches, newest first; set before publication, then constant */
-} MCache;
-
-/* Guarded by: being thread-local (each thread its own; NULL until the thread's first allocation). */
-static _Thread_local MCache *mcache;
-
 /* go1.19 runtime/sizeclasses.go. */
-static const uint16_t class_to_size[] = {
+const uint16_t malloc_class_to_size[MALLOC_NUM_CLASSES] = {
 	0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
 	352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
 	2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240,
 	10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
 };
-#define NUM_SIZE_CLASSES (sizeof class_to_size / sizeof class_to_size[0])
+const uint8_t malloc_class_to_npages[MALLOC_NUM_CLASSES] = {
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 2, 1, 2, 1, 2, 1, 3, 2, 3, 1, 3, 2, 3, 4, 5, 6, 1, 7, 6, 5, 4, 3, 5, 7, 2, 9, 7, 5, 8,
+	3, 10, 7, 4,
+};
+
+/* Go's size_to_class8 (sizes up to 1024 in steps of 8) and size_to_class128 (up to 32 KiB in steps
+ * of 128), computed from class_to_size before the first allocation rather than copied (Go packages'
+ * init functions may run as constructors before any constructor of the runtime's). */
+static uint8_t size_to_class8[1024 / 8 + 1], size_to_class128[(MALLOC_MAX_SMALL_SIZE - 1024) / 128 + 1];
+
+static void malloc_init_tables(void)
+{
+	int c = 1;
+	for (uintptr_t i = 0; i < sizeof size_to_class8; i++) {
+		while (malloc_class_to_size[c] < i * 8)
+			c++;
+		size_to_class8[i] = (uint8_t)c;
+	}
+	for (uintptr_t i = 0; i < sizeof size_to_class128; i++) {
+		while (malloc_class_to_size[c] < 1024 + i * 128)
+			c++;
+		size_to_class128[i] = (uint8_t)c;
+	}
+}
+
+static RtLock init_lock;
+static bool heap_ready;
+
+static void ensure_heap(void)
+{
+	if (__atomic_load_n(&heap_ready, __ATOMIC_ACQUIRE))
+		return;
+	lock_acquire(&init_lock);
+	if (!heap_ready) {
+		malloc_init_tables();
+		heap_init();
+		mheap_.caches = &mheap_.nopcache;
+		__atomic_store_n(&heap_ready, true, __ATOMIC_RELEASE);
+	}
+	lock_release(&init_lock);
+}
+
+int malloc_size_class(uintptr_t size)
+{
+	ensure_heap();
+	if (size <= 1024 - 8)
+		return size_to_class8[(size + 7) / 8];
+	return size_to_class128[(size - 1024 + 127) / 128];
+}
 
 uintptr_t malloc_roundupsize(uintptr_t size)
 {
-	if (size < MALLOC_MAX_SMALL_SIZE) {
-		/* smallest class that fits: the classes are sorted, a binary search is exact */
-		size_t lo = 0, hi = NUM_SIZE_CLASSES - 1;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (class_to_size[mid] < size)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		return class_to_size[lo];
-	}
+	ensure_heap();
+	if (size < MALLOC_MAX_SMALL_SIZE)
+		return size == 0 ? 0 : malloc_class_to_size[malloc_size_class(size)];
 	if (size + MALLOC_PAGE_SIZE < size)
 		return size;
 	return (size + MALLOC_PAGE_SIZE - 1) & ~(uintptr_t)(MALLOC_PAGE_SIZE - 1);
 }
 
-enum { HUGE_PAGE = 2 << 20 };
-
-/* Fresh zeroed memory from the kernel, or a fatal "out of memory" (Go's sysAlloc + throw). */
-static void *sys_alloc(uintptr_t size)
-{
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-		       -1, 0);
-	if (p == MAP_FAILED)
-		panic_throw("runtime: out of memory");
-	/* Like Go's sysHugePage: heap mappings of 2 MiB or more ask for transparent huge pages, which
-	 * kernels configured as "madvise" (this machine's default) give only on request. Without them a
-	 * program streaming through a large array pays a TLB miss per 4 KiB. Advice only: ignore errors. */
-	if (size >= HUGE_PAGE)
-		madvise(p, size, MADV_HUGEPAGE);
-	AO_fetch_and_add(&mheap_.sys, size);
-	return p;
-}
-
-static void *large_alloc(uintptr_t size)
-{
-	if (size > MALLOC_MAX_ALLOC)
-		panic_throw("runtime: out of memory");
-	AO_fetch_and_add1(&mheap_.large);
-	return sys_alloc((size + OS_PAGE - 1) & ~(uintptr_t)(OS_PAGE - 1));
-}
-
-/* The thread's first allocation: its cache, at the start of its first chunk, joins mheap_.caches. */
-static MCache *mcache_init(void)
-{
-	MCache *c = sys_alloc(CHUNK_SIZE);
-	c->next = ((uintptr_t)(c + 1) + 15) & ~(uintptr_t)15;
-	c->end = (uintptr_t)c + CHUNK_SIZE;
-	AO_t head;
-	do {
-		head = AO_load(&mheap_.caches);
-		c->link = (MCache *)head;
-	} while (!AO_compare_and_swap_release(&mheap_.caches, head, (AO_t)c));
-	mcache = c;
-	return c;
-}
-
-/* The current chunk cannot hold the object: start a new one (the old tail is abandoned). */
-static void refill(MCache *c)
-{
-	uintptr_t base = (uintptr_t)sys_alloc(CHUNK_SIZE);
-	c->next = base;
-	c->end = base + CHUNK_SIZE;
-}
-
-/* A counter written by its thread alone: no read-modify-write instruction needed. */
+/* A counter written by its cache's owner alone: no read-modify-write instruction needed. */
 static inline void count(AO_t *counter, AO_t n)
 {
 	AO_store(counter, AO_load(counter) + n);
@@ -152,41 +126,174 @@ static inline void count(AO_t *counter, AO_t n)
 void malloc_counts(uint64_t *mallocs, uint64_t *total_alloc)
 {
 	uint64_t n = 0, bytes = 0;
-	for (MCache *c = (MCache *)AO_load_acquire(&mheap_.caches); c; c = c->link) {
+	heap_lock();
+	for (MCache *c = mheap_.caches; c; c = c->link) {
 		n += AO_load(&c->mallocs);
 		bytes += AO_load(&c->total_alloc);
 	}
+	heap_unlock();
 	*mallocs = n;
 	*total_alloc = bytes;
 }
 
-void *runtime_mallocgc(uintptr_t size, const GoType *type, _Bool needzero)
+/* The running thread's cache: its P's, created on first use; NULL for a thread without a P (the
+ * caller then takes the heap lock and uses nopcache). */
+static MCache *getcache(void)
 {
-	(void)type;     /* the collector will scan by type->gcdata; v0 never scans */
-	(void)needzero; /* v0 memory is always fresh from the kernel, hence zero */
+	G *gp = sched_getg();
+	P *pp = gp && gp->m ? gp->m->p : NULL;
+	if (pp == NULL)
+		return NULL;
+	if (pp->mcache == NULL) {
+		MCache *c = calloc(1, sizeof(MCache));
+		if (!c)
+			panic_throw("runtime: out of memory");
+		heap_lock();
+		c->link = mheap_.caches;
+		mheap_.caches = c;
+		heap_unlock();
+		pp->mcache = c;
+	}
+	return pp->mcache;
+}
+
+/* The next free object of the cache's span for spc, refilling it from the central list. */
+static void *next_free(MCache *c, int spc, bool locked, bool *triggered)
+{
+	Span *s = c->alloc[spc];
+	if (s && s->nalloc < s->nelems) {
+		for (uintptr_t i = s->freeindex; i < s->nelems; i++)
+			if (!span_bit(s->allocbits, i)) {
+				s->allocbits[i >> 6] |= (uint64_t)1 << (i & 63);
+				s->freeindex = i + 1;
+				s->nalloc++;
+				return (void *)(s->base + i * s->elemsize);
+			}
+		panic_throw("runtime: span nalloc out of sync with its bits");
+	}
+	if (!locked)
+		heap_lock();
+	if (s)
+		central_put(s);
+	s = c->alloc[spc] = central_get(spc);
+	uintptr_t reserved = (s->nelems - s->nalloc) * s->elemsize;
+	if (!locked)
+		heap_unlock();
+	if (AO_fetch_and_add(&mheap_.heap_live, reserved) + reserved >= gc_next_goal())
+		*triggered = true;
+	return next_free(c, spc, locked, triggered);
+}
+
+static void *alloc_large(uintptr_t size, const GoType *type, bool noscan, bool *triggered)
+{
+	if (size > MALLOC_MAX_ALLOC)
+		panic_throw("runtime: out of memory");
+	uintptr_t npages = (size + MALLOC_PAGE_SIZE - 1) >> MALLOC_PAGE_SHIFT;
+	heap_lock();
+	Span *s = heap_alloc_span(npages, 0, noscan);
+	s->largetype = noscan ? NULL : type;
+	s->allocbits[0] = 1;
+	s->nalloc = 1;
+	mheap_.large_allocs++;
+	mheap_.large_bytes += size;
+	heap_unlock();
+	if (s->needzero)
+		memset((void *)s->base, 0, size);
+	uintptr_t bytes = npages << MALLOC_PAGE_SHIFT;
+	if (AO_fetch_and_add(&mheap_.heap_live, bytes) + bytes >= gc_next_goal())
+		*triggered = true;
+	return (void *)s->base;
+}
+
+static AO_t stress_count;
+
+/* The allocator proper. type: the object's type (its pointer bitmap), MALLOC_CONSERVATIVE, or NULL
+ * for pointer-free memory. */
+static void *mallocgc(uintptr_t size, const GoType *type, bool needzero)
+{
+	(void)needzero; /* always cleared: see the invariants in malloc.h */
 	if (size == 0)
 		return &malloc_zerobase;
-	MCache *c = mcache;
-	if (c == NULL)
-		c = mcache_init();
-	count(&c->mallocs, 1);
-	count(&c->total_alloc, size);
-	if (size > LARGE_OBJECT)
-		return large_alloc(size);
-
-	uintptr_t align = size < 16 ? 8 : 16;
-	uintptr_t p = (c->next + align - 1) & ~(align - 1);
-	if (p + size > c->end) {
-		refill(c);
-		p = c->next;
+	ensure_heap();
+	bool noscan = type == NULL, triggered = false;
+	MCache *c = getcache();
+	bool locked = c == NULL;
+	if (locked) {
+		heap_lock();
+		c = &mheap_.nopcache;
 	}
-	c->next = p + size;
-	return (void *)p;
+	void *x;
+	if (noscan && size < MALLOC_TINY_SIZE) {
+		/* tiny: combine into the current 16-byte block, aligned as the size asks */
+		uintptr_t off = c->tinyoffset;
+		if ((size & 7) == 0)
+			off = (off + 7) & ~(uintptr_t)7;
+		else if ((size & 3) == 0)
+			off = (off + 3) & ~(uintptr_t)3;
+		else if ((size & 1) == 0)
+			off = (off + 1) & ~(uintptr_t)1;
+		if (c->tiny && off + size <= MALLOC_TINY_SIZE) {
+			x = (void *)(c->tiny + off);
+			c->tinyoffset = off + size;
+			count(&c->tiny_allocs, 1);
+			count(&c->mallocs, 1);
+			if (locked)
+				heap_unlock();
+			return x;
+		}
+		void *block = next_free(c, 2 * 2 + 1, locked, &triggered); /* class 2: 16 bytes, noscan */
+		Span *s = span_of((uintptr_t)block);
+		if (s->needzero)
+			memset(block, 0, MALLOC_TINY_SIZE);
+		count(&c->by_size[2], 1);
+		count(&c->total_alloc, MALLOC_TINY_SIZE);
+		if (size < c->tinyoffset || c->tiny == 0) {
+			c->tiny = (uintptr_t)block;
+			c->tinyoffset = size;
+		}
+		x = block;
+	} else if (size <= MALLOC_MAX_SMALL_SIZE) {
+		int sc = malloc_size_class(size);
+		x = next_free(c, sc * 2 + noscan, locked, &triggered);
+		Span *s = span_of((uintptr_t)x);
+		if (s->needzero)
+			memset(x, 0, s->elemsize);
+		if (!noscan)
+			s->types[((uintptr_t)x - s->base) / s->elemsize] = type;
+		count(&c->by_size[sc], 1);
+		count(&c->total_alloc, s->elemsize);
+	} else {
+		if (locked)
+			heap_unlock();
+		x = alloc_large(size, type, noscan, &triggered);
+		if (locked)
+			heap_lock();
+		count(&c->total_alloc, (size + MALLOC_PAGE_SIZE - 1) & ~(uintptr_t)(MALLOC_PAGE_SIZE - 1));
+	}
+	count(&c->mallocs, 1);
+	if (locked)
+		heap_unlock();
+	if (gc_stress && AO_fetch_and_add1(&stress_count) % gc_stress == gc_stress - 1)
+		triggered = true;
+	if (triggered)
+		gc_maybe_start();
+	return x;
+}
+
+void *runtime_mallocgc(uintptr_t size, const GoType *type, _Bool needzero)
+{
+	/* NULL: the caller did not say what the memory holds; scanned conservatively (see above) */
+	return mallocgc(size, type ? (type->ptrdata ? type : NULL) : MALLOC_CONSERVATIVE, needzero);
+}
+
+void *malloc_noscan(uintptr_t size, bool needzero)
+{
+	return mallocgc(size, NULL, needzero);
 }
 
 void *runtime_newobject(const GoType *type)
 {
-	return runtime_mallocgc(type->size, type->ptrdata ? type : NULL, true);
+	return mallocgc(type->size, type->ptrdata ? type : NULL, true);
 }
 
 /* make([]T, len, cap). A too-large cap that the user did not spell (make([]T, n)) is reported as a
@@ -201,7 +308,7 @@ void *runtime_makeslice(const GoType *elem, intgo len, intgo cap)
 			runtime_panicmakeslicelen();
 		runtime_panicmakeslicecap();
 	}
-	return runtime_mallocgc(mem, elem->ptrdata ? elem : NULL, true);
+	return mallocgc(mem, elem->ptrdata ? elem : NULL, true);
 }
 
 /* go1.19 growslice's capacity rule, before size-class rounding. */
@@ -242,7 +349,7 @@ void runtime_growslice(void *out, const GoType *elem, void *oldptr, intgo oldlen
 	if (overflow || capmem > MALLOC_MAX_ALLOC)
 		panic_rterror(&cap_error, NULL);
 
-	void *p = runtime_mallocgc(capmem, elem->ptrdata ? elem : NULL, true);
+	void *p = mallocgc(capmem, elem->ptrdata ? elem : NULL, true);
 	memmove(p, oldptr, (uintptr_t)oldlen * elem->size);
 	*s = (GoSlice){p, newlen, (intgo)(capmem / elem->size)};
 }

@@ -1,20 +1,22 @@
 /*
- * mstats.c: runtime.ReadMemStats (Go's mstats.go) over the bump allocator's counters (malloc.c).
+ * mstats.c: runtime.ReadMemStats (Go's mstats.go) over the allocator's and the collector's counters.
  *
- * In: a *runtime.MemStats (stdlib/runtime/mstats.go, go1.19's layout: 5776 bytes). Out: the figures
- * the allocator knows exactly. The allocator never frees, so everything allocated is in use: Alloc =
- * HeapAlloc = TotalAlloc, HeapObjects = Mallocs, Frees = 0, HeapInuse = HeapSys = Sys (the heap's
- * mappings are the only memory the runtime maps), HeapIdle = HeapReleased = 0. NextGC is gc's minimum
- * heap goal (4 MiB with GOGC=100), EnableGC is true as in gc (always), BySize[i].Size are gc's size
- * classes (malloc_roundupsize walks them; its Mallocs/Frees are 0: the allocator does not count per
- * class). Everything that belongs to a collector, goroutine stacks or span metadata is 0: NumGC,
- * PauseNs, LastGC, StackInuse, MSpanInuse, GCSys, ...
+ * In: a *runtime.MemStats (stdlib/runtime/mstats.go, go1.19's layout: 5776 bytes). Out: go1.19's
+ * meanings, from malloc.c's per-P counters, mheap.c's page accounting and mgc.c's cycle statistics:
+ * TotalAlloc counts size-class bytes (a large object its pages, a tiny block 16 bytes, a combined
+ * tiny object nothing: gc's accounting); Mallocs counts every request, Frees every freed object plus
+ * the combined tiny requests (so HeapObjects = Mallocs - Frees counts objects and tiny blocks, as in
+ * gc); HeapAlloc = Alloc = TotalAlloc - bytes freed by the sweeper (objects not yet swept still
+ * count: gc's HeapAlloc includes unswept garbage too); HeapSys = the arena grown so far, HeapInuse
+ * the pages of in-use spans, HeapIdle the rest, HeapReleased the idle pages given back to the OS;
+ * NextGC the pacer's goal; LastGC, NumGC, NumForcedGC, PauseTotalNs and the PauseNs/PauseEnd rings
+ * from the collector; BySize are go1.19's first 61 size classes with their counts. Sys = HeapSys
+ * (the other gc areas, stacks and span records, live outside gocc's heap and are 0 here).
  *
- * Threads: the counters are read atomically, each whole, while other threads may be allocating (gc
- * stops the world for ReadMemStats; here a concurrent allocation may or may not be counted).
+ * Consistency: the counters are read under the heap lock, the caches' counters atomically, so a
+ * concurrent allocation may or may not be counted (gc stops the world for ReadMemStats; here the
+ * figures are each whole and never go backwards).
  * Invariant: the struct below is go1.19's MemStats field for field; a static assertion checks its size.
- * Rejected: reporting gc's start-up figures (Sys=12434448, ...) as if measured: they describe gc's
- * heap, not this one, and a program comparing two readings would see no change.
  */
 #include "malloc.h"
 
@@ -44,18 +46,34 @@ RUNTIME_API void mstats_readmemstats(void *ctx, MemStats *m)
 {
 	(void)ctx;
 	memset(m, 0, sizeof *m);
-	uint64_t mallocs, total_alloc;
-	malloc_counts(&mallocs, &total_alloc);
-	m->total_alloc = total_alloc;
-	m->alloc = m->heap_alloc = total_alloc;
-	m->mallocs = m->heap_objects = mallocs;
-	m->sys = m->heap_sys = m->heap_inuse = AO_load(&mheap_.sys);
-	m->next_gc = 4 << 20;
-	m->enable_gc = true;
-	/* class 0 is size 0; class i+1 is the next size roundupsize rounds to */
-	uintptr_t size = 0;
-	for (int i = 1; i < 61; i++) {
-		size = malloc_roundupsize(size + 1);
-		m->by_size[i].size = (uint32_t)size;
+	uint64_t by_size[MALLOC_NUM_CLASSES] = {0}, tiny = 0;
+	heap_lock();
+	for (MCache *c = mheap_.caches; c; c = c->link) {
+		m->mallocs += AO_load(&c->mallocs);
+		m->total_alloc += AO_load(&c->total_alloc);
+		tiny += AO_load(&c->tiny_allocs);
+		for (int i = 0; i < MALLOC_NUM_CLASSES; i++)
+			by_size[i] += AO_load(&c->by_size[i]);
 	}
+	m->frees = mheap_.frees + tiny;
+	m->alloc = m->heap_alloc = m->total_alloc - mheap_.freed_bytes;
+	m->heap_objects = m->mallocs - m->frees;
+	m->sys = m->heap_sys = mheap_.sys;
+	m->heap_inuse = mheap_.inuse;
+	m->heap_idle = mheap_.sys - mheap_.inuse;
+	m->heap_released = mheap_.released;
+	m->next_gc = gc_next_goal();
+	m->last_gc = gc_stats.last_gc;
+	m->pause_total_ns = gc_stats.pause_total;
+	memcpy(m->pause_ns, gc_stats.pause_ns, sizeof m->pause_ns);
+	memcpy(m->pause_end, gc_stats.pause_end, sizeof m->pause_end);
+	m->num_gc = gc_stats.numgc;
+	m->num_forced_gc = gc_stats.numforced;
+	for (int i = 0; i < 61; i++) {
+		m->by_size[i].size = malloc_class_to_size[i];
+		m->by_size[i].mallocs = by_size[i];
+		m->by_size[i].frees = mheap_.by_size_frees[i];
+	}
+	heap_unlock();
+	m->enable_gc = true;
 }

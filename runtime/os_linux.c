@@ -9,13 +9,19 @@
  * positive int32 (gc's atoi32: optional sign, decimal digits only), else the CPU count. nanotime is
  * CLOCK_MONOTONIC in nanoseconds, as gc's nanotime1 (vDSO clock_gettime).
  *
+ * os_helper_thread starts the runtime's helper threads (not Ms) with every signal blocked.
+ *
  * Invariants: nothing allocates; the clock is called through libc, which uses the vDSO.
  * Rejected: reading /proc/cpuinfo or sysconf(_SC_NPROCESSORS_ONLN) for the CPU count: both count
  * CPUs the process may not be allowed to use, and gc counts the affinity mask.
  */
+#include "panic.h"
+#include "proc.h"
 #include "runtime.h"
 
+#include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -76,4 +82,29 @@ RUNTIME_API int64_t os_nanotime(void *ctx)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* The runtime's helper threads (sigqueue.c's signal forwarding): detached, and every
+ * signal blocked from their first instruction (set before the thread starts, inherited). */
+void os_helper_thread(void *(*fn)(void *))
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	pthread_t t;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	int err = pthread_create(&t, &attr, fn, NULL);
+	pthread_attr_destroy(&attr);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err != 0)
+		panic_throw("newosproc");
+}
+
+/* Start-up, before any Go code, in every program (this file is always linked: the scheduler asks it
+ * for the CPU count): the signal dispositions gc's initsig sets that signal_linux.c does not. */
+__attribute__((constructor)) static void os_initsig(void)
+{
+	sigqueue_initsig();
 }

@@ -37,6 +37,13 @@ enum {
 	PCFUNC_DOINIT = 5,  /* traceback_doinit, never called: runtime.doInit (symtab.c) */
 	PCFUNC_MAININIT = 6, /* traceback_main_init, never called: runtime.main calling doInit */
 	PCFUNC_MORESTACK = 7, /* __morestack between a function on a new stack segment and its caller */
+	PCFUNC_RUNTIME = 8, /* a runtime C function shown as go1.19's frame (runtime.goPanicIndex, ...) */
+	PCFUNC_THROW = 9,   /* panic_throw(_sig), shown as runtime.throw (one frame for both) */
+};
+
+/* PcFunc.flags. */
+enum {
+	PCFLAG_NOARGS = 1, /* DWARF declares no parameter: a traceback prints `f()`, as gc for no words */
 };
 
 typedef struct {
@@ -56,7 +63,7 @@ typedef struct {
 	uint32_t rows;     /* offset of this function's rows (from PcHeader.rows) */
 	uint32_t inl;      /* index of its first PcInline */
 	uint32_t kind;     /* PCFUNC_* */
-	uint32_t pad;
+	uint32_t flags;    /* PCFLAG_* */
 } PcFunc;
 
 typedef struct {

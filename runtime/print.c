@@ -18,7 +18,7 @@
  * to other processes writing to the same pipe, and is cheaper.
  *
  * Threads (Go's debuglock + m.printlock): printlock nests per thread (a thread-local depth) and the
- * outermost one takes print_lock, so one statement's bytes never interleave with another thread's,
+ * outermost one takes print_lock (an RtLock: a waiter sleeps on a futex), so one statement's bytes never interleave with another thread's,
  * and a thread that faults inside its own print statement can still print its report (the depth
  * just grows; no self-deadlock). Printing without the lock (depth 0) writes straight through, as
  * Go's unlocked gwrite does.
@@ -28,7 +28,7 @@
  */
 #include "print.h"
 
-#include "spinlock.h"
+#include "scheduler.h"
 
 #include <errno.h>
 #include <unistd.h>
@@ -40,7 +40,7 @@ static struct {
 	size_t len;                   /* bytes pending in buf */
 	uint8_t buf[PRINT_BUF_SIZE];
 } printstate;
-static SpinLock print_lock;
+static RtLock print_lock;
 
 /* Guarded by: being thread-local. This thread's printlock nesting; 0 = unbuffered, > 0: it holds
  * print_lock. */
@@ -93,7 +93,7 @@ void print_cstr(const char *s)
 void runtime_printlock(void)
 {
 	if (print_depth++ == 0)
-		spin_lock(&print_lock);
+		lock_acquire(&print_lock);
 }
 
 void runtime_printunlock(void)
@@ -101,7 +101,7 @@ void runtime_printunlock(void)
 	if (print_depth == 1) {
 		print_flush();
 		print_depth = 0;
-		spin_unlock(&print_lock);
+		lock_release(&print_lock);
 	} else if (print_depth > 1) {
 		print_depth--;
 	}

@@ -18,7 +18,9 @@
  * work (sched.nmspinning); whoever readies a goroutine while Ps are idle and nobody spins wakes an
  * idle M (wakep). A spinning M that finds work wakes another, so wakeups propagate without a
  * thundering herd. Go's dance that avoids lost wakeups is kept: a spinning M that gives up its P
- * decrements nmspinning first and then rechecks every run queue.
+ * decrements nmspinning first and then rechecks every run queue. Timers (time.c) are run here
+ * too: schedule() and findrunnable() call timers_check (gc's checkTimers), and an M that gives its
+ * P back while timers are pending may become the timer sleeper instead of sleeping on its Note.
  *
  * Context switches (asm_amd64.S): a goroutine that blocks calls mcall, which saves its callee-saved
  * registers on its own stack and continues on the M's scheduler stack (g0: the thread's own stack),
@@ -34,23 +36,26 @@
  *
  * LockOSThread: a locked G runs only on its M. When it blocks, its M hands its P to another M and
  * sleeps (stoplockedm); when another M schedules the G, it hands its P to the G's M and sleeps
- * instead (startlockedm). A goroutine that exits while locked unwires its thread (go1.19 terminates
- * the thread: not done yet; docs/status.md).
+ * instead (startlockedm). A goroutine that exits while locked ends its thread (mexit; m0 sleeps
+ * for good instead), as go1.19.
  *
- * checkdead (under sched.lock, when an M goes idle): no M running Go code, nothing outside the
- * scheduler that will ready a goroutine (sched_external_begin: timers, system calls), so every
- * goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!` and the
- * goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none is left.
+ * checkdead (under sched.lock, when an M goes idle): no M running Go code, no pending timer,
+ * nothing outside the scheduler that will ready a goroutine (sched_external_begin: system calls),
+ * so every goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!`
+ * and the goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none
+ * is left.
  *
- * Preemption: cooperative only. A goroutine yields when it blocks, calls Gosched, or when its stack
- * check fails while g->preempt is set (stack.c: the prologue check is the preemption point). Nothing
- * sets preempt yet (a sysmon thread that poisons %fs:0x70 of an M whose goroutine ran 10 ms, and polls
- * at loop back-edges for loops without calls, are listed as remaining in docs/status.md); a goroutine
- * in a loop that never blocks keeps its P.
+ * Preemption: a goroutine yields when it blocks, calls Gosched, or when its stack check fails while
+ * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
+ * poisoning its thread's %fs:0x70 word, so the split-stack prologue of the next Go function it calls
+ * is the preemption point (stack.c), as Go's stackguard0 = stackPreempt. A loop that calls no
+ * function is not preempted: polls at loop back-edges are the compiler's part, still to do
+ * (docs/status.md).
  *
- * Blocking system calls keep their P (Go hands it off via entersyscall/exitsyscall and sysmon's
- * retake): with GOMAXPROCS=1 a goroutine blocked in read(2) stops the others. The hooks for that are
- * sched_external_begin/end today, which only tell checkdead not to report a deadlock.
+ * System calls (sched_entersyscall/exitsyscall, sys_linux.c's hooks): a call leaves its P in
+ * P_SYSCALL; sysmon hands a P whose call spans a whole period (5 ms) to another thread, and the
+ * returning goroutine takes its P back, or another, or waits in the global queue (Go's design; Go
+ * retakes after 20 us). A thread in a system call counts as running for checkdead.
  *
  * Invariants (Go's). A G is on at most one run queue, and only in status G_RUNNABLE; sched_ready
  * moves G_WAITING to G_RUNNABLE exactly once per park (a CAS: a second ready throws). An M holds at
@@ -72,11 +77,12 @@
 
 #include "print.h"
 #include "proc.h"
+#include "malloc.h"
 
 _Static_assert(offsetof(G, panic) == 0, "panic.h reads PanicState at the start of G");
 
 enum { G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD };
-enum { P_IDLE, P_RUNNING, P_DEAD };
+enum { P_IDLE, P_RUNNING, P_SYSCALL, P_DEAD, P_GCSTOP };
 #define MAX_GOMAXPROCS 1024
 
 void ctx_mcall(void **save, uintptr_t g0_sp, void (*fn)(G *), G *gp);
@@ -85,6 +91,7 @@ void ctx_gostart(void);
 void stack_free(G *gp, bool keep_first);
 uintptr_t stack_init(G *gp);
 void signal_minit(M *mp);
+void signal_munit(M *mp);
 
 __thread G *sched_curg;
 int32_t sched_ncpu;
@@ -115,6 +122,10 @@ static struct {
 	int64_t ngoroutines;      /* atomic: user goroutines not dead */
 	RtLock sudoglock;
 	Sudog *sudogcache;
+	bool gcwaiting;           /* under lock: the world is being stopped (sched_stop_the_world) */
+	int32_t stopwait;         /* under lock: Ps still to stop */
+	Note stopnote;            /* the stopper sleeps here until stopwait is 0 */
+	uint32_t worldsema;       /* atomic: 1 while some goroutine has stopped (or stops) the world */
 } sched;
 
 static const char *const wait_reason_strings[] = {
@@ -367,10 +378,16 @@ static G *globrunqget(P *pp, int32_t max)
 
 /* ---- idle Ps and Ms (under sched.lock) ---- */
 
+static void gcstopp(P *pp);
+
 static void pidleput(P *pp)
 {
 	if (!runqempty(pp))
 		panic_throw("pidleput: P has non-empty run queue");
+	if (sched.gcwaiting) { /* the world is stopping: the P stops instead of idling */
+		gcstopp(pp);
+		return;
+	}
 	__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED);
 	pp->m = NULL;
 	pp->link = sched.pidle;
@@ -451,8 +468,8 @@ static RUNTIME_NORET void fatal_dump(const char *msg, bool dump)
 	if (dump && proc_env.traceback_level > 0) {
 		for (G *gp = sched.allg; gp; gp = gp->alllink) {
 			uint32_t st = __atomic_load_n(&gp->status, __ATOMIC_RELAXED);
-			if (st == G_DEAD || st == G_IDLE)
-				continue;
+			if (st == G_DEAD || st == G_IDLE || (st == G_WAITING && gp->waitreason == WAIT_FINALIZER_WAIT))
+				continue; /* the finalizer goroutine waiting is a system goroutine (go1.19's fing) */
 			print_cstr("\n");
 			print_goroutine_header(gp, st == G_WAITING ? sched_wait_reason_string(gp->waitreason)
 				: st == G_RUNNABLE ? "runnable" : "running");
@@ -468,7 +485,7 @@ static void checkdead(void)
 {
 	if (!sched.main_started)
 		return;
-	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0)
+	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0 || timers_pending())
 		return;
 	int32_t run = sched.mcount - sched.nmidle - sched.nmidlelocked;
 	if (run > 0)
@@ -480,7 +497,7 @@ static void checkdead(void)
 	for (G *gp = sched.allg; gp; gp = gp->alllink) {
 		switch (__atomic_load_n(&gp->status, __ATOMIC_ACQUIRE)) {
 		case G_WAITING:
-			waiting++;
+			waiting += gp->waitreason != WAIT_FINALIZER_WAIT; /* fing waiting: a system goroutine */
 			break;
 		case G_RUNNABLE:
 		case G_RUNNING:
@@ -615,6 +632,8 @@ static void handoffp(P *pp)
 	}
 	pidleput(pp);
 	lock_release(&sched.lock);
+	if (timers_unwatched()) /* timers (time.c): an M must sleep until the next (gc's wakeNetPoller) */
+		wakep();
 }
 
 /* The M's G is locked to it and not runnable: hand the P off and sleep until the G is scheduled
@@ -628,11 +647,8 @@ static void stoplockedm(void)
 	sched.nmidlelocked++;
 	checkdead();
 	lock_release(&sched.lock);
-	note_sleep(&mp->park);
+	note_sleep(&mp->park); /* startlockedm took us off nmidlelocked */
 	note_clear(&mp->park);
-	lock_acquire(&sched.lock);
-	sched.nmidlelocked--;
-	lock_release(&sched.lock);
 	acquirep(mp->nextp);
 	mp->nextp = NULL;
 }
@@ -643,6 +659,10 @@ static void startlockedm(G *gp)
 	M *mp = gp->lockedm;
 	if (mp == getm())
 		panic_throw("startlockedm: locked to me");
+	/* before the wakeup: checkdead in our stopm must count mp as running */
+	lock_acquire(&sched.lock);
+	sched.nmidlelocked--;
+	lock_release(&sched.lock);
 	mp->nextp = releasep();
 	note_wakeup(&mp->park);
 	stopm();
@@ -684,7 +704,8 @@ static RUNTIME_NORET void execute(G *gp)
 static G *findrunnable(void)
 {
 	M *mp = getm();
-top:;
+top:
+	timers_check();
 	P *pp = mp->p;
 	G *gp = runqget(pp);
 	if (gp)
@@ -749,6 +770,15 @@ top:;
 			}
 		}
 	}
+	if (timers_idle_sleep()) { /* timers (time.c): this M slept until one was due */
+		lock_acquire(&sched.lock);
+		P *idle = pidleget();
+		lock_release(&sched.lock);
+		if (idle) {
+			acquirep(idle);
+			goto top;
+		}
+	}
 	stopm();
 	goto top;
 }
@@ -804,6 +834,20 @@ static RUNTIME_NORET void schedule(void)
 	}
 	for (;;) {
 		P *pp = mp->p;
+		if (__atomic_load_n(&sched.gcwaiting, __ATOMIC_ACQUIRE)) { /* stop for the collector */
+			if (mp->spinning)
+				resetspinning();
+			lock_acquire(&sched.lock);
+			if (sched.gcwaiting) {
+				releasep();
+				gcstopp(pp);
+				lock_release(&sched.lock);
+				stopm();
+			} else {
+				lock_release(&sched.lock);
+			}
+			continue;
+		}
 		if (pp->id >= __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED)) {
 			if (mp->spinning)
 				resetspinning();
@@ -818,6 +862,7 @@ static RUNTIME_NORET void schedule(void)
 			continue;
 		}
 		pp->schedtick++;
+		timers_check();
 		G *gp = NULL;
 		if (pp->schedtick % 61 == 0 && __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0) {
 			lock_acquire(&sched.lock);
@@ -910,7 +955,7 @@ void sched_ready(G *gp)
 	M *mp = getm();
 	if (mp && mp->p) {
 		runqput(mp->p, gp, true);
-	} else { /* a thread without a P (a timer thread, a dying M) */
+	} else { /* a thread without a P (a dying M) */
 		lock_acquire(&sched.lock);
 		globrunqput(gp);
 		lock_release(&sched.lock);
@@ -986,6 +1031,18 @@ static void gfput(P *pp, G *gp)
 	lock_release(&sched.gflock);
 }
 
+/* go1.19's goroutine ids: each P reserves 16 at a time, so ids follow creation order per P and the
+ * numbers in reports match go1.19's when the goroutines are created on the same Ps. */
+#define GOID_BATCH 16
+static uint64_t newgoid(P *pp)
+{
+	if (pp->goidcache == pp->goidcacheend) {
+		pp->goidcache = __atomic_add_fetch(&sched.goidgen, GOID_BATCH, __ATOMIC_RELAXED) - (GOID_BATCH - 1);
+		pp->goidcacheend = pp->goidcache + GOID_BATCH;
+	}
+	return pp->goidcache++;
+}
+
 /* A new G in status G_RUNNABLE that will call fn (a func() closure) on a fresh stack. */
 static G *newproc1(P *pp, void *fn)
 {
@@ -1004,7 +1061,7 @@ static G *newproc1(P *pp, void *fn)
 	sp[6] = (uintptr_t)ctx_gostart;
 	gp->sp = sp;
 	gp->entry = fn;
-	gp->goid = __atomic_add_fetch(&sched.goidgen, 1, __ATOMIC_RELAXED);
+	gp->goid = newgoid(pp);
 	gp->waitreason = WAIT_ZERO;
 	gp->preempt = false;
 	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
@@ -1020,9 +1077,18 @@ void runtime_newproc(void *fn)
 	if (mp->p == NULL)
 		panic_throw("newproc: no scheduler running");
 	G *gp = newproc1(mp->p, fn);
+	gp->gopc = (uintptr_t)__builtin_return_address(0);
 	runqput(mp->p, gp, true);
 	if (sched.main_started)
 		wakep();
+}
+
+void **sched_g_frame(G *gp)
+{
+	uint32_t st = __atomic_load_n(&gp->status, __ATOMIC_ACQUIRE);
+	if (st != G_WAITING && st != G_RUNNABLE)
+		return NULL;
+	return ((void ***)gp->sp)[5]; /* ctx_mcall's pushes: r15 r14 r13 r12 rbx rbp, then the pc */
 }
 
 /* The first function of every goroutine (called by ctx_gostart on the goroutine's stack). */
@@ -1034,9 +1100,27 @@ RUNTIME_NORET void sched_gomain(void)
 	sched_goexit();
 }
 
+/* The M's locked goroutine exited without unlocking: the thread may be in a state the goroutine
+ * made (Go's reason), so it is not reused: it gives its P away and ends; m0, the process's main
+ * thread, cannot end and sleeps for good instead (Go's mexit). */
+static RUNTIME_NORET void mexit(M *mp)
+{
+	handoffp(releasep());
+	lock_acquire(&sched.lock);
+	sched.mcount--;
+	checkdead();
+	lock_release(&sched.lock);
+	if (mp == &m0)
+		for (;;)
+			note_sleep(&mp->park); /* nobody wakes it */
+	signal_munit(mp);
+	pthread_exit(NULL);
+}
+
 static void goexit0(G *gp)
 {
 	M *mp = getm();
+	bool locked = gp->lockedm != NULL && gp->locked_ext > 0;
 	__atomic_store_n(&gp->status, G_DEAD, __ATOMIC_RELEASE);
 	__atomic_fetch_sub(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 	dropg(gp);
@@ -1049,9 +1133,12 @@ static void goexit0(G *gp)
 	gp->param = NULL;
 	gp->waiting = NULL;
 	gp->entry = NULL;
+	gp->gopc = 0;
 	gp->waitreason = WAIT_ZERO;
 	stack_free(gp, true);
 	gfput(mp->p, gp);
+	if (locked)
+		mexit(mp);
 	schedule();
 }
 
@@ -1059,6 +1146,79 @@ void sched_goexit(void)
 {
 	mcall(goexit0);
 	__builtin_unreachable();
+}
+
+/* ---- system calls (Go's entersyscall, exitsyscall, sysmon's retake) ----
+ * Entering a call leaves the P in P_SYSCALL, owned by nobody; the M keeps its goroutine and counts
+ * as running for checkdead. sysmon retakes a P that stays in the same call for a whole period
+ * (P_SYSCALL to P_IDLE by CAS, then handoffp). On exit the goroutine takes its P back if it is still
+ * in P_SYSCALL (the fast path: two atomics), else any idle P, else it queues itself on the global
+ * run queue and its thread goes idle. */
+
+void sched_entersyscall(void)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || gp->is_g0 || gp->m->p == NULL)
+		return;
+	M *mp = gp->m;
+	P *pp = mp->p;
+	gp->in_syscall = true;
+	gp->sp = __builtin_frame_address(0); /* where the collector scans its stack from (mgc.c) */
+	__atomic_fetch_add(&pp->syscalltick, 1, __ATOMIC_RELAXED);
+	mp->oldp = pp;
+	mp->p = NULL;
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELAXED);
+	__atomic_store_n(&pp->status, P_SYSCALL, __ATOMIC_RELEASE);
+}
+
+static void exitsyscall0(G *gp)
+{
+	M *mp = getm();
+	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	dropg(gp);
+	lock_acquire(&sched.lock);
+	P *pp = pidleget();
+	if (pp == NULL)
+		globrunqput(gp);
+	lock_release(&sched.lock);
+	if (pp) { /* one became idle meanwhile */
+		acquirep(pp);
+		execute(gp);
+	}
+	if (mp->lockedg) {
+		stoplockedm();
+		execute(gp);
+	}
+	stopm();
+	schedule();
+}
+
+void sched_exitsyscall(void)
+{
+	G *gp = sched_getg();
+	if (gp == NULL || !gp->in_syscall)
+		return;
+	gp->in_syscall = false;
+	M *mp = gp->m;
+	P *pp = mp->oldp;
+	mp->oldp = NULL;
+	uint32_t syscall = P_SYSCALL;
+	if (__atomic_compare_exchange_n(&pp->status, &syscall, P_RUNNING, false, __ATOMIC_ACQ_REL,
+					__ATOMIC_RELAXED)) {
+		mp->p = pp;
+		__atomic_store_n(&pp->m, mp, __ATOMIC_RELAXED);
+		return;
+	}
+	if (__atomic_load_n(&sched.npidle, __ATOMIC_SEQ_CST) > 0) {
+		lock_acquire(&sched.lock);
+		P *idle = pidleget();
+		lock_release(&sched.lock);
+		if (idle) {
+			acquirep(idle);
+			return;
+		}
+	}
+	mcall(exitsyscall0);
 }
 
 /* ---- sudogs ---- */
@@ -1175,6 +1335,86 @@ void sched_init(void)
 	lock_release(&sched.lock);
 }
 
+/* ---- sysmon: preemption of long-running goroutines (Go's sysmon and retake) ----
+ * A thread outside the scheduler (no M, no P: it never runs Go code and checkdead does not count it)
+ * looks at every running P each SYSMON_PERIOD; a P whose schedtick has not moved for
+ * FORCE_PREEMPT_NS runs the same goroutine all that time: sysmon sets its preempt flag and poisons
+ * the M's %fs:0x70 word, so the goroutine's next function prologue fails its stack check and
+ * __morestack yields (stack.c). The races are benign: if the M has switched goroutines meanwhile,
+ * the new one's check fails once, stack_morestack finds no request for it and restores its limit;
+ * a switch overwrites the poison, and the request then waits in g->preempt for the next segment
+ * boundary. A loop that calls no function is not preempted (no prologue runs: docs/status.md). */
+#define SYSMON_PERIOD_US 5000
+#define FORCE_PREEMPT_NS 10000000
+
+static void preemptone(P *pp)
+{
+	M *mp = __atomic_load_n(&pp->m, __ATOMIC_ACQUIRE);
+	if (mp == NULL)
+		return;
+	G *gp = __atomic_load_n(&mp->curg, __ATOMIC_ACQUIRE);
+	if (gp == NULL || gp->is_g0)
+		return;
+	__atomic_store_n(&gp->preempt, true, __ATOMIC_RELAXED);
+	__atomic_store_n(mp->tcb_limit, UINTPTR_MAX, __ATOMIC_RELEASE);
+}
+
+static void *sysmon(void *arg)
+{
+	(void)arg;
+	static uint64_t lasttick[MAX_GOMAXPROCS], lastsyscall[MAX_GOMAXPROCS];
+	static int64_t lastwhen[MAX_GOMAXPROCS];
+	for (;;) {
+		usleep(SYSMON_PERIOD_US);
+		int64_t now = sched_nanotime();
+		int32_t n = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+		for (int32_t i = 0; i < n; i++) {
+			P *pp = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
+			if (pp == NULL)
+				continue;
+			uint32_t status = __atomic_load_n(&pp->status, __ATOMIC_ACQUIRE);
+			if (status == P_SYSCALL) { /* retake it when the same call spans a period */
+				uint64_t t = __atomic_load_n(&pp->syscalltick, __ATOMIC_RELAXED);
+				if (t != lastsyscall[i]) {
+					lastsyscall[i] = t;
+				} else if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
+								       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+					handoffp(pp);
+				}
+				continue;
+			}
+			if (status != P_RUNNING)
+				continue;
+			uint64_t t = __atomic_load_n(&pp->schedtick, __ATOMIC_RELAXED);
+			if (t != lasttick[i]) {
+				lasttick[i] = t;
+				lastwhen[i] = now;
+			} else if (now - lastwhen[i] >= FORCE_PREEMPT_NS) {
+				preemptone(pp);
+				lastwhen[i] = now;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void start_sysmon(void)
+{
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 64 << 10);
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old); /* sysmon takes no signals */
+	pthread_t t;
+	int err = pthread_create(&t, &attr, sysmon, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (err != 0)
+		panic_throw("sysmon: failed to create thread");
+}
+
 /* Starts the scheduler on the main thread with goroutine 1 running fn (never returns). */
 RUNTIME_NORET void sched_main(void *fn)
 {
@@ -1182,7 +1422,7 @@ RUNTIME_NORET void sched_main(void *fn)
 	G *gp = newproc1(mp->p, fn);
 	/* go1.19's runtime.main starts three goroutines of its own (forcegc, bgsweep, bgscavenge)
 	 * before main.init: the program's first goroutine is number 5, as in go1.19's reports */
-	sched.goidgen = 4;
+	mp->p->goidcache += 3;
 	/* goroutine 1 stays on the main thread until main.init is done (sched_unlock_main) */
 	gp->locked_int = 1;
 	gp->lockedm = mp;
@@ -1190,6 +1430,7 @@ RUNTIME_NORET void sched_main(void *fn)
 	volatile char anchor;
 	mp->g0_sp = ((uintptr_t)&anchor - 1024) & ~(uintptr_t)15;
 	sched.main_started = true;
+	start_sysmon();
 	execute(gp);
 }
 
@@ -1288,4 +1529,134 @@ RUNTIME_API void proc_Goexit(void *ctx)
 	if (gp->is_g0)
 		panic_throw("Goexit outside a goroutine");
 	sched_goexit();
+}
+
+/* ---- stopping the world (Go's stopTheWorld/startTheWorld), for the collector (mgc.c) ----
+ *
+ * The stopper sets sched.gcwaiting and counts the Ps it does not hold in stopwait. A P stops (state
+ * P_GCSTOP) when its M next enters schedule() (a goroutine blocks, yields, or is preempted: every
+ * running goroutine is asked to yield at its next function prologue, as sysmon does, and asked
+ * again every 100 us because a goroutine in runtime code holding a lock drops a request), when it
+ * would go idle (pidleput), or at once if it is idle or in a system call (the goroutine in the call
+ * counts as stopped: when the call returns it finds its P taken and queues itself). The last one to
+ * stop wakes the stopper. While stopped, no goroutine runs Go code but the stopper's, so every other
+ * goroutine is parked at a safepoint with its registers saved on its own stack (ctx_mcall). A loop
+ * that calls no function is never stopped (docs/status.md: no back-edge polls yet). */
+static void gcstopp(P *pp)
+{
+	__atomic_store_n(&pp->status, P_GCSTOP, __ATOMIC_RELEASE);
+	pp->m = NULL;
+	if (--sched.stopwait == 0)
+		note_wakeup(&sched.stopnote);
+}
+
+void sched_stop_the_world(void)
+{
+	G *gp = sched_getg();
+	/* one stopper at a time: a second one yields its P (so the first can stop it) and retries */
+	uint32_t zero = 0;
+	while (!__atomic_compare_exchange_n(&sched.worldsema, &zero, 1, false, __ATOMIC_ACQUIRE,
+					    __ATOMIC_RELAXED)) {
+		zero = 0;
+		if (gp && !gp->is_g0 && gp->m->p)
+			sched_gosched();
+		else
+			usleep(100);
+	}
+	M *mp = getm();
+	P *self = mp ? mp->p : NULL;
+	if (mp)
+		mp->locks++;
+	lock_acquire(&sched.lock);
+	note_clear(&sched.stopnote);
+	int32_t n = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+	sched.stopwait = 0;
+	for (int32_t i = 0; i < n; i++)
+		if (sched.allp[i] && sched.allp[i] != self)
+			sched.stopwait++;
+	__atomic_store_n(&sched.gcwaiting, true, __ATOMIC_RELEASE);
+	for (int32_t i = 0; i < n; i++) {
+		P *pp = sched.allp[i];
+		uint32_t syscall = P_SYSCALL;
+		if (pp && pp != self &&
+		    __atomic_compare_exchange_n(&pp->status, &syscall, P_GCSTOP, false, __ATOMIC_ACQ_REL,
+						__ATOMIC_RELAXED))
+			gcstopp(pp);
+	}
+	for (P *pp; (pp = pidleget()) != NULL;)
+		gcstopp(pp);
+	bool wait = sched.stopwait > 0;
+	lock_release(&sched.lock);
+	while (wait) {
+		for (int32_t i = 0; i < n; i++)
+			if (sched.allp[i] && sched.allp[i] != self &&
+			    __atomic_load_n(&sched.allp[i]->status, __ATOMIC_ACQUIRE) == P_RUNNING)
+				preemptone(sched.allp[i]);
+		if (note_sleep_timeout(&sched.stopnote, 100000))
+			break;
+	}
+}
+
+void sched_start_the_world(void)
+{
+	M *mp = getm();
+	P *self = mp ? mp->p : NULL;
+	P *busy[MAX_GOMAXPROCS];
+	int nbusy = 0;
+	lock_acquire(&sched.lock);
+	__atomic_store_n(&sched.gcwaiting, false, __ATOMIC_RELEASE);
+	int32_t n = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
+	for (int32_t i = 0; i < n; i++) {
+		P *pp = sched.allp[i];
+		if (pp == NULL || pp == self || pp->status != P_GCSTOP)
+			continue;
+		if (runqempty(pp)) {
+			pidleput(pp);
+		} else {
+			pp->status = P_IDLE;
+			busy[nbusy++] = pp;
+		}
+	}
+	lock_release(&sched.lock);
+	for (int i = 0; i < nbusy; i++)
+		startm(busy[i], false);
+	if (__atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0)
+		wakep();
+	if (mp)
+		mp->locks--;
+	__atomic_store_n(&sched.worldsema, 0, __ATOMIC_RELEASE);
+}
+
+/* Every goroutine's conservative roots, for the collector with the world stopped: the G and M
+ * records (calloc'd, outside the heap: they hold closures, panic values, defer records), the Sudogs
+ * a G waits on, and the live part of every stack segment. The caller's own goroutine is scanned
+ * from `self_sp` (its registers spilled below it by the caller). */
+void sched_gc_roots(void (*scan)(uintptr_t lo, uintptr_t hi), uintptr_t self_sp)
+{
+	G *me = sched_getg();
+	for (M *mp = sched.allm; mp; mp = mp->alllink) {
+		scan((uintptr_t)mp, (uintptr_t)(mp + 1));
+		if (mp->tcb_limit) { /* the executable's static TLS block lies just below the fs base */
+			uintptr_t fs = (uintptr_t)mp->tcb_limit - 0x70;
+			scan(fs - gc_tls_size(), fs);
+		}
+	}
+	for (G *gp = sched.allg; gp; gp = gp->alllink) {
+		scan((uintptr_t)gp, (uintptr_t)(gp + 1));
+		for (Sudog *s = gp->waiting; s; s = s->waitlink)
+			scan((uintptr_t)s, (uintptr_t)(s + 1));
+		uint32_t status = __atomic_load_n(&gp->status, __ATOMIC_ACQUIRE);
+		if (status == G_DEAD || status == G_IDLE || gp->stack == NULL)
+			continue;
+		uintptr_t sp = gp == me ? self_sp : (uintptr_t)gp->sp;
+		stack_scan_segments(gp, sp, scan);
+	}
+}
+
+/* The finalizer goroutine (mfinal.c): a system goroutine like go1.19's fing, not counted by
+ * NumGoroutine. */
+void sched_newproc_system(void *fn)
+{
+	runtime_newproc(fn);
+	__atomic_fetch_sub(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 }

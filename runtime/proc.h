@@ -35,4 +35,11 @@ void sched_unlock_main(void);
 int32_t os_getproccount(void *ctx);
 int32_t os_gomaxprocsinit(void *ctx);
 
+/* os_linux.c: start a detached helper thread (not an M: it never runs Go code) with every signal
+ * blocked, so signals go to the Ms; a fatal error if the thread cannot be made. */
+void os_helper_thread(void *(*fn)(void *));
+
+/* sigqueue.c: catch, from start-up, the signals gc drops unless the program asks for them. */
+void sigqueue_initsig(void);
+
 #endif

@@ -16,6 +16,14 @@
  *                                after the parker's unlockf ran (the usual pattern: both hold the same
  *                                RtLock, so ready is called under the lock the parker released).
  *   sched_acquire_sudog() / sched_release_sudog(s)   per-P caches of Sudogs (Go's acquireSudog).
+ *   sched_entersyscall() / sched_exitsyscall()       around a blocking system call: the P may go to
+ *                                another thread meanwhile (Go's entersyscall/exitsyscall).
+ *   sched_external_begin() / sched_external_end()    something outside the run queues (a thread
+ *                                in a system call) will ready a goroutine: checkdead waits.
+ *
+ * Below the G's line: proc.c's private fields, M and P (Go's m and p), the futex words
+ * (lock_futex.c: RtLock, Note) and the scheduler's own entry points for the runtime (Gosched,
+ * goexit, the frame of a stopped goroutine for dumps).
  *
  * Invariants (Go's, kept): a G's `param`, `waiting` and `select_done` are written only by the
  * goroutine itself or by a goroutine holding the channel lock(s) it is queued under; a parked G is
@@ -119,13 +127,16 @@ struct G {
 	uint32_t status;            /* atomic: G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD */
 	bool preempt;               /* a preemption request: yield at the next stack check */
 	bool is_g0;                 /* an M's scheduling context, not a goroutine */
+	bool in_syscall;            /* between sched_entersyscall and sched_exitsyscall */
 	M *m;                       /* the M running it, or NULL */
 	M *lockedm;                 /* LockOSThread: the only M that may run it */
 	uint32_t locked_ext, locked_int; /* LockOSThread nesting: user and runtime counts */
 	G *schedlink;               /* run queue, free list */
 	G *alllink;                 /* sched.allg list */
 	void *entry;                /* the func() closure the goroutine runs */
+	uintptr_t gopc;             /* the return address of its go statement's newproc call (created by) */
 	uint64_t waitsince;         /* unused: go1.19 prints ", N minutes" only in dumps of long waits */
+	struct Timer *timer;        /* time.c: time.Sleep's timer, made on the goroutine's first Sleep */
 };
 
 /* ---- M (Go's m): an OS thread. Private to proc.c, exposed for stack.c and tests. ---- */
@@ -143,10 +154,11 @@ struct M {
 	M *alllink;                 /* sched.allm */
 	Note park;                  /* an idle M sleeps here */
 	bool spinning;              /* looking for work without any (sched.nmspinning counts them) */
-	bool blocked_locked;        /* parked in stoplockedm waiting for its locked G */
+	int32_t locks;              /* RtLocks held: no preemption while positive (Go's m.locks) */
 	int64_t id;
 	uint64_t fastrand;
 	G *lockedg;                 /* LockOSThread: the G wired to this thread */
+	P *oldp;                    /* the P this M left in P_SYSCALL, to take back on exit */
 	uintptr_t *tcb_limit;       /* the address of this thread's %fs:0x70 word (preemption writes it) */
 	/* sched_park's arguments, read on the scheduler's stack (Go's m.waitunlockf, m.waitlock) */
 	bool (*waitunlockf)(G *gp, void *arg);
@@ -159,17 +171,20 @@ struct M {
 #define P_SUDOG_CACHE 128
 struct P {
 	int32_t id;
-	uint32_t status;            /* P_IDLE, P_RUNNING, P_DEAD (GOMAXPROCS shrank) */
+	uint32_t status;            /* atomic: P_IDLE, P_RUNNING, P_SYSCALL, P_DEAD (GOMAXPROCS shrank) */
 	M *m;
 	P *link;                    /* sched.pidle */
 	uint64_t schedtick;         /* incremented per schedule(): fairness and preemption */
+	uint64_t syscalltick;       /* incremented per system call: sysmon's retake */
 	uint32_t runqhead, runqtail; /* atomic: lock-free single-producer, multi-consumer ring */
 	G *runq[P_RUNQ_SIZE];
 	G *runnext;                 /* atomic: the G readied last by this P's G, run next */
 	Sudog *sudogcache[P_SUDOG_CACHE];
 	int nsudog;
+	uint64_t goidcache, goidcacheend; /* goroutine ids reserved by this P, 16 at a time (as go1.19) */
 	G *gfree;                   /* dead Gs with their first stack segment, for reuse */
 	int32_t ngfree;
+	struct MCache *mcache;      /* this P's allocation cache (malloc.c), NULL until first used */
 };
 
 /* The running goroutine of this thread (a g0 in scheduler code), read through %fs on every use
@@ -191,10 +206,20 @@ void note_wakeup(Note *n);
 void note_sleep(Note *n);
 bool note_sleep_timeout(Note *n, int64_t ns); /* false: timed out */
 
-/* Something outside the scheduler's run queues will ready a goroutine later (a timer, a thread in a
- * system call): while the count is positive, no goroutine being runnable is not a deadlock. */
+/* Something outside the scheduler's run queues will ready a goroutine later (a thread in a system
+ * call): while the count is positive, no goroutine being runnable is not a deadlock. */
 void sched_external_begin(void);
 void sched_external_end(void);
+
+/* Around a system call that may block (Go's entersyscall/exitsyscall): the goroutine keeps its
+ * thread, and its P is handed to another thread by sysmon if the call lasts. Pairs on the same
+ * goroutine; no Go code and no runtime lock in between. No-ops outside a goroutine. */
+void sched_entersyscall(void);
+void sched_exitsyscall(void);
+
+/* The frame pointer a stopped goroutine will resume with (the walk of its frames starts there:
+ * mcall's frame, then sched_park's, then its callers); NULL for a running or dead one. */
+void **sched_g_frame(G *gp);
 
 /* Gosched from runtime code: put the running goroutine on the global queue and schedule. */
 void sched_gosched(void);
@@ -206,6 +231,15 @@ void sched_parkunlock(RtLock *l, WaitReason reason);
 void sched_ready(G *gp);
 Sudog *sched_acquire_sudog(void);
 void sched_release_sudog(Sudog *s);
+
+/* Timers (time.c), run by the scheduler: timers_check runs the due ones (on g0, holding a P);
+ * timers_idle_sleep makes a P-less idle M the one timer sleeper until the earliest is due (true:
+ * take a P and check); timers_pending is checkdead's "a timer will ready a goroutine";
+ * timers_unwatched: timers are pending and no M sleeps until them (handoffp then wakes one). */
+void timers_check(void);
+bool timers_idle_sleep(void);
+bool timers_pending(void);
+bool timers_unwatched(void);
 
 /* A random number in [0, n) for the running M (Go's fastrandn): select's case order. */
 uint32_t sched_fastrandn(uint32_t n);

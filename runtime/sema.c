@@ -436,15 +436,23 @@ RUNTIME_API void sync_runtime_doSpin(void *ctx)
 		__builtin_ia32_pause();
 }
 
-/* procPin disables preemption and returns the P's id: today one P, id 0, and nothing preempts.
- * With several Ps, sync.Pool (per-P pools indexed by this id) needs the running P's id and no
- * preemption until procUnpin: proc.c's to give (gc's procPin: m.locks++, return p.id). */
+/* procPin returns the running P's id and keeps the goroutine on that P until procUnpin (gc's: m.locks++,
+ * return p.id). sync.Pool indexes its per-P pools by the id, and atomic.Value's first Store uses the
+ * pin to keep other goroutines of the P out: two threads must never get the same id at once, so the
+ * answer is the P the goroutine runs on (a constant 0 would let every P's goroutines share pool 0,
+ * whose lock-free queue has one producer). gocc preempts only at stack checks when g->preempt is
+ * set, and nothing sets it yet, so nothing more is needed to stay on the P; reading g->m->p (proc.c's
+ * private fields) is the one way in until scheduler.h offers a pin. Off the scheduler (unit tests,
+ * before schedinit): P 0. */
 GO_LINKNAME(sync_runtime_procPin, "sync.runtime_procPin");
 GO_LINKNAME(sync_runtime_procPin, "sync/atomic.runtime_procPin");
 RUNTIME_API int64_t sync_runtime_procPin(void *ctx)
 {
 	(void)ctx;
-	return 0;
+	G *gp = sched_getg();
+	if (gp == NULL || gp->m == NULL || gp->m->p == NULL)
+		return 0;
+	return gp->m->p->id;
 }
 
 GO_LINKNAME(sync_runtime_procUnpin, "sync.runtime_procUnpin");

@@ -192,6 +192,15 @@ void signal_minit(M *mp)
 	sigaltstack(&ss, NULL);
 }
 
+/* An exiting M's: stop using its alternate stack and unmap it. */
+void signal_munit(M *mp)
+{
+	stack_t ss = {.ss_flags = SS_DISABLE};
+	sigaltstack(&ss, NULL);
+	munmap(mp->sigstack, SIGNAL_STACK_SIZE);
+	mp->sigstack = NULL;
+}
+
 void signal_init(void)
 {
 	stack_t ss = {.ss_sp = signal_stack, .ss_size = sizeof signal_stack};

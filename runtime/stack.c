@@ -23,16 +23,17 @@
  * (no prologue check: the runtime is compiled normally) runs in the headroom below. The headroom
  * costs address space only: untouched pages are never resident. The first segment is
  * STACK_FIRST bytes, and each later one is four times the previous, up to STACK_MAX_SEG, and at least
- * the frame that asked for it. Segments up to STACK_SLAB_MAX come from slabs (one mmap of
- * SLAB_BYTES carved into equal segments, MAP_NORESERVE, so 1,000,000 goroutines cost one VMA per
- * slab, not two per goroutine: vm.max_map_count is 65530 here); a freed small segment goes on its
+ * the frame that asked for it. Segments of the four smallest sizes (32 KiB to 2 MiB) come from
+ * slabs (one mmap of SLAB_BYTES carved into equal segments, MAP_NORESERVE, so 1,000,000 goroutines
+ * cost one VMA per slab, not two per goroutine: vm.max_map_count is 65530 here); a freed small segment goes on its
  * size class's free list, and past FREE_WARM segments per class its pages are given back first
  * (madvise MADV_DONTNEED). Bigger segments are their own mapping and are unmapped when freed.
  * A chain whose total would pass STACK_LIMIT bytes ends the program with go1.19's
  * `runtime: goroutine stack exceeds 1000000000-byte limit` and `fatal error: stack overflow`.
  *
  * Measured (tools: runtime/testdata/goroutines_bench.c): a parked goroutine costs one resident page
- * of its first segment (G header and the top frames) plus its G: ~4.2 KB against go1.19's 2.7 KB.
+ * of its first segment (the segment header and the top frames) plus its G: ~4.2 KB against
+ * go1.19's 2.7 KB.
  * A first segment smaller than a page would need the C runtime to leave the goroutine stack for
  * anything deep (Go's systemstack), which gocc's runtime cannot promise for every entry point today.
  *
@@ -63,7 +64,6 @@
 #define STACK_HEADROOM ((size_t)16 << 10)
 #define STACK_FIRST ((size_t)32 << 10)
 #define STACK_MAX_SEG ((size_t)64 << 20)
-#define STACK_SLAB_MAX ((size_t)512 << 10)
 #define SLAB_BYTES ((size_t)64 << 20)
 #define FREE_WARM 64
 #define STACK_LIMIT ((size_t)1000000000)
@@ -178,13 +178,23 @@ static uintptr_t seg_top(StackSeg *s)
 	return (uintptr_t)s & ~(uintptr_t)15;
 }
 
+/* Frees s and the segments after it. */
+static void free_chain(StackSeg *s)
+{
+	while (s) {
+		StackSeg *n = s->next;
+		seg_free(s);
+		s = n;
+	}
+}
+
 uintptr_t stack_init(G *gp)
 {
 	StackSeg *s = gp->stack_first;
 	if (s == NULL)
 		s = gp->stack_first = seg_alloc(STACK_FIRST);
 	else if (s->next) {
-		seg_free(s->next);
+		free_chain(s->next);
 		s->next = NULL;
 	}
 	gp->stack = s;
@@ -198,10 +208,7 @@ void stack_free(G *gp, bool keep_first)
 	StackSeg *s = gp->stack_first;
 	if (s == NULL)
 		return;
-	for (StackSeg *n = s->next, *nn; n; n = nn) {
-		nn = n->next;
-		seg_free(n);
-	}
+	free_chain(s->next);
 	s->next = NULL;
 	if (!keep_first) {
 		seg_free(s);
@@ -237,11 +244,13 @@ uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 		panic_throw("morestack on g0");
 	uintptr_t sp = (uintptr_t)args - 8; /* the function's stack pointer at its entry */
 	uintptr_t need = framesize < SPLIT_STACK_AVAILABLE ? 0 : framesize;
-	if (gp->preempt) {
-		/* the limit was poisoned to stop us here: yield, then see whether the frame fits */
-		gp->preempt = false;
+	if (__atomic_load_n(&gp->preempt, __ATOMIC_RELAXED)) {
+		/* sysmon poisoned the limit to stop us here: yield (unless the runtime code that
+		 * called this function holds a lock), then see whether the frame fits */
+		__atomic_store_n(&gp->preempt, false, __ATOMIC_RELAXED);
 		set_tcb_limit(gp->stack_limit);
-		sched_gosched();
+		if (gp->m->locks == 0)
+			sched_gosched();
 	}
 	if (sp - need > gp->stack_limit && sp > gp->stack_limit)
 		return 0;
@@ -249,9 +258,7 @@ uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 	StackSeg *cur = gp->stack, *next = cur->next;
 	size_t want = framesize + argsize + STACK_HEADROOM + 256;
 	if (next && next->size < want) { /* cached, but too small for this frame */
-		if (next->next)
-			seg_free(next->next);
-		seg_free(next);
+		free_chain(next);
 		next = cur->next = NULL;
 	}
 	if (next == NULL) {
@@ -268,8 +275,8 @@ uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 	} else if (gp->stack_total + next->size > STACK_LIMIT) {
 		stack_overflow(sp, cur);
 	}
-	if (next->next) { /* two steps ahead: give it back */
-		seg_free(next->next);
+	if (next->next) { /* two steps ahead (or more, after a recovered panic): give them back */
+		free_chain(next->next);
 		next->next = NULL;
 	}
 	next->old_sp = (void *)sp;
@@ -308,16 +315,28 @@ void stack_unwind(void *sp)
 	}
 	if (s == NULL)
 		panic_throw("stack_unwind: frame not on the goroutine's stack");
-	if (s != gp->stack && s->next && s->next->next) { /* keep one cached, as a return would */
-		StackSeg *n = s->next->next;
-		s->next->next = NULL;
-		while (n) {
-			StackSeg *nn = n->next;
-			seg_free(n);
-			n = nn;
-		}
-	}
+	/* The newer segments stay chained as the cache: the panic that got us here is still running on
+	 * one of them. The next morestack from s frees all but one (free_chain). */
 	gp->stack = s;
 	gp->stack_limit = s->limit;
 	set_tcb_limit(s->limit);
+}
+
+/* The collector's view of gp's stack (mgc.c, world stopped): scan(lo, hi) for the live part of each
+ * segment of its chain, newest first: [sp, top) of the current one, and for each older one from a
+ * little below the stack pointer it had when the next was entered (__morestack's own frame) to its
+ * top. Read-only. */
+void stack_scan_segments(G *gp, uintptr_t sp, void (*scan)(uintptr_t lo, uintptr_t hi))
+{
+	StackSeg *s = gp->stack;
+	if (!(sp >= s->base && sp < seg_top(s))) /* sp not on the current segment: scan it whole */
+		sp = s->base;
+	scan(sp, seg_top(s));
+	for (StackSeg *n = s; n->prev; n = n->prev) {
+		uintptr_t lo = (uintptr_t)n->old_sp - 1024;
+		StackSeg *p = n->prev;
+		if (!((uintptr_t)n->old_sp > p->base && (uintptr_t)n->old_sp <= seg_top(p)) || lo < p->base)
+			lo = p->base;
+		scan(lo, seg_top(p));
+	}
 }

@@ -40,7 +40,7 @@
 
 static uint8_t *rawstring(intgo n)
 {
-	return runtime_mallocgc((uintptr_t)n, NULL, false);
+	return malloc_noscan((uintptr_t)n, false);
 }
 
 /* Go's encoderune: writes r as UTF-8 into p (room for 4 bytes), returns the byte count. */
@@ -230,7 +230,7 @@ enum { TMP_STRING_BUF = 32 };
 static void *raw_slice(intgo n, uintptr_t elem, intgo *cap)
 {
 	uintptr_t mem = malloc_roundupsize((uintptr_t)n * elem);
-	uint8_t *p = runtime_mallocgc(mem, NULL, false);
+	uint8_t *p = malloc_noscan(mem, false);
 	if (mem > (uintptr_t)n * elem)
 		memset(p + (uintptr_t)n * elem, 0, mem - (uintptr_t)n * elem);
 	*cap = (intgo)(mem / elem);

@@ -108,11 +108,6 @@ uintptr_t symtab_entry(const PcFunc *f)
 	return (uintptr_t)f->entry + load_bias(pctab());
 }
 
-GoString symtab_name(const PcFunc *f)
-{
-	return tab_string(pctab(), f->name);
-}
-
 static uint64_t get_uvarint(const uint8_t **p)
 {
 	uint64_t v = 0;
@@ -172,6 +167,7 @@ int symtab_frames(uintptr_t pc, SymFrame *out, int max)
 		fr->file = tab_string(h, file);
 		fr->line = line;
 		fr->kind = (int)f->kind;
+		fr->flags = f->flags;
 		if (node < 0) {
 			fr->name = tab_string(h, f->name);
 			fr->inlined = false;
@@ -214,7 +210,9 @@ typedef struct {
 	bool done;
 } Walker;
 
-/* The next return address the table knows (0 at the end), as symtab_walk describes. */
+/* The next return address above the walk's frame whose function the table knows, newest first; 0
+ * at the end. Unknown C frames are passed over, and the walk ends after runtime.main (C main or
+ * main_goroutine) with a runtime.goexit pc, or at a goroutine's first function, as gc's stacks end. */
 static uintptr_t walk_next(Walker *w)
 {
 	for (int guard = 0; w->fp && !w->done && guard < (1 << 20); guard++) {
@@ -229,7 +227,10 @@ static uintptr_t walk_next(Walker *w)
 		bool trusted = w->exact ||
 			(f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER || f->kind == PCFUNC_MORESTACK));
 		w->fp = plausible(fp, next, trusted) ? next : NULL;
-		if (!f || f->kind == PCFUNC_MORESTACK || (f->kind == PCFUNC_GOPANIC && w->last_kind == PCFUNC_GOPANIC))
+		/* runtime_gopanic and panic_raise are one gopanic frame, panic_throw and panic_throw_sig one
+		 * throw frame */
+		bool repeat = (f && (f->kind == PCFUNC_GOPANIC || f->kind == PCFUNC_THROW) && w->last_kind == (int)f->kind);
+		if (!f || f->kind == PCFUNC_MORESTACK || repeat)
 			continue;
 		w->last_kind = (int)f->kind;
 		if (f->kind == PCFUNC_GOEXIT) /* a goroutine's first function */
@@ -246,15 +247,6 @@ static uintptr_t walk_next(Walker *w)
 	}
 	w->done = true;
 	return 0;
-}
-
-int symtab_walk(void **fp, uintptr_t *pcs, int max)
-{
-	Walker w = {fp, -1, false, false};
-	int n = 0;
-	for (uintptr_t pc; n < max && (pc = walk_next(&w)) != 0;)
-		pcs[n++] = pc;
-	return n;
 }
 
 /* ---- the runtime package's stack-walking API (stdlib/runtime/symtab.go) ----
@@ -360,7 +352,7 @@ int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
 		int k = symtab_frames(raw - 1, fr, MAX_EXPAND);
 		uintptr_t end = symtab_findfunc(raw) != symtab_findfunc(raw - 1) ? PC_END : 0;
 		for (int d = 0; d < k; d++) {
-			if (symtab_is_wrapper(fr[d].name))
+			if (symtab_is_wrapper(fr[d].name) || (!fr[d].inlined && fr[d].kind == PCFUNC_WRAPPER))
 				continue;
 			int kind = init_kind(fr[d].name);
 			if (kind == 1 && prev >= 1) {

@@ -27,22 +27,20 @@ typedef struct {
 	uintptr_t entry;   /* of the physical function */
 	bool inlined;
 	int kind;          /* PCFUNC_* of the physical function */
+	uint32_t flags;    /* PCFLAG_* of the physical function */
 } SymFrame;
 
 /* The function containing pc (exact), or NULL. */
 const PcFunc *symtab_findfunc(uintptr_t pc);
-/* f's run-time entry address and go1.19 name. */
+/* f's run-time entry address. */
 uintptr_t symtab_entry(const PcFunc *f);
-GoString symtab_name(const PcFunc *f);
 /* The logical frames at pc (exact: the instruction itself), innermost first, at most max: inlined
  * callees at their lines, then each caller at its call line, the physical function last. 0 if pc
  * is in no function of the table. */
 int symtab_frames(uintptr_t pc, SymFrame *out, int max);
-/* The return addresses (one per physical frame the table knows) above the frame whose frame pointer
- * is fp, newest first, at most max; unknown C frames are passed over, and the walk ends after
- * runtime.main (C main) with a runtime.goexit pc, as gc's stacks end. */
-int symtab_walk(void **fp, uintptr_t *pcs, int max);
-/* The logical frames above fp as go1.19 lists them (runtime.Callers): inlined calls expanded (the
+/* The logical frames above the frame whose frame pointer is fp, as go1.19 lists them (runtime.Callers;
+ * the walk follows saved frame pointers, passes over C frames the table does not know and ends as
+ * gc's stacks end, at runtime.goexit): inlined calls expanded (the
  * outer frames of one return address tagged with their depth in the pc's top byte), compiler-made
  * wrappers dropped, package initialisation shown as runtime.doInit; skip of them skipped. */
 int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max);

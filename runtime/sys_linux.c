@@ -9,8 +9,8 @@
  * In: the process's argv and environment (saved by proc_args), the kernel. Out: go1.19's answers:
  * os.Args and syscall's copy of the environment as fresh []string (gc copies both on every call),
  * the wall clock and the monotonic clock from one pair of clock_gettime calls (the monotonic one is
- * runtime.nanotime's, so time.Now's monotonic reading and time.runtimeNano agree), time.Sleep as a
- * nanosleep that resumes after signals until the whole duration has passed.
+ * runtime.nanotime's, so time.Now's monotonic reading and time.runtimeNano agree). (time.Sleep and
+ * the timers are time.c's.)
  *
  * The one idea for I/O: netpoll is not there, so internal/poll's runtime_pollOpen answers ENOSYS for
  * every descriptor. os then keeps every file in blocking mode (FD.Init marks it isBlocking) and reads
@@ -18,25 +18,23 @@
  * hooks are unreachable then (internal/poll checks its runtimeCtx, which stays 0) and throw if
  * reached. Deadlines on files answer ErrNoDeadline, as gc's do for files the poller refuses.
  *
- * runtime.entersyscall/exitsyscall are the scheduler's hooks around a blocking system call (gc hands
- * the P to another thread meanwhile). Without that hand-off a goroutine in a system call simply keeps
- * its thread; proc.c fills them when it can hand the P off.
+ * runtime.entersyscall/exitsyscall are the scheduler's hooks around a blocking system call
+ * (sched_entersyscall/sched_exitsyscall, proc.c): a call that blocks longer than a sysmon period
+ * gives its P to another thread meanwhile, as gc's.
  *
- * Not yet, as documented runtime throws (docs/status.md): time's timers (NewTimer, After, AfterFunc,
- * Ticker: they fire on a goroutine, from a timer heap per P, with the scheduler),
- * syscall.AllThreadsSyscall (needs the list of Ms), cgo (syscall.cgocaller; gocc has no cgo, and
+ * Not yet, as documented runtime throws (docs/status.md): syscall.AllThreadsSyscall (needs the list of Ms), cgo (syscall.cgocaller; gocc has no cgo, and
  * like gc without cgo nothing calls it).
  *
  * Invariants: nothing here keeps state; the []string results point into argv/environ, which are never
  * written (Go strings are immutable; os.Setenv keeps its own copies in syscall's env map).
  * Rejected: reading /proc/self/cmdline or /proc/self/environ (a file system dependency, and the
- * environment as the process started is what gc reports too, from its own copy of envp); a thread
- * per Sleep or a signal (SIGALRM) timer: nanosleep is the call gc's own usleep makes.
+ * environment as the process started is what gc reports too, from its own copy of envp).
  */
 #include "alg.h"
 #include "malloc.h"
 #include "panic.h"
 #include "proc.h"
+#include "scheduler.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -52,13 +50,15 @@ extern char **environ;
 GO_LINKNAME(sys_entersyscall, "runtime.entersyscall");
 RUNTIME_API void sys_entersyscall(void *ctx)
 {
-	(void)ctx; /* the goroutine keeps its thread and P (no hand-off yet) */
+	(void)ctx;
+	sched_entersyscall(); /* the P goes to another thread if the call blocks (proc.c) */
 }
 
 GO_LINKNAME(sys_exitsyscall, "runtime.exitsyscall");
 RUNTIME_API void sys_exitsyscall(void *ctx)
 {
 	(void)ctx;
+	sched_exitsyscall();
 }
 
 /* ---- []string results (three words, through sys_amd64.S's RET3) ---- */
@@ -128,7 +128,9 @@ RUNTIME_API uintptr_t sys_gettimeofday(void *ctx, struct timeval *tv)
 
 /* fork: gc blocks every signal across fork so that no handler runs in the child before it has reset
  * them (syscall_runtime_BeforeFork / AfterFork / AfterForkInChild). The saved mask is the forking
- * thread's own: syscall holds ForkLock around the three calls. */
+ * thread's own: syscall holds ForkLock around the three calls, and the goroutine stays on its thread
+ * between them (it does not park, and nothing preempts yet; with preemption, BeforeFork must pin it
+ * as gc's m.locks++ does). */
 static _Thread_local sigset_t fork_saved_mask;
 
 GO_LINKNAME(sys_BeforeFork, "syscall.runtime_BeforeFork");
@@ -232,28 +234,7 @@ void sys_time_now(uint64_t out[3])
 	out[2] = (uint64_t)((int64_t)mono.tv_sec * 1000000000 + mono.tv_nsec);
 }
 
-/* time.Sleep(d): the goroutine sleeps in a system call (no timer heap yet: it keeps its thread). */
-GO_LINKNAME(sys_timeSleep, "time.Sleep");
-RUNTIME_API void sys_timeSleep(void *ctx, int64_t ns)
-{
-	if (ns <= 0)
-		return;
-	struct timespec t = {.tv_sec = ns / 1000000000, .tv_nsec = ns % 1000000000};
-	sys_entersyscall(ctx);
-	while (nanosleep(&t, &t) != 0 && errno == EINTR)
-		;
-	sys_exitsyscall(ctx);
-}
-
-GO_LINKNAME(sys_timers, "time.startTimer");
-GO_LINKNAME(sys_timers, "time.stopTimer");
-GO_LINKNAME(sys_timers, "time.resetTimer");
-GO_LINKNAME(sys_timers, "time.modTimer");
-RUNTIME_API RUNTIME_NORET void sys_timers(void *ctx)
-{
-	(void)ctx;
-	panic_throw("time: timers (NewTimer, After, AfterFunc, Ticker) are not supported yet");
-}
+/* time.Sleep, startTimer, stopTimer, resetTimer, modTimer: time.c. */
 
 /* ---- package internal/poll: no netpoll, so every file is used in blocking mode ---- */
 

@@ -21,9 +21,10 @@
  * Invariants. Runs inside the fatal path with the print lock held: no allocation (the frame buffer
  * is static, and the fatal path runs once), nothing that can panic.
  *
- * Not as gc (docs/status.md): arguments are printed as `(...)` for every frame (gc prints the
- * argument words of physical frames, `main.f(0x1, {0x4b1f20, 0x3})`, from its argument metadata,
- * which gocc does not emit); runtime frames have gocc's offsets; levels system/crash print no
+ * Not as gc (docs/status.md): arguments are printed as `(...)` (gc prints the argument words of
+ * physical frames, `main.f(0x1, {0x4b1f20, 0x3})`, from its argument metadata, which gocc does not
+ * emit), except `()` for a function whose DWARF declares no parameter (gc's `main.main()`; blank
+ * and unnamed parameters have no DWARF, so such a function shows `()` too); runtime frames have gocc's offsets; levels system/crash print no
  * `fp= sp= pc=` suffix. The tests' stderr rule (docs/testing.md) stops at the goroutine line, so
  * none of this is compared with go1.19 yet.
  */
@@ -139,7 +140,7 @@ static void frames(const uintptr_t *pcs, int n, int level, Sink *s)
 			put_str(s, "panic");
 		else
 			put(s, fr.name.str, (size_t)fr.name.len);
-		put_str(s, "(...)\n\t");
+		put_str(s, !fr.inlined && (fr.flags & PCFLAG_NOARGS) ? "()\n\t" : "(...)\n\t");
 		put(s, fr.file.str, (size_t)fr.file.len);
 		put_str(s, ":");
 		put_dec(s, fr.line);

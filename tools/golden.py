@@ -14,11 +14,13 @@ Kinds of test, by directory:
   testdata/unsupported/*.go               valid Go that gocc must reject with "gocc: X is not supported
                                           yet" on a line marked "// UNSUPPORTED".
 
-The stderr rule (normalise_stderr): keep everything up to and including the first line
-"goroutine 1 [running]:" (or with another wait reason: "goroutine 1 [semacquire]:" in a deadlock)
-and drop the rest (tracebacks hold addresses and gocc prints no frames yet);
-in what is kept, the varying program counter of a signal line "[signal SIGSEGV: ... pc=0x457c91]" is
-masked to "pc=PC" (addr=0x0 stays: it is deterministic).
+The stderr rule (normalise_stderr): keep everything up to and including the first goroutine header
+"goroutine 1 [running]:" (or another goroutine's, "goroutine 16 [running]:" for a panic in it, or
+with another wait reason: "goroutine 1 [semacquire]:" in a deadlock) and drop the rest (tracebacks
+hold addresses and gocc prints no frames yet); a throw's "runtime stack:" section before that header
+is dropped too. In what is kept, the varying program counter of a signal line
+"[signal SIGSEGV: ... pc=0x457c91]" is masked to "pc=PC" (addr=0x0 stays: it is deterministic), and
+a stack overflow's bounds line to "runtime: sp=SP stack=[LO, HI]".
 """
 import os
 import re
@@ -33,8 +35,11 @@ TESTDATA_DIR = os.path.join(REPO_DIR, "testdata")
 GO119 = "/usr/lib/go-1.19/bin/go"
 
 RUN, COMPILE_ERROR, UNSUPPORTED = "run", "compile_error", "unsupported"
-TRACEBACK_HEADER = re.compile(rb"goroutine 1 \[[^\]\n]*\]:\n")
+TRACEBACK_HEADER = re.compile(rb"goroutine \d+ \[[^\]\n]*\]:\n")
 PC_RE = re.compile(rb"\bpc=0x[0-9a-f]+")
+# a throw's system-stack frames (before the goroutine header) and the stack bounds of an overflow
+RUNTIME_STACK_RE = re.compile(rb"\nruntime stack:\n.*?(?=\ngoroutine \d+ \[)", re.S)
+STACK_BOUNDS_RE = re.compile(rb"runtime: sp=0x[0-9a-f]+ stack=\[0x[0-9a-f]+, 0x[0-9a-f]+\]")
 UNSUPPORTED_MARK = "// UNSUPPORTED"
 NOT_SUPPORTED_RE = re.compile(r"^[^:]*:(\d+):(\d+): gocc: .* is not supported yet$")
 
@@ -58,9 +63,11 @@ def test_name(go_file):
     return rel[:-3] if rel.endswith(".go") else rel
 
 
-# Directories of testdata/ whose .go files are not programs with golden outputs: ir/ holds FileCheck
-# tests (tools/check-ir), modules/ multi-package modules (tools/run-modules).
-NOT_PROGRAMS = {os.path.join(TESTDATA_DIR, "ir"), os.path.join(TESTDATA_DIR, "modules")}
+# Directories of testdata/ whose .go files are not searched for programs: ir/ holds FileCheck tests
+# (tools/check-ir), modules/ multi-package modules (tools/run-modules), bench/long/ benchmarks too
+# long for a default run (minutes under go1.19; named explicitly: tools/bench testdata/bench/long/X.go).
+NOT_PROGRAMS = {os.path.join(TESTDATA_DIR, "ir"), os.path.join(TESTDATA_DIR, "modules"),
+                os.path.join(TESTDATA_DIR, "bench", "long")}
 
 
 def discover(paths):
@@ -70,7 +77,7 @@ def discover(paths):
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if os.path.join(root, d) not in NOT_PROGRAMS)
+                dirs[:] = sorted(d for d in dirs if os.path.abspath(os.path.join(root, d)) not in NOT_PROGRAMS)
                 found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".go")]
         elif p.endswith(".go") and os.path.isfile(p):
             found.append(p)
@@ -81,15 +88,20 @@ def discover(paths):
 
 def normalise_stderr(data):
     """Applies the stderr rule (see the module comment) to raw stderr bytes."""
+    data = RUNTIME_STACK_RE.sub(b"", data, count=1)
     m = TRACEBACK_HEADER.search(data)
     if m:
         data = data[: m.end()]
+    data = STACK_BOUNDS_RE.sub(b"runtime: sp=SP stack=[LO, HI]", data)
     return PC_RE.sub(b"pc=PC", data)
 
 
 def program_env():
     env = {k: v for k, v in os.environ.items() if k not in RUNTIME_ENV}
     env.setdefault("LANG", "C.UTF-8")
+    # A test run may ask for a GODEBUG on purpose (the collector's stress mode: testdata/CMakeLists.txt).
+    if os.environ.get("GOCC_TEST_GODEBUG"):
+        env["GODEBUG"] = os.environ["GOCC_TEST_GODEBUG"]
     return env
 
 

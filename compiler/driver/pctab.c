@@ -283,6 +283,7 @@ static bool read_line_program(Buf b, const char *comp_dir, LineTable *t)
 
 enum {
 	DW_TAG_compile_unit = 0x11, DW_TAG_subprogram = 0x2e, DW_TAG_inlined_subroutine = 0x1d,
+	DW_TAG_formal_parameter = 0x05,
 	DW_AT_name = 0x03, DW_AT_stmt_list = 0x10, DW_AT_low_pc = 0x11, DW_AT_high_pc = 0x12,
 	DW_AT_comp_dir = 0x1b, DW_AT_producer = 0x25, DW_AT_abstract_origin = 0x31, DW_AT_specification = 0x47,
 	DW_AT_ranges = 0x55, DW_AT_call_file = 0x58, DW_AT_call_line = 0x59, DW_FORM_addr = 0x01,
@@ -307,6 +308,7 @@ typedef struct {
 	int64_t ranges;
 	bool has_lo, hi_is_addr;
 	int call_file, call_line;
+	int nparams;       /* DW_TAG_formal_parameter children */
 } Die;
 
 typedef struct {
@@ -390,7 +392,7 @@ static Abbrev *find_abbrev(Abbrev *a, int n, uint64_t code)
 
 typedef struct {
 	uint64_t entry, size;
-	uint32_t name, kind, rows, inl;
+	uint32_t name, kind, rows, inl, flags;
 } Func;
 
 typedef struct {
@@ -434,6 +436,22 @@ typedef struct {
 	int node, depth;
 } Span;
 
+/* The DIE at unit offset `off` (dies are in offset order), or NULL. */
+static Die *die_at(Die *dies, int ndies, uint64_t off)
+{
+	int lo = 0, hi = ndies - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (dies[mid].off == off)
+			return &dies[mid];
+		if (dies[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
 static const char *die_name(Die *dies, int ndies, Die *d)
 {
 	for (int hop = 0; d && hop < 4; hop++) {
@@ -441,20 +459,7 @@ static const char *die_name(Die *dies, int ndies, Die *d)
 			return d->name;
 		if (!d->origin)
 			return NULL;
-		Die *o = NULL;
-		int lo = 0, hi = ndies - 1;
-		while (lo <= hi) {
-			int mid = (lo + hi) / 2;
-			if (dies[mid].off == d->origin) {
-				o = &dies[mid];
-				break;
-			}
-			if (dies[mid].off < d->origin)
-				lo = mid + 1;
-			else
-				hi = mid - 1;
-		}
-		d = o;
+		d = die_at(dies, ndies, d->origin);
 	}
 	return NULL;
 }
@@ -495,6 +500,38 @@ static int u64_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static bool has_suffix(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* go1.19's name for the wrapper `name`, as FuncForPC reports it: pkg.T.M·ptrwrap (the method of
+ * *T that calls T's) is pkg.(*T).M; a promoted method's pkg.S.M·promoted, the itab entries of a
+ * pointer-shaped type's methods pkg.T.M·i and pkg.S.M·promoted·i and main's func value
+ * main.main·thunk are the names without the suffix (gc has no wrapper there, or names it so; gocc's
+ * one promoted wrapper serves both S.M and (*S).M, which gc names apart). Walks show no frame for
+ * any of them. */
+static const char *wrapper_name(const char *name)
+{
+	static const char *const strip[] = {"\u00b7promoted\u00b7i", "\u00b7promoted", "\u00b7i", "\u00b7thunk"};
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof strip / sizeof strip[0]; i++)
+		if (has_suffix(name, n, strip[i]))
+			return xstrndup(name, n - strlen(strip[i]));
+	size_t k = strlen("\u00b7ptrwrap");
+	if (!has_suffix(name, n, "\u00b7ptrwrap"))
+		return name;
+	const char *m = NULL, *r = NULL; /* the last two dots: pkg.T.M */
+	for (const char *p = name; p < name + n - k; p++)
+		if (*p == '.')
+			r = m, m = p;
+	if (!r)
+		return name;
+	return xsprintf("%.*s(*%.*s)%.*s", (int)(r + 1 - name), name, (int)(m - r - 1), r + 1,
+	                (int)(name + n - k - m), m);
+}
+
 /* The pcs of [lo, hi) where a function's row may change. */
 typedef struct {
 	uint64_t lo, hi;
@@ -526,11 +563,17 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 	f->entry = lo;
 	f->size = hi - lo;
 	f->kind = PCFUNC_GO;
-	if (strstr(name, "\u00b7")) /* a wrapper the compiler made (X·ptrwrap, X·f, X·i, X·thunk) */
+	if (strstr(name, "\u00b7")) { /* a wrapper the compiler made (X·ptrwrap, X·f, X·i, X·thunk) */
 		f->kind = PCFUNC_WRAPPER;
+		name = wrapper_name(name);
+	}
 	f->name = str_off(t, name);
 	f->inl = (uint32_t)t->inlines.len;
 	f->rows = (uint32_t)t->rows.len;
+	/* Parameters: the function's own, or its abstract instance's when LLVM also inlined it. */
+	Die *origin = dies[fi].origin ? die_at(dies, ndies, dies[fi].origin) : NULL;
+	if (dies[fi].nparams == 0 && (!origin || origin->nparams == 0))
+		f->flags |= PCFLAG_NOARGS;
 	vec_push(&t->funcs, f);
 
 	/* Inlined calls below the function (dies fi+1 .. end-1), with their nesting. */
@@ -701,6 +744,8 @@ static void read_units(Elf *e, Table *t)
 				}
 			}
 			vec_push(&dies, d);
+			if (d->tag == DW_TAG_formal_parameter && d->parent >= 0)
+				((Die *)dies.data[d->parent])->nparams++;
 			if (a->children) {
 				depth++;
 				if (depth < 256)
@@ -733,27 +778,98 @@ static void read_units(Elf *e, Table *t)
 	}
 }
 
-/* A runtime C function shown under go1.19's name, at one fixed file and line. */
-static void add_runtime_frame(Table *t, Elf *e, const char *sym, int kind, const char *name, const char *file,
-                              int line)
+/* The runtime's C functions that stand for go1.19 frames: the symbol, the kind of frame, go1.19's
+ * function name, file (under GOROOT/src) and line for every pc of it, and for a few the function gc
+ * calls from there at callee_line (shown as an inlined call: two frames for one C frame). The lines
+ * are those go1.19 reports for these frames (reference/names-and-symbols.md, and go1.19 programs
+ * printing runtime.Callers after recovering from each run-time error). */
+static const struct {
+	const char *sym;
+	int kind;
+	const char *name, *file;
+	int line;
+	const char *callee, *callee_file;
+	int callee_line;
+} runtime_frames[] = {
+	/* Where the main goroutine calls main.init and main.main: C main (one thread), or rt0.c's
+	 * main_goroutine under the scheduler, whose goroutines all start in sched_gomain and whose
+	 * split-stack prologue may call __morestack between a function and its caller. */
+	{"main", PCFUNC_MAIN, "runtime.main", "runtime/proc.go", 250},
+	{"main_goroutine", PCFUNC_MAIN, "runtime.main", "runtime/proc.go", 250},
+	{"sched_gomain", PCFUNC_GOEXIT, "runtime.goexit", "runtime/asm_amd64.s", 1594},
+	{"__morestack", PCFUNC_MORESTACK, "runtime.morestack", "runtime/asm_amd64.s", 574},
+	/* symtab.c's pseudo functions, never called */
+	{"traceback_doinit", PCFUNC_DOINIT, "runtime.doInit", "runtime/proc.go", 6329},
+	{"traceback_main_init", PCFUNC_MAININIT, "runtime.main", "runtime/proc.go", 233},
+	{"traceback_goexit", PCFUNC_GOEXIT, "runtime.goexit", "runtime/asm_amd64.s", 1594},
+	/* panics: panic_raise is where runtime errors and signals join gopanic */
+	{"runtime_gopanic", PCFUNC_GOPANIC, "runtime.gopanic", "runtime/panic.go", 884},
+	{"panic_raise", PCFUNC_GOPANIC, "runtime.gopanic", "runtime/panic.go", 884},
+	{"runtime_goPanicIndex", PCFUNC_RUNTIME, "runtime.goPanicIndex", "runtime/panic.go", 113},
+	{"runtime_goPanicIndexU", PCFUNC_RUNTIME, "runtime.goPanicIndexU", "runtime/panic.go", 119},
+	{"runtime_goPanicSliceAlen", PCFUNC_RUNTIME, "runtime.goPanicSliceAlen", "runtime/panic.go", 127},
+	{"runtime_goPanicSliceAlenU", PCFUNC_RUNTIME, "runtime.goPanicSliceAlenU", "runtime/panic.go", 133},
+	{"runtime_goPanicSliceAcap", PCFUNC_RUNTIME, "runtime.goPanicSliceAcap", "runtime/panic.go", 139},
+	{"runtime_goPanicSliceAcapU", PCFUNC_RUNTIME, "runtime.goPanicSliceAcapU", "runtime/panic.go", 145},
+	{"runtime_goPanicSliceB", PCFUNC_RUNTIME, "runtime.goPanicSliceB", "runtime/panic.go", 153},
+	{"runtime_goPanicSliceBU", PCFUNC_RUNTIME, "runtime.goPanicSliceBU", "runtime/panic.go", 159},
+	{"runtime_goPanicSlice3Alen", PCFUNC_RUNTIME, "runtime.goPanicSlice3Alen", "runtime/panic.go", 165},
+	{"runtime_goPanicSlice3AlenU", PCFUNC_RUNTIME, "runtime.goPanicSlice3AlenU", "runtime/panic.go", 169},
+	{"runtime_goPanicSlice3Acap", PCFUNC_RUNTIME, "runtime.goPanicSlice3Acap", "runtime/panic.go", 173},
+	{"runtime_goPanicSlice3AcapU", PCFUNC_RUNTIME, "runtime.goPanicSlice3AcapU", "runtime/panic.go", 177},
+	{"runtime_goPanicSlice3B", PCFUNC_RUNTIME, "runtime.goPanicSlice3B", "runtime/panic.go", 183},
+	{"runtime_goPanicSlice3BU", PCFUNC_RUNTIME, "runtime.goPanicSlice3BU", "runtime/panic.go", 187},
+	{"runtime_goPanicSlice3C", PCFUNC_RUNTIME, "runtime.goPanicSlice3C", "runtime/panic.go", 193},
+	{"runtime_goPanicSlice3CU", PCFUNC_RUNTIME, "runtime.goPanicSlice3CU", "runtime/panic.go", 197},
+	{"runtime_goPanicSliceConvert", PCFUNC_RUNTIME, "runtime.goPanicSliceConvert", "runtime/panic.go", 203},
+	{"runtime_panicshift", PCFUNC_RUNTIME, "runtime.panicshift", "runtime/panic.go", 231},
+	{"runtime_panicdivide", PCFUNC_RUNTIME, "runtime.panicdivide", "runtime/panic.go", 239},
+	/* gc finds nil dereferences by the fault: sigpanic calls panicmem (gocc's explicit nil checks
+	 * call runtime_panicmem, its faults go through signal_sigpanic) */
+	{"signal_sigpanic", PCFUNC_RUNTIME, "runtime.sigpanic", "runtime/signal_unix.go", 835,
+	 "runtime.panicmem", "runtime/panic.go", 260},
+	{"runtime_panicmem", PCFUNC_RUNTIME, "runtime.sigpanic", "runtime/signal_unix.go", 835,
+	 "runtime.panicmem", "runtime/panic.go", 260},
+	{"runtime_panicdottypeE", PCFUNC_RUNTIME, "runtime.panicdottypeE", "runtime/iface.go", 262},
+	{"runtime_panicdottypeI", PCFUNC_RUNTIME, "runtime.panicdottypeI", "runtime/iface.go", 272,
+	 "runtime.panicdottypeE", "runtime/iface.go", 262},
+	{"runtime_panicnildottype", PCFUNC_RUNTIME, "runtime.panicnildottype", "runtime/iface.go", 278},
+	/* fatal errors: the runtime's throws (sema.c's sync_throw and sync_fatal are not listed: the C
+	 * compiler folds the two identical functions into one address) */
+	{"panic_throw", PCFUNC_THROW, "runtime.throw", "runtime/panic.go", 1047},
+	{"panic_throw_sig", PCFUNC_THROW, "runtime.throw", "runtime/panic.go", 1047},
+};
+
+/* The table entries of runtime_frames[] the executable has: one row for the whole function (with
+ * the callee as an inlined call, when there is one). */
+static void add_runtime_frames(Table *t, Elf *e, const char *goroot)
 {
-	uint64_t value, size;
-	if (!elf_symbol(e, sym, &value, &size) || size == 0)
-		return;
-	Func *f = xalloc(sizeof *f);
-	f->entry = value;
-	f->size = size;
-	f->name = str_off(t, name);
-	f->kind = (uint32_t)kind;
-	f->inl = (uint32_t)t->inlines.len;
-	f->rows = (uint32_t)t->rows.len;
-	vec_push(&t->funcs, f);
-	uint32_t fo = str_off(t, file);
-	put_uvarint(&t->rows, 1);
-	put_uvarint(&t->rows, 1);
-	put_svarint(&t->rows, line);
-	put_uvarint(&t->rows, fo);
-	put_uvarint(&t->rows, 0);
+	for (size_t i = 0; i < sizeof runtime_frames / sizeof runtime_frames[0]; i++) {
+		uint64_t value, size;
+		if (!elf_symbol(e, runtime_frames[i].sym, &value, &size) || size == 0)
+			continue;
+		Func *f = xalloc(sizeof *f);
+		f->entry = value;
+		f->size = size;
+		f->name = str_off(t, runtime_frames[i].name);
+		f->kind = (uint32_t)runtime_frames[i].kind;
+		f->inl = (uint32_t)t->inlines.len;
+		f->rows = (uint32_t)t->rows.len;
+		vec_push(&t->funcs, f);
+		bool callee = runtime_frames[i].callee != NULL;
+		if (callee) {
+			PcInline *in = xalloc(sizeof *in);
+			*in = (PcInline){str_off(t, runtime_frames[i].callee), -1,
+				str_off(t, xsprintf("%s/src/%s", goroot, runtime_frames[i].file)), runtime_frames[i].line};
+			vec_push(&t->inlines, in);
+		}
+		const char *file = callee ? runtime_frames[i].callee_file : runtime_frames[i].file;
+		put_uvarint(&t->rows, 1); /* one row: at offset 0, file set, the line, inlined call or none */
+		put_uvarint(&t->rows, 1);
+		put_svarint(&t->rows, callee ? runtime_frames[i].callee_line : runtime_frames[i].line);
+		put_uvarint(&t->rows, str_off(t, xsprintf("%s/src/%s", goroot, file)));
+		put_uvarint(&t->rows, callee ? 1 : 0);
+	}
 }
 
 static int func_cmp(const void *a, const void *b)
@@ -777,26 +893,7 @@ static StrBuf build_table(Elf *e, uint64_t anchor)
 	const char *goroot = getenv("GOCC_GOROOT");
 	if (!goroot || !*goroot)
 		goroot = GOCC_GOROOT;
-	/* Where the main goroutine calls main.init and main.main: C main (one thread), or rt0.c's
-	 * main_goroutine under the scheduler, whose goroutines all start in sched_gomain and whose
-	 * split-stack prologue may call __morestack between a function and its caller. */
-	add_runtime_frame(&t, e, "main", PCFUNC_MAIN, "runtime.main", xsprintf("%s/src/runtime/proc.go", goroot), 250);
-	add_runtime_frame(&t, e, "main_goroutine", PCFUNC_MAIN, "runtime.main",
-	                  xsprintf("%s/src/runtime/proc.go", goroot), 250);
-	add_runtime_frame(&t, e, "sched_gomain", PCFUNC_GOEXIT, "runtime.goexit",
-	                  xsprintf("%s/src/runtime/asm_amd64.s", goroot), 1594);
-	add_runtime_frame(&t, e, "__morestack", PCFUNC_MORESTACK, "runtime.morestack",
-	                  xsprintf("%s/src/runtime/asm_amd64.s", goroot), 574);
-	add_runtime_frame(&t, e, "runtime_gopanic", PCFUNC_GOPANIC, "runtime.gopanic",
-	                  xsprintf("%s/src/runtime/panic.go", goroot), 884);
-	add_runtime_frame(&t, e, "panic_raise", PCFUNC_GOPANIC, "runtime.gopanic", /* runtime errors, signals */
-	                  xsprintf("%s/src/runtime/panic.go", goroot), 884);
-	add_runtime_frame(&t, e, "traceback_doinit", PCFUNC_DOINIT, "runtime.doInit",
-	                  xsprintf("%s/src/runtime/proc.go", goroot), 6329);
-	add_runtime_frame(&t, e, "traceback_main_init", PCFUNC_MAININIT, "runtime.main",
-	                  xsprintf("%s/src/runtime/proc.go", goroot), 233);
-	add_runtime_frame(&t, e, "traceback_goexit", PCFUNC_GOEXIT, "runtime.goexit",
-	                  xsprintf("%s/src/runtime/asm_amd64.s", goroot), 1594);
+	add_runtime_frames(&t, e, goroot);
 	qsort(t.funcs.data, (size_t)t.funcs.len, sizeof(void *), func_cmp);
 	/* Overlaps (a function listed twice, e.g. by two units) keep the first. */
 	int n = 0;
@@ -817,7 +914,7 @@ static StrBuf build_table(Elf *e, uint64_t anchor)
 	h.funcs = (uint32_t)out.len;
 	for (int i = 0; i < n; i++) {
 		Func *f = t.funcs.data[i];
-		PcFunc pf = {f->entry, (uint32_t)f->size, f->name, f->rows, f->inl, f->kind, 0};
+		PcFunc pf = {f->entry, (uint32_t)f->size, f->name, f->rows, f->inl, f->kind, f->flags};
 		sb_put(&out, (char *)&pf, sizeof pf);
 	}
 	h.inlines = (uint32_t)out.len;

@@ -297,6 +297,9 @@ LLVMValueRef lower_runtime(RuntimeFn f)
 	if (ri->no_return) {
 		lower_add_attr(fn, LLVMAttributeFunctionIndex, "noreturn");
 		lower_add_attr(fn, LLVMAttributeFunctionIndex, "cold");
+		/* Each panic site keeps its own call, so its return address has its own line (the pc
+		 * table's, as go1.19 reports a run-time error at the failing expression's line). */
+		lower_add_attr(fn, LLVMAttributeFunctionIndex, "nomerge");
 	}
 	if (vocab_ext(ri->result))
 		lower_add_attr(fn, LLVMAttributeReturnIndex, vocab_ext(ri->result));

@@ -12,6 +12,14 @@
  * Method calls walk the selector's embedded-field path to the receiver, then pass its address
  * (pointer receivers; a nil pointer is passed as is, as in gc) or its value (value receivers; a
  * pointer is nil-checked and dereferenced).
+ *
+ * One call is an intrinsic: runtime.KeepAlive(x) becomes an empty inline-asm statement with side
+ * effects that takes the data word of x (converted to `any`) as a register input, at the point of the
+ * call. The optimiser must keep the asm and have the value in a register there, so whatever x points
+ * to is reachable (for the collector's conservative stack scan) until then; there is no call for
+ * LLVM to delete or inline away, and no call to pay for. Rejected: a real call to an empty function
+ * (LLVM inlines and deletes it, the object may die before the "call"), and a call to an external
+ * no-op (costs a call, and LTO could still see through it).
  */
 #include "lower.h"
 
@@ -269,6 +277,32 @@ static void resolve_callee(Node *call, Callee *c)
 	c->code = lower_func_decl(fn);
 }
 
+/* ---- runtime.KeepAlive ------------------------------------------------------------------------ */
+
+static bool is_keepalive(Object *fn)
+{
+	return fn && fn->pkg && fn->pkg->path && strcmp(fn->pkg->path, "runtime") == 0 &&
+	       strcmp(fn->name, "KeepAlive") == 0;
+}
+
+/* runtime.KeepAlive(x): x converted to `any` as for the call, then its data word (the pointer, for a
+ * pointer-shaped x; the boxed copy otherwise) handed to an empty asm:
+ *
+ *     call void asm sideeffect "", "r"(ptr %x)
+ *
+ * The type word needs no keeping: type descriptors are static. */
+static void lower_keepalive(Node *call, Object *fn)
+{
+	Sig *sig = lower_sig(lower_obj_type(fn));
+	Node *arg = call->call.args.data[0];
+	LLVMValueRef v = lower_expr_as(arg, sig->params[0]);
+	LLVMValueRef data = LLVMBuildExtractValue(L.b, v, 1, "keepalive");
+	LLVMTypeRef fnty = LLVMFunctionType(L.t_void, &L.t_ptr, 1, false);
+	LLVMValueRef asm_ = LLVMGetInlineAsm(fnty, "", 0, "r", 1, true, false, LLVMInlineAsmDialectATT, false);
+	lower_set_pos(pos_valid(call->call.lparen) ? call->call.lparen : call->pos);
+	LLVMBuildCall2(L.b, fnty, asm_, &data, 1, "");
+}
+
 /* A call of a function, method or func value: callee (and receiver), then arguments, then the
  * call. The results are stored into vals[] (one per Go result); returns how many. */
 int lower_call(Node *call, LLVMValueRef *vals)
@@ -282,6 +316,10 @@ int lower_call(Node *call, LLVMValueRef *vals)
 	if (fn && fn == L.pkg->main_func && call->call.call_kind == CALL_FUNC) {
 		/* main() called from Go: the GO_ENTRY has no parameters */
 		LLVMBuildCall2(L.b, LLVMFunctionType(L.t_void, NULL, 0, false), lower_func_decl(fn), NULL, 0, "");
+		return 0;
+	}
+	if (is_keepalive(fn) && call->call.call_kind == CALL_FUNC && !lower_hoisted(call->call.fun)) {
+		lower_keepalive(call, fn);
 		return 0;
 	}
 	Callee c;

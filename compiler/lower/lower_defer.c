@@ -420,9 +420,19 @@ static LLVMValueRef build_closure(DeferCall *d, LLVMValueRef thunk, bool heap)
 {
 	LLVMValueRef clo;
 	if (heap) {
-		/* the values are pointer-free or reach only memory kept alive elsewhere in v0 (no GC) */
-		LLVMValueRef args[] = {i64c(d->size), LLVMConstNull(L.t_ptr), intc(L.t_i1, 1)};
-		clo = lower_call_runtime(RT_mallocgc, args, 3);
+		/* For the collector: pointer-free when no captured value holds a pointer, else an
+		 * array of unsafe.Pointer words (as func literals' closures are), so every word is
+		 * scanned; the scalar words among them are checked like conservative roots. */
+		bool pointers = false;
+		for (int i = 0; i < d->ncaps; i++)
+			if (d->caps[i].node && type_has_pointers(d->caps[i].type))
+				pointers = true;
+		if (pointers) {
+			clo = lower_new(type_array(type_basic(TY_UNSAFE_POINTER), (d->size + 7) / 8));
+		} else {
+			LLVMValueRef args[] = {i64c(d->size), LLVMConstNull(L.t_ptr), intc(L.t_i1, 1)};
+			clo = lower_call_runtime(RT_mallocgc, args, 3);
+		}
 	} else {
 		clo = LLVMBuildAlloca(L.fn->alloca_builder, LLVMArrayType(L.t_i8, (unsigned)d->size), "deferclosure");
 		LLVMSetAlignment(clo, 8);

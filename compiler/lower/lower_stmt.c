@@ -225,6 +225,45 @@ static void lower_assign_op(Node *s)
 	lower_store(t, mr ? lower_map_ref_assign(mr) : addr, v);
 }
 
+/* Phase 1 for an operand of a tuple assignment: the operands of its index expression or pointer
+ * indirection are evaluated now (kept as hoisted values, which phase 2's address computation
+ * finds), while the nil and bounds checks wait for its store, as in gc: `m[k], *p = 1, 2` with
+ * p nil assigns m[k] before it panics (test/fixedbugs/issue23017.go). */
+static void lhs_operand(Node *op)
+{
+	if (op->mode != MODE_CONST && !lower_hoisted(op))
+		varmap_put(&L.fn->hoisted, op, lower_expr(op));
+}
+
+static void lhs_operands(Node *lhs)
+{
+	Node *x = unparen(lhs);
+	switch (x->kind) {
+	case ND_STAR:
+		lhs_operand(x->star.x);
+		return;
+	case ND_INDEX: {
+		TypeKind k = type_underlying(lower_type_of(x->index.x))->kind;
+		if (k == TY_SLICE || k == TY_POINTER)
+			lhs_operand(x->index.x);
+		else
+			lhs_operands(x->index.x); /* an array: its own operands (a[i][j], p.arr[j]) */
+		lhs_operand(x->index.indices.data[0]);
+		return;
+	}
+	case ND_SELECTOR:
+		if (x->selector.sel_kind != SEL_FIELD)
+			return;
+		if (type_underlying(lower_type_of(x->selector.x))->kind == TY_POINTER)
+			lhs_operand(x->selector.x);
+		else
+			lhs_operands(x->selector.x); /* a struct: p.x.y indirects p */
+		return;
+	default:
+		return;
+	}
+}
+
 /* a, b[i], *p = e1, e2, e3 (spec "Assignments"): phase 1 evaluates the index expressions and
  * pointer indirections on the left and the operands on the right (calls first, lower_order.c);
  * phase 2 stores left to right. Computing every address before any value is stored is what makes
@@ -248,12 +287,20 @@ static void lower_assign(Node *s)
 			lower_hoist(lhs->data[i]);
 	for (int i = 0; i < s->assign.rhs.len; i++)
 		lower_hoist(s->assign.rhs.data[i]);
-	for (int i = 0; i < lhs->len; i++)
-		if (!(maprefs[i] = lower_map_ref(lhs->data[i])))
+	bool tuple = lhs->len > 1;
+	for (int i = 0; i < lhs->len; i++) {
+		if ((maprefs[i] = lower_map_ref(lhs->data[i])))
+			continue;
+		if (tuple)
+			lhs_operands(lhs->data[i]);
+		else
 			addrs[i] = lhs_addr(lhs->data[i], true);
+	}
 	int n = rhs_values(lhs, &s->assign.rhs, vals, types);
 	for (int i = 0; i < lhs->len && i < n; i++) {
 		Node *l = lhs->data[i];
+		if (tuple && !maprefs[i])
+			addrs[i] = lhs_addr(l, true); /* with the operands of phase 1: checks only now */
 		if (!addrs[i] && !maprefs[i])
 			continue;
 		LLVMValueRef v = lower_convert_value(vals[i], types[i], lower_type_of(l), l);

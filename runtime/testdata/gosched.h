@@ -21,29 +21,37 @@ static inline void go(void (*code)(void *), void *a, void *b)
 	runtime_newproc(c);
 }
 
+typedef struct WaitQ {
+	Sudog *first, *last; /* FIFO, linked by next */
+} WaitQ;
+
 typedef struct IntChan {
 	RtLock lock;
-	Sudog *sendq, *recvq; /* FIFO, linked by next */
+	WaitQ sendq, recvq;
 } IntChan;
 
-static void q_push(Sudog **q, Sudog *s)
+static inline void q_push(WaitQ *q, Sudog *s)
 {
-	while (*q)
-		q = &(*q)->next;
-	*q = s;
+	if (q->last)
+		q->last->next = s;
+	else
+		q->first = s;
+	q->last = s;
 }
 
-static Sudog *q_pop(Sudog **q)
+static inline Sudog *q_pop(WaitQ *q)
 {
-	Sudog *s = *q;
+	Sudog *s = q->first;
 	if (s) {
-		*q = s->next;
+		q->first = s->next;
+		if (q->first == NULL)
+			q->last = NULL;
 		s->next = NULL;
 	}
 	return s;
 }
 
-static void chan_send(IntChan *c, intgo v)
+static inline void chan_send(IntChan *c, intgo v)
 {
 	lock_acquire(&c->lock);
 	Sudog *r = q_pop(&c->recvq);
@@ -62,7 +70,7 @@ static void chan_send(IntChan *c, intgo v)
 	sched_release_sudog(s);
 }
 
-static intgo chan_recv(IntChan *c)
+static inline intgo chan_recv(IntChan *c)
 {
 	lock_acquire(&c->lock);
 	Sudog *s = q_pop(&c->sendq);

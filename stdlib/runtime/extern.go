@@ -35,19 +35,18 @@ func Gosched()
 // NumGoroutine is the number of goroutines that exist, goroutine 1 included (runtime/proc.c).
 func NumGoroutine() int
 
-// GC runs a garbage collection. gocc has no collector yet (the bump allocator of runtime/malloc.c
-// never frees), so there is nothing to collect; MemStats.NumGC stays 0.
-func GC() {}
+// GC runs a garbage collection and blocks the caller until it is complete: marked with the world
+// stopped, then swept (runtime/mgc.c).
+func GC()
 
-// KeepAlive marks x as used up to this point. Without a collector or finalizers nothing can be freed
-// early, so the call only has to exist and consume x.
+// KeepAlive marks x as used up to this point: the object x points to is reachable (and its finalizer
+// cannot run) until the call. A direct call is a compiler intrinsic (compiler/lower/lower_call.c): it
+// becomes an empty asm statement taking x's data word as a register input, so there is no call, and
+// nothing the optimiser may delete. The call in this body is that intrinsic too, not recursion; the
+// body exists only for the uses that are not direct calls (a func value, a go statement).
 func KeepAlive(x any) {
-	if alwaysFalse {
-		println(x)
-	}
+	KeepAlive(x)
 }
-
-var alwaysFalse bool
 
 // NumCPU is the number of logical CPUs the process may run on: the size of its affinity mask at
 // start-up, as gc's getproccount (os_linux.c).

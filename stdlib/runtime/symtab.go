@@ -81,8 +81,10 @@ func (f *Func) Entry() uintptr {
 	return f.entry
 }
 
-// FileLine is the source file and line of pc, which should lie within the function.
+// FileLine is the source file and line of pc, which should lie within the function. Like Entry, it
+// dereferences f (gc's do too: a nil *Func panics).
 func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	_ = f.entry
 	var r frameRec
 	if frameAt(pc, 1, &r) == 0 {
 		return "?", 0

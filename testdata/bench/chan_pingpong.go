@@ -2,7 +2,6 @@
 // unbuffered channels, 2,000,000 round trips: each round trip is two blocking sends, two receives
 // and two goroutine switches (the scheduler issue's "unbuffered ping-pong"; go1.19 here: ~266 ns per
 // round trip).
-// bench-pending: goroutines and channels (the scheduler issue)
 package main
 
 const rounds = 2000000

@@ -1,7 +1,6 @@
 // Benchmark: spawn and join 1,000,000 goroutines. Each goroutine adds its index to a per-batch
 // counter and signals a sync.WaitGroup; batches of 10,000 are joined before the next starts, so at
 // most 10,000 exist at once (the scheduler issue's spawn-and-join; go1.19 here: ~788 ns each).
-// bench-pending: goroutines (the scheduler issue)
 package main
 
 import (

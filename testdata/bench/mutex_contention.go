@@ -1,7 +1,6 @@
 // Benchmark: mutex contention on GOMAXPROCS threads. One goroutine per P increments a shared counter
 // under a sync.Mutex, 20,000,000 increments in all, with a little work outside the lock so that
 // both the fast path and the semaphore slow path (spinning, parking, hand-off) run.
-// bench-pending: goroutines (the scheduler issue)
 package main
 
 import (

@@ -2,7 +2,6 @@
 // once all have started (a WaitGroup), closing the channel wakes them all and they exit. The figure
 // that matters is peak RSS per goroutine (go1.19 here: about 2.7 KB each), then the time to create,
 // park, wake and retire them.
-// bench-pending: goroutines and channels (the scheduler issue)
 package main
 
 import "sync"

@@ -1,7 +1,6 @@
 // Benchmark: the concurrent prime sieve (the Go tour's): a generator goroutine feeds 2, 3, 4, ...
 // through a chain of filter goroutines, one per prime found, each connected by an unbuffered
 // channel. Finding the first 2,500 primes passes about 7 million values between goroutines.
-// bench-pending: goroutines and channels (the scheduler issue)
 package main
 
 func generate(ch chan<- int) {

@@ -1,30 +1,54 @@
-// hello.go: the example program of README.md's first command. It greets, then
-// prints the primes below 60 found with a sieve, using only the print builtins.
+// hello.go: the example program of README.md's first command. It greets with fmt, finds the primes
+// below 60 with the concurrent prime sieve (a goroutine per prime, connected by channels), and
+// prints a small table with text/tabwriter.
 package main
 
-// sieve returns the primes below n (Eratosthenes).
-func sieve(n int) []int {
-	composite := make([]bool, n)
-	var primes []int
+import (
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+)
+
+// generate sends 2, 3, 4, ... below n on ch, then closes it.
+func generate(n int, ch chan<- int) {
 	for i := 2; i < n; i++ {
-		if composite[i] {
-			continue
-		}
-		primes = append(primes, i)
-		for j := i * i; j < n; j += i {
-			composite[j] = true
+		ch <- i
+	}
+	close(ch)
+}
+
+// filter copies the values of in that prime does not divide to out.
+func filter(in <-chan int, out chan<- int, prime int) {
+	for i := range in {
+		if i%prime != 0 {
+			out <- i
 		}
 	}
-	return primes
+	close(out)
 }
 
 func main() {
-	println("hello from gocc")
-	primes := sieve(60)
-	print("primes below 60:")
-	for _, p := range primes {
-		print(" ", p)
+	fmt.Println("hello from gocc")
+	ch := make(chan int)
+	go generate(60, ch)
+	var primes []int
+	for {
+		p, ok := <-ch
+		if !ok {
+			break
+		}
+		primes = append(primes, p)
+		next := make(chan int)
+		go filter(ch, next, p)
+		ch = next
 	}
-	println()
-	println("count:", len(primes), "largest:", primes[len(primes)-1])
+	fmt.Printf("primes below 60: %v\n", primes)
+	w := tabwriter.NewWriter(os.Stdout, 0, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "prime\tsquare\tbinary\t")
+	for _, p := range primes[:5] {
+		fmt.Fprintf(w, "%d\t%d\t%b\t\n", p, p*p, p)
+	}
+	w.Flush()
+	fmt.Println(strings.Repeat("=", 22), len(primes), "primes")
 }

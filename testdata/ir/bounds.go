@@ -42,7 +42,7 @@ func at(s []int, i int) int {
 }
 
 // CHECK: declare void @runtime_goPanicIndex(i64, i64) {{.*}}[[COLD:#[0-9]+]]
-// CHECK: attributes [[COLD]] = { cold noreturn nounwind }
+// CHECK: attributes [[COLD]] = { cold nomerge noreturn nounwind }
 func main() {
 	s := []int{1, 2, 3}
 	t := []int{4, 5}

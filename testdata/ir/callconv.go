@@ -44,4 +44,4 @@ func main() {
 // are extended as the C side expects, allocators return fresh memory.
 // CHECK-DAG: declare void @runtime_panicmem() [[NORET:#[0-9]+]]
 // CHECK-DAG: declare void @runtime_printbool(i1 zeroext)
-// CHECK-DAG: attributes [[NORET]] = { cold noreturn nounwind }
+// CHECK-DAG: attributes [[NORET]] = { cold nomerge noreturn nounwind }
