@@ -167,6 +167,14 @@ static GoItab *itab_add(GoItab *m)
 	}
 }
 
+/* The code of a method the link dropped (its GoMethod.ifn is NULL: compiler/driver/deadmethod.c
+ * keeps the code of every method the program can call through an interface). An itab gets this
+ * instead of NULL, since fun[0] == NULL means "does not implement"; no call reaches it. */
+static void method_dropped(void)
+{
+	panic_throw("gocc: call of a method the link dropped");
+}
+
 /* Fills m->fun (Go's itab.init); returns the name of the first missing method, or "". */
 static GoString itab_init(GoItab *m)
 {
@@ -183,10 +191,11 @@ static GoString itab_init(GoItab *m)
 			m->fun[0] = NULL;
 			return im[k].name;
 		}
+		void *fn = tm[j].ifn ? tm[j].ifn : (void *)method_dropped;
 		if (k == 0)
-			fun0 = tm[j].ifn;
+			fun0 = fn;
 		else
-			m->fun[k] = tm[j].ifn;
+			m->fun[k] = fn;
 	}
 	m->fun[0] = fun0;
 	return (GoString){0};

@@ -23,8 +23,11 @@
 #include "map.h"
 #include "iface.h"
 #include "malloc.h"
+#include "panic.h"
 #include "symtab.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* func mapaccess(t *rtype, m unsafe.Pointer, key unsafe.Pointer) (val unsafe.Pointer):
@@ -196,17 +199,32 @@ GO_LINKNAME(reflect_callframe, "reflect.callframe");
 
 /* func typelink(i int) *rtype: the i'th descriptor of the program's package records (packages in
  * section order, each package's types in order), nil past the last: reflect searches them for a
- * *T, []T, map or func type before making one (gocc's typelinks). */
+ * *T, []T, map or func type before making one (gocc's typelinks). A record's entry is 0 when the
+ * link dropped that descriptor (nothing else in the program used it: driver/deadmethod.c, gc's
+ * typelinks list only reachable types too); the first call gathers the others once. */
+static const GoType **typelinks;
+static size_t ntypelinks;
+static pthread_once_t typelinks_once = PTHREAD_ONCE_INIT;
+
+static void typelinks_init(void)
+{
+	size_t n, total = 0;
+	const GoPackage *pkgs = symtab_packages(&n);
+	for (size_t k = 0; k < n; k++)
+		total += pkgs[k].ntypes;
+	typelinks = calloc(total ? total : 1, sizeof *typelinks);
+	if (typelinks == NULL)
+		panic_throw("out of memory");
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; j < pkgs[k].ntypes; j++)
+			if (((const GoType *const *)pkgs[k].types)[j])
+				typelinks[ntypelinks++] = ((const GoType *const *)pkgs[k].types)[j];
+}
+
 GO_LINKNAME(reflect_typelink, "reflect.typelink");
 RUNTIME_API const GoType *reflect_typelink(void *ctx, intgo i)
 {
 	(void)ctx;
-	size_t n;
-	const GoPackage *pkgs = symtab_packages(&n);
-	for (size_t k = 0; k < n; k++) {
-		if ((uintptr_t)i < pkgs[k].ntypes)
-			return ((const GoType *const *)pkgs[k].types)[i];
-		i -= (intgo)pkgs[k].ntypes;
-	}
-	return NULL;
+	pthread_once(&typelinks_once, typelinks_init);
+	return (uintptr_t)i < ntypelinks ? typelinks[i] : NULL;
 }

@@ -8,6 +8,7 @@
  *   inputs.c   the input file names go accepts;
  *   load.c     the files of the package to build (through compiler/loader/) and `gocc list`;
  *   cache.c    the cache of compiled packages, `gocc clean -cache` and `gocc env`;
+ *   deadmethod.c  which methods the linked program can call (the others' code is dropped);
  *   pctab.c    the program's pc table (function names, lines, inlined calls) from a linked
  *              executable's DWARF, as an object for a second link.
  *
@@ -47,6 +48,12 @@ bool fd_copy(int from, int to, Sha256 *hash, size_t *size);
  * executable `output` (all in the work directory). A runtime archive of another ABI version is one
  * clear line. False after printing. */
 bool link_executable(Vec *objects, const char *output, const Options *opts);
+
+/* ---- deadmethod.c ---------------------------------------------------------------------------- */
+
+/* Writes to `script` the linker script defining the method-table symbols of `objects` that the
+ * program linked into `exe` needs; returns how many (-1 after printing why it failed). */
+int deadmethod_script(Vec *objects, const char *exe, const char *script);
 
 /* ---- pctab.c --------------------------------------------------------------------------------- */
 

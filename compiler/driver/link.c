@@ -3,7 +3,9 @@
  *
  * In: the object emitted by lower/emit.c and the runtime archive libgocc_rt.a. Out: an executable,
  * linked by the system C compiler driver (`cc`, or $GOCC_CC), which knows where crt1.o and libc
- * live. --gc-sections drops unused runtime code so hello world stays small.
+ * live. --gc-sections drops unused runtime code so hello world stays small; -z start-stop-gc keeps
+ * __start_gocc_wrappers (runtime/defer.c) from retaining every wrapper: sections the runtime must
+ * walk whole carry SHF_GNU_RETAIN (package records, the pc table).
  *
  * The one idea: the runtime archive must be the one this compiler was built for. runtime.def names
  * the ABI stamp, a symbol (gocc_runtime_abi_N) that runtime/version.c defines; the link requires it
@@ -11,6 +13,9 @@
  * messages go to a log in the work directory, and a missing stamp becomes one line naming the ABI
  * gocc expects instead of a page of undefined symbols; any other undefined symbol (a standard
  * package's body-less function nothing defines yet) becomes one "not supported yet" line.
+ *
+ * Method tables refer to their code through weak symbols that a linker script defines for the
+ * methods the program can call (deadmethod.c), found by linking until that set stops growing.
  *
  * The program's pc table (pctab.c) is built from the first link's DWARF and added by a second link
  * of the same objects plus the table's object; only read-only data is added after .text, so the
@@ -104,8 +109,29 @@ static bool link_once(Vec *objects, const char *output, const Options *opts);
 
 bool link_executable(Vec *objects, const char *output, const Options *opts)
 {
-	if (!link_once(objects, output, opts))
+	Vec linked = {0};
+	for (int i = 0; i < objects->len; i++)
+		vec_push(&linked, objects->data[i]);
+	if (!link_once(&linked, output, opts))
 		return false;
+	/* Methods: link again with the method-table symbols the program needs until the set stops
+	 * growing (deadmethod.c). */
+	const char *script = workdir_path("_gocc_methods.ld");
+	for (int kept = 0, links = 1;; links++) {
+		int n = deadmethod_script(objects, output, script);
+		if (n < 0)
+			return false;
+		if (n == kept) {
+			trace("# methods: %d kept after %d links", n, links);
+			break;
+		}
+		if (kept == 0)
+			vec_push(&linked, (void *)script);
+		kept = n;
+		if (!link_once(&linked, output, opts))
+			return false;
+	}
+	objects = &linked;
 	const char *table = workdir_path("_gocc_pctab.o");
 	uint64_t layout[3];
 	size_t size;
@@ -131,7 +157,7 @@ static bool link_once(Vec *objects, const char *output, const Options *opts)
 	for (int i = 0; i < objects->len; i++)
 		vec_push(&argv, link_operand(objects->data[i]));
 	static const char *const tail[] = {
-		"-no-pie", "-Wl,--require-defined=" GOCC_RUNTIME_ABI_SYMBOL, "-Wl,--gc-sections", "-Wl,--build-id=none",
+		"-no-pie", "-Wl,--require-defined=" GOCC_RUNTIME_ABI_SYMBOL, "-Wl,--gc-sections", "-Wl,-z,start-stop-gc", "-Wl,--build-id=none",
 		"-lm", "-lpthread",
 	};
 	vec_push(&argv, link_operand(opts->runtime_lib));

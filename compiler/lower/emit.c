@@ -13,6 +13,7 @@
 #include "lower.h"
 
 #include <llvm-c/Analysis.h>
+#include <llvm-c/Comdat.h>
 #include <llvm-c/Support.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
@@ -32,6 +33,7 @@ LLVMTargetMachineRef emit_target_machine(int opt_level)
 	LLVMInitializeX86Target();
 	LLVMInitializeX86TargetMC();
 	LLVMInitializeX86AsmPrinter();
+	LLVMInitializeX86AsmParser(); /* the go.iname markers are inline assembly (lower_iface.c) */
 	char *triple = LLVMGetDefaultTargetTriple();
 	LLVMTargetRef target;
 	char *err = NULL;
@@ -82,13 +84,24 @@ static void optimise(LLVMModuleRef mod, LLVMTargetMachineRef tm, int level)
 	}
 }
 
-/* -ffunction-sections: every defined function in a section of its own, `.text.NAME`, so that the
- * link's --gc-sections (driver/link.c) drops the functions nothing reaches. The LLVM-C API has no
- * switch for TargetOptions.FunctionSections, and naming the section is all that switch does for
- * ELF. Globals stay in the shared .data/.rodata: which of those (or .data.rel.ro) a global belongs
- * in depends on relocations only the backend sees. */
-static void function_sections(LLVMModuleRef mod)
+/* -ffunction-sections and -fdata-sections: every defined function in a section of its own,
+ * `.text.NAME`, and every defined global too (`.rodata.NAME`, `.data.NAME`, `.bss.NAME`), so that
+ * the link's --gc-sections (driver/link.c) drops what nothing reaches. With one shared .rodata per
+ * object, a single string literal used by main kept the whole package's constant data alive, and
+ * with it every function that data points to (method tables, closures' ·f records). The LLVM-C API
+ * has no switch for TargetOptions.FunctionSections/DataSections, and naming the section is all those
+ * switches do for ELF; the backend reads the section's kind from the name's prefix. The relocation
+ * model is static (emit_target_machine), so a constant holding addresses belongs in .rodata as the
+ * backend would place it. Left alone: globals that already have a section (package records, method
+ * wrappers, llvm.metadata), comdat members (type descriptors: already one group section each),
+ * common and thread-local globals. A function also gets a comdat of its own name: the backend puts
+ * a function's jump tables in a section of its own only then (TargetOptions.FunctionSections being
+ * out of reach); in the shared .rodata they kept every function with a switch alive. Only
+ * external functions: no two objects define one, so the comdat changes nothing else, while two
+ * packages' internal helpers of one name (runtime.complex128div) would be folded into one group. */
+static void symbol_sections(LLVMModuleRef mod)
 {
+	int anon = 0;
 	for (LLVMValueRef f = LLVMGetFirstFunction(mod); f; f = LLVMGetNextFunction(f)) {
 		const char *section = LLVMGetSection(f);
 		if (LLVMIsDeclaration(f) || (section && *section))
@@ -96,6 +109,22 @@ static void function_sections(LLVMModuleRef mod)
 		size_t n;
 		const char *name = LLVMGetValueName2(f, &n);
 		LLVMSetSection(f, xsprintf(".text.%.*s", (int)n, name));
+		if (!LLVMGetComdat(f) && LLVMGetLinkage(f) == LLVMExternalLinkage)
+			LLVMSetComdat(f, LLVMGetOrInsertComdat(mod, name));
+	}
+	for (LLVMValueRef g = LLVMGetFirstGlobal(mod); g; g = LLVMGetNextGlobal(g)) {
+		const char *section = LLVMGetSection(g);
+		LLVMValueRef init = LLVMGetInitializer(g);
+		if (!init || (section && *section) || LLVMGetComdat(g) || LLVMIsThreadLocal(g) ||
+		    LLVMGetLinkage(g) == LLVMCommonLinkage)
+			continue;
+		const char *kind = LLVMIsGlobalConstant(g) ? ".rodata" : LLVMIsNull(init) ? ".bss" : ".data";
+		size_t n;
+		const char *name = LLVMGetValueName2(g, &n);
+		if (n)
+			LLVMSetSection(g, xsprintf("%s.%.*s", kind, (int)n, name));
+		else
+			LLVMSetSection(g, xsprintf("%s.anon.%d", kind, anon++));
 	}
 }
 
@@ -122,7 +151,7 @@ bool emit_module(Module *m, const Options *opts, const char *path)
 	else if (opts->emit_asm)
 		failed = LLVMTargetMachineEmitToFile(tm, mod, path, LLVMAssemblyFile, &err);
 	else {
-		function_sections(mod);
+		symbol_sections(mod);
 		failed = LLVMTargetMachineEmitToFile(tm, mod, path, LLVMObjectFile, &err);
 	}
 	if (failed) {

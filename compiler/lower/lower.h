@@ -243,6 +243,7 @@ LLVMValueRef lower_alloc_desc(Type *t);/* descriptor for allocations: NULL if t 
 LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memory */
 LLVMValueRef lower_new_at(Type *t, bool at_frame); /* zeroed memory, in the frame if at_frame */
 uint32_t lower_type_hash(Type *t);     /* GoType.hash */
+LLVMValueRef lower_method_slot(const char *link, const char *name, LLVMValueRef fn);
 LLVMValueRef lower_method_ifn(Type *t, Object *im); /* lower_methods.c: T's itab entry for im */
 
 /* ---- lower_iface.c --------------------------------------------------------------------------- */
@@ -250,6 +251,7 @@ LLVMValueRef lower_method_ifn(Type *t, Object *im); /* lower_methods.c: T's itab
 LLVMValueRef lower_itab(Type *iface, Type *t);   /* constant itab of a statically known pair */
 LLVMValueRef lower_to_iface(LLVMValueRef v, Type *from, Type *to); /* to: any interface type */
 Sig *lower_imethod_sig(Object *m);               /* signature of itab->fun[k] */
+void lower_mark_icall(const char *name);
 LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRef *data);
 LLVMValueRef lower_type_assert(Node *e);         /* x.(T), panicking */
 int lower_type_assert_ok(Node *e, LLVMValueRef *vals, Type **types); /* v, ok := x.(T) */

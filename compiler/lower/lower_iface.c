@@ -16,9 +16,13 @@
  */
 #include "lower.h"
 
+#include <llvm-c/Comdat.h>
+
 #include <string.h>
 
-/* The constant itab of (iface, t): t implements iface (the checker made sure). */
+/* The constant itab of (iface, t): t implements iface (the checker made sure). Its entries refer
+ * to the code itself, not to method slots (lower_method_slot): LLVM turns a call through a constant
+ * itab into a direct call and inlines it, which a weak slot would prevent. */
 LLVMValueRef lower_itab(Type *iface, Type *t)
 {
 	const char *name = xsprintf("go:itab.%s,%s", type_link_string(t), type_link_string(iface));
@@ -119,11 +123,36 @@ Sig *lower_imethod_sig(Object *m)
 	return lower_sig(t);
 }
 
+/* Marks the current function as calling methods named `name` through an interface: a relocation of
+ * type R_X86_64_NONE (no bytes change) from the function's section to "go.iname.NAME", a 1-byte
+ * linkonce_odr symbol in a comdat of its own. The symbol survives --gc-sections exactly when a
+ * reachable function calls such a method, which is how the link (driver/deadmethod.c) learns which
+ * method names must keep their code; gc's linker reads the same fact from R_USEIFACEMETHOD. */
+void lower_mark_icall(const char *name)
+{
+	if (strchr(name, '"'))
+		return;
+	const char *sym = xsprintf("go.iname.%s", name);
+	if (!LLVMGetNamedGlobal(L.mod, sym)) {
+		LLVMValueRef g = LLVMAddGlobal(L.mod, L.t_i8, sym);
+		LLVMSetInitializer(g, LLVMConstInt(L.t_i8, 0, false));
+		LLVMSetGlobalConstant(g, true);
+		LLVMSetLinkage(g, LLVMLinkOnceODRLinkage);
+		LLVMSetComdat(g, LLVMGetOrInsertComdat(L.mod, sym));
+	}
+	const char *text = xsprintf(".reloc ., R_X86_64_NONE, \"%s\"", sym);
+	LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(L.ctx), NULL, 0, false);
+	LLVMValueRef asm_ = LLVMGetInlineAsm(fty, (char *)text, strlen(text), "", 0, true, false,
+	                                     LLVMInlineAsmDialectATT, false);
+	LLVMBuildCall2(L.b, fty, asm_, NULL, 0, "");
+}
+
 /* The code pointer of method m of interface value iv (of interface type t), and its data word.
  * A nil interface is a nil pointer dereference at addr=0x0, as go1.19 reports it. */
 LLVMValueRef lower_imethod_code(LLVMValueRef iv, Type *t, Object *m, LLVMValueRef *data)
 {
 	int k = imethod_index(t, m);
+	lower_mark_icall(m->name);
 	int64_t off = 24 + 8 * (int64_t)k;
 	LLVMValueRef itab = LLVMBuildExtractValue(L.b, iv, 0, "itab");
 	*data = LLVMBuildExtractValue(L.b, iv, 1, "data");

@@ -309,7 +309,33 @@ static void entry_points(Type *t, Object *m, LLVMValueRef *ifn, LLVMValueRef *tf
 		*ifn = *tfn;
 }
 
-static LLVMValueRef method_record(Type *t, MethodEntry *e)
+/* A method table's reference to fn, the method `name` of the type with link string `link`: the
+ * weak undefined symbol "go.method|NAME|LINK|FN", which the link (driver/deadmethod.c) defines as
+ * FN only when the type's descriptor is reachable and some reachable code calls a method of that
+ * name through an interface (or reflection calls methods by index); otherwise it stays 0 and
+ * --gc-sections drops FN unless something calls it directly. A name the linker script could not
+ * quote (a '"' or '|' in a struct tag), a local function the script cannot name, and output that
+ * someone else links (-S, -emit-llvm), keep the plain reference. A linkonce wrapper that only the table used is kept in the object by
+ * lower_package_record (llvm.compiler.used), for the script to find. */
+LLVMValueRef lower_method_slot(const char *link, const char *name, LLVMValueRef fn)
+{
+	size_t n;
+	const char *fname = LLVMGetValueName2(fn, &n);
+	LLVMLinkage linkage = LLVMGetLinkage(fn);
+	if (L.opts->emit_asm || L.opts->emit_llvm || linkage == LLVMInternalLinkage || linkage == LLVMPrivateLinkage || strpbrk(link, "\"|\n") ||
+	    memchr(fname, '"', n) || memchr(fname, '|', n) || memchr(fname, '\n', n))
+		return fn;
+	const char *sym = xsprintf("go.method|%s|%s|%.*s", name, link, (int)n, fname);
+	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, sym);
+	if (!g) {
+		g = LLVMAddGlobal(L.mod, L.t_i8, sym);
+		LLVMSetLinkage(g, LLVMExternalWeakLinkage);
+		LLVMSetVisibility(g, LLVMHiddenVisibility); /* 0 when undefined, never a dynamic symbol */
+	}
+	return g;
+}
+
+static LLVMValueRef method_record(Type *t, const char *link, MethodEntry *e)
 {
 	Object *m = e->m;
 	struct { LLVMValueRef name, pkgpath, mtyp, ifn, tfn; } r;
@@ -321,6 +347,8 @@ static LLVMValueRef method_record(Type *t, MethodEntry *e)
 		promoted_entry_points(t, e, &r.ifn, &r.tfn);
 	else
 		entry_points(t, m, &r.ifn, &r.tfn);
+	r.ifn = lower_method_slot(link, m->name, r.ifn);
+	r.tfn = lower_method_slot(link, m->name, r.tfn);
 	LLVMValueRef v[8];
 	int k = 0;
 #define METHOD_FIELD(vocab, name) v[k++] = r.name;
@@ -337,7 +365,7 @@ LLVMValueRef lower_method_table(Type *t, const char *link, uint64_t *n)
 	vec_sort(&ms, by_name_then_pkgpath);
 	LLVMValueRef *recs = xalloc(sizeof(LLVMValueRef) * (size_t)ms.len);
 	for (int i = 0; i < ms.len; i++)
-		recs[i] = method_record(t, ms.data[i]);
+		recs[i] = method_record(t, link, ms.data[i]);
 	return lower_const_array(lower_record_type(REC_METHOD), recs, ms.len, xsprintf("type:%s.methods", link));
 }
 

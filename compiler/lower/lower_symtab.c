@@ -11,8 +11,8 @@
  *
  * The one idea: the record is built last, after every function, so Lower.typedesc_list is complete;
  * the descriptors of the globals' types are made first, since they may add to that list. It is
- * kept from the optimiser with llvm.compiler.used but not retained by the linker: a program whose
- * runtime never walks the records drops them with --gc-sections.
+ * kept from the optimiser and retained by the linker (llvm.used, SHF_GNU_RETAIN): the link uses
+ * -z start-stop-gc, so that __start_/__stop_ references alone keep no section (driver/link.c).
  */
 #include "lower.h"
 
@@ -44,14 +44,56 @@ static LLVMValueRef globals_array(Package *pkg, int *n)
 	return lower_const_array(lower_record_type(REC_GLOBAL), recs, *n, name);
 }
 
-/* Keeps g in the object file although nothing in the module refers to it. */
-static void keep_from_optimiser(LLVMValueRef g)
+static void used_array(const char *name, Vec *values)
 {
-	LLVMValueRef init = LLVMConstArray2(L.t_ptr, &g, 1);
-	LLVMValueRef used = LLVMAddGlobal(L.mod, LLVMTypeOf(init), "llvm.compiler.used");
+	LLVMValueRef init = LLVMConstArray2(L.t_ptr, (LLVMValueRef *)values->data, (uint64_t)values->len);
+	LLVMValueRef used = LLVMAddGlobal(L.mod, LLVMTypeOf(init), name);
 	LLVMSetLinkage(used, LLVMAppendingLinkage);
 	LLVMSetSection(used, "llvm.metadata");
 	LLVMSetInitializer(used, init);
+}
+
+/* Keeps the record g in the link (llvm.used: its section gets SHF_GNU_RETAIN, as the link uses
+ * -z start-stop-gc, driver/link.c), and keeps in the object file, for the link to drop or keep,
+ * the go.iname markers that only inline assembly refers to (lower_mark_icall) and the linkonce
+ * methods that only a method slot names (lower_method_slot). */
+static void keep(LLVMValueRef g)
+{
+	Vec used = {0}, compiler_used = {0};
+	vec_push(&used, g);
+	for (LLVMValueRef v = LLVMGetFirstGlobal(L.mod); v; v = LLVMGetNextGlobal(v)) {
+		size_t n;
+		const char *name = LLVMGetValueName2(v, &n);
+		if (n > 9 && strncmp(name, "go.iname.", 9) == 0)
+			vec_push(&compiler_used, v);
+		if (n > 10 && strncmp(name, "go.method|", 10) == 0) {
+			LLVMValueRef fn = LLVMGetNamedFunction(L.mod, strrchr(name, '|') + 1);
+			if (fn && !LLVMIsDeclaration(fn))
+				vec_push(&compiler_used, fn);
+		}
+	}
+	used_array("llvm.used", &used);
+	if (compiler_used.len)
+		used_array("llvm.compiler.used", &compiler_used);
+}
+
+/* The types list's entry for descriptor d ("type:LINK"): the weak slot "go.typelink|LINK", which
+ * the link defines as d only when something else keeps d (driver/deadmethod.c), so that the
+ * record, which the link must retain, does not retain every type the package mentions. */
+static LLVMValueRef typelink_slot(LLVMValueRef d)
+{
+	size_t n;
+	const char *name = LLVMGetValueName2(d, &n);
+	if (L.opts->emit_asm || L.opts->emit_llvm || n < 5 || strncmp(name, "type:", 5) != 0 || memchr(name, '"', n) || memchr(name, '\n', n))
+		return d;
+	const char *sym = xsprintf("go.typelink|%.*s", (int)n - 5, name + 5);
+	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, sym);
+	if (!g) {
+		g = LLVMAddGlobal(L.mod, L.t_i8, sym);
+		LLVMSetLinkage(g, LLVMExternalWeakLinkage);
+		LLVMSetVisibility(g, LLVMHiddenVisibility);
+	}
+	return g;
 }
 
 void lower_package_record(Package *pkg)
@@ -60,7 +102,10 @@ void lower_package_record(Package *pkg)
 	LLVMValueRef globals = globals_array(pkg, &nglobals);
 	int ntypes = L.typedesc_list.len;
 	const char *path = package_path(pkg);
-	LLVMValueRef types = lower_const_array(L.t_ptr, (LLVMValueRef *)L.typedesc_list.data, ntypes,
+	LLVMValueRef *slots = lower_value_array(ntypes);
+	for (int i = 0; i < ntypes; i++)
+		slots[i] = typelink_slot(L.typedesc_list.data[i]);
+	LLVMValueRef types = lower_const_array(L.t_ptr, slots, ntypes,
 	                                       xsprintf("package:%s.types", path));
 	struct { LLVMValueRef path, globals, nglobals, types, ntypes; } r = {
 		lower_string_const(path, strlen(path)), globals, i64c(nglobals), types, i64c(ntypes),
@@ -76,5 +121,5 @@ void lower_package_record(Package *pkg)
 	LLVMSetLinkage(g, LLVMInternalLinkage);
 	LLVMSetSection(g, "gocc_packages");
 	LLVMSetAlignment(g, 8);
-	keep_from_optimiser(g);
+	keep(g);
 }
