@@ -44,7 +44,8 @@
  *
  * checkdead (under sched.lock, when an M goes idle), in go1.19's order: nothing outside the
  * scheduler will ready a goroutine (sched_external_begin: system calls), no M runs (the timer
- * sleeper and an M in a system call count as running), no goroutine is runnable (else the counts are broken: throw), some goroutine waits
+ * sleeper and an M in a system call count as running; so does sysmon while it retakes a P: see
+ * sysmon), no goroutine is runnable (else the counts are broken: throw), some goroutine waits
  * (else `no goroutines (main called runtime.Goexit) - deadlock!`), and no P has a pending timer:
  * then every goroutine left is blocked for good: `fatal error: all goroutines are asleep -
  * deadlock!` and the goroutine headers.
@@ -1513,6 +1514,16 @@ void runtime_preemptcheck(void)
 		sched_gosched();
 }
 
+/* Go's incidlelocked: sysmon also counts itself as running there while it retakes a P. */
+static void incidlelocked(int32_t v)
+{
+	lock_acquire(&sched.lock);
+	sched.nmidlelocked += v;
+	if (v > 0)
+		checkdead();
+	lock_release(&sched.lock);
+}
+
 static void *sysmon(void *arg)
 {
 	(void)arg;
@@ -1531,10 +1542,16 @@ static void *sysmon(void *arg)
 				uint64_t t = __atomic_load_n(&pp->syscalltick, __ATOMIC_RELAXED);
 				if (t != lastsyscall[i]) {
 					lastsyscall[i] = t;
-				} else if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
-								       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
-					handoffp(pp);
+					continue;
 				}
+				/* sysmon is no M: while it holds the retaken P, checkdead must count
+				 * someone as running, or the M whose call returns now finds no P idle,
+				 * queues its goroutine, goes idle and finds it runnable (go1.19's retake) */
+				incidlelocked(-1);
+				if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
+								__ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+					handoffp(pp);
+				incidlelocked(1);
 				continue;
 			}
 			if (status != P_RUNNING)
