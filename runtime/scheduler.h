@@ -15,6 +15,10 @@
  *   sched_ready(gp)              make a parked goroutine runnable (Go's goready); any thread, any time
  *                                after the parker's unlockf ran (the usual pattern: both hold the same
  *                                RtLock, so ready is called under the lock the parker released).
+ *                                A thread that is not an M (sigqueue.c's forwarder) readies only
+ *                                between sched_external_begin/end, else checkdead, seeing every M
+ *                                idle, could find the goroutine waiting (a false deadlock) or
+ *                                runnable before it is queued (`checkdead: runnable g`).
  *   sched_acquire_sudog() / sched_release_sudog(s)   per-P caches of Sudogs (Go's acquireSudog).
  *   sched_entersyscall() / sched_exitsyscall()       around a blocking system call: the P may go to
  *                                another thread meanwhile (Go's entersyscall/exitsyscall).
