@@ -1490,6 +1490,23 @@ void sched_init(void)
 #define SYSMON_PERIOD_US 5000
 #define FORCE_PREEMPT_NS 10000000
 
+/* GODEBUG=goccretakedelay=US (gocc's own, a debugging aid): sysmon sleeps US microseconds between
+ * retaking a P from a system call and handing it off, widening the window in which a returning
+ * call finds no P (testdata/sched_syscall_retake.go). */
+static uint32_t retake_delay_us;
+
+static void retake_delay_init(void)
+{
+	const char *d = getenv("GODEBUG");
+	for (; d && *d;) {
+		const char *e = strchr(d, ',');
+		size_t n = e ? (size_t)(e - d) : strlen(d);
+		if (n > 16 && strncmp(d, "goccretakedelay=", 16) == 0)
+			retake_delay_us = (uint32_t)strtoul(d + 16, NULL, 10);
+		d = e ? e + 1 : NULL;
+	}
+}
+
 static void preemptone(P *pp)
 {
 	M *mp = __atomic_load_n(&pp->m, __ATOMIC_ACQUIRE);
@@ -1549,8 +1566,11 @@ static void *sysmon(void *arg)
 				 * queues its goroutine, goes idle and finds it runnable (go1.19's retake) */
 				incidlelocked(-1);
 				if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
-								__ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+								__ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+					if (retake_delay_us)
+						usleep(retake_delay_us);
 					handoffp(pp);
+				}
 				incidlelocked(1);
 				continue;
 			}
@@ -1571,6 +1591,7 @@ static void *sysmon(void *arg)
 
 static void start_sysmon(void)
 {
+	retake_delay_init();
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
