@@ -839,7 +839,8 @@ top:;
 		for (int round = 0; round < 4; round++) {
 			uint32_t start = sched_fastrandn((uint32_t)procs);
 			for (int32_t i = 0; i < procs; i++) {
-				P *victim = sched.allp[(start + (uint32_t)i) % (uint32_t)procs];
+				P *victim = __atomic_load_n(&sched.allp[(start + (uint32_t)i) % (uint32_t)procs],
+				                            __ATOMIC_ACQUIRE); /* procresize may add Ps */
 				if (victim == NULL || victim == pp ||
 				    __atomic_load_n(&victim->status, __ATOMIC_RELAXED) == P_DEAD)
 					continue;
@@ -873,7 +874,7 @@ top:;
 		__atomic_fetch_sub(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
 		procs = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
 		for (int32_t i = 0; i < procs; i++) {
-			P *p2 = sched.allp[i];
+			P *p2 = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
 			if (p2 && __atomic_load_n(&p2->status, __ATOMIC_RELAXED) != P_DEAD && !runqempty(p2)) {
 				lock_acquire(&sched.lock);
 				P *idle = pidleget();
@@ -912,42 +913,6 @@ static void resetspinning(void)
 		wakep(); /* we found work: the next idle M looks for more */
 }
 
-/* GOMAXPROCS shrank below this P: move its work to the global queue and let it go. */
-static void destroyp(P *pp)
-{
-	G *batch[P_RUNQ_SIZE + 1];
-	int n = 0;
-	for (G *gp; (gp = runqget(pp));)
-		batch[n++] = gp;
-	lock_acquire(&sched.lock);
-	for (int i = 0; i < n; i++)
-		globrunqput(batch[i]);
-	lock_release(&sched.lock);
-	lock_acquire(&sched.sudoglock);
-	for (int i = 0; i < pp->nsudog; i++) {
-		pp->sudogcache[i]->next = sched.sudogcache;
-		sched.sudogcache = pp->sudogcache[i];
-	}
-	pp->nsudog = 0;
-	lock_release(&sched.sudoglock);
-	lock_acquire(&sched.gflock);
-	while (pp->gfree) {
-		G *gp = pp->gfree;
-		pp->gfree = gp->schedlink;
-		gp->schedlink = sched.gfree;
-		__atomic_store_n(&sched.gfree, gp, __ATOMIC_RELAXED); /* gfget peeks without gflock */
-		sched.ngfree++;
-	}
-	pp->ngfree = 0;
-	lock_release(&sched.gflock);
-	timers_move(sched.allp[0], pp); /* P 0 outlives every GOMAXPROCS change */
-	int64_t when = timers_next(sched.allp[0]);
-	if (when != 0)
-		sched_timer_added(when);
-	releasep();
-	__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
-}
-
 /* One round of the scheduler: find a G and run it (Go's schedule). Runs on g0. */
 static RUNTIME_NORET void schedule(void)
 {
@@ -970,19 +935,6 @@ static RUNTIME_NORET void schedule(void)
 			} else {
 				lock_release(&sched.lock);
 			}
-			continue;
-		}
-		if (pp->id >= __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED)) {
-			if (mp->spinning)
-				resetspinning();
-			destroyp(pp);
-			lock_acquire(&sched.lock);
-			P *idle = pidleget();
-			lock_release(&sched.lock);
-			if (idle)
-				acquirep(idle);
-			else
-				stopm();
 			continue;
 		}
 		/* only the P's owner writes schedtick; sysmon reads it: atomic, relaxed */
@@ -1421,24 +1373,46 @@ void sched_release_sudog(Sudog *s)
 
 /* ---- start-up (called by rt0.c's main on the main thread) ---- */
 
-/* Under sched.lock: make n Ps usable. Ps at or above n are retired here when idle, or by their M at
- * its next schedule() (destroyp); go1.19 stops the world instead. */
+/* GOMAXPROCS shrank below pp (world stopped, under sched.lock): its goroutines go to the global
+ * queue, its caches to the shared ones, its timers to P 0, which outlives every change (gc's
+ * (*p).destroy). */
+static void retirep(P *pp)
+{
+	for (G *gp; (gp = runqget(pp));)
+		globrunqput(gp);
+	lock_acquire(&sched.sudoglock);
+	for (int i = 0; i < pp->nsudog; i++) {
+		pp->sudogcache[i]->next = sched.sudogcache;
+		sched.sudogcache = pp->sudogcache[i];
+	}
+	pp->nsudog = 0;
+	lock_release(&sched.sudoglock);
+	lock_acquire(&sched.gflock);
+	while (pp->gfree) {
+		G *gp = pp->gfree;
+		pp->gfree = gp->schedlink;
+		gp->schedlink = sched.gfree;
+		__atomic_store_n(&sched.gfree, gp, __ATOMIC_RELAXED); /* gfget peeks without gflock */
+		sched.ngfree++;
+	}
+	pp->ngfree = 0;
+	lock_release(&sched.gflock);
+	timers_move(sched.allp[0], pp); /* the caller tells the timer sleeper */
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELEASE);
+	__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
+}
+
+/* n Ps from now on (gc's procresize), under sched.lock, with the world stopped (GOMAXPROCS) or at
+ * start-up (no other M yet). Ps below n that are new or dead join the others: idle at start-up,
+ * stopped for sched_start_the_world to restart; Ps at or above n retire, and if the caller's own P
+ * is one of them, it goes on with P 0. So no P at or above GOMAXPROCS ever runs Go code (sync.Pool
+ * indexes its per-P array by the pinned P's id). */
 static void procresize(int32_t n)
 {
 	if (n > MAX_GOMAXPROCS)
 		n = MAX_GOMAXPROCS;
+	int32_t old = sched.gomaxprocs;
 	__atomic_store_n(&sched.gomaxprocs, n, __ATOMIC_SEQ_CST);
-	for (P **link = &sched.pidle; *link;) {
-		P *pp = *link;
-		if (pp->id >= n) {
-			*link = pp->link;
-			__atomic_fetch_sub(&sched.npidle, 1, __ATOMIC_SEQ_CST);
-			timers_move(sched.allp[0], pp); /* the caller tells the timer sleeper */
-			__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
-		} else {
-			link = &pp->link;
-		}
-	}
 	for (int32_t i = 0; i < n; i++) {
 		P *pp = sched.allp[i];
 		if (pp == NULL) {
@@ -1449,9 +1423,23 @@ static void procresize(int32_t n)
 			pp->status = P_DEAD;
 			__atomic_store_n(&sched.allp[i], pp, __ATOMIC_RELEASE); /* sysmon reads allp unlocked */
 		}
-		if (__atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) == P_DEAD && pp->m == NULL)
+		if (__atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) != P_DEAD)
+			continue;
+		if (sched.gcwaiting)
+			__atomic_store_n(&pp->status, P_GCSTOP, __ATOMIC_RELEASE); /* started with the world */
+		else
 			pidleput(pp);
 	}
+	M *mp = getm();
+	P *self = mp ? mp->p : NULL;
+	if (self && self->id >= n) {
+		releasep();
+		P *p0 = sched.allp[0];
+		__atomic_store_n(&p0->status, P_IDLE, __ATOMIC_RELAXED);
+		acquirep(p0);
+	}
+	for (int32_t i = n; i < old; i++)
+		retirep(sched.allp[i]);
 }
 
 void sched_init(void)
@@ -1644,21 +1632,17 @@ GO_LINKNAME(proc_GOMAXPROCS, "runtime.GOMAXPROCS");
 RUNTIME_API intgo proc_GOMAXPROCS(void *ctx, intgo n)
 {
 	(void)ctx;
+	intgo ret = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_SEQ_CST);
+	if (n <= 0 || n == ret)
+		return ret;
+	sched_stop_the_world(); /* as go1.19's stopTheWorldGC("GOMAXPROCS") */
 	lock_acquire(&sched.lock);
-	intgo ret = sched.gomaxprocs;
-	bool change = n > 0 && n != ret;
-	if (change)
-		procresize(n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : (int32_t)n);
+	procresize(n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : (int32_t)n);
 	lock_release(&sched.lock);
-	if (change) {
-		int64_t when = timers_next(sched.allp[0]); /* it may hold retired Ps' timers */
-		if (when != 0)
-			sched_timer_added(when);
-		for (int i = 0; i < 4; i++) /* idle Ps may now run queued goroutines */
-			wakep();
-		if (!sched_getg()->is_g0)
-			sched_gosched(); /* this M notices a retired P at its next schedule() */
-	}
+	sched_start_the_world();
+	int64_t when = timers_next(sched.allp[0]); /* it may hold retired Ps' timers */
+	if (when != 0)
+		sched_timer_added(when);
 	return ret;
 }
 

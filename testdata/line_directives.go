@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime"
 )
 
@@ -16,7 +17,7 @@ func where() string {
 func fileLine(f func() string) string {
 	pc, _, _, _ := runtime.Caller(0)
 	file, line := runtime.FuncForPC(pc).FileLine(pc)
-	return fmt.Sprintf("%s:%d %s", file, line, f())
+	return fmt.Sprintf("%s:%d %s", filepath.Base(file), line, filepath.Base(f()))
 }
 
 var xs []int
