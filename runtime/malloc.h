@@ -21,6 +21,7 @@
 #include "runtime.h"
 
 #include <atomic_ops.h>
+#include <stddef.h>
 
 /* linux/amd64: 48-bit heap addresses, as Go's maxAlloc. Larger requests are "out of range". */
 #define MALLOC_MAX_ALLOC ((uintptr_t)1 << 48)
@@ -94,7 +95,7 @@ typedef struct MHeap {
 	uint64_t sys;                /* arena bytes in use by the heap (HeapSys) */
 	uint64_t released;           /* HeapReleased */
 	uint64_t inuse;              /* pages in in-use spans, in bytes (HeapInuse) */
-	uint64_t frees, freed_bytes, large_allocs, large_bytes;
+	uint64_t frees, freed_bytes, large_allocs, large_bytes, large_frees;
 	uint64_t by_size_frees[MALLOC_NUM_CLASSES];
 	uint64_t nspanrec;           /* Span records alive (MSpanInuse, and their bits in GCSys) */
 	uint64_t types_bytes;        /* the scan spans' Span.types arrays (GCSys) */
@@ -167,6 +168,35 @@ void mprof_free(uintptr_t p);        /* heap lock held: the sweeper freed profil
 void mprof_cycle(void);              /* heap lock held, world stopped, sweep finished: a new cycle */
 void mprof_flush(void);              /* runtime.GC's sweep is done: publish what it freed */
 uint64_t mprof_buckhash_sys(void);   /* BuckHashSys */
+/* runtime.MemStats (stdlib/runtime/mstats.go), go1.19's layout. */
+typedef struct MemStats {
+	uint64_t alloc, total_alloc, sys, lookups, mallocs, frees;
+	uint64_t heap_alloc, heap_sys, heap_idle, heap_inuse, heap_released, heap_objects;
+	uint64_t stack_inuse, stack_sys, mspan_inuse, mspan_sys, mcache_inuse, mcache_sys;
+	uint64_t buckhash_sys, gc_sys, other_sys, next_gc, last_gc, pause_total_ns;
+	uint64_t pause_ns[256], pause_end[256];
+	uint32_t num_gc, num_forced_gc;
+	double gc_cpu_fraction;
+	bool enable_gc, debug_gc;
+	struct {
+		uint32_t size;
+		uint64_t mallocs, frees;
+	} by_size[61];
+} MemStats;
+
+_Static_assert(sizeof(MemStats) == 5776, "runtime.MemStats is 5776 bytes in go1.19");
+_Static_assert(offsetof(MemStats, by_size) == 4312, "MemStats.BySize is at 4312 in go1.19");
+/* mstats.c for metrics.c: ReadMemStats' figures and, read with them, the counts behind the
+ * runtime/metrics histograms; the GC pause histogram (go1.19's time histogram: MSTATS_TIME_BUCKETS
+ * counts) */
+typedef struct MstatsExtra {
+	uint64_t tiny;                       /* combined tiny allocations */
+	uint64_t class_allocs[MALLOC_NUM_CLASSES], class_frees[MALLOC_NUM_CLASSES];
+	uint64_t large_allocs, large_frees;
+} MstatsExtra;
+#define MSTATS_TIME_BUCKETS (45 * 16)
+void mstats_read(MemStats *m, MstatsExtra *x);
+void mstats_pause_counts(uint64_t *counts);
 void gc_full(void);                  /* runtime.GC: a cycle and its sweep */
 bool gc_marked(uintptr_t p);         /* during marking: p's object is marked (or not in the heap) */
 void gc_mark_root(uintptr_t p);      /* during marking: mark p's object and all it reaches */

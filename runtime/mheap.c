@@ -308,6 +308,7 @@ void heap_sweep_span(Span *s)
 			if (prof)
 				mprof_free(s->base);
 			mheap_.frees++;
+			mheap_.large_frees++;
 			mheap_.freed_bytes += s->npages << MALLOC_PAGE_SHIFT;
 			free_span(s);
 		} else {

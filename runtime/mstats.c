@@ -52,23 +52,6 @@
 #include "print.h"
 #include "scheduler.h"
 
-typedef struct MemStats {
-	uint64_t alloc, total_alloc, sys, lookups, mallocs, frees;
-	uint64_t heap_alloc, heap_sys, heap_idle, heap_inuse, heap_released, heap_objects;
-	uint64_t stack_inuse, stack_sys, mspan_inuse, mspan_sys, mcache_inuse, mcache_sys;
-	uint64_t buckhash_sys, gc_sys, other_sys, next_gc, last_gc, pause_total_ns;
-	uint64_t pause_ns[256], pause_end[256];
-	uint32_t num_gc, num_forced_gc;
-	double gc_cpu_fraction;
-	bool enable_gc, debug_gc;
-	struct {
-		uint32_t size;
-		uint64_t mallocs, frees;
-	} by_size[61];
-} MemStats;
-
-_Static_assert(sizeof(MemStats) == 5776, "runtime.MemStats is 5776 bytes in go1.19");
-_Static_assert(offsetof(MemStats, by_size) == 4312, "MemStats.BySize is at 4312 in go1.19");
 
 intgo proc_GOMAXPROCS(void *ctx, intgo n);
 
@@ -115,10 +98,8 @@ static void offheap(MemStats *m)
 	m->other_sys = libc > counted ? libc - counted : 0; /* 0: a sanitizer's allocator, not libc's */
 }
 
-GO_LINKNAME(mstats_readmemstats, "runtime.readmemstats");
-RUNTIME_API void mstats_readmemstats(void *ctx, MemStats *m)
+void mstats_read(MemStats *m, MstatsExtra *x)
 {
-	(void)ctx;
 	memset(m, 0, sizeof *m);
 	uint64_t by_size[MALLOC_NUM_CLASSES] = {0}, tiny = 0;
 	heap_lock();
@@ -152,8 +133,50 @@ RUNTIME_API void mstats_readmemstats(void *ctx, MemStats *m)
 		m->by_size[i].mallocs = by_size[i];
 		m->by_size[i].frees = mheap_.by_size_frees[i];
 	}
+	if (x) {
+		x->tiny = tiny;
+		memcpy(x->class_allocs, by_size, sizeof by_size);
+		memcpy(x->class_frees, mheap_.by_size_frees, sizeof x->class_frees);
+		x->large_allocs = mheap_.large_allocs;
+		x->large_frees = mheap_.large_frees;
+	}
 	heap_unlock();
 	m->enable_gc = true;
+}
+
+GO_LINKNAME(mstats_readmemstats, "runtime.readmemstats");
+RUNTIME_API void mstats_readmemstats(void *ctx, MemStats *m)
+{
+	(void)ctx;
+	mstats_read(m, NULL);
+}
+
+/* go1.19's timeHistogram of the pauses (/gc/pauses:seconds): 45 super-buckets by the highest set
+ * bit of the duration in ns, 16 sub-buckets by the next 4 bits; under the heap lock. */
+static uint64_t pause_counts[MSTATS_TIME_BUCKETS];
+
+static void pause_record(uint64_t ns)
+{
+	unsigned super = 0, sub;
+	if (ns >= 16) {
+		super = 64 - (unsigned)__builtin_clzll(ns) - 4;
+		if (super * 16 >= MSTATS_TIME_BUCKETS) {
+			super = 45 - 1;
+			sub = 16 - 1;
+		} else {
+			sub = (unsigned)((ns >> (super - 1)) % 16);
+		}
+	} else {
+		sub = (unsigned)ns;
+	}
+	pause_counts[super * 16 + sub]++;
+}
+
+void mstats_pause_counts(uint64_t *counts)
+{
+	heap_lock();
+	memcpy(counts, pause_counts, sizeof pause_counts);
+	heap_unlock();
 }
 
 static uint64_t walltime(void)
@@ -181,6 +204,7 @@ void mstats_gc_done(const GcCycle *c)
 		gc_stats.numforced++;
 	gc_stats.pause_total += pause;
 	gc_stats.last_gc = wall;
+	pause_record(pause);
 	gc_stats.cpu_total += (uint64_t)procs * pause;
 	uint64_t elapsed = (now - init_time) * (uint64_t)procs;
 	gc_stats.cpu_fraction = elapsed ? (double)gc_stats.cpu_total / (double)elapsed : 0;
