@@ -82,6 +82,13 @@ uint64_t gc_next_goal(void)
 	return __atomic_load_n(&goal, __ATOMIC_RELAXED);
 }
 
+static uint64_t last_live; /* atomic: the bytes the last cycle marked */
+
+void gc_retarget(void)
+{
+	__atomic_store_n(&goal, gcpacer_goal(__atomic_load_n(&last_live, __ATOMIC_RELAXED)), __ATOMIC_RELAXED);
+}
+
 static uintptr_t tls_size; /* the executable's static TLS block, below each thread's fs base */
 
 static int find_tls(struct dl_phdr_info *info, size_t size, void *data)
@@ -328,7 +335,8 @@ bool gc_collect(bool forced)
 	mark_roots();
 	cy.markterm = (uint64_t)sched_nanotime();
 	AO_store(&mheap_.heap_live, marked_bytes);
-	__atomic_store_n(&goal, gcpacer_goal(marked_bytes), __ATOMIC_RELAXED);
+	__atomic_store_n(&last_live, marked_bytes, __ATOMIC_RELAXED);
+	gc_retarget();
 	cy.heap2 = marked_bytes;
 	mstats_gc_done(&cy); /* pause, rings, NumGC, GCCPUFraction */
 	if (gc_stress)
