@@ -11,7 +11,9 @@
  *    garbage still counts, as in gc); HeapSys = the arena grown so far, HeapInuse the pages of in-use
  *    spans, HeapIdle the rest, HeapReleased the idle pages given back to the OS.
  *  - Stacks: StackInuse = goroutine stack segments in use (their whole size: address space, as gc
- *    counts whole stack spans), StackSys = those plus the segments kept free for reuse.
+ *    counts whole stack spans), StackSys = those plus the segments kept free for reuse plus the OS
+ *    threads' own stacks (each M's libc thread stack, sysmon's, the signal stacks: go1.19's
+ *    "os-stacks", from proc.c and signal_linux.c).
  *  - Span records (mheap.c's Span, from libc): MSpanInuse = MSpanSys = the live records without
  *    their mark and alloc bits (libc keeps no span record free for us: what it retains is OtherSys).
  *  - Per-P caches: MCacheInuse = MCacheSys = the caches made (one per P ever used, never freed).

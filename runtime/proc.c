@@ -572,6 +572,8 @@ static void stopm(void)
 	mp->nextp = NULL;
 }
 
+static size_t m_stack_size; /* a new M's thread stack (libc's default), for MemStats.StackSys */
+
 static void newm(P *pp, bool spinning)
 {
 	M *mp = calloc(1, sizeof(M));
@@ -597,9 +599,13 @@ static void newm(P *pp, bool spinning)
 	pthread_t t;
 	int err = pthread_create(&t, &attr, mstart_thread, mp);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	size_t stack = 0;
+	pthread_attr_getstacksize(&attr, &stack);
 	pthread_attr_destroy(&attr);
 	if (err != 0)
 		panic_throw("newm: failed to create new OS thread");
+	__atomic_store_n(&m_stack_size, stack, __ATOMIC_RELAXED);
+	mstats_stack(0, (intptr_t)stack); /* MemStats.StackSys: an OS thread stack */
 }
 
 /* Run pp (or an idle P) on an idle M, or a new one (Go's startm). */
@@ -1155,6 +1161,7 @@ static RUNTIME_NORET void mexit(M *mp)
 		for (;;)
 			note_sleep(&mp->park); /* nobody wakes it */
 	signal_munit(mp);
+	mstats_stack(0, -(intptr_t)__atomic_load_n(&m_stack_size, __ATOMIC_RELAXED));
 #ifdef GOCC_TSAN
 	__tsan_switch_to_fiber(mp->g0.tsan_fiber, 0);
 	if (mp->tsan_mcall_fiber)
@@ -1474,6 +1481,7 @@ static void start_sysmon(void)
 	pthread_attr_destroy(&attr);
 	if (err != 0)
 		panic_throw("sysmon: failed to create thread");
+	mstats_stack(0, 64 << 10);
 }
 
 /* Starts the scheduler on the main thread with goroutine 1 running fn (never returns). */
