@@ -197,6 +197,8 @@ typedef struct MstatsExtra {
 #define MSTATS_TIME_BUCKETS (45 * 16)
 void mstats_read(MemStats *m, MstatsExtra *x);
 void mstats_pause_counts(uint64_t *counts);
+void mstats_sched_latency(uint64_t ns);   /* proc.c: a measured runnable period (atomic) */
+void mstats_latency_counts(uint64_t *counts);
 void gc_full(void);                  /* runtime.GC: a cycle and its sweep */
 bool gc_marked(uintptr_t p);         /* during marking: p's object is marked (or not in the heap) */
 void gc_mark_root(uintptr_t p);      /* during marking: mark p's object and all it reaches */

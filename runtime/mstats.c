@@ -153,11 +153,12 @@ RUNTIME_API void mstats_readmemstats(void *ctx, MemStats *m)
 	mstats_read(m, NULL);
 }
 
-/* go1.19's timeHistogram of the pauses (/gc/pauses:seconds): 45 super-buckets by the highest set
- * bit of the duration in ns, 16 sub-buckets by the next 4 bits; under the heap lock. */
-static uint64_t pause_counts[MSTATS_TIME_BUCKETS];
+/* go1.19's timeHistograms of the pauses (/gc/pauses:seconds) and of the scheduling latencies
+ * (/sched/latencies:seconds): 45 super-buckets by the highest set bit of the duration in ns, 16
+ * sub-buckets by the next 4 bits; counted atomically. */
+static uint64_t pause_counts[MSTATS_TIME_BUCKETS], latency_counts[MSTATS_TIME_BUCKETS];
 
-static void pause_record(uint64_t ns)
+static void time_record(uint64_t *counts, uint64_t ns)
 {
 	unsigned super = 0, sub;
 	if (ns >= 16) {
@@ -171,14 +172,28 @@ static void pause_record(uint64_t ns)
 	} else {
 		sub = (unsigned)ns;
 	}
-	pause_counts[super * 16 + sub]++;
+	__atomic_fetch_add(&counts[super * 16 + sub], 1, __ATOMIC_RELAXED);
+}
+
+static void time_counts(uint64_t *to, const uint64_t *from)
+{
+	for (int i = 0; i < MSTATS_TIME_BUCKETS; i++)
+		to[i] = __atomic_load_n(&from[i], __ATOMIC_RELAXED);
 }
 
 void mstats_pause_counts(uint64_t *counts)
 {
-	heap_lock();
-	memcpy(counts, pause_counts, sizeof pause_counts);
-	heap_unlock();
+	time_counts(counts, pause_counts);
+}
+
+void mstats_sched_latency(uint64_t ns)
+{
+	time_record(latency_counts, ns);
+}
+
+void mstats_latency_counts(uint64_t *counts)
+{
+	time_counts(counts, latency_counts);
 }
 
 static uint64_t walltime(void)
@@ -206,7 +221,7 @@ void mstats_gc_done(const GcCycle *c)
 		gc_stats.numforced++;
 	gc_stats.pause_total += pause;
 	gc_stats.last_gc = wall;
-	pause_record(pause);
+	time_record(pause_counts, pause);
 	gc_stats.cpu_total += (uint64_t)procs * pause;
 	uint64_t elapsed = (now - init_time) * (uint64_t)procs;
 	gc_stats.cpu_fraction = elapsed ? (double)gc_stats.cpu_total / (double)elapsed : 0;

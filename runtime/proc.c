@@ -726,9 +726,27 @@ static void *mstart_thread(void *arg)
 
 /* ---- scheduling ---- */
 
+/* /sched/latencies:seconds, as go1.19's casgstatus samples it: every 8th time a goroutine stops
+ * running (and a new goroutine at random, 1 in 8), the time until it runs again is measured. */
+static inline void track_stop(G *gp)
+{
+	if (gp->tracking_seq++ % 8 == 0)
+		gp->tracking = true;
+}
+
+static inline void track_runnable(G *gp)
+{
+	if (gp->tracking)
+		gp->runnable_since = sched_nanotime();
+}
+
 static RUNTIME_NORET void execute(G *gp)
 {
 	M *mp = getm();
+	if (gp->tracking) {
+		gp->tracking = false;
+		mstats_sched_latency((uint64_t)(sched_nanotime() - gp->runnable_since));
+	}
 	__atomic_store_n(&mp->curg, gp, __ATOMIC_RELEASE); /* sysmon reads it (preemptone) */
 	gp->m = mp;
 	__atomic_store_n(&gp->status, G_RUNNING, __ATOMIC_RELEASE);
@@ -955,6 +973,7 @@ static void park_m(G *gp)
 	if (!__atomic_compare_exchange_n(&gp->status, &running, G_WAITING, false, __ATOMIC_ACQ_REL,
 					 __ATOMIC_RELAXED))
 		panic_throw("park_m: bad g status");
+	track_stop(gp);
 	dropg(gp);
 	if (mp->waitunlockf) {
 		bool ok = mp->waitunlockf(gp, mp->waitlock);
@@ -962,6 +981,7 @@ static void park_m(G *gp)
 		mp->waitlock = NULL;
 		if (!ok) {
 			__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+			track_runnable(gp);
 			execute(gp);
 		}
 	}
@@ -998,6 +1018,7 @@ void sched_ready(G *gp)
 	if (!__atomic_compare_exchange_n(&gp->status, &waiting, G_RUNNABLE, false, __ATOMIC_ACQ_REL,
 					 __ATOMIC_RELAXED))
 		panic_throw("bad g->status in ready");
+	track_runnable(gp);
 	M *mp = getm();
 	if (mp && mp->p) {
 		runqput(mp->p, gp, true);
@@ -1012,6 +1033,8 @@ void sched_ready(G *gp)
 static void gosched_m(G *gp)
 {
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	track_stop(gp);
+	track_runnable(gp);
 	dropg(gp);
 	lock_acquire(&sched.lock);
 	globrunqput(gp);
@@ -1113,6 +1136,9 @@ static G *newproc1(P *pp, void *fn)
 	TSAN_FIBER_CREATE(gp);
 	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	gp->tracking_seq = (uint8_t)fastrand();
+	gp->tracking = gp->tracking_seq % 8 == 0;
+	track_runnable(gp);
 	if (fresh)
 		allgadd(gp);
 	return gp;
@@ -1230,6 +1256,8 @@ static void exitsyscall0(G *gp)
 {
 	M *mp = getm();
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	track_stop(gp);
+	track_runnable(gp);
 	dropg(gp);
 	lock_acquire(&sched.lock);
 	P *pp = pidleget();
