@@ -24,7 +24,8 @@
  *    (mallinfo2: its arenas and mmapped chunks: G, M, P and Sudog records, the finalizer table, the
  *    mark stack, the itab table ...) minus what is counted above.
  *  - Sys = the sum of the *Sys fields, as go1.19 defines it.
- *  - NextGC the pacer's goal; LastGC, NumGC, NumForcedGC, PauseTotalNs and the PauseNs/PauseEnd
+ *  - NextGC the pacer's goal (GOGC=off: go1.19's memory-limit goal, MaxInt64 less the memory that
+ *    is not heap and 1 MiB; the gctrace goal too); LastGC, NumGC, NumForcedGC, PauseTotalNs and the PauseNs/PauseEnd
  *    rings from the cycles; GCCPUFraction = GC CPU time / (GOMAXPROCS x time since start), with a
  *    cycle costing GOMAXPROCS x its pause (the mark runs with the world stopped), as of the last
  *    cycle (gc computes it at mark termination too); BySize are go1.19's first 61 size classes.
@@ -100,6 +101,17 @@ static void offheap(MemStats *m)
 	m->other_sys = libc > counted ? libc - counted : 0; /* 0: a sanitizer's allocator, not libc's */
 }
 
+/* The goal as go1.19 reports it. GOGC=off and no memory limit: go1.19's heap goal is then its
+ * memory-limit goal, the limit (MaxInt64) less the memory that is not heap and 1 MiB of headroom
+ * (memoryLimitHeapGoal); gocc's collector, which never reaches either, reports the same figure. */
+static uint64_t reported_goal(uint64_t goal, const MemStats *m)
+{
+	if (goal <= (uint64_t)INT64_MAX)
+		return goal;
+	uint64_t nonheap = m->sys - m->heap_idle - m->heap_alloc;
+	return (uint64_t)INT64_MAX - nonheap - ((uint64_t)1 << 20);
+}
+
 void mstats_read(MemStats *m, MstatsExtra *x)
 {
 	memset(m, 0, sizeof *m);
@@ -122,7 +134,7 @@ void mstats_read(MemStats *m, MstatsExtra *x)
 	offheap(m);
 	m->sys = m->heap_sys + m->stack_sys + m->mspan_sys + m->mcache_sys + m->buckhash_sys + m->gc_sys +
 		 m->other_sys;
-	m->next_gc = gc_next_goal();
+	m->next_gc = reported_goal(gc_next_goal(), m);
 	m->last_gc = gc_stats.last_gc;
 	m->pause_total_ns = gc_stats.pause_total;
 	memcpy(m->pause_ns, gc_stats.pause_ns, sizeof m->pause_ns);
@@ -264,11 +276,14 @@ static void print_ms(uint64_t ns)
 	print_cstr(itoa_div(buf + sizeof buf, x, dec));
 }
 
+static MemStats trace_stats; /* the figures of an off goal; under the print lock */
+
 void mstats_gctrace(const GcCycle *c)
 {
 	extern char __data_start[], _end[];
 	char buf[32];
 	uint64_t procs = (uint64_t)cycle_procs;
+	uint64_t goal = c->goal;
 	runtime_printlock();
 	print_cstr("gc ");
 	runtime_printuint(gc_stats.numgc);
@@ -295,7 +310,11 @@ void mstats_gctrace(const GcCycle *c)
 	print_cstr("->");
 	runtime_printuint(c->heap2 >> 20);
 	print_cstr(" MB, ");
-	runtime_printuint(c->goal >> 20);
+	if (goal > (uint64_t)INT64_MAX) {
+		mstats_read(&trace_stats, NULL);
+		goal = reported_goal(goal, &trace_stats);
+	}
+	runtime_printuint(goal >> 20);
 	print_cstr(" MB goal, ");
 	runtime_printuint(AO_load(&stack_inuse) >> 20);
 	print_cstr(" MB stacks, ");
