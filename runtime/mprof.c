@@ -191,7 +191,7 @@ static double log2_approx(uint32_t q)
 /* go1.19's fastexprand: a draw from the exponential distribution of mean `mean`. */
 static intptr_t next_sample(intgo rate)
 {
-	if (rate == 1)
+	if (rate <= 1) /* 1: every allocation is sampled; 0: none (gc's fastexprand(0) is 0 too) */
 		return 0;
 	if (rate > 0x7000000)
 		rate = 0x7000000;
@@ -206,7 +206,7 @@ extern intgo memprofile_rate __asm__("runtime.MemProfileRate") __attribute__((we
 
 void mprof_malloc(MCache *c, uintptr_t p, uintptr_t size)
 {
-	c->next_sample = next_sample(__atomic_load_n(&memprofile_rate, __ATOMIC_RELAXED));
+	c->next_sample = next_sample(&memprofile_rate ? __atomic_load_n(&memprofile_rate, __ATOMIC_RELAXED) : 0);
 	uintptr_t stk[MAX_STACK];
 	intgo n = symtab_logical_callers(__builtin_frame_address(0), 0, stk, MAX_STACK);
 	lock_acquire(&mprof_lock);
