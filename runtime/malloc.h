@@ -211,7 +211,8 @@ void gc_maybe_start(void);           /* the allocator passed the trigger: collec
 bool gc_collect(bool forced);       /* false: not run (not on a goroutine; or no longer due) */
 extern uint32_t gc_stress;           /* GODEBUG=goccgcstress=N: collect every N allocations */
 uint64_t gc_next_goal(void);
-void gc_retarget(void);              /* GOGC or the memory limit changed: the goal again (gc's commit) */
+void gc_retarget(void);
+extern uint64_t gc_workbuf_bytes;    /* the collector's mark work buffers, libc memory (GCSys) */              /* GOGC or the memory limit changed: the goal again (gc's commit) */
 
 /* mgcpacer.c */
 int32_t gcpacer_percent(void);

@@ -70,6 +70,7 @@
 #include "symtab.h"
 
 uint32_t gc_stress;
+uint64_t gc_workbuf_bytes;
 static bool gctrace;
 
 /* Statistics, written with the world stopped and the heap lock held, read under the heap lock. */
@@ -138,6 +139,7 @@ static void push(uintptr_t obj)
 			panic_throw("runtime: out of memory (mark stack)");
 		markstack = n;
 		capmark = cap;
+		gc_workbuf_bytes = cap * sizeof *n; /* MemStats.GCSys */
 	}
 	markstack[nmark++] = obj;
 }

@@ -18,11 +18,12 @@
  *    their mark and alloc bits (libc keeps no span record free for us: what it retains is OtherSys).
  *  - Per-P caches: MCacheInuse = MCacheSys = the caches made (one per P ever used, never freed).
  *  - GCSys, the collector's metadata: the mark and alloc bits of every span record, the scan spans'
- *    per-object type arrays (gocc's heap bitmap) and the touched part of the page table.
+ *    per-object type arrays (gocc's heap bitmap), the mark stack (gc's work buffers) and the
+ *    touched part of the page table.
  *  - BuckHashSys: the heap profile's buckets and hash table (mprof.c).
  *  - OtherSys: everything else the runtime holds off the heap: what libc obtained from the OS
  *    (mallinfo2: its arenas and mmapped chunks: G, M, P and Sudog records, the finalizer table, the
- *    mark stack, the itab table ...) minus what is counted above.
+ *    itab table ...) minus what is counted above.
  *  - Sys = the sum of the *Sys fields, as go1.19 defines it.
  *  - NextGC the pacer's goal (GOGC=off: go1.19's memory-limit goal, MaxInt64 less the memory that
  *    is not heap and 1 MiB; the gctrace goal too); LastGC, NumGC, NumForcedGC, PauseTotalNs and the PauseNs/PauseEnd
@@ -93,11 +94,13 @@ static void offheap(MemStats *m)
 	m->buckhash_sys = mprof_buckhash_sys();
 	uint64_t pages = (mheap_.arena_used - mheap_.arena) >> MALLOC_PAGE_SHIFT;
 	uint64_t table = (pages * sizeof(Span *) + 4095) & ~(uint64_t)4095;
-	m->gc_sys = mheap_.nspanrec * SPAN_BITS + mheap_.types_bytes + table;
+	uint64_t workbufs = __atomic_load_n(&gc_workbuf_bytes, __ATOMIC_RELAXED);
+	m->gc_sys = mheap_.nspanrec * SPAN_BITS + mheap_.types_bytes + table + workbufs;
 	/* libc's share: the span records, caches, type arrays and buckets are counted above */
 	struct mallinfo2 mi = mallinfo2();
 	uint64_t libc = mi.arena + mi.hblkhd;
-	uint64_t counted = mheap_.nspanrec * sizeof(Span) + m->mcache_sys + mheap_.types_bytes + m->buckhash_sys;
+	uint64_t counted = mheap_.nspanrec * sizeof(Span) + m->mcache_sys + mheap_.types_bytes + workbufs +
+			   m->buckhash_sys;
 	m->other_sys = libc > counted ? libc - counted : 0; /* 0: a sanitizer's allocator, not libc's */
 }
 
