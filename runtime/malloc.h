@@ -168,6 +168,7 @@ void mprof_free(uintptr_t p);        /* heap lock held: the sweeper freed profil
 void mprof_cycle(void);              /* heap lock held, world stopped, sweep finished: a new cycle */
 void mprof_flush(void);              /* runtime.GC's sweep is done: publish what it freed */
 uint64_t mprof_buckhash_sys(void);   /* BuckHashSys */
+uint64_t mprof_sampled(void);        /* sampled objects not yet freed (heap_verify: the spans' nprof) */
 /* runtime.MemStats (stdlib/runtime/mstats.go), go1.19's layout. */
 typedef struct MemStats {
 	uint64_t alloc, total_alloc, sys, lookups, mallocs, frees;

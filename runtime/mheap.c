@@ -442,16 +442,18 @@ void heap_scavenge(bool all)
 }
 
 /* Checks the bookkeeping (tests, gcstress): every page of the arena in exactly one span, counts
- * agree with the bits, lists hold what they claim. Throws on the first inconsistency. */
+ * agree with the bits, lists hold what they claim, the spans' sampled objects are the heap
+ * profile's. Throws on the first inconsistency. */
 void heap_verify(void)
 {
-	uintptr_t inuse = 0, released = 0;
+	uintptr_t inuse = 0, released = 0, sampled = 0;
 	for (uintptr_t p = mheap_.arena; p < mheap_.arena_used;) {
 		Span *s = span_of(p);
 		if (s == NULL || s->base != p || s->npages == 0)
 			panic_throw("heap_verify: page not covered by a span");
 		if (s->state == SPAN_INUSE) {
 			inuse += s->npages << MALLOC_PAGE_SHIFT;
+			sampled += s->nprof;
 			for (uintptr_t k = 0; k < s->npages; k++)
 				if (mheap_.spans[page_index(p) + k] != s)
 					panic_throw("heap_verify: page table entry of an in-use span");
@@ -469,4 +471,6 @@ void heap_verify(void)
 	}
 	if (inuse != mheap_.inuse || released != mheap_.released)
 		panic_throw("heap_verify: heap totals");
+	if (sampled != mprof_sampled())
+		panic_throw("heap_verify: sampled objects (Span.nprof) and the heap profile disagree");
 }

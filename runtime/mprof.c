@@ -77,7 +77,8 @@ static struct {
 } buckets;
 static struct {
 	Sampled *slot;
-	uintptr_t cap, used;
+	uintptr_t cap, used; /* used counts live and deleted slots */
+	uintptr_t live;
 } objs;
 
 static void *xcalloc(uintptr_t n, uintptr_t size)
@@ -214,6 +215,7 @@ void mprof_malloc(MCache *c, uintptr_t p, uintptr_t size)
 	b->cur.allocs++;
 	b->cur.alloc_bytes += size;
 	obj_put(p, b);
+	objs.live++;
 	lock_release(&mprof_lock);
 	Span *s = span_of(p);
 	__atomic_fetch_add(&s->nprof, 1, __ATOMIC_RELAXED);
@@ -224,6 +226,7 @@ void mprof_free(uintptr_t p)
 	lock_acquire(&mprof_lock);
 	Bucket *b = obj_take(p);
 	if (b) {
+		objs.live--;
 		b->prev.frees++;
 		b->prev.free_bytes += b->size;
 		__atomic_fetch_sub(&span_of(p)->nprof, 1, __ATOMIC_RELAXED);
@@ -260,6 +263,14 @@ void mprof_cycle(void)
 	for (Bucket *b = buckets.all; b; b = b->allnext)
 		add(&b->prev, &b->cur);
 	lock_release(&mprof_lock);
+}
+
+uint64_t mprof_sampled(void)
+{
+	lock_acquire(&mprof_lock);
+	uint64_t n = objs.live;
+	lock_release(&mprof_lock);
+	return n;
 }
 
 uint64_t mprof_buckhash_sys(void)
