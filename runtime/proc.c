@@ -580,6 +580,8 @@ static void stopm(void)
 	mp->nextp = NULL;
 }
 
+static size_t m_stack_size; /* a new M's thread stack (libc's default), for MemStats.StackSys */
+
 static void newm(P *pp, bool spinning)
 {
 	M *mp = calloc(1, sizeof(M));
@@ -605,9 +607,13 @@ static void newm(P *pp, bool spinning)
 	pthread_t t;
 	int err = pthread_create(&t, &attr, mstart_thread, mp);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	size_t stack = 0;
+	pthread_attr_getstacksize(&attr, &stack);
 	pthread_attr_destroy(&attr);
 	if (err != 0)
 		panic_throw("newm: failed to create new OS thread");
+	__atomic_store_n(&m_stack_size, stack, __ATOMIC_RELAXED);
+	mstats_stack(0, (intptr_t)stack); /* MemStats.StackSys: an OS thread stack */
 }
 
 /* Run pp (or an idle P) on an idle M, or a new one (Go's startm). */
@@ -799,9 +805,27 @@ static bool timers_sleep(void)
 
 /* ---- scheduling ---- */
 
+/* /sched/latencies:seconds, as go1.19's casgstatus samples it: every 8th time a goroutine stops
+ * running (and a new goroutine at random, 1 in 8), the time until it runs again is measured. */
+static inline void track_stop(G *gp)
+{
+	if (gp->tracking_seq++ % 8 == 0)
+		gp->tracking = true;
+}
+
+static inline void track_runnable(G *gp)
+{
+	if (gp->tracking)
+		gp->runnable_since = sched_nanotime();
+}
+
 static RUNTIME_NORET void execute(G *gp)
 {
 	M *mp = getm();
+	if (gp->tracking) {
+		gp->tracking = false;
+		mstats_sched_latency((uint64_t)(sched_nanotime() - gp->runnable_since));
+	}
 	__atomic_store_n(&mp->curg, gp, __ATOMIC_RELEASE); /* sysmon reads it (preemptone) */
 	gp->m = mp;
 	__atomic_store_n(&gp->status, G_RUNNING, __ATOMIC_RELEASE);
@@ -994,6 +1018,7 @@ static void park_m(G *gp)
 	if (!__atomic_compare_exchange_n(&gp->status, &running, G_WAITING, false, __ATOMIC_ACQ_REL,
 					 __ATOMIC_RELAXED))
 		panic_throw("park_m: bad g status");
+	track_stop(gp);
 	dropg(gp);
 	if (mp->waitunlockf) {
 		bool ok = mp->waitunlockf(gp, mp->waitlock);
@@ -1001,6 +1026,7 @@ static void park_m(G *gp)
 		mp->waitlock = NULL;
 		if (!ok) {
 			__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+			track_runnable(gp);
 			execute(gp);
 		}
 	}
@@ -1037,6 +1063,7 @@ void sched_ready(G *gp)
 	if (!__atomic_compare_exchange_n(&gp->status, &waiting, G_RUNNABLE, false, __ATOMIC_ACQ_REL,
 					 __ATOMIC_RELAXED))
 		panic_throw("bad g->status in ready");
+	track_runnable(gp);
 	M *mp = getm();
 	if (mp && mp->p) {
 		runqput(mp->p, gp, true);
@@ -1051,6 +1078,8 @@ void sched_ready(G *gp)
 static void gosched_m(G *gp)
 {
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	track_stop(gp);
+	track_runnable(gp);
 	dropg(gp);
 	lock_acquire(&sched.lock);
 	globrunqput(gp);
@@ -1152,6 +1181,9 @@ static G *newproc1(P *pp, void *fn)
 	TSAN_FIBER_CREATE(gp);
 	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	gp->tracking_seq = (uint8_t)fastrand();
+	gp->tracking = gp->tracking_seq % 8 == 0;
+	track_runnable(gp);
 	if (fresh)
 		allgadd(gp);
 	return gp;
@@ -1200,6 +1232,7 @@ static RUNTIME_NORET void mexit(M *mp)
 		for (;;)
 			note_sleep(&mp->park); /* nobody wakes it */
 	signal_munit(mp);
+	mstats_stack(0, -(intptr_t)__atomic_load_n(&m_stack_size, __ATOMIC_RELAXED));
 #ifdef GOCC_TSAN
 	__tsan_switch_to_fiber(mp->g0.tsan_fiber, 0);
 	if (mp->tsan_mcall_fiber)
@@ -1268,6 +1301,8 @@ static void exitsyscall0(G *gp)
 {
 	M *mp = getm();
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	track_stop(gp);
+	track_runnable(gp);
 	dropg(gp);
 	lock_acquire(&sched.lock);
 	P *pp = pidleget();
@@ -1593,6 +1628,7 @@ static void start_sysmon(void)
 	pthread_attr_destroy(&attr);
 	if (err != 0)
 		panic_throw("sysmon: failed to create thread");
+	mstats_stack(0, 64 << 10);
 }
 
 /* Starts the scheduler on the main thread with goroutine 1 running fn (never returns). */

@@ -141,6 +141,9 @@ struct G {
 	uintptr_t gopc;             /* the return address of its go statement's newproc call (created by) */
 	uint64_t waitsince;         /* unused: go1.19 prints ", N minutes" only in dumps of long waits */
 	struct Timer *timer;        /* time.c: time.Sleep's timer, made on the goroutine's first Sleep */
+	uint8_t tracking_seq;       /* /sched/latencies: every 8th stop of running is measured (go1.19) */
+	bool tracking;              /* this runnable period is measured */
+	int64_t runnable_since;     /* tracked: when it became runnable (sched_nanotime) */
 #ifdef GOCC_TSAN
 	void *tsan_fiber;           /* ThreadSanitizer's context for this G (proc.c, docs/runtime.md) */
 #endif
