@@ -10,7 +10,8 @@
 // Spawners start and join short-lived goroutines all along (sync.WaitGroup).
 //
 // At the stop (time.After), workers hand back their queues, the buffered inboxes are drained, and
-// the checks are: every token came back once; sum of hops = atomic sends = mutex-guarded receives;
+// the checks are: every token came back once; sum of hops = atomic sends = mutex-guarded receives
+// (less the initial and drained ones), and the receivers' sum of token ids matches the tokens' hops;
 // requests = answers; spawned = joined; runtime.NumGoroutine() back to 1; HeapAlloc after
 // runtime.GC bounded; RSS bounded. Only the verdict goes to stdout (the golden, from go1.19, the
 // same for every size), a failed check prints FAIL and exits 1; -v (or STRESS_VERBOSE=1) prints the
@@ -250,23 +251,26 @@ func main() {
 
 	// Every token once, wherever it was at the stop.
 	seen := make([]bool, T)
-	hops, drained := int64(0), int64(0)
-	collect := func(t token) {
+	// A token was received hops+1 times (it entered through an inbox too), less one if it was still
+	// in an inbox at the stop: wantIDSum is what the receivers' id sums must add up to.
+	hops, drained, wantIDSum := int64(0), int64(0), int64(0)
+	collect := func(t token, inInbox int64) {
 		if t.id < 0 || t.id >= T || seen[t.id] {
 			fail("token %d returned twice or out of range", t.id)
 		}
 		seen[t.id] = true
 		hops += int64(t.hops)
+		drained += inInbox
+		wantIDSum += int64(t.id) * (int64(t.hops) + 1 - inInbox)
 	}
 	for i := 0; i < N; i++ {
 		for _, t := range <-back {
-			collect(t)
+			collect(t, 0)
 		}
 	}
 	for i := 1; i < N; i += 2 {
 		for len(inbox[i]) > 0 {
-			collect(<-inbox[i])
-			drained++
+			collect(<-inbox[i], 1)
 		}
 	}
 	for id, ok := range seen {
@@ -286,8 +290,8 @@ func main() {
 		fail("hops %d, atomic sends %d, mutex-guarded receives %d + %d drained (want sends + %d)",
 			hops, sent, received, drained, T)
 	}
-	if idsum < int64(T)*int64(T-1)/2 {
-		fail("received id sum %d below one pass of every token", idsum)
+	if idsum != wantIDSum {
+		fail("receivers' id sum %d, tokens' %d", idsum, wantIDSum)
 	}
 	if requests != answers {
 		fail("requests %d, answers %d", requests, answers)
