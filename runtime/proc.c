@@ -18,9 +18,12 @@
  * work (sched.nmspinning); whoever readies a goroutine while Ps are idle and nobody spins wakes an
  * idle M (wakep). A spinning M that finds work wakes another, so wakeups propagate without a
  * thundering herd. Go's dance that avoids lost wakeups is kept: a spinning M that gives up its P
- * decrements nmspinning first and then rechecks every run queue. Timers (time.c) are run here
- * too: schedule() and findrunnable() call timers_check (gc's checkTimers), and an M that gives its
- * P back while timers are pending may become the timer sleeper instead of sleeping on its Note.
+ * decrements nmspinning first and then rechecks every run queue. Timers (time.c) live in a heap
+ * per P and are run here too: schedule() and findrunnable() run their P's due timers
+ * (timers_check, gc's checkTimers), a spinning M runs its victims' due timers in its last stealing
+ * round (gc's stealWork), and one M that gives its P back while timers are pending becomes the
+ * timer sleeper instead of sleeping on its Note: it sleeps on a futex until the earliest timer
+ * across all Ps (gc's M blocked in netpoll(delay): gocc has no netpoll), then takes an idle P.
  *
  * Context switches (asm_amd64.S): a goroutine that blocks calls mcall, which saves its callee-saved
  * registers on its own stack and continues on the M's scheduler stack (g0: the thread's own stack),
@@ -39,11 +42,13 @@
  * instead (startlockedm). A goroutine that exits while locked ends its thread (mexit; m0 sleeps
  * for good instead), as go1.19.
  *
- * checkdead (under sched.lock, when an M goes idle): no M running Go code, no pending timer,
- * nothing outside the scheduler that will ready a goroutine (sched_external_begin: system calls),
- * so every goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!`
- * and the goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none
- * is left.
+ * checkdead (under sched.lock, when an M goes idle), in go1.19's order: nothing outside the
+ * scheduler will ready a goroutine (sched_external_begin: system calls), no M runs (the timer
+ * sleeper and an M in a system call count as running; so does sysmon while it retakes a P: see
+ * sysmon), no goroutine is runnable (else the counts are broken: throw), some goroutine waits
+ * (else `no goroutines (main called runtime.Goexit) - deadlock!`), and no P has a pending timer:
+ * then every goroutine left is blocked for good: `fatal error: all goroutines are asleep -
+ * deadlock!` and the goroutine headers.
  *
  * Preemption: a goroutine yields when it blocks, calls Gosched, or when its stack check fails while
  * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
@@ -515,7 +520,7 @@ static void checkdead(void)
 {
 	if (!sched.main_started)
 		return;
-	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0 || timers_pending())
+	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0)
 		return;
 	int32_t run = sched.mcount - sched.nmidle - sched.nmidlelocked;
 	if (run > 0)
@@ -538,6 +543,9 @@ static void checkdead(void)
 	lock_release(&sched.allglock);
 	if (waiting == 0)
 		fatal_dump("no goroutines (main called runtime.Goexit) - deadlock!", false);
+	for (int32_t i = 0; i < sched.gomaxprocs; i++) /* a timer will ready or start a goroutine */
+		if (__atomic_load_n(&sched.allp[i]->ntimers, __ATOMIC_RELAXED) > 0)
+			return;
 	fatal_dump("all goroutines are asleep - deadlock!", true);
 }
 
@@ -662,8 +670,9 @@ static void handoffp(P *pp)
 	}
 	pidleput(pp);
 	lock_release(&sched.lock);
-	if (timers_unwatched()) /* timers (time.c): an M must sleep until the next (gc's wakeNetPoller) */
-		wakep();
+	int64_t when = timers_next(pp); /* an M must sleep until pp's timers (gc's handoffp) */
+	if (when != 0)
+		sched_timer_added(when);
 }
 
 /* The M's G is locked to it and not runnable: hand the P off and sleep until the G is scheduled
@@ -718,6 +727,76 @@ static void *mstart_thread(void *arg)
 	schedule();
 }
 
+/* ---- the timer sleeper (gc's M blocked in netpoll(delay) in findrunnable; wakeNetPoller) ----
+ * At most one M without a P sleeps on sleeper.wake until the earliest timer across all Ps, then
+ * takes an idle P to run it. Whoever makes a timer the earliest of its P calls sched_timer_added:
+ * if the sleeper's deadline is later (or not yet known: until 0) it bumps the word; with no sleeper
+ * it wakes an M (wakep), which finds no goroutine and becomes the sleeper, or the busy Ps run the
+ * timer from their schedule(). No lost wakeup: the sleeper sets `sleeping` before it reads the
+ * Ps' timer0when, the adder writes timer0when before it reads `sleeping` (both seq_cst), and the
+ * sleeper reads the futex word before the Ps, so a bump after its read makes the futex return. */
+static struct {
+	uint32_t wake;     /* futex word: bumped when a timer is earlier than `until` */
+	uint32_t sleeping; /* atomic: 1 while an M is the sleeper */
+	int64_t until;     /* atomic: the sleeper's deadline, 0 while it is not sleeping on it */
+} sleeper;
+
+/* The earliest `when` of the Ps' timers, 0 if none (gc's timeSleepUntil). */
+static int64_t timers_earliest(void)
+{
+	int64_t next = 0;
+	int32_t procs = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_SEQ_CST);
+	for (int32_t i = 0; i < procs; i++) {
+		P *pp = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
+		int64_t when = pp ? timers_next(pp) : 0;
+		if (when != 0 && (next == 0 || when < next))
+			next = when;
+	}
+	return next;
+}
+
+void sched_timer_added(int64_t when)
+{
+	if (__atomic_load_n(&sleeper.sleeping, __ATOMIC_SEQ_CST)) {
+		int64_t until = __atomic_load_n(&sleeper.until, __ATOMIC_SEQ_CST);
+		if (until == 0 || until > when) {
+			__atomic_fetch_add(&sleeper.wake, 1, __ATOMIC_SEQ_CST);
+			futex_wake(&sleeper.wake, 1);
+		}
+	} else if (sched.main_started) {
+		wakep();
+	}
+}
+
+/* A P-less M with nothing to run: if there are timers and no other M sleeps until them, sleep
+ * until the earliest is due and return true (the caller takes an idle P and runs it); false at
+ * once otherwise, or when the timers are gone meanwhile. */
+static bool timers_sleep(void)
+{
+	uint32_t zero = 0;
+	if (timers_earliest() == 0 ||
+	    !__atomic_compare_exchange_n(&sleeper.sleeping, &zero, 1, false, __ATOMIC_SEQ_CST,
+					 __ATOMIC_RELAXED))
+		return false;
+	bool due = false;
+	for (;;) {
+		uint32_t w = __atomic_load_n(&sleeper.wake, __ATOMIC_SEQ_CST);
+		int64_t next = timers_earliest();
+		if (next == 0)
+			break;
+		int64_t now = sched_nanotime();
+		if (next <= now) {
+			due = true;
+			break;
+		}
+		__atomic_store_n(&sleeper.until, next, __ATOMIC_SEQ_CST);
+		futex_sleep(&sleeper.wake, w, next - now);
+		__atomic_store_n(&sleeper.until, 0, __ATOMIC_SEQ_CST);
+	}
+	__atomic_store_n(&sleeper.sleeping, 0, __ATOMIC_SEQ_CST);
+	return due;
+}
+
 /* ---- scheduling ---- */
 
 static RUNTIME_NORET void execute(G *gp)
@@ -736,9 +815,10 @@ static RUNTIME_NORET void execute(G *gp)
 static G *findrunnable(void)
 {
 	M *mp = getm();
-top:
-	timers_check();
+top:;
 	P *pp = mp->p;
+	bool ran = false;
+	timers_check(pp, 0, &ran);
 	G *gp = runqget(pp);
 	if (gp)
 		return gp;
@@ -763,6 +843,12 @@ top:
 				if (victim == NULL || victim == pp ||
 				    __atomic_load_n(&victim->status, __ATOMIC_RELAXED) == P_DEAD)
 					continue;
+				if (round == 3 && timers_next(victim) != 0) { /* run its due timers too */
+					ran = false;
+					timers_check(victim, 0, &ran);
+					if (ran && (gp = runqget(pp)) != NULL)
+						return gp;
+				}
 				gp = runqsteal(pp, victim, round == 3);
 				if (gp)
 					return gp;
@@ -802,12 +888,14 @@ top:
 			}
 		}
 	}
-	if (timers_idle_sleep()) { /* timers (time.c): this M slept until one was due */
+	if (timers_sleep()) { /* this M slept until a timer was due: run it, on whichever P it is */
 		lock_acquire(&sched.lock);
 		P *idle = pidleget();
 		lock_release(&sched.lock);
 		if (idle) {
 			acquirep(idle);
+			mp->spinning = true; /* so it steals (and runs) the other Ps' timers */
+			__atomic_fetch_add(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
 			goto top;
 		}
 	}
@@ -852,6 +940,10 @@ static void destroyp(P *pp)
 	}
 	pp->ngfree = 0;
 	lock_release(&sched.gflock);
+	timers_move(sched.allp[0], pp); /* P 0 outlives every GOMAXPROCS change */
+	int64_t when = timers_next(sched.allp[0]);
+	if (when != 0)
+		sched_timer_added(when);
 	releasep();
 	__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
 }
@@ -895,7 +987,8 @@ static RUNTIME_NORET void schedule(void)
 		}
 		/* only the P's owner writes schedtick; sysmon reads it: atomic, relaxed */
 		__atomic_store_n(&pp->schedtick, pp->schedtick + 1, __ATOMIC_RELAXED);
-		timers_check();
+		bool ran = false;
+		timers_check(pp, 0, &ran);
 		G *gp = NULL;
 		if (pp->schedtick % 61 == 0 && __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0) {
 			lock_acquire(&sched.lock);
@@ -1340,6 +1433,7 @@ static void procresize(int32_t n)
 		if (pp->id >= n) {
 			*link = pp->link;
 			__atomic_fetch_sub(&sched.npidle, 1, __ATOMIC_SEQ_CST);
+			timers_move(sched.allp[0], pp); /* the caller tells the timer sleeper */
 			__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
 		} else {
 			link = &pp->link;
@@ -1396,6 +1490,23 @@ void sched_init(void)
 #define SYSMON_PERIOD_US 5000
 #define FORCE_PREEMPT_NS 10000000
 
+/* GODEBUG=goccretakedelay=US (gocc's own, a debugging aid): sysmon sleeps US microseconds between
+ * retaking a P from a system call and handing it off, widening the window in which a returning
+ * call finds no P (testdata/sched_syscall_retake.go). */
+static uint32_t retake_delay_us;
+
+static void retake_delay_init(void)
+{
+	const char *d = getenv("GODEBUG");
+	for (; d && *d;) {
+		const char *e = strchr(d, ',');
+		size_t n = e ? (size_t)(e - d) : strlen(d);
+		if (n > 16 && strncmp(d, "goccretakedelay=", 16) == 0)
+			retake_delay_us = (uint32_t)strtoul(d + 16, NULL, 10);
+		d = e ? e + 1 : NULL;
+	}
+}
+
 static void preemptone(P *pp)
 {
 	M *mp = __atomic_load_n(&pp->m, __ATOMIC_ACQUIRE);
@@ -1418,6 +1529,16 @@ void runtime_preemptcheck(void)
 	set_tcb_limit(gp->stack_limit);
 	if (__atomic_exchange_n(&gp->preempt, false, __ATOMIC_RELAXED) && gp->m->locks == 0)
 		sched_gosched();
+}
+
+/* Go's incidlelocked: sysmon also counts itself as running there while it retakes a P. */
+static void incidlelocked(int32_t v)
+{
+	lock_acquire(&sched.lock);
+	sched.nmidlelocked += v;
+	if (v > 0)
+		checkdead();
+	lock_release(&sched.lock);
 }
 
 static void *sysmon(void *arg)
@@ -1444,10 +1565,19 @@ static void *sysmon(void *arg)
 				uint64_t t = __atomic_load_n(&pp->syscalltick, __ATOMIC_RELAXED);
 				if (t != seen[i].syscalltick) {
 					seen[i].syscalltick = t;
-				} else if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
-								       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+					continue;
+				}
+				/* sysmon is no M: while it holds the retaken P, checkdead must count
+				 * someone as running, or the M whose call returns now finds no P idle,
+				 * queues its goroutine, goes idle and finds it runnable (go1.19's retake) */
+				incidlelocked(-1);
+				if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
+								__ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+					if (retake_delay_us)
+						usleep(retake_delay_us);
 					handoffp(pp);
 				}
+				incidlelocked(1);
 				continue;
 			}
 			if (status != P_RUNNING)
@@ -1467,6 +1597,7 @@ static void *sysmon(void *arg)
 
 static void start_sysmon(void)
 {
+	retake_delay_init();
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -1526,6 +1657,9 @@ RUNTIME_API intgo proc_GOMAXPROCS(void *ctx, intgo n)
 		procresize(n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : (int32_t)n);
 	lock_release(&sched.lock);
 	if (change) {
+		int64_t when = timers_next(sched.allp[0]); /* it may hold retired Ps' timers */
+		if (when != 0)
+			sched_timer_added(when);
 		for (int i = 0; i < 4; i++) /* idle Ps may now run queued goroutines */
 			wakep();
 		if (!sched_getg()->is_g0)
@@ -1698,8 +1832,7 @@ void sched_start_the_world(void)
 	lock_release(&sched.lock);
 	for (int i = 0; i < nbusy; i++)
 		startm(busy[i], false);
-	if (__atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0)
-		wakep();
+	wakep(); /* as go1.19: work queued, or timers on the idle Ps, need a spinning M */
 	if (mp)
 		mp->locks--;
 	__atomic_store_n(&sched.worldsema, 0, __ATOMIC_RELEASE);
@@ -1719,6 +1852,8 @@ void sched_gc_roots(void (*scan)(uintptr_t lo, uintptr_t hi), uintptr_t self_sp)
 			scan(fs - gc_tls_size(), fs);
 		}
 	}
+	for (int32_t i = 0; i < MAX_GOMAXPROCS && sched.allp[i]; i++)
+		timers_gc_scan(sched.allp[i], scan); /* an AfterFunc's timer may be referenced only there */
 	for (G *gp = sched.allg; gp; gp = gp->alllink) {
 		scan((uintptr_t)gp, (uintptr_t)(gp + 1));
 		for (Sudog *s = gp->waiting; s; s = s->waitlink)
