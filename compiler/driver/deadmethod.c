@@ -2,8 +2,8 @@
  * deadmethod.c: which methods a program keeps, decided at link time (gc's deadcode for methods).
  *
  * In: the program's objects and an executable linked from them. Out: a linker script that defines
- * the method-table symbols "go.method|NAME|LINK|FN" (lower_methods.c) the program needs, each as
- * FN, and the number of them.
+ * the method-table symbols "go.method|NAME|LINK|FN" and "go.mtyp|NAME|LINK|SIG" (lower_methods.c)
+ * the program needs, each as FN or SIG, and the number of them.
  *
  * The one idea: a method table does not refer to its methods' code but to weak undefined symbols,
  * so a type descriptor alone keeps no code alive and --gc-sections drops every method nothing calls
@@ -14,7 +14,12 @@
  * C code calls Error and String through itabs (panic values, print), so those names are always
  * callable; and if reflection can call methods by index (reflect.Value.Method or MethodByName
  * survive, or some code calls a method named Method or MethodByName through an interface, as
- * reflect.Type's are called), every method of a surviving type is. Constant itabs (lower_itab)
+ * reflect.Type's are called), every method of a surviving type is. A method table's signature
+ * descriptor is a slot too ("go.mtyp|NAME|LINK|type:SIG"), defined when the method's code is or
+ * when a surviving interface type has a method of that name (its name string is the symbol
+ * "go.imname.NAME", lower_typedesc.c), so that itabs and reflect can still match it: as gc's
+ * linker, a type keeps the signatures only of the methods an interface could ask for, and the
+ * descriptors of the rest's parameter types go. Constant itabs (lower_itab)
  * refer to their methods directly, so they need nothing here. Defining the needed symbols keeps
  * more code, which may reach more types and names: link.c links again until the set stops
  * growing (it only grows, so this ends; two or three links in practice). A slot left undefined
@@ -92,14 +97,15 @@ static bool has(Vec *sorted, const char *name)
 
 static void add_slot(const char *name, bool defined, void *arg)
 {
-	if (!defined && (strncmp(name, "go.method|", 10) == 0 || strncmp(name, "go.typelink|", 12) == 0))
+	if (!defined && (strncmp(name, "go.method|", 10) == 0 || strncmp(name, "go.mtyp|", 8) == 0 ||
+	                 strncmp(name, "go.typelink|", 12) == 0))
 		vec_push(arg, (void *)intern(name, strlen(name)));
 }
 
 static void add_defined(const char *name, bool defined, void *arg)
 {
 	if (defined && (strncmp(name, "type:", 5) == 0 || strncmp(name, "go.iname.", 9) == 0 ||
-	                strncmp(name, "reflect.", 8) == 0))
+	                strncmp(name, "go.imname.", 10) == 0 || strncmp(name, "reflect.", 8) == 0))
 		vec_push(arg, xstrdup(name));
 }
 
@@ -148,11 +154,15 @@ int deadmethod_script(Vec *objects, const char *exe, const char *script)
 			}
 			continue;
 		}
-		const char *name = slot + 10, *bar = strchr(name, '|'), *fn = strrchr(slot, '|') + 1;
+		bool sig = strncmp(slot, "go.mtyp|", 8) == 0;
+		const char *name = strchr(slot, '|') + 1, *bar = strchr(name, '|'), *fn = strrchr(slot, '|') + 1;
 		const char *type = xsprintf("type:%.*s", (int)(fn - 1 - (bar + 1)), bar + 1);
 		char *method = xstrndup(name, (size_t)(bar - name));
 		bool called = every || !strcmp(method, "Error") || !strcmp(method, "String") ||
 		              has(&live, xsprintf("go.iname.%s", method));
+		/* a signature also when an interface could match the method */
+		if (sig && !called)
+			called = has(&live, xsprintf("go.imname.%s", method));
 		if (called && has(&live, type)) {
 			sb_printf(&b, "\"%s\" = \"%s\";\n", slot, fn);
 			n++;

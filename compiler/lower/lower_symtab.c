@@ -56,7 +56,7 @@ static void used_array(const char *name, Vec *values)
 /* Keeps the record g in the link (llvm.used: its section gets SHF_GNU_RETAIN, as the link uses
  * -z start-stop-gc, driver/link.c), and keeps in the object file, for the link to drop or keep,
  * the go.iname markers that only inline assembly refers to (lower_mark_icall) and the linkonce
- * methods that only a method slot names (lower_method_slot). */
+ * methods and signature descriptors that only a method slot names (lower_methods.c). */
 static void keep(LLVMValueRef g)
 {
 	Vec used = {0}, compiler_used = {0};
@@ -70,6 +70,11 @@ static void keep(LLVMValueRef g)
 			LLVMValueRef fn = LLVMGetNamedFunction(L.mod, strrchr(name, '|') + 1);
 			if (fn && !LLVMIsDeclaration(fn))
 				vec_push(&compiler_used, fn);
+		}
+		if (n > 8 && strncmp(name, "go.mtyp|", 8) == 0) {
+			LLVMValueRef d = LLVMGetNamedGlobal(L.mod, strrchr(name, '|') + 1);
+			if (d && !LLVMIsDeclaration(d))
+				vec_push(&compiler_used, d);
 		}
 	}
 	used_array("llvm.used", &used);
