@@ -30,7 +30,9 @@
  * Package records (lower_symtab.c), which the link must retain, list their types the same way:
  * "go.typelink|LINK" is defined as "type:LINK" only when the descriptor survives for another
  * reason, so reflection's typelinks (runtime/reflect.c) see the types the program has, as gc's
- * do, and the records keep no type alive.
+ * do, and the records keep no type alive. Their lists of variables likewise: "go.globallink|NAME"
+ * is defined as NAME only when the variable survives, so a table no code uses goes with its
+ * initial value (lower_staticinit.c).
  *
  * Rejected alternatives. (1) Whole-program reachability in the compiler: packages come compiled
  * from the cache and no compilation sees the program. (2) Aliases in a generated object: an ELF
@@ -98,14 +100,13 @@ static bool has(Vec *sorted, const char *name)
 static void add_slot(const char *name, bool defined, void *arg)
 {
 	if (!defined && (strncmp(name, "go.method|", 10) == 0 || strncmp(name, "go.mtyp|", 8) == 0 ||
-	                 strncmp(name, "go.typelink|", 12) == 0))
+	                 strncmp(name, "go.typelink|", 12) == 0 || strncmp(name, "go.globallink|", 14) == 0))
 		vec_push(arg, (void *)intern(name, strlen(name)));
 }
 
 static void add_defined(const char *name, bool defined, void *arg)
 {
-	if (defined && (strncmp(name, "type:", 5) == 0 || strncmp(name, "go.iname.", 9) == 0 ||
-	                strncmp(name, "go.imname.", 10) == 0 || strncmp(name, "reflect.", 8) == 0))
+	if (defined)
 		vec_push(arg, xstrdup(name));
 }
 
@@ -150,6 +151,13 @@ int deadmethod_script(Vec *objects, const char *exe, const char *script)
 			const char *type = xsprintf("type:%s", slot + 12);
 			if (has(&live, type)) {
 				sb_printf(&b, "\"%s\" = \"%s\";\n", slot, type);
+				n++;
+			}
+			continue;
+		}
+		if (strncmp(slot, "go.globallink|", 14) == 0) {
+			if (has(&live, slot + 14)) {
+				sb_printf(&b, "\"%s\" = \"%s\";\n", slot, slot + 14);
 				n++;
 			}
 			continue;

@@ -189,6 +189,7 @@ void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures);
 bool lower_is_foreign(Object *obj); /* defined by another package: declared here, not defined */
 void lower_set_package_linkage(LLVMValueRef v); /* internal in the command, else hidden external */
 LLVMValueRef lower_var_addr(Object *obj);         /* address of a variable (local, captured, global) */
+bool lower_static_init(Object *g, Node *rhs); /* `var g = rhs` as data, if rhs is static (lower_staticinit.c) */
 void lower_declare_local(Object *obj);            /* allocate storage for a newly declared local */
 void varmap_put(VarMap *m, const void *k, LLVMValueRef v); /* pointer-keyed map (objects, nodes) */
 LLVMValueRef varmap_get(VarMap *m, const void *k);

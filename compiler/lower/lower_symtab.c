@@ -23,6 +23,30 @@ static const char *package_path(Package *pkg)
 	return pkg->path ? pkg->path : "main";
 }
 
+/* The globals list's entry for variable g: the weak slot "go.globallink|NAME", which the link
+ * defines as g only when something else keeps g (driver/deadmethod.c), as the types list's
+ * entries are, so that the record, which the link must retain, does not retain every variable and
+ * what its initial value points to; a variable the link dropped is listed at address 0, which
+ * the collector passes over (runtime/mgc.c find_globals). A local symbol (the command's
+ * variables) keeps the plain reference. */
+static LLVMValueRef global_slot(LLVMValueRef g)
+{
+	size_t n;
+	const char *name = LLVMGetValueName2(g, &n);
+	LLVMLinkage linkage = LLVMGetLinkage(g);
+	if (L.opts->emit_asm || L.opts->emit_llvm || linkage == LLVMInternalLinkage || linkage == LLVMPrivateLinkage ||
+	    linkage == LLVMCommonLinkage || memchr(name, '"', n) || memchr(name, '\n', n))
+		return g;
+	const char *sym = xsprintf("go.globallink|%.*s", (int)n, name);
+	LLVMValueRef s = LLVMGetNamedGlobal(L.mod, sym);
+	if (!s) {
+		s = LLVMAddGlobal(L.mod, L.t_i8, sym);
+		LLVMSetLinkage(s, LLVMExternalWeakLinkage);
+		LLVMSetVisibility(s, LLVMHiddenVisibility);
+	}
+	return s;
+}
+
 /* GoGlobal[] for the package-level variables that have storage (not `_`). */
 static LLVMValueRef globals_array(Package *pkg, int *n)
 {
@@ -33,7 +57,7 @@ static LLVMValueRef globals_array(Package *pkg, int *n)
 		LLVMValueRef addr = varmap_get(&L.values, g);
 		if (!addr)
 			continue;
-		struct { LLVMValueRef addr, type; } r = {addr, lower_typedesc(g->type)};
+		struct { LLVMValueRef addr, type; } r = {global_slot(addr), lower_typedesc(g->type)};
 		LLVMValueRef v[4];
 		int k = 0;
 #define GLOBAL_FIELD(vocab, name) v[k++] = r.name;
