@@ -350,6 +350,11 @@ LLVMValueRef lower_method_slot(const char *link, const char *name, LLVMValueRef 
 	return slot("go.method", link, name, fn);
 }
 
+const char *lower_method_slot_name(const char *link, const char *name, LLVMValueRef fn)
+{
+	return slot_name("go.method", link, name, fn);
+}
+
 /* A method table's reference to its method's signature descriptor: the slot
  * "go.mtyp|NAME|LINK|type:SIG", defined as the descriptor only when the type's descriptor is
  * reachable and the method can be matched against an interface (a reachable interface type has a
