@@ -133,7 +133,8 @@ typedef struct Lower {
 	Vec func_lits;              /* (FuncState-free) record of literal Object -> its outer state */
 	VarMap typedesc_of;         /* Type* -> its descriptor global (lower_typedesc.c) */
 	VarMap typedesc_named;      /* interned link string -> descriptor: one per type identity */
-	Vec typedesc_list;          /* the descriptors this package defines (its package record) */
+	Vec typedesc_list;          /* the descriptors this package defines that reflect could make (its
+	                               package record's types) */
 	HashMap strings;            /* interned string contents -> its private constant global */
 	VarMap values;              /* package-level Object -> its LLVM function or global */
 	VarMap func_values;         /* function Object -> its static closure {code} */

@@ -551,12 +551,30 @@ void lower_set_linkonce(LLVMValueRef g)
 	LLVMSetComdat(g, LLVMGetOrInsertComdat(L.mod, LLVMGetValueName(g)));
 }
 
+/* Can reflect make a type identical to t (PointerTo, SliceOf, MapOf, ChanOf, FuncOf)? Then the
+ * package record lists t's descriptor, for reflect to find instead (runtime/reflect.c typelink):
+ * unnamed pointer, slice, map, chan and func types, as gc's typelinks hold only unnamed types. */
+static bool reflect_may_make(Type *t)
+{
+	switch (t->kind) {
+	case TY_POINTER:
+	case TY_SLICE:
+	case TY_MAP:
+	case TY_CHAN:
+	case TY_FUNC:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static LLVMValueRef define_typedesc(Type *t, const char *link)
 {
 	LLVMValueRef g = LLVMAddGlobal(L.mod, typedesc_type(), xsprintf("type:%s", link));
 	varmap_put(&L.typedesc_named, link, g); /* before the initializer: recursive types */
 	varmap_put(&L.typedesc_of, t, g);
-	vec_push(&L.typedesc_list, g);
+	if (reflect_may_make(t))
+		vec_push(&L.typedesc_list, g);
 	LLVMSetGlobalConstant(g, true);
 	lower_set_linkonce(g);
 	LLVMSetAlignment(g, 8);
