@@ -246,6 +246,7 @@ LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memo
 LLVMValueRef lower_new_at(Type *t, bool at_frame); /* zeroed memory, in the frame if at_frame */
 uint32_t lower_type_hash(Type *t);     /* GoType.hash */
 LLVMValueRef lower_method_slot(const char *link, const char *name, LLVMValueRef fn);
+LLVMValueRef lower_link_slot(LLVMModuleRef mod, const char *sym); /* weak hidden byte the link defines or not */
 const char *lower_method_slot_name(const char *link, const char *name, LLVMValueRef fn); /* NULL: none */
 void lower_itab_slots(LLVMModuleRef mod); /* after optimisation: constant itabs refer to method slots */
 LLVMValueRef lower_method_ifn(Type *t, Object *im); /* lower_methods.c: T's itab entry for im */

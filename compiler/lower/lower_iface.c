@@ -78,14 +78,7 @@ static LLVMValueRef itab_entry_slot(LLVMModuleRef mod, LLVMValueRef fn, LLVMValu
 	const char *bar = memrchr(slot, '|', n);
 	if (!bar || (size_t)(slot + n - (bar + 1)) != fl || memcmp(bar + 1, fname, fl) != 0)
 		return fn;
-	const char *sym = xstrndup(slot, n);
-	LLVMValueRef g = LLVMGetNamedGlobal(mod, sym);
-	if (!g) {
-		g = LLVMAddGlobal(mod, LLVMInt8TypeInContext(LLVMGetModuleContext(mod)), sym);
-		LLVMSetLinkage(g, LLVMExternalWeakLinkage);
-		LLVMSetVisibility(g, LLVMHiddenVisibility);
-	}
-	return g;
+	return lower_link_slot(mod, xstrndup(slot, n));
 }
 
 void lower_itab_slots(LLVMModuleRef mod)

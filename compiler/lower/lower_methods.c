@@ -309,6 +309,19 @@ static void entry_points(Type *t, Object *m, LLVMValueRef *ifn, LLVMValueRef *tf
 		*ifn = *tfn;
 }
 
+/* The symbol sym of module mod, a weak undefined byte that the link defines (driver/deadmethod.c)
+ * or leaves 0; hidden, so never a dynamic symbol. */
+LLVMValueRef lower_link_slot(LLVMModuleRef mod, const char *sym)
+{
+	LLVMValueRef g = LLVMGetNamedGlobal(mod, sym);
+	if (!g) {
+		g = LLVMAddGlobal(mod, LLVMInt8TypeInContext(LLVMGetModuleContext(mod)), sym);
+		LLVMSetLinkage(g, LLVMExternalWeakLinkage);
+		LLVMSetVisibility(g, LLVMHiddenVisibility);
+	}
+	return g;
+}
+
 /* A weak undefined symbol "PREFIX|NAME|LINK|TARGET" standing for target in the method table of the
  * type with link string `link`, which the link (driver/deadmethod.c) defines as TARGET only when
  * the method must be kept; otherwise it stays 0. A name the linker script could not quote (a '"' or
@@ -330,13 +343,7 @@ static LLVMValueRef slot(const char *prefix, const char *link, const char *name,
 	const char *sym = slot_name(prefix, link, name, target);
 	if (!sym)
 		return target;
-	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, sym);
-	if (!g) {
-		g = LLVMAddGlobal(L.mod, L.t_i8, sym);
-		LLVMSetLinkage(g, LLVMExternalWeakLinkage);
-		LLVMSetVisibility(g, LLVMHiddenVisibility); /* 0 when undefined, never a dynamic symbol */
-	}
-	return g;
+	return lower_link_slot(L.mod, sym);
 }
 
 /* A method table's reference to fn, the method `name` of the type with link string `link`: the

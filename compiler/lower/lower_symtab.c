@@ -37,14 +37,7 @@ static LLVMValueRef global_slot(LLVMValueRef g)
 	if (L.opts->emit_asm || L.opts->emit_llvm || linkage == LLVMInternalLinkage || linkage == LLVMPrivateLinkage ||
 	    linkage == LLVMCommonLinkage || memchr(name, '"', n) || memchr(name, '\n', n))
 		return g;
-	const char *sym = xsprintf("go.globallink|%.*s", (int)n, name);
-	LLVMValueRef s = LLVMGetNamedGlobal(L.mod, sym);
-	if (!s) {
-		s = LLVMAddGlobal(L.mod, L.t_i8, sym);
-		LLVMSetLinkage(s, LLVMExternalWeakLinkage);
-		LLVMSetVisibility(s, LLVMHiddenVisibility);
-	}
-	return s;
+	return lower_link_slot(L.mod, xsprintf("go.globallink|%.*s", (int)n, name));
 }
 
 /* GoGlobal[] for the package-level variables that have storage (not `_`). */
@@ -115,14 +108,7 @@ static LLVMValueRef typelink_slot(LLVMValueRef d)
 	const char *name = LLVMGetValueName2(d, &n);
 	if (L.opts->emit_asm || L.opts->emit_llvm || n < 5 || strncmp(name, "type:", 5) != 0 || memchr(name, '"', n) || memchr(name, '\n', n))
 		return d;
-	const char *sym = xsprintf("go.typelink|%.*s", (int)n - 5, name + 5);
-	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, sym);
-	if (!g) {
-		g = LLVMAddGlobal(L.mod, L.t_i8, sym);
-		LLVMSetLinkage(g, LLVMExternalWeakLinkage);
-		LLVMSetVisibility(g, LLVMHiddenVisibility);
-	}
-	return g;
+	return lower_link_slot(L.mod, xsprintf("go.typelink|%.*s", (int)n - 5, name + 5));
 }
 
 void lower_package_record(Package *pkg)
