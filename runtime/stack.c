@@ -54,6 +54,7 @@
  *    which the system linker (ld.bfd) does not do; a fixed headroom gives the same safety for the
  *    bounded runtime paths.
  */
+#include "malloc.h" /* mstats_stack: MemStats.StackInuse, StackSys */
 #include "scheduler.h"
 
 #include <string.h>
@@ -120,6 +121,7 @@ static StackSeg *seg_alloc(size_t size)
 			       -1, 0);
 		if (p == MAP_FAILED)
 			out_of_memory();
+		mstats_stack((intptr_t)size, (intptr_t)size);
 		return header_of((uintptr_t)p, size);
 	}
 	lock_acquire(&classes[c].lock);
@@ -128,6 +130,7 @@ static StackSeg *seg_alloc(size_t size)
 		classes[c].free = s->prev;
 		classes[c].nfree--;
 		lock_release(&classes[c].lock);
+		mstats_stack((intptr_t)size, 0);
 		return header_of(s->base, size);
 	}
 	if (classes[c].slab + size > classes[c].slab_end) {
@@ -143,6 +146,7 @@ static StackSeg *seg_alloc(size_t size)
 	uintptr_t base = classes[c].slab;
 	classes[c].slab += size;
 	lock_release(&classes[c].lock);
+	mstats_stack((intptr_t)size, (intptr_t)size);
 	return header_of(base, size);
 }
 
@@ -153,8 +157,10 @@ static void seg_free(StackSeg *s)
 	int c = size_class(size);
 	if (c < 0) {
 		munmap((void *)base, size);
+		mstats_stack(-(intptr_t)size, -(intptr_t)size);
 		return;
 	}
+	mstats_stack(-(intptr_t)size, 0);
 	lock_acquire(&classes[c].lock);
 	bool warm = classes[c].nfree < FREE_WARM;
 	lock_release(&classes[c].lock);

@@ -230,7 +230,9 @@ static bool read_line_program(Buf b, const char *comp_dir, LineTable *t)
 		uleb(&b);
 		uleb(&b);
 		const char *d = dir < (uint64_t)dirs.len ? dirs.data[dir] : "";
-		vec_push(&files, f[0] == '/' || !*d ? (void *)f : xsprintf("%s/%s", d, f));
+		/* "." is the directory of the names line directives give (lower/debuginfo.c): as written */
+		bool as_written = f[0] == '/' || !*d || strcmp(d, ".") == 0;
+		vec_push(&files, as_written ? (void *)f : xsprintf("%s/%s", d, f));
 	}
 	t->files = (const char **)files.data;
 	t->nfiles = files.len;

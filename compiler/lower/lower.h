@@ -149,6 +149,7 @@ typedef struct Lower {
 	LLVMMetadataRef di_cu;
 	LLVMMetadataRef *di_files; /* by SourceFile index */
 	int di_nfiles;
+	Vec di_named;              /* name, DIFile, ...: the files line directives name */
 	LLVMMetadataRef di_subroutine_type;
 	HashMap di_types;           /* Type* -> its DIType */
 
