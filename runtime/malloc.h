@@ -79,7 +79,9 @@ typedef struct MCache {
 } MCache;
 
 typedef struct MHeap {
-	uintptr_t arena, arena_used, arena_end;
+	uintptr_t arena, arena_end;
+	uintptr_t arena_used;        /* written under the lock with a release store; span_of loads it
+	                              * (acquire) without the lock, so lock-free readers need atomics */
 	Span **spans;                /* one entry per arena page: the span holding it, or NULL */
 	Span *free[129];             /* free runs by pages (128: longer) */
 	Span *central[NUM_SPAN_CLASSES]; /* spans with free objects, swept */
@@ -114,9 +116,11 @@ void malloc_counts(uint64_t *mallocs, uint64_t *total_alloc);
 void heap_lock(void);
 void heap_unlock(void);
 void heap_init(void);
+/* Lock-free: arena_used only grows, and the page-table entries of a span a caller owns (it took the
+ * span under the lock) do not change under it. */
 static inline Span *span_of(uintptr_t p)
 {
-	if (p < mheap_.arena || p >= mheap_.arena_used)
+	if (p < mheap_.arena || p >= __atomic_load_n(&mheap_.arena_used, __ATOMIC_ACQUIRE))
 		return NULL;
 	return mheap_.spans[(p - mheap_.arena) >> MALLOC_PAGE_SHIFT];
 }

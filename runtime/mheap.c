@@ -25,7 +25,8 @@
  * run is zero when reused, so it needs no clearing.
  *
  * Invariants: heap_lock guards everything here except a cached span's alloc bits and freeindex
- * (its cache's owner) and heap_live (atomic). A span is on at most one list. Every page below
+ * (its cache's owner) and heap_live (atomic); arena_used is written under it but read by span_of
+ * without it (release store, acquire load). A span is on at most one list. Every page below
  * arena_used belongs to exactly one span; the page-table entries of an in-use span are all set, those
  * of a free run at least at its ends.
  * Rejected: Go's radix-tree page allocator and bitmap scavenger (built for huge heaps and many
@@ -164,7 +165,7 @@ static void grow(uintptr_t npages)
 	Span *s = span_new();
 	s->base = mheap_.arena_used;
 	s->npages = n;
-	mheap_.arena_used += bytes;
+	__atomic_store_n(&mheap_.arena_used, mheap_.arena_used + bytes, __ATOMIC_RELEASE); /* span_of */
 	mheap_.sys += bytes;
 	s->freedgc = UINT32_MAX;
 	free_run(s);
