@@ -1423,8 +1423,14 @@ void runtime_preemptcheck(void)
 static void *sysmon(void *arg)
 {
 	(void)arg;
-	static uint64_t lasttick[MAX_GOMAXPROCS], lastsyscall[MAX_GOMAXPROCS];
-	static int64_t lastwhen[MAX_GOMAXPROCS];
+	/* What sysmon saw of each P, in libc memory: not in .data/.bss, whose words the collector reads
+	 * conservatively while the world is stopped and sysmon keeps running (mgc.c's scan_data). */
+	struct {
+		uint64_t tick, syscalltick;
+		int64_t when;
+	} *seen = calloc(MAX_GOMAXPROCS, sizeof *seen);
+	if (seen == NULL)
+		panic_throw("runtime: out of memory (sysmon)");
 	for (;;) {
 		usleep(SYSMON_PERIOD_US);
 		int64_t now = sched_nanotime();
@@ -1436,8 +1442,8 @@ static void *sysmon(void *arg)
 			uint32_t status = __atomic_load_n(&pp->status, __ATOMIC_ACQUIRE);
 			if (status == P_SYSCALL) { /* retake it when the same call spans a period */
 				uint64_t t = __atomic_load_n(&pp->syscalltick, __ATOMIC_RELAXED);
-				if (t != lastsyscall[i]) {
-					lastsyscall[i] = t;
+				if (t != seen[i].syscalltick) {
+					seen[i].syscalltick = t;
 				} else if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
 								       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
 					handoffp(pp);
@@ -1447,12 +1453,12 @@ static void *sysmon(void *arg)
 			if (status != P_RUNNING)
 				continue;
 			uint64_t t = __atomic_load_n(&pp->schedtick, __ATOMIC_RELAXED);
-			if (t != lasttick[i]) {
-				lasttick[i] = t;
-				lastwhen[i] = now;
-			} else if (now - lastwhen[i] >= FORCE_PREEMPT_NS) {
+			if (t != seen[i].tick) {
+				seen[i].tick = t;
+				seen[i].when = now;
+			} else if (now - seen[i].when >= FORCE_PREEMPT_NS) {
 				preemptone(pp);
-				lastwhen[i] = now;
+				seen[i].when = now;
 			}
 		}
 	}
@@ -1685,7 +1691,7 @@ void sched_start_the_world(void)
 		if (runqempty(pp)) {
 			pidleput(pp);
 		} else {
-			pp->status = P_IDLE;
+			__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED); /* sysmon reads it unlocked */
 			busy[nbusy++] = pp;
 		}
 	}
