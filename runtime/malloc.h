@@ -168,7 +168,11 @@ int64_t gcpacer_memory_limit(void);
 typedef struct G G;
 void sched_stop_the_world(void);
 void sched_start_the_world(void);
-void sched_gc_roots(void (*scan)(uintptr_t lo, uintptr_t hi), uintptr_t self_sp);
+void sched_gc_roots_ms(void (*scan)(uintptr_t lo, uintptr_t hi));
+size_t sched_gc_allgs(G **buf, size_t cap);
+void sched_gc_roots_g(G *gp, void (*scan)(uintptr_t lo, uintptr_t hi),
+		      void (*scan_stack)(G *gp, uintptr_t sp), G *self, uintptr_t self_sp);
+int32_t sched_gc_nprocs(void);
 void stack_scan_segments(G *gp, uintptr_t sp, void (*scan)(uintptr_t lo, uintptr_t hi));
 
 #endif
