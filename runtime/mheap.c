@@ -57,8 +57,9 @@ void heap_unlock(void)
 
 void heap_init(void)
 {
-	void *a = mmap(NULL, MALLOC_ARENA_SIZE, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	/* PROT_NONE: address space only, which RLIMIT_DATA does not count (grow makes pages writable as
+	 * the heap takes them, as gc's sysReserve/sysMap do) */
+	void *a = mmap(NULL, MALLOC_ARENA_SIZE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	size_t tab = (MALLOC_ARENA_SIZE >> MALLOC_PAGE_SHIFT) * sizeof(Span *);
 	void *t = mmap(NULL, tab, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (a == MAP_FAILED || t == MAP_FAILED)
@@ -161,6 +162,8 @@ static void grow(uintptr_t npages)
 	uintptr_t n = npages < 128 ? 128 : npages; /* at least 1 MiB */
 	uintptr_t bytes = n << MALLOC_PAGE_SHIFT;
 	if (mheap_.arena_used + bytes > mheap_.arena_end || mheap_.arena_used + bytes < mheap_.arena_used)
+		panic_throw("runtime: out of memory");
+	if (mprotect((void *)mheap_.arena_used, bytes, PROT_READ | PROT_WRITE) != 0)
 		panic_throw("runtime: out of memory");
 	Span *s = span_new();
 	s->base = mheap_.arena_used;
