@@ -31,7 +31,7 @@
 #define MALLOC_PAGE_SIZE 8192
 #define MALLOC_NUM_CLASSES 68
 #define MALLOC_TINY_SIZE 16
-/* The arena: one reservation made at start-up (MAP_NORESERVE: address space only). */
+/* The arena: one reservation made at start-up (PROT_NONE, MAP_NORESERVE: address space only). */
 #define MALLOC_ARENA_SIZE ((uintptr_t)64 << 30)
 /* The most objects a small span holds (8-byte objects in one page). */
 #define MALLOC_MAX_NELEMS 1024

@@ -3,9 +3,10 @@
  *
  * In: requests for runs of 8 KiB pages (a span for a size class, or a large object) and spans given
  * back by the per-P caches and by the sweeper. Out: spans carved from one arena reserved at start-up
- * (MALLOC_ARENA_SIZE of address space, MAP_NORESERVE: pages cost memory only once touched), and the
- * page table mheap_.spans that maps every arena page to its span, so the collector finds the span and
- * object of any interior address in O(1) (span_of, then a division by the element size).
+ * (MALLOC_ARENA_SIZE of address space, PROT_NONE until grow takes it: pages cost memory only once
+ * touched), and the page table mheap_.spans that maps every arena page to its span, so the
+ * collector finds the span and object of any interior address in O(1) (span_of, then a division
+ * by the element size).
  *
  * The one idea: the classic segregated free list heap (Go before 1.12). Free runs are spans in state
  * SPAN_FREE on free[npages] (free[128]: longer runs), their first and last pages mapped in the page
