@@ -469,7 +469,17 @@ static void scan_object(GcWork *w, uintptr_t p)
 	}
 	const uint8_t *bits = t->gcdata;
 	uintptr_t words = t->ptrdata / 8, esize = t->size;
-	uintptr_t e = lo == obj ? obj : obj + (lo - obj) / esize * esize;
+	if (lo == obj && hi == end) { /* a whole object: no oblet bounds within the elements */
+		for (uintptr_t e = obj; e + esize <= end; e += esize)
+			for (uintptr_t k = 0; k < words; k++)
+				if (bits[k / 8] >> (k % 8) & 1) {
+					uintptr_t v = ((uintptr_t *)e)[k];
+					if (v >= mheap_.arena && v < mheap_.arena_used)
+						mark(w, v, false);
+				}
+		return;
+	}
+	uintptr_t e = obj + (lo - obj) / esize * esize;
 	for (; e < hi && e + esize <= end; e += esize) {
 		uintptr_t w0 = e < lo ? (lo - e) / 8 : 0, w1 = (hi - e) / 8;
 		if (w1 > words)
