@@ -32,7 +32,7 @@
 #define MALLOC_PAGE_SIZE 8192
 #define MALLOC_NUM_CLASSES 68
 #define MALLOC_TINY_SIZE 16
-/* The arena: one reservation made at start-up (MAP_NORESERVE: address space only). */
+/* The arena: one reservation made at start-up (PROT_NONE, MAP_NORESERVE: address space only). */
 #define MALLOC_ARENA_SIZE ((uintptr_t)64 << 30)
 /* The most objects a small span holds (8-byte objects in one page). */
 #define MALLOC_MAX_NELEMS 1024
@@ -228,7 +228,11 @@ int64_t gcpacer_memory_limit(void);
 typedef struct G G;
 void sched_stop_the_world(void);
 void sched_start_the_world(void);
-void sched_gc_roots(void (*scan)(uintptr_t lo, uintptr_t hi), uintptr_t self_sp);
+void sched_gc_roots_ms(void (*scan)(uintptr_t lo, uintptr_t hi));
+size_t sched_gc_allgs(G **buf, size_t cap);
+void sched_gc_roots_g(G *gp, void (*scan)(uintptr_t lo, uintptr_t hi),
+		      void (*scan_stack)(G *gp, uintptr_t sp), G *self, uintptr_t self_sp);
+int32_t sched_gc_nprocs(void);
 void stack_scan_segments(G *gp, uintptr_t sp, void (*scan)(uintptr_t lo, uintptr_t hi));
 
 #endif

@@ -3,9 +3,10 @@
  *
  * In: requests for runs of 8 KiB pages (a span for a size class, or a large object) and spans given
  * back by the per-P caches and by the sweeper. Out: spans carved from one arena reserved at start-up
- * (MALLOC_ARENA_SIZE of address space, MAP_NORESERVE: pages cost memory only once touched), and the
- * page table mheap_.spans that maps every arena page to its span, so the collector finds the span and
- * object of any interior address in O(1) (span_of, then a division by the element size).
+ * (MALLOC_ARENA_SIZE of address space, PROT_NONE until grow takes it: pages cost memory only once
+ * touched), and the page table mheap_.spans that maps every arena page to its span, so the
+ * collector finds the span and object of any interior address in O(1) (span_of, then a division
+ * by the element size).
  *
  * The one idea: the classic segregated free list heap (Go before 1.12). Free runs are spans in state
  * SPAN_FREE on free[npages] (free[128]: longer runs), their first and last pages mapped in the page
@@ -58,8 +59,9 @@ void heap_unlock(void)
 
 void heap_init(void)
 {
-	void *a = mmap(NULL, MALLOC_ARENA_SIZE, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	/* PROT_NONE: address space only, which RLIMIT_DATA does not count (grow makes pages writable as
+	 * the heap takes them, as gc's sysReserve/sysMap do) */
+	void *a = mmap(NULL, MALLOC_ARENA_SIZE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	size_t tab = (MALLOC_ARENA_SIZE >> MALLOC_PAGE_SHIFT) * sizeof(Span *);
 	void *t = mmap(NULL, tab, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (a == MAP_FAILED || t == MAP_FAILED)
@@ -169,6 +171,8 @@ static void grow(uintptr_t npages)
 	uintptr_t n = npages < 128 ? 128 : npages; /* at least 1 MiB */
 	uintptr_t bytes = n << MALLOC_PAGE_SHIFT;
 	if (mheap_.arena_used + bytes > mheap_.arena_end || mheap_.arena_used + bytes < mheap_.arena_used)
+		panic_throw("runtime: out of memory");
+	if (mprotect((void *)mheap_.arena_used, bytes, PROT_READ | PROT_WRITE) != 0)
 		panic_throw("runtime: out of memory");
 	Span *s = span_new();
 	s->base = mheap_.arena_used;

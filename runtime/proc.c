@@ -1858,13 +1858,15 @@ void sched_start_the_world(void)
 	__atomic_store_n(&sched.worldsema, 0, __ATOMIC_RELEASE);
 }
 
-/* Every goroutine's conservative roots, for the collector with the world stopped: the G and M
- * records (calloc'd, outside the heap: they hold closures, panic values, defer records), the Sudogs
- * a G waits on, and the live part of every stack segment. The caller's own goroutine is scanned
- * from `self_sp` (its registers spilled below it by the caller). */
-void sched_gc_roots(void (*scan)(uintptr_t lo, uintptr_t hi), uintptr_t self_sp)
+/* The collector's roots from the scheduler, with the world stopped (mgc.c splits them into jobs
+ * that its mark workers share; each function touches only its own records, so jobs run in
+ * parallel). sched_gc_roots_ms: every M record and its thread's static TLS block. sched_gc_allgs:
+ * the number of goroutines, and the first `cap` of them copied to buf. sched_gc_roots_g: one G's
+ * record and the Sudogs it waits on (calloc'd, outside the heap: they hold closures, panic values,
+ * defer records), then its stack through scan_stack from its saved stack pointer, or from self_sp
+ * for `self`, the collecting goroutine (its registers spilled above that by the caller). */
+void sched_gc_roots_ms(void (*scan)(uintptr_t lo, uintptr_t hi))
 {
-	G *me = sched_getg();
 	for (M *mp = sched.allm; mp; mp = mp->alllink) {
 		scan((uintptr_t)mp, (uintptr_t)(mp + 1));
 		if (mp->tcb_limit) { /* the executable's static TLS block lies just below the fs base */
@@ -1874,16 +1876,33 @@ void sched_gc_roots(void (*scan)(uintptr_t lo, uintptr_t hi), uintptr_t self_sp)
 	}
 	for (int32_t i = 0; i < MAX_GOMAXPROCS && sched.allp[i]; i++)
 		timers_gc_scan(sched.allp[i], scan); /* an AfterFunc's timer may be referenced only there */
-	for (G *gp = sched.allg; gp; gp = gp->alllink) {
-		scan((uintptr_t)gp, (uintptr_t)(gp + 1));
-		for (Sudog *s = gp->waiting; s; s = s->waitlink)
-			scan((uintptr_t)s, (uintptr_t)(s + 1));
-		uint32_t status = __atomic_load_n(&gp->status, __ATOMIC_ACQUIRE);
-		if (status == G_DEAD || status == G_IDLE || gp->stack == NULL)
-			continue;
-		uintptr_t sp = gp == me ? self_sp : (uintptr_t)gp->sp;
-		stack_scan_segments(gp, sp, scan);
-	}
+}
+
+size_t sched_gc_allgs(G **buf, size_t cap)
+{
+	size_t n = 0;
+	for (G *gp = sched.allg; gp; gp = gp->alllink, n++)
+		if (n < cap)
+			buf[n] = gp;
+	return n;
+}
+
+void sched_gc_roots_g(G *gp, void (*scan)(uintptr_t lo, uintptr_t hi),
+		      void (*scan_stack)(G *gp, uintptr_t sp), G *self, uintptr_t self_sp)
+{
+	scan((uintptr_t)gp, (uintptr_t)(gp + 1));
+	for (Sudog *s = gp->waiting; s; s = s->waitlink)
+		scan((uintptr_t)s, (uintptr_t)(s + 1));
+	uint32_t status = __atomic_load_n(&gp->status, __ATOMIC_ACQUIRE);
+	if (status == G_DEAD || status == G_IDLE || gp->stack == NULL)
+		return;
+	scan_stack(gp, gp == self ? self_sp : (uintptr_t)gp->sp);
+}
+
+/* GOMAXPROCS now: how many mark workers the collector may run. */
+int32_t sched_gc_nprocs(void)
+{
+	return __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
 }
 
 /* The finalizer goroutine (mfinal.c): a system goroutine like go1.19's fing, not counted by
