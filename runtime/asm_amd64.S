@@ -183,16 +183,24 @@ __morestack:
 	popq	8(%rbp)
 	movq	%r11, %rsp		/* the new segment, arguments in place */
 	call	*%r10
-	subq	$64, %rsp		/* keep the results across stack_lessstack */
-	movq	%rax, 0(%rsp)
-	movq	%rdx, 8(%rsp)
-	movaps	%xmm0, 16(%rsp)
-	movaps	%xmm1, 32(%rsp)
+	subq	$96, %rsp		/* keep the results across stack_lessstack: LLVM returns */
+	movq	%rax, 0(%rsp)		/* up to four integer values (rax rdx rcx r8) and four */
+	movq	%rdx, 8(%rsp)		/* floating ones (xmm0-3), e.g. (float64, int, error) */
+	movq	%rcx, 16(%rsp)
+	movq	%r8, 24(%rsp)
+	movaps	%xmm0, 32(%rsp)
+	movaps	%xmm1, 48(%rsp)
+	movaps	%xmm2, 64(%rsp)
+	movaps	%xmm3, 80(%rsp)
 	call	stack_lessstack
 	movq	0(%rsp), %rax
 	movq	8(%rsp), %rdx
-	movaps	16(%rsp), %xmm0
-	movaps	32(%rsp), %xmm1
+	movq	16(%rsp), %rcx
+	movq	24(%rsp), %r8
+	movaps	32(%rsp), %xmm0
+	movaps	48(%rsp), %xmm1
+	movaps	64(%rsp), %xmm2
+	movaps	80(%rsp), %xmm3
 	movq	%rbp, %rsp		/* back on the old segment */
 	popq	%rbp
 	.cfi_def_cfa %rsp, 8
