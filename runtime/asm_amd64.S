@@ -128,6 +128,49 @@ ctx_gostart:
 	.cfi_endproc
 	.size	ctx_gostart, .-ctx_gostart
 
+/* void ctx_systemstack(void (*fn)(void *), void *arg, uintptr_t sp, void **saved): call fn(arg) on
+ * the stack at sp (the M's scheduler stack, or the next segment: stack.c's systemstack and
+ * stack_call_deep) and come back. The callee-saved registers are pushed on the goroutine's stack
+ * first, where the collector's conservative scan finds them (*saved, when not NULL, gets the stack
+ * pointer below them: the low end of what that scan must read); the
+ * rbp frame links the scheduler stack's frames to the goroutine's, so tracebacks and the DWARF
+ * unwinder (CFA from rbp) walk through. aarch64: the same with x19-x28 and sp. */
+	.globl	ctx_systemstack
+	.hidden	ctx_systemstack
+	.type	ctx_systemstack, @function
+	.p2align 4
+ctx_systemstack:
+	.cfi_startproc
+	pushq	%rbp
+	.cfi_def_cfa_offset 16
+	.cfi_offset %rbp, -16
+	movq	%rsp, %rbp
+	.cfi_def_cfa_register %rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	testq	%rcx, %rcx
+	jz	1f
+	movq	%rsp, (%rcx)
+1:	andq	$-16, %rdx
+	movq	%rdx, %rsp
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	call	*%rax
+	leaq	-40(%rbp), %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	.cfi_def_cfa %rsp, 8
+	ret
+	.cfi_endproc
+	.size	ctx_systemstack, .-ctx_systemstack
+
 	.section gocc_wrappers,"ax",@progbits
 	.globl	__morestack
 	.type	__morestack, @function

@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "scheduler.h"
+
 typedef struct MemStats {
 	uint64_t alloc, total_alloc, sys, lookups, mallocs, frees;
 	uint64_t heap_alloc, heap_sys, heap_idle, heap_inuse, heap_released, heap_objects;
@@ -42,9 +44,17 @@ _Static_assert(sizeof(MemStats) == 5776, "runtime.MemStats is 5776 bytes in go1.
 _Static_assert(offsetof(MemStats, by_size) == 4312, "MemStats.BySize is at 4312 in go1.19");
 
 GO_LINKNAME(mstats_readmemstats, "runtime.readmemstats");
+static void readmemstats(void *arg);
+
 RUNTIME_API void mstats_readmemstats(void *ctx, MemStats *m)
 {
 	(void)ctx;
+	systemstack(readmemstats, m); /* deep: not on a goroutine's small first stack segment */
+}
+
+static void readmemstats(void *arg)
+{
+	MemStats *m = arg;
 	memset(m, 0, sizeof *m);
 	uint64_t by_size[MALLOC_NUM_CLASSES] = {0}, tiny = 0;
 	heap_lock();
