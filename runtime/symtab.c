@@ -203,6 +203,8 @@ static bool plausible(void **fp, void **next, bool trusted)
 
 /* asm_amd64.S: the signal handler makes the faulting instruction "call" it (signal_linux.c). */
 extern const char signal_sigpanic_tramp[];
+/* asm_amd64.S: stack.c's switch to the system stack or the next segment (under 128 bytes of code). */
+extern const char ctx_systemstack[];
 
 /* The walk's state: the next frame, and what the previous frame said about it. */
 typedef struct {
@@ -225,8 +227,8 @@ static uintptr_t walk_next(Walker *w)
 			ret++;
 		w->exact = ret - 1 - (uintptr_t)signal_sigpanic_tramp < 16;
 		const PcFunc *f = ret ? symtab_findfunc(ret - 1) : NULL;
-		/* Go frames and __morestack link across stack segments. */
-		bool trusted = w->exact ||
+		/* Go frames, __morestack and ctx_systemstack link across stack segments. */
+		bool trusted = w->exact || ret - (uintptr_t)ctx_systemstack < 128 ||
 			(f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER || f->kind == PCFUNC_MORESTACK));
 		w->fp = plausible(fp, next, trusted) ? next : NULL;
 		/* runtime_gopanic and panic_raise are one gopanic frame, panic_throw and panic_throw_sig one
