@@ -50,8 +50,8 @@
  * small segment's base is a canary: C code that overran the headroom is reported (`fatal error: stack
  * headroom overflow`) when its goroutine next parks, grows, leaves systemstack or exits, a runtime
  * bug made loud rather than a neighbour's stack corrupted unnoticed; STACK_DEBUG puts a guard page
- * below each small segment to find the path (how the paths above were found: the go/, runtime/ and
- * sched ctests run clean with it). A ThreadSanitizer build keeps 32 KiB first segments: TSan's own
+ * below each small segment to find the path (how the paths above were found: the go/ and corpus/
+ * ctests run clean with it, goroutine 1 also on a small segment, 2026-12-06). A ThreadSanitizer build keeps 32 KiB first segments: TSan's own
  * runtime (fiber creation, reports) runs deep on the goroutine's stack.
  *
  * Measured (testdata/bench/parked_goroutines.go, peak RSS / 1,000,000, medians of 3, 2026-12-06):
