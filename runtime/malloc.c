@@ -28,7 +28,8 @@
  * with the world stopped); the cache's counters have a single writer and are read atomically;
  * heap_live (atomic) counts the bytes of spans taken by caches, large objects, minus what the
  * sweeper freed; crossing the pacer's goal (gc_next_goal) starts a cycle from the allocating
- * goroutine, outside every lock.
+ * goroutine, outside every lock. Allocations by threads with a P are sampled for the heap profile
+ * at the end (mprof.c; gc's profilealloc): the cache counts down the bytes to the next sample.
  *
  * Rejected: a heap bitmap (Go's 2 bits per word): for gocc's single-type objects the type pointer
  * per object is simpler and exact for arrays; it costs a word per scan object (8-byte objects: the
@@ -151,6 +152,7 @@ static MCache *getcache(void)
 		heap_lock();
 		c->link = mheap_.caches;
 		mheap_.caches = c;
+		mheap_.ncaches++;
 		heap_unlock();
 		pp->mcache = c;
 	}
@@ -228,6 +230,27 @@ static void *alloc_large(uintptr_t size, const GoType *type, bool noscan, bool *
 
 static AO_t stress_count;
 
+/* runtime.MemProfileRate (stdlib/runtime/mprof.go); weak: a program without the runtime package
+ * has no profile to read and samples nothing. */
+extern intgo memprofile_rate __asm__("runtime.MemProfileRate") __attribute__((weak));
+
+/* go1.19's mallocgc tail: every MemProfileRate bytes on average (an exponential distribution of
+ * the distance between samples), the allocation of x (size: its class's size) is recorded with its
+ * stack. Combined tiny objects are never sampled, their 16-byte blocks are (as gc's). */
+static void sample(MCache *c, uintptr_t x, uintptr_t size)
+{
+	if (&memprofile_rate == NULL)
+		return;
+	intgo rate = __atomic_load_n(&memprofile_rate, __ATOMIC_RELAXED);
+	if (rate <= 0)
+		return;
+	if (rate != 1 && (intptr_t)size < c->next_sample) {
+		c->next_sample -= (intptr_t)size;
+		return;
+	}
+	mprof_malloc(c, x, size);
+}
+
 /* The allocator proper. type: the object's type (its pointer bitmap), MALLOC_CONSERVATIVE, or NULL
  * for pointer-free memory. */
 static void *mallocgc(uintptr_t size, const GoType *type, bool needzero)
@@ -244,6 +267,7 @@ static void *mallocgc(uintptr_t size, const GoType *type, bool needzero)
 		c = &mheap_.nopcache;
 	}
 	void *x;
+	uintptr_t profsize;
 	if (noscan && size < MALLOC_TINY_SIZE) {
 		/* tiny: combine into the current 16-byte block, aligned as the size asks */
 		uintptr_t off = c->tinyoffset;
@@ -268,6 +292,7 @@ static void *mallocgc(uintptr_t size, const GoType *type, bool needzero)
 			memset(block, 0, MALLOC_TINY_SIZE);
 		count(&c->by_size[2], 1);
 		count(&c->total_alloc, MALLOC_TINY_SIZE);
+		profsize = MALLOC_TINY_SIZE;
 		if (size < c->tinyoffset || c->tiny == 0) {
 			c->tiny = (uintptr_t)block;
 			c->tinyoffset = size;
@@ -283,17 +308,21 @@ static void *mallocgc(uintptr_t size, const GoType *type, bool needzero)
 			s->types[((uintptr_t)x - s->base) / s->elemsize] = type;
 		count(&c->by_size[sc], 1);
 		count(&c->total_alloc, s->elemsize);
+		profsize = s->elemsize;
 	} else {
 		if (locked)
 			heap_unlock();
 		x = alloc_large(size, type, noscan, &triggered);
 		if (locked)
 			heap_lock();
-		count(&c->total_alloc, (size + MALLOC_PAGE_SIZE - 1) & ~(uintptr_t)(MALLOC_PAGE_SIZE - 1));
+		profsize = (size + MALLOC_PAGE_SIZE - 1) & ~(uintptr_t)(MALLOC_PAGE_SIZE - 1);
+		count(&c->total_alloc, profsize);
 	}
 	count(&c->mallocs, 1);
 	if (locked)
 		heap_unlock();
+	if (!locked) /* threads without a P (timers, start-up) are not sampled */
+		sample(c, (uintptr_t)x, profsize);
 	if (gc_stress && AO_fetch_and_add1(&stress_count) % gc_stress == gc_stress - 1)
 		triggered = true;
 	if (triggered)

@@ -21,6 +21,7 @@
 #include "runtime.h"
 
 #include <atomic_ops.h>
+#include <stddef.h>
 
 /* linux/amd64: 48-bit heap addresses, as Go's maxAlloc. Larger requests are "out of range". */
 #define MALLOC_MAX_ALLOC ((uintptr_t)1 << 48)
@@ -63,6 +64,7 @@ typedef struct Span {
 	uintptr_t elemsize, nelems, nalloc, freeindex;
 	const GoType **types;        /* per object (scan spans): its type or MALLOC_CONSERVATIVE */
 	const GoType *largetype;     /* class 0: the object's type */
+	uint32_t nprof;              /* objects sampled by the heap profile (mprof.c), atomic */
 	uint64_t allocbits[MALLOC_MAX_NELEMS / 64];
 	uint64_t markbits[MALLOC_MAX_NELEMS / 64];
 } Span;
@@ -73,13 +75,16 @@ typedef struct Span {
 typedef struct MCache {
 	Span *alloc[NUM_SPAN_CLASSES]; /* sizeclass*2+noscan */
 	uintptr_t tiny, tinyoffset;
+	intptr_t next_sample;          /* bytes to allocate before the next heap-profile sample */
 	AO_t mallocs, total_alloc, tiny_allocs;  /* single writer, read atomically */
 	AO_t by_size[MALLOC_NUM_CLASSES];
 	struct MCache *link;           /* mheap_.caches */
 } MCache;
 
 typedef struct MHeap {
-	uintptr_t arena, arena_used, arena_end;
+	uintptr_t arena, arena_end;
+	uintptr_t arena_used;        /* written under the lock with a release store; span_of loads it
+	                              * (acquire) without the lock, so lock-free readers need atomics */
 	Span **spans;                /* one entry per arena page: the span holding it, or NULL */
 	Span *free[129];             /* free runs by pages (128: longer) */
 	Span *central[NUM_SPAN_CLASSES]; /* spans with free objects, swept */
@@ -92,8 +97,11 @@ typedef struct MHeap {
 	uint64_t sys;                /* arena bytes in use by the heap (HeapSys) */
 	uint64_t released;           /* HeapReleased */
 	uint64_t inuse;              /* pages in in-use spans, in bytes (HeapInuse) */
-	uint64_t frees, freed_bytes, large_allocs, large_bytes;
+	uint64_t frees, freed_bytes, large_allocs, large_bytes, large_frees;
 	uint64_t by_size_frees[MALLOC_NUM_CLASSES];
+	uint64_t nspanrec;           /* Span records alive (MSpanInuse, and their bits in GCSys) */
+	uint64_t types_bytes;        /* the scan spans' Span.types arrays (GCSys) */
+	uint64_t ncaches;            /* per-P caches made (MCacheInuse) */
 	AO_t heap_live;              /* atomic: bytes allocated or reserved by caches since the last mark */
 } MHeap;
 
@@ -114,9 +122,11 @@ void malloc_counts(uint64_t *mallocs, uint64_t *total_alloc);
 void heap_lock(void);
 void heap_unlock(void);
 void heap_init(void);
+/* Lock-free: arena_used only grows, and the page-table entries of a span a caller owns (it took the
+ * span under the lock) do not change under it. */
 static inline Span *span_of(uintptr_t p)
 {
-	if (p < mheap_.arena || p >= mheap_.arena_used)
+	if (p < mheap_.arena || p >= __atomic_load_n(&mheap_.arena_used, __ATOMIC_ACQUIRE))
 		return NULL;
 	return mheap_.spans[(p - mheap_.arena) >> MALLOC_PAGE_SHIFT];
 }
@@ -140,8 +150,60 @@ typedef struct GcStats {
 	bool forced_last;
 	uint64_t pause_total, last_gc;
 	uint64_t pause_ns[256], pause_end[256];
+	uint64_t cpu_total;                  /* GC CPU ns since start (procs x pause: all of it is stopped) */
+	double cpu_fraction;                 /* GCCPUFraction, as of the last cycle */
 } GcStats;
 extern GcStats gc_stats;             /* under the heap lock */
+/* One cycle as mgc.c saw it, for the statistics and the gctrace line (mstats.c). Times are
+ * sched_nanotime: start (stop the world asked), mark and markterm (marking began and ended), end. */
+typedef struct GcCycle {
+	uint64_t start, mark, markterm, end, wall_end;
+	uint64_t heap0, heap2, goal;         /* heap_live at the start, marked bytes, the cycle's goal */
+	bool forced;
+} GcCycle;
+void mstats_gc_done(const GcCycle *c); /* heap lock held, world stopped: record the cycle */
+void mstats_gctrace(const GcCycle *c); /* after the world restarted: the GODEBUG=gctrace=1 line */
+/* stack.c's goroutine stack memory (atomic adds): segment bytes in use (StackInuse), and bytes of
+ * segments obtained from the OS, in use or kept free for reuse (StackSys). */
+void mstats_stack(intptr_t inuse, intptr_t sys);
+/* mprof.c: the heap profile (runtime.MemProfile) */
+void mprof_malloc(MCache *c, uintptr_t p, uintptr_t size); /* sampled allocation; no lock held */
+void mprof_free(uintptr_t p);        /* heap lock held: the sweeper freed profiled object p */
+void mprof_cycle(void);              /* heap lock held, world stopped, sweep finished: a new cycle */
+void mprof_flush(void);              /* runtime.GC's sweep is done: publish what it freed */
+uint64_t mprof_buckhash_sys(void);   /* BuckHashSys */
+uint64_t mprof_sampled(void);        /* sampled objects not yet freed (heap_verify: the spans' nprof) */
+/* runtime.MemStats (stdlib/runtime/mstats.go), go1.19's layout. */
+typedef struct MemStats {
+	uint64_t alloc, total_alloc, sys, lookups, mallocs, frees;
+	uint64_t heap_alloc, heap_sys, heap_idle, heap_inuse, heap_released, heap_objects;
+	uint64_t stack_inuse, stack_sys, mspan_inuse, mspan_sys, mcache_inuse, mcache_sys;
+	uint64_t buckhash_sys, gc_sys, other_sys, next_gc, last_gc, pause_total_ns;
+	uint64_t pause_ns[256], pause_end[256];
+	uint32_t num_gc, num_forced_gc;
+	double gc_cpu_fraction;
+	bool enable_gc, debug_gc;
+	struct {
+		uint32_t size;
+		uint64_t mallocs, frees;
+	} by_size[61];
+} MemStats;
+
+_Static_assert(sizeof(MemStats) == 5776, "runtime.MemStats is 5776 bytes in go1.19");
+_Static_assert(offsetof(MemStats, by_size) == 4312, "MemStats.BySize is at 4312 in go1.19");
+/* mstats.c for metrics.c: ReadMemStats' figures and, read with them, the counts behind the
+ * runtime/metrics histograms; the GC pause histogram (go1.19's time histogram: MSTATS_TIME_BUCKETS
+ * counts) */
+typedef struct MstatsExtra {
+	uint64_t tiny;                       /* combined tiny allocations */
+	uint64_t class_allocs[MALLOC_NUM_CLASSES], class_frees[MALLOC_NUM_CLASSES];
+	uint64_t large_allocs, large_frees;
+} MstatsExtra;
+#define MSTATS_TIME_BUCKETS (45 * 16)
+void mstats_read(MemStats *m, MstatsExtra *x);
+void mstats_pause_counts(uint64_t *counts);
+void mstats_sched_latency(uint64_t ns);   /* proc.c: a measured runnable period (atomic) */
+void mstats_latency_counts(uint64_t *counts);
 void gc_full(void);                  /* runtime.GC: a cycle and its sweep */
 bool gc_marked(uintptr_t p);         /* during marking: p's object is marked (or not in the heap) */
 void gc_mark_root(uintptr_t p);      /* during marking: mark p's object and all it reaches */
@@ -154,6 +216,8 @@ void gc_maybe_start(void);           /* the allocator passed the trigger: collec
 bool gc_collect(bool forced);       /* false: not run (not on a goroutine; or no longer due) */
 extern uint32_t gc_stress;           /* GODEBUG=goccgcstress=N: collect every N allocations */
 uint64_t gc_next_goal(void);
+void gc_retarget(void);
+extern uint64_t gc_workbuf_bytes;    /* the collector's mark work buffers, libc memory (GCSys) */              /* GOGC or the memory limit changed: the goal again (gc's commit) */
 
 /* mgcpacer.c */
 int32_t gcpacer_percent(void);

@@ -10,7 +10,9 @@
  * marked, the collector asks fin_gc_roots to mark every record's fn and everything every finalized
  * object reaches (not the object itself: so in a chain of finalized objects only the first is
  * queued, the others are reachable from it), then every record whose object is still unmarked moves
- * to the queue and its object is marked (kept one more cycle: the finalizer needs it). The queue is
+ * to the queue, and only then are the queued objects marked (kept one more cycle: the finalizer
+ * needs it; the finalized sub-objects of one tiny block, one object to the collector, are so queued
+ * together, as go1.19's sweep queues every finalizer of an unmarked object). The queue is
  * a root until the finalizer goroutine ran the call. Once the record is gone, the next cycle that
  * finds the object unreachable frees it. The finalizer goroutine (go1.19's fing) is made by the
  * first SetFinalizer, parks in "finalizer wait" (a system goroutine then: not in NumGoroutine nor in
@@ -169,6 +171,10 @@ void fin_gc_roots(void)
 			gc_mark_root((uintptr_t)fins.slot[i].fn);
 			gc_mark_referents(fins.slot[i].obj);
 		}
+	/* every record of an unreachable object is queued before any such object is marked: the
+	 * sub-objects of one tiny block (each with its own finalizer) are one object to the collector,
+	 * so marking the first would hide the others (go1.19's sweep queues them together) */
+	uintptr_t first = finq.n;
 	for (uintptr_t i = 0; i < fins.cap; i++) {
 		Fin *f = &fins.slot[i];
 		if (f->obj <= FIN_DELETED || gc_marked(f->obj))
@@ -182,9 +188,10 @@ void fin_gc_roots(void)
 			finq.cap = cap;
 		}
 		finq.q[finq.n++] = *f;
-		gc_mark_root(f->obj);
 		f->obj = FIN_DELETED;
 	}
+	for (uintptr_t i = first; i < finq.n; i++)
+		gc_mark_root(finq.q[i].obj);
 	lock_release(&fin_lock);
 }
 

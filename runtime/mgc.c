@@ -64,14 +64,13 @@
 #include <link.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "panic.h"
-#include "print.h"
 #include "scheduler.h"
 #include "symtab.h"
 
 uint32_t gc_stress;
+uint64_t gc_workbuf_bytes;
 static bool gctrace;
 
 /* Statistics, written with the world stopped and the heap lock held, read under the heap lock. */
@@ -82,6 +81,13 @@ static uint64_t goal = 4 << 20; /* atomic */
 uint64_t gc_next_goal(void)
 {
 	return __atomic_load_n(&goal, __ATOMIC_RELAXED);
+}
+
+static uint64_t last_live; /* atomic: the bytes the last cycle marked */
+
+void gc_retarget(void)
+{
+	__atomic_store_n(&goal, gcpacer_goal(__atomic_load_n(&last_live, __ATOMIC_RELAXED)), __ATOMIC_RELAXED);
 }
 
 static uintptr_t tls_size; /* the executable's static TLS block, below each thread's fs base */
@@ -133,6 +139,7 @@ static void push(uintptr_t obj)
 			panic_throw("runtime: out of memory (mark stack)");
 		markstack = n;
 		capmark = cap;
+		gc_workbuf_bytes = cap * sizeof *n; /* MemStats.GCSys */
 	}
 	markstack[nmark++] = obj;
 }
@@ -160,13 +167,26 @@ static bool mark(uintptr_t p, bool past_end)
 	return true;
 }
 
-static void scan_conservative(uintptr_t lo, uintptr_t hi, bool past_end)
+/* A word of a root range. The world is stopped, but not every thread: sysmon, Ms without a P (parking
+ * themselves under sched.lock: mput, m->locks) and Ms leaving a system call keep writing scheduler
+ * words in the ranges scanned here (sched and the runtime's other globals in .bss, G and M records,
+ * a P's status). Those words never hold heap pointers (G, M and P records are calloc'd), and an
+ * aligned word load is never torn, so a stale value cannot lose an object: the read is racy by
+ * design, and left out of ThreadSanitizer's view (libgocc_rt_tsan.a; docs/runtime.md). Heap objects
+ * are read plainly: nothing writes them while the world is stopped. */
+static __attribute__((no_sanitize_thread)) uintptr_t load_root_word(uintptr_t p)
+{
+	return *(uintptr_t *)p;
+}
+
+/* root: a root range (load_root_word, and the past-end policy of mark). */
+static void scan_conservative(uintptr_t lo, uintptr_t hi, bool root)
 {
 	lo = (lo + 7) & ~(uintptr_t)7;
 	for (uintptr_t p = lo; p + 8 <= hi; p += 8) {
-		uintptr_t v = *(uintptr_t *)p;
+		uintptr_t v = root ? load_root_word(p) : *(uintptr_t *)p;
 		if (v >= mheap_.arena && v < mheap_.arena_used)
-			mark(v, past_end);
+			mark(v, root);
 	}
 }
 
@@ -301,49 +321,6 @@ static __attribute__((noinline)) void mark_roots(void)
 
 /* ---- the cycle ---- */
 
-static uint64_t walltime(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec;
-}
-
-static void trace(uint64_t start_live, uint64_t live, uint64_t pause, uint64_t now)
-{
-	static uint64_t first;
-	if (first == 0)
-		first = now - pause;
-	/* go1.19: "gc N @T.TTTs P%: clock ms, cpu ms, before->peak->live MB, goal MB, ..., N P" */
-	runtime_printlock();
-	print_cstr("gc ");
-	runtime_printuint(gc_stats.numgc);
-	print_cstr(" @");
-	uint64_t t = (now - first) / 1000000;
-	runtime_printuint(t / 1000);
-	print_cstr(".");
-	char buf[4] = {(char)('0' + t / 100 % 10), (char)('0' + t / 10 % 10), (char)('0' + t % 10), 0};
-	print_cstr(buf);
-	print_cstr("s 0%: 0+");
-	runtime_printuint(pause / 1000000);
-	print_cstr("+0 ms clock, 0+");
-	runtime_printuint(pause / 1000000);
-	print_cstr("/0/0+0 ms cpu, ");
-	runtime_printuint(start_live >> 20);
-	print_cstr("->");
-	runtime_printuint(start_live >> 20);
-	print_cstr("->");
-	runtime_printuint(live >> 20);
-	print_cstr(" MB, ");
-	runtime_printuint(gc_next_goal() >> 20);
-	print_cstr(" MB goal, 0 MB stacks, 0 MB globals, ");
-	runtime_printuint(1);
-	print_cstr(" P");
-	if (gc_stats.forced_last)
-		print_cstr(" (forced)");
-	print_cstr("\n");
-	runtime_printunlock();
-}
-
 /* A cycle; false when it was not run: not on a goroutine (package initialisers that run before the
  * scheduler: their thread stack is not a goroutine's, so it could not be scanned), or, for a
  * triggered cycle, another goroutine collected while this one waited to stop the world. */
@@ -363,29 +340,26 @@ bool gc_collect(bool forced)
 	heap_lock();
 	for (MCache *c = mheap_.caches; c; c = c->link)
 		heap_flush_cache(c);
-	uint64_t start_live = AO_load(&mheap_.heap_live);
+	GcCycle cy = {.start = (uint64_t)t0, .heap0 = AO_load(&mheap_.heap_live), .goal = gc_next_goal(),
+		      .forced = forced};
 	heap_start_cycle();
 	heap_scavenge(false);
+	mprof_cycle();
 	marked_bytes = 0;
+	cy.mark = (uint64_t)sched_nanotime();
 	mark_roots();
+	cy.markterm = (uint64_t)sched_nanotime();
 	AO_store(&mheap_.heap_live, marked_bytes);
-	__atomic_store_n(&goal, gcpacer_goal(marked_bytes), __ATOMIC_RELAXED);
-	uint64_t now = walltime();
-	uint64_t pause = sched_nanotime() - t0;
-	gc_stats.pause_ns[gc_stats.numgc % 256] = pause;
-	gc_stats.pause_end[gc_stats.numgc % 256] = now;
-	gc_stats.numgc++;
-	gc_stats.forced_last = forced;
-	if (forced)
-		gc_stats.numforced++;
-	gc_stats.pause_total += pause;
-	gc_stats.last_gc = now;
+	__atomic_store_n(&last_live, marked_bytes, __ATOMIC_RELAXED);
+	gc_retarget();
+	cy.heap2 = marked_bytes;
+	mstats_gc_done(&cy); /* pause, rings, NumGC, GCCPUFraction */
 	if (gc_stress)
 		heap_verify();
 	heap_unlock();
 	sched_start_the_world();
 	if (gctrace)
-		trace(start_live, marked_bytes, pause, now);
+		mstats_gctrace(&cy);
 	fin_wake();
 	return true;
 }
@@ -398,6 +372,7 @@ void gc_full(void)
 	heap_lock();
 	while (heap_sweep_one())
 		;
+	mprof_flush(); /* the heap profile as of this cycle, its frees included */
 	heap_unlock();
 }
 

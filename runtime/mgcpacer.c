@@ -15,7 +15,8 @@
  * gc keeps them (each Set returns the previous value; a negative GOGC percent is -1, "off"; a
  * negative memory limit only reads it; GOGC and GOMEMLIMIT are read once at start-up with gc's
  * parsing, and a malformed GOMEMLIMIT is gc's fatal error). What they would steer, the
- * collector's pacing, is gcpacer_goal; ReadGCStats reads the collector's statistics (mgc.c), and
+ * collector's pacing, is gcpacer_goal, applied at once (gc_retarget: NextGC follows each Set, as
+ * gc's commit recomputes its goal); ReadGCStats reads the collector's statistics (mgc.c), and
  * FreeOSMemory collects and gives every free page back to the OS.
  *
  * Invariants: both settings are read and written atomically (any goroutine may call Set*); they are
@@ -114,7 +115,9 @@ RUNTIME_API int32_t mgcpacer_setGCPercent(void *ctx, int32_t in)
 	(void)ctx;
 	if (in < 0)
 		in = -1;
-	return __atomic_exchange_n(&gc_percent, in, __ATOMIC_SEQ_CST);
+	int32_t old = __atomic_exchange_n(&gc_percent, in, __ATOMIC_SEQ_CST);
+	gc_retarget(); /* NextGC follows at once, as gc's */
+	return old;
 }
 
 GO_LINKNAME(mgcpacer_setMemoryLimit, "runtime/debug.setMemoryLimit");
@@ -123,7 +126,9 @@ RUNTIME_API int64_t mgcpacer_setMemoryLimit(void *ctx, int64_t in)
 	(void)ctx;
 	if (in < 0)
 		return __atomic_load_n(&memory_limit, __ATOMIC_SEQ_CST);
-	return __atomic_exchange_n(&memory_limit, in, __ATOMIC_SEQ_CST);
+	int64_t old = __atomic_exchange_n(&memory_limit, in, __ATOMIC_SEQ_CST);
+	gc_retarget();
+	return old;
 }
 
 int32_t gcpacer_percent(void)

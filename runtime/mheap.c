@@ -19,13 +19,15 @@
  * span when it is empty. The allocator sweeps one span before taking a span from the heap (so the
  * sweeper keeps pace with allocation), central_get sweeps its class's unswept spans on demand, and
  * the next cycle (or runtime.GC) finishes whatever is left. A span in a cache is always swept.
+ * Freeing an object the heap profile sampled (the span's nprof > 0) is reported to mprof.c.
  *
  * The scavenger: after each cycle, free runs that stayed free for a whole cycle are given back with
  * madvise(MADV_DONTNEED) (HeapReleased); debug.FreeOSMemory gives back every free run. A released
  * run is zero when reused, so it needs no clearing.
  *
  * Invariants: heap_lock guards everything here except a cached span's alloc bits and freeindex
- * (its cache's owner) and heap_live (atomic). A span is on at most one list. Every page below
+ * (its cache's owner) and heap_live (atomic); arena_used is written under it but read by span_of
+ * without it (release store, acquire load). A span is on at most one list. Every page below
  * arena_used belongs to exactly one span; the page-table entries of an in-use span are all set, those
  * of a free run at least at its ends.
  * Rejected: Go's radix-tree page allocator and bitmap scavenger (built for huge heaps and many
@@ -117,7 +119,14 @@ static Span *span_new(void)
 	Span *s = calloc(1, sizeof(Span));
 	if (s == NULL)
 		panic_throw("runtime: out of memory (span records)");
+	mheap_.nspanrec++;
 	return s;
+}
+
+static void span_delete(Span *s)
+{
+	mheap_.nspanrec--;
+	free(s);
 }
 
 /* Puts a free run on its list, merged with free neighbours. */
@@ -135,7 +144,7 @@ static void free_run(Span *s)
 			s->needzero |= l->needzero;
 			s->base = l->base;
 			s->npages += l->npages;
-			free(l);
+			span_delete(l);
 		}
 	}
 	uintptr_t end = s->base + (s->npages << MALLOC_PAGE_SHIFT);
@@ -148,7 +157,7 @@ static void free_run(Span *s)
 			s->released = s->released && r->released;
 			s->needzero |= r->needzero;
 			s->npages += r->npages;
-			free(r);
+			span_delete(r);
 		}
 	}
 	set_spans(s, true);
@@ -164,7 +173,7 @@ static void grow(uintptr_t npages)
 	Span *s = span_new();
 	s->base = mheap_.arena_used;
 	s->npages = n;
-	mheap_.arena_used += bytes;
+	__atomic_store_n(&mheap_.arena_used, mheap_.arena_used + bytes, __ATOMIC_RELEASE); /* span_of */
 	mheap_.sys += bytes;
 	s->freedgc = UINT32_MAX;
 	free_run(s);
@@ -232,6 +241,7 @@ Span *heap_alloc_span(uintptr_t npages, int sizeclass, bool noscan)
 	s->elemsize = sizeclass ? malloc_class_to_size[sizeclass] : npages << MALLOC_PAGE_SHIFT;
 	s->nelems = sizeclass ? (npages << MALLOC_PAGE_SHIFT) / s->elemsize : 1;
 	s->nalloc = s->freeindex = 0;
+	s->nprof = 0;
 	s->largetype = NULL;
 	memset(s->allocbits, 0, sizeof s->allocbits);
 	memset(s->markbits, 0, sizeof s->markbits);
@@ -240,6 +250,7 @@ Span *heap_alloc_span(uintptr_t npages, int sizeclass, bool noscan)
 		s->types = calloc(s->nelems, sizeof *s->types);
 		if (!s->types)
 			panic_throw("runtime: out of memory (span types)");
+		mheap_.types_bytes += s->nelems * sizeof *s->types;
 	}
 	set_spans(s, true);
 	mheap_.inuse += npages << MALLOC_PAGE_SHIFT;
@@ -253,6 +264,8 @@ static void free_span(Span *s)
 	if (s->incentral)
 		list_remove(&mheap_.central[s->sizeclass * 2 + s->noscan], s);
 	s->incentral = false;
+	if (s->types)
+		mheap_.types_bytes -= s->nelems * sizeof *s->types;
 	free(s->types);
 	s->types = NULL;
 	mheap_.inuse -= s->npages << MALLOC_PAGE_SHIFT;
@@ -279,7 +292,7 @@ static void compact_allspans(void)
 		if (s->state == SPAN_INUSE)
 			mheap_.allspans[j++] = s;
 		else
-			free(s);
+			span_delete(s);
 	}
 	mheap_.nspans = j;
 	mheap_.sweepidx = 0;
@@ -290,9 +303,13 @@ void heap_sweep_span(Span *s)
 	if (s->state != SPAN_INUSE || s->sweepgen == mheap_.sweepgen)
 		return;
 	s->sweepgen = mheap_.sweepgen;
+	bool prof = __atomic_load_n(&s->nprof, __ATOMIC_RELAXED) != 0;
 	if (s->sizeclass == 0) {
 		if (!span_bit(s->markbits, 0)) {
+			if (prof)
+				mprof_free(s->base);
 			mheap_.frees++;
+			mheap_.large_frees++;
 			mheap_.freed_bytes += s->npages << MALLOC_PAGE_SHIFT;
 			free_span(s);
 		} else {
@@ -306,6 +323,9 @@ void heap_sweep_span(Span *s)
 		if (freed && s->types)
 			for (uint64_t f = freed; f; f &= f - 1)
 				s->types[w * 64 + (uintptr_t)__builtin_ctzll(f)] = NULL;
+		if (freed && prof)
+			for (uint64_t f = freed; f; f &= f - 1)
+				mprof_free(s->base + (w * 64 + (uintptr_t)__builtin_ctzll(f)) * s->elemsize);
 		uintptr_t n = (uintptr_t)__builtin_popcountll(freed);
 		mheap_.frees += n;
 		mheap_.by_size_frees[s->sizeclass] += n;
@@ -423,16 +443,18 @@ void heap_scavenge(bool all)
 }
 
 /* Checks the bookkeeping (tests, gcstress): every page of the arena in exactly one span, counts
- * agree with the bits, lists hold what they claim. Throws on the first inconsistency. */
+ * agree with the bits, lists hold what they claim, the spans' sampled objects are the heap
+ * profile's. Throws on the first inconsistency. */
 void heap_verify(void)
 {
-	uintptr_t inuse = 0, released = 0;
+	uintptr_t inuse = 0, released = 0, sampled = 0;
 	for (uintptr_t p = mheap_.arena; p < mheap_.arena_used;) {
 		Span *s = span_of(p);
 		if (s == NULL || s->base != p || s->npages == 0)
 			panic_throw("heap_verify: page not covered by a span");
 		if (s->state == SPAN_INUSE) {
 			inuse += s->npages << MALLOC_PAGE_SHIFT;
+			sampled += s->nprof;
 			for (uintptr_t k = 0; k < s->npages; k++)
 				if (mheap_.spans[page_index(p) + k] != s)
 					panic_throw("heap_verify: page table entry of an in-use span");
@@ -450,4 +472,6 @@ void heap_verify(void)
 	}
 	if (inuse != mheap_.inuse || released != mheap_.released)
 		panic_throw("heap_verify: heap totals");
+	if (sampled != mprof_sampled())
+		panic_throw("heap_verify: sampled objects (Span.nprof) and the heap profile disagree");
 }

@@ -12,18 +12,24 @@
  *    starting with PcHeader; every offset in it is from the start of the blob.
  *  - It holds no relocation: addresses are link-time addresses, and the runtime adds the load bias
  *    (the run-time address of C `main` minus PcHeader.anchor), so a PIE needs no dynamic relocation.
- *  - PcFunc entries are sorted by entry and do not overlap.
- *  - Rows of a function: a uvarint count, then per row uvarint(pc delta << 1 | file changed),
- *    svarint(line delta), the file's string offset (uvarint) when it changed, uvarint(inline node + 1
- *    relative to the function's first node, 0 for none). The first row is at pc offset 0, file 0 and
- *    line 0 before it; a row covers pcs up to the next row's.
+ *  - PcFuncEntry records are sorted by entry and their functions do not overlap. An entry is the
+ *    function's link-time address minus PcHeader.anchor (programs are smaller than 2 GiB).
+ *  - Everything else about a function is one varint-coded blob at PcHeader.rows + data (as gc's
+ *    pclntab, a few bytes per row instead of fixed records): uvarint size, uvarint name (string
+ *    offset), one byte kind | flags << 4, uvarint ninl and the function's inlined calls
+ *    (uvarint callee name, uvarint parent + 1 (0: the function itself; a parent precedes its
+ *    children), uvarint call file, svarint call line), then uvarint nrows and the rows: per row
+ *    uvarint(pc delta << 2 | file changed << 1 | node changed), svarint(line delta), the file's
+ *    string offset (uvarint) when it changed, uvarint(inline node + 1, 0 for none) when it
+ *    changed. The first row is at pc offset 0; file 0, line 0 and node none before it; a row
+ *    covers pcs up to the next row's.
  */
 #ifndef GOCC_RUNTIME_PCTAB_H
 #define GOCC_RUNTIME_PCTAB_H
 
 #include <stdint.h>
 
-#define PCTAB_MAGIC 0x31435047u /* "GPC1" */
+#define PCTAB_MAGIC 0x32435047u /* "GPC2" */
 
 /* PcFunc.kind: what a frame of this function stands for. */
 enum {
@@ -50,27 +56,27 @@ typedef struct {
 	uint32_t magic;
 	uint32_t nfuncs;
 	uint64_t anchor;   /* link-time address of C main */
-	uint32_t funcs;    /* offset of PcFunc[nfuncs] */
-	uint32_t inlines;  /* offset of PcInline[] */
+	uint32_t funcs;    /* offset of PcFuncEntry[nfuncs] */
 	uint32_t strings;  /* offset of the NUL-terminated strings */
-	uint32_t rows;     /* offset of the row data */
+	uint32_t rows;     /* offset of the functions' blobs */
+	uint32_t pad;
 } PcHeader;
 
 typedef struct {
-	uint64_t entry;    /* link-time address */
+	int32_t entry;     /* link-time address - anchor */
+	uint32_t data;     /* offset of its blob (from PcHeader.rows) */
+} PcFuncEntry;
+
+/* A function of the table as the runtime reads it (symtab_findfunc decodes the blob's head). */
+typedef struct {
+	uintptr_t entry;   /* run-time address */
 	uint32_t size;
 	uint32_t name;     /* string offset (from PcHeader.strings) */
-	uint32_t rows;     /* offset of this function's rows (from PcHeader.rows) */
-	uint32_t inl;      /* index of its first PcInline */
 	uint32_t kind;     /* PCFUNC_* */
 	uint32_t flags;    /* PCFLAG_* */
+	uint32_t ninl;
+	const uint8_t *inl;  /* its inlined calls */
+	const uint8_t *rows; /* its row count and rows */
 } PcFunc;
-
-typedef struct {
-	uint32_t name;     /* the inlined function's name */
-	int32_t parent;    /* index of the enclosing inlined call (from PcFunc.inl), -1 for the function */
-	uint32_t file;     /* file and line of the call */
-	int32_t line;
-} PcInline;
 
 #endif

@@ -18,9 +18,12 @@
  * work (sched.nmspinning); whoever readies a goroutine while Ps are idle and nobody spins wakes an
  * idle M (wakep). A spinning M that finds work wakes another, so wakeups propagate without a
  * thundering herd. Go's dance that avoids lost wakeups is kept: a spinning M that gives up its P
- * decrements nmspinning first and then rechecks every run queue. Timers (time.c) are run here
- * too: schedule() and findrunnable() call timers_check (gc's checkTimers), and an M that gives its
- * P back while timers are pending may become the timer sleeper instead of sleeping on its Note.
+ * decrements nmspinning first and then rechecks every run queue. Timers (time.c) live in a heap
+ * per P and are run here too: schedule() and findrunnable() run their P's due timers
+ * (timers_check, gc's checkTimers), a spinning M runs its victims' due timers in its last stealing
+ * round (gc's stealWork), and one M that gives its P back while timers are pending becomes the
+ * timer sleeper instead of sleeping on its Note: it sleeps on a futex until the earliest timer
+ * across all Ps (gc's M blocked in netpoll(delay): gocc has no netpoll), then takes an idle P.
  *
  * Context switches (asm_amd64.S): a goroutine that blocks calls mcall, which saves its callee-saved
  * registers on its own stack and continues on the M's scheduler stack (g0: the thread's own stack),
@@ -39,11 +42,13 @@
  * instead (startlockedm). A goroutine that exits while locked ends its thread (mexit; m0 sleeps
  * for good instead), as go1.19.
  *
- * checkdead (under sched.lock, when an M goes idle): no M running Go code, no pending timer,
- * nothing outside the scheduler that will ready a goroutine (sched_external_begin: system calls),
- * so every goroutine left is blocked for good: `fatal error: all goroutines are asleep - deadlock!`
- * and the goroutine headers, or `no goroutines (main called runtime.Goexit) - deadlock!` when none
- * is left.
+ * checkdead (under sched.lock, when an M goes idle), in go1.19's order: nothing outside the
+ * scheduler will ready a goroutine (sched_external_begin: system calls), no M runs (the timer
+ * sleeper and an M in a system call count as running; so does sysmon while it retakes a P: see
+ * sysmon), no goroutine is runnable (else the counts are broken: throw), some goroutine waits
+ * (else `no goroutines (main called runtime.Goexit) - deadlock!`), and no P has a pending timer:
+ * then every goroutine left is blocked for good: `fatal error: all goroutines are asleep -
+ * deadlock!` and the goroutine headers.
  *
  * Preemption: a goroutine yields when it blocks, calls Gosched, or when its stack check fails while
  * g->preempt is set: sysmon (below) asks a goroutine that ran 10 ms without a reschedule to yield by
@@ -526,7 +531,7 @@ static void checkdead(void)
 {
 	if (!sched.main_started)
 		return;
-	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0 || timers_pending())
+	if (__atomic_load_n(&sched.nexternal, __ATOMIC_SEQ_CST) > 0)
 		return;
 	int32_t run = sched.mcount - sched.nmidle - sched.nmidlelocked;
 	if (run > 0)
@@ -549,6 +554,9 @@ static void checkdead(void)
 	lock_release(&sched.allglock);
 	if (waiting == 0)
 		fatal_dump("no goroutines (main called runtime.Goexit) - deadlock!", false);
+	for (int32_t i = 0; i < sched.gomaxprocs; i++) /* a timer will ready or start a goroutine */
+		if (__atomic_load_n(&sched.allp[i]->ntimers, __ATOMIC_RELAXED) > 0)
+			return;
 	fatal_dump("all goroutines are asleep - deadlock!", true);
 }
 
@@ -584,6 +592,7 @@ static void stopm(void)
 }
 
 static void newm_thread(void *arg);
+static size_t m_stack_size; /* a new M's thread stack (libc's default), for MemStats.StackSys */
 
 static void newm(P *pp, bool spinning)
 {
@@ -616,9 +625,13 @@ static void newm_thread(void *arg)
 	pthread_t t;
 	int err = pthread_create(&t, &attr, mstart_thread, mp);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	size_t stack = 0;
+	pthread_attr_getstacksize(&attr, &stack);
 	pthread_attr_destroy(&attr);
 	if (err != 0)
 		panic_throw("newm: failed to create new OS thread");
+	__atomic_store_n(&m_stack_size, stack, __ATOMIC_RELAXED);
+	mstats_stack(0, (intptr_t)stack); /* MemStats.StackSys: an OS thread stack */
 }
 
 /* Run pp (or an idle P) on an idle M, or a new one (Go's startm). */
@@ -681,8 +694,9 @@ static void handoffp(P *pp)
 	}
 	pidleput(pp);
 	lock_release(&sched.lock);
-	if (timers_unwatched()) /* timers (time.c): an M must sleep until the next (gc's wakeNetPoller) */
-		wakep();
+	int64_t when = timers_next(pp); /* an M must sleep until pp's timers (gc's handoffp) */
+	if (when != 0)
+		sched_timer_added(when);
 }
 
 /* The M's G is locked to it and not runnable: hand the P off and sleep until the G is scheduled
@@ -737,11 +751,99 @@ static void *mstart_thread(void *arg)
 	schedule();
 }
 
+/* ---- the timer sleeper (gc's M blocked in netpoll(delay) in findrunnable; wakeNetPoller) ----
+ * At most one M without a P sleeps on sleeper.wake until the earliest timer across all Ps, then
+ * takes an idle P to run it. Whoever makes a timer the earliest of its P calls sched_timer_added:
+ * if the sleeper's deadline is later (or not yet known: until 0) it bumps the word; with no sleeper
+ * it wakes an M (wakep), which finds no goroutine and becomes the sleeper, or the busy Ps run the
+ * timer from their schedule(). No lost wakeup: the sleeper sets `sleeping` before it reads the
+ * Ps' timer0when, the adder writes timer0when before it reads `sleeping` (both seq_cst), and the
+ * sleeper reads the futex word before the Ps, so a bump after its read makes the futex return. */
+static struct {
+	uint32_t wake;     /* futex word: bumped when a timer is earlier than `until` */
+	uint32_t sleeping; /* atomic: 1 while an M is the sleeper */
+	int64_t until;     /* atomic: the sleeper's deadline, 0 while it is not sleeping on it */
+} sleeper;
+
+/* The earliest `when` of the Ps' timers, 0 if none (gc's timeSleepUntil). */
+static int64_t timers_earliest(void)
+{
+	int64_t next = 0;
+	int32_t procs = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_SEQ_CST);
+	for (int32_t i = 0; i < procs; i++) {
+		P *pp = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
+		int64_t when = pp ? timers_next(pp) : 0;
+		if (when != 0 && (next == 0 || when < next))
+			next = when;
+	}
+	return next;
+}
+
+void sched_timer_added(int64_t when)
+{
+	if (__atomic_load_n(&sleeper.sleeping, __ATOMIC_SEQ_CST)) {
+		int64_t until = __atomic_load_n(&sleeper.until, __ATOMIC_SEQ_CST);
+		if (until == 0 || until > when) {
+			__atomic_fetch_add(&sleeper.wake, 1, __ATOMIC_SEQ_CST);
+			futex_wake(&sleeper.wake, 1);
+		}
+	} else if (sched.main_started) {
+		wakep();
+	}
+}
+
+/* A P-less M with nothing to run: if there are timers and no other M sleeps until them, sleep
+ * until the earliest is due and return true (the caller takes an idle P and runs it); false at
+ * once otherwise, or when the timers are gone meanwhile. */
+static bool timers_sleep(void)
+{
+	uint32_t zero = 0;
+	if (timers_earliest() == 0 ||
+	    !__atomic_compare_exchange_n(&sleeper.sleeping, &zero, 1, false, __ATOMIC_SEQ_CST,
+					 __ATOMIC_RELAXED))
+		return false;
+	bool due = false;
+	for (;;) {
+		uint32_t w = __atomic_load_n(&sleeper.wake, __ATOMIC_SEQ_CST);
+		int64_t next = timers_earliest();
+		if (next == 0)
+			break;
+		int64_t now = sched_nanotime();
+		if (next <= now) {
+			due = true;
+			break;
+		}
+		__atomic_store_n(&sleeper.until, next, __ATOMIC_SEQ_CST);
+		futex_sleep(&sleeper.wake, w, next - now);
+		__atomic_store_n(&sleeper.until, 0, __ATOMIC_SEQ_CST);
+	}
+	__atomic_store_n(&sleeper.sleeping, 0, __ATOMIC_SEQ_CST);
+	return due;
+}
+
 /* ---- scheduling ---- */
+
+/* /sched/latencies:seconds, as go1.19's casgstatus samples it: every 8th time a goroutine stops
+ * running (and a new goroutine at random, 1 in 8), the time until it runs again is measured. */
+static inline void track_stop(G *gp)
+{
+	if (gp->tracking_seq++ % 8 == 0)
+		gp->tracking = true;
+}
+
+static inline void track_runnable(G *gp)
+{
+	if (gp->tracking)
+		gp->runnable_since = sched_nanotime();
+}
 
 static RUNTIME_NORET void execute(G *gp)
 {
 	M *mp = getm();
+	if (gp->tracking) {
+		gp->tracking = false;
+		mstats_sched_latency((uint64_t)(sched_nanotime() - gp->runnable_since));
+	}
 	__atomic_store_n(&mp->curg, gp, __ATOMIC_RELEASE); /* sysmon reads it (preemptone) */
 	gp->m = mp;
 	__atomic_store_n(&gp->status, G_RUNNING, __ATOMIC_RELEASE);
@@ -755,9 +857,10 @@ static RUNTIME_NORET void execute(G *gp)
 static G *findrunnable(void)
 {
 	M *mp = getm();
-top:
-	timers_check();
+top:;
 	P *pp = mp->p;
+	bool ran = false;
+	timers_check(pp, 0, &ran);
 	G *gp = runqget(pp);
 	if (gp)
 		return gp;
@@ -778,10 +881,17 @@ top:
 		for (int round = 0; round < 4; round++) {
 			uint32_t start = sched_fastrandn((uint32_t)procs);
 			for (int32_t i = 0; i < procs; i++) {
-				P *victim = sched.allp[(start + (uint32_t)i) % (uint32_t)procs];
+				P *victim = __atomic_load_n(&sched.allp[(start + (uint32_t)i) % (uint32_t)procs],
+				                            __ATOMIC_ACQUIRE); /* procresize may add Ps */
 				if (victim == NULL || victim == pp ||
 				    __atomic_load_n(&victim->status, __ATOMIC_RELAXED) == P_DEAD)
 					continue;
+				if (round == 3 && timers_next(victim) != 0) { /* run its due timers too */
+					ran = false;
+					timers_check(victim, 0, &ran);
+					if (ran && (gp = runqget(pp)) != NULL)
+						return gp;
+				}
 				gp = runqsteal(pp, victim, round == 3);
 				if (gp)
 					return gp;
@@ -806,7 +916,7 @@ top:
 		__atomic_fetch_sub(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
 		procs = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED);
 		for (int32_t i = 0; i < procs; i++) {
-			P *p2 = sched.allp[i];
+			P *p2 = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
 			if (p2 && __atomic_load_n(&p2->status, __ATOMIC_RELAXED) != P_DEAD && !runqempty(p2)) {
 				lock_acquire(&sched.lock);
 				P *idle = pidleget();
@@ -821,12 +931,14 @@ top:
 			}
 		}
 	}
-	if (timers_idle_sleep()) { /* timers (time.c): this M slept until one was due */
+	if (timers_sleep()) { /* this M slept until a timer was due: run it, on whichever P it is */
 		lock_acquire(&sched.lock);
 		P *idle = pidleget();
 		lock_release(&sched.lock);
 		if (idle) {
 			acquirep(idle);
+			mp->spinning = true; /* so it steals (and runs) the other Ps' timers */
+			__atomic_fetch_add(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
 			goto top;
 		}
 	}
@@ -841,38 +953,6 @@ static void resetspinning(void)
 	uint32_t n = __atomic_sub_fetch(&sched.nmspinning, 1, __ATOMIC_SEQ_CST);
 	if (n == 0)
 		wakep(); /* we found work: the next idle M looks for more */
-}
-
-/* GOMAXPROCS shrank below this P: move its work to the global queue and let it go. */
-static void destroyp(P *pp)
-{
-	G *batch[P_RUNQ_SIZE + 1];
-	int n = 0;
-	for (G *gp; (gp = runqget(pp));)
-		batch[n++] = gp;
-	lock_acquire(&sched.lock);
-	for (int i = 0; i < n; i++)
-		globrunqput(batch[i]);
-	lock_release(&sched.lock);
-	lock_acquire(&sched.sudoglock);
-	for (int i = 0; i < pp->nsudog; i++) {
-		pp->sudogcache[i]->next = sched.sudogcache;
-		sched.sudogcache = pp->sudogcache[i];
-	}
-	pp->nsudog = 0;
-	lock_release(&sched.sudoglock);
-	lock_acquire(&sched.gflock);
-	while (pp->gfree) {
-		G *gp = pp->gfree;
-		pp->gfree = gp->schedlink;
-		gp->schedlink = sched.gfree;
-		__atomic_store_n(&sched.gfree, gp, __ATOMIC_RELAXED); /* gfget peeks without gflock */
-		sched.ngfree++;
-	}
-	pp->ngfree = 0;
-	lock_release(&sched.gflock);
-	releasep();
-	__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
 }
 
 /* One round of the scheduler: find a G and run it (Go's schedule). Runs on g0. */
@@ -899,22 +979,10 @@ static RUNTIME_NORET void schedule(void)
 			}
 			continue;
 		}
-		if (pp->id >= __atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED)) {
-			if (mp->spinning)
-				resetspinning();
-			destroyp(pp);
-			lock_acquire(&sched.lock);
-			P *idle = pidleget();
-			lock_release(&sched.lock);
-			if (idle)
-				acquirep(idle);
-			else
-				stopm();
-			continue;
-		}
 		/* only the P's owner writes schedtick; sysmon reads it: atomic, relaxed */
 		__atomic_store_n(&pp->schedtick, pp->schedtick + 1, __ATOMIC_RELAXED);
-		timers_check();
+		bool ran = false;
+		timers_check(pp, 0, &ran);
 		G *gp = NULL;
 		if (pp->schedtick % 61 == 0 && __atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0) {
 			lock_acquire(&sched.lock);
@@ -969,6 +1037,7 @@ static void park_m(G *gp)
 	if (!__atomic_compare_exchange_n(&gp->status, &running, G_WAITING, false, __ATOMIC_ACQ_REL,
 					 __ATOMIC_RELAXED))
 		panic_throw("park_m: bad g status");
+	track_stop(gp);
 	dropg(gp);
 	if (mp->waitunlockf) {
 		bool ok = mp->waitunlockf(gp, mp->waitlock);
@@ -976,6 +1045,7 @@ static void park_m(G *gp)
 		mp->waitlock = NULL;
 		if (!ok) {
 			__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+			track_runnable(gp);
 			execute(gp);
 		}
 	}
@@ -1012,6 +1082,7 @@ void sched_ready(G *gp)
 	if (!__atomic_compare_exchange_n(&gp->status, &waiting, G_RUNNABLE, false, __ATOMIC_ACQ_REL,
 					 __ATOMIC_RELAXED))
 		panic_throw("bad g->status in ready");
+	track_runnable(gp);
 	M *mp = getm();
 	if (mp && mp->p) {
 		runqput(mp->p, gp, true);
@@ -1026,6 +1097,8 @@ void sched_ready(G *gp)
 static void gosched_m(G *gp)
 {
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	track_stop(gp);
+	track_runnable(gp);
 	dropg(gp);
 	lock_acquire(&sched.lock);
 	globrunqput(gp);
@@ -1128,6 +1201,9 @@ static G *newproc1(P *pp, void *fn, bool small)
 	TSAN_FIBER_CREATE(gp);
 	__atomic_fetch_add(&sched.ngoroutines, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	gp->tracking_seq = (uint8_t)fastrand();
+	gp->tracking = gp->tracking_seq % 8 == 0;
+	track_runnable(gp);
 	if (fresh)
 		allgadd(gp);
 	return gp;
@@ -1176,6 +1252,7 @@ static RUNTIME_NORET void mexit(M *mp)
 		for (;;)
 			note_sleep(&mp->park); /* nobody wakes it */
 	signal_munit(mp);
+	mstats_stack(0, -(intptr_t)__atomic_load_n(&m_stack_size, __ATOMIC_RELAXED));
 #ifdef GOCC_TSAN
 	__tsan_switch_to_fiber(mp->g0.tsan_fiber, 0);
 	if (mp->tsan_mcall_fiber)
@@ -1244,6 +1321,8 @@ static void exitsyscall0(G *gp)
 {
 	M *mp = getm();
 	__atomic_store_n(&gp->status, G_RUNNABLE, __ATOMIC_RELEASE);
+	track_stop(gp);
+	track_runnable(gp);
 	dropg(gp);
 	lock_acquire(&sched.lock);
 	P *pp = pidleget();
@@ -1349,23 +1428,46 @@ void sched_release_sudog(Sudog *s)
 
 /* ---- start-up (called by rt0.c's main on the main thread) ---- */
 
-/* Under sched.lock: make n Ps usable. Ps at or above n are retired here when idle, or by their M at
- * its next schedule() (destroyp); go1.19 stops the world instead. */
+/* GOMAXPROCS shrank below pp (world stopped, under sched.lock): its goroutines go to the global
+ * queue, its caches to the shared ones, its timers to P 0, which outlives every change (gc's
+ * (*p).destroy). */
+static void retirep(P *pp)
+{
+	for (G *gp; (gp = runqget(pp));)
+		globrunqput(gp);
+	lock_acquire(&sched.sudoglock);
+	for (int i = 0; i < pp->nsudog; i++) {
+		pp->sudogcache[i]->next = sched.sudogcache;
+		sched.sudogcache = pp->sudogcache[i];
+	}
+	pp->nsudog = 0;
+	lock_release(&sched.sudoglock);
+	lock_acquire(&sched.gflock);
+	while (pp->gfree) {
+		G *gp = pp->gfree;
+		pp->gfree = gp->schedlink;
+		gp->schedlink = sched.gfree;
+		__atomic_store_n(&sched.gfree, gp, __ATOMIC_RELAXED); /* gfget peeks without gflock */
+		sched.ngfree++;
+	}
+	pp->ngfree = 0;
+	lock_release(&sched.gflock);
+	timers_move(sched.allp[0], pp); /* the caller tells the timer sleeper */
+	__atomic_store_n(&pp->m, NULL, __ATOMIC_RELEASE);
+	__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
+}
+
+/* n Ps from now on (gc's procresize), under sched.lock, with the world stopped (GOMAXPROCS) or at
+ * start-up (no other M yet). Ps below n that are new or dead join the others: idle at start-up,
+ * stopped for sched_start_the_world to restart; Ps at or above n retire, and if the caller's own P
+ * is one of them, it goes on with P 0. So no P at or above GOMAXPROCS ever runs Go code (sync.Pool
+ * indexes its per-P array by the pinned P's id). */
 static void procresize(int32_t n)
 {
 	if (n > MAX_GOMAXPROCS)
 		n = MAX_GOMAXPROCS;
+	int32_t old = sched.gomaxprocs;
 	__atomic_store_n(&sched.gomaxprocs, n, __ATOMIC_SEQ_CST);
-	for (P **link = &sched.pidle; *link;) {
-		P *pp = *link;
-		if (pp->id >= n) {
-			*link = pp->link;
-			__atomic_fetch_sub(&sched.npidle, 1, __ATOMIC_SEQ_CST);
-			__atomic_store_n(&pp->status, P_DEAD, __ATOMIC_RELAXED);
-		} else {
-			link = &pp->link;
-		}
-	}
 	for (int32_t i = 0; i < n; i++) {
 		P *pp = sched.allp[i];
 		if (pp == NULL) {
@@ -1376,9 +1478,23 @@ static void procresize(int32_t n)
 			pp->status = P_DEAD;
 			__atomic_store_n(&sched.allp[i], pp, __ATOMIC_RELEASE); /* sysmon reads allp unlocked */
 		}
-		if (__atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) == P_DEAD && pp->m == NULL)
+		if (__atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) != P_DEAD)
+			continue;
+		if (sched.gcwaiting)
+			__atomic_store_n(&pp->status, P_GCSTOP, __ATOMIC_RELEASE); /* started with the world */
+		else
 			pidleput(pp);
 	}
+	M *mp = getm();
+	P *self = mp ? mp->p : NULL;
+	if (self && self->id >= n) {
+		releasep();
+		P *p0 = sched.allp[0];
+		__atomic_store_n(&p0->status, P_IDLE, __ATOMIC_RELAXED);
+		acquirep(p0);
+	}
+	for (int32_t i = n; i < old; i++)
+		retirep(sched.allp[i]);
 }
 
 void sched_init(void)
@@ -1417,6 +1533,23 @@ void sched_init(void)
 #define SYSMON_PERIOD_US 5000
 #define FORCE_PREEMPT_NS 10000000
 
+/* GODEBUG=goccretakedelay=US (gocc's own, a debugging aid): sysmon sleeps US microseconds between
+ * retaking a P from a system call and handing it off, widening the window in which a returning
+ * call finds no P (testdata/sched_syscall_retake.go). */
+static uint32_t retake_delay_us;
+
+static void retake_delay_init(void)
+{
+	const char *d = getenv("GODEBUG");
+	for (; d && *d;) {
+		const char *e = strchr(d, ',');
+		size_t n = e ? (size_t)(e - d) : strlen(d);
+		if (n > 16 && strncmp(d, "goccretakedelay=", 16) == 0)
+			retake_delay_us = (uint32_t)strtoul(d + 16, NULL, 10);
+		d = e ? e + 1 : NULL;
+	}
+}
+
 static void preemptone(P *pp)
 {
 	M *mp = __atomic_load_n(&pp->m, __ATOMIC_ACQUIRE);
@@ -1441,11 +1574,27 @@ void runtime_preemptcheck(void)
 		sched_gosched();
 }
 
+/* Go's incidlelocked: sysmon also counts itself as running there while it retakes a P. */
+static void incidlelocked(int32_t v)
+{
+	lock_acquire(&sched.lock);
+	sched.nmidlelocked += v;
+	if (v > 0)
+		checkdead();
+	lock_release(&sched.lock);
+}
+
 static void *sysmon(void *arg)
 {
 	(void)arg;
-	static uint64_t lasttick[MAX_GOMAXPROCS], lastsyscall[MAX_GOMAXPROCS];
-	static int64_t lastwhen[MAX_GOMAXPROCS];
+	/* What sysmon saw of each P, in libc memory: not in .data/.bss, whose words the collector reads
+	 * conservatively while the world is stopped and sysmon keeps running (mgc.c's scan_data). */
+	struct {
+		uint64_t tick, syscalltick;
+		int64_t when;
+	} *seen = calloc(MAX_GOMAXPROCS, sizeof *seen);
+	if (seen == NULL)
+		panic_throw("runtime: out of memory (sysmon)");
 	for (;;) {
 		usleep(SYSMON_PERIOD_US);
 		int64_t now = sched_nanotime();
@@ -1457,23 +1606,32 @@ static void *sysmon(void *arg)
 			uint32_t status = __atomic_load_n(&pp->status, __ATOMIC_ACQUIRE);
 			if (status == P_SYSCALL) { /* retake it when the same call spans a period */
 				uint64_t t = __atomic_load_n(&pp->syscalltick, __ATOMIC_RELAXED);
-				if (t != lastsyscall[i]) {
-					lastsyscall[i] = t;
-				} else if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
-								       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+				if (t != seen[i].syscalltick) {
+					seen[i].syscalltick = t;
+					continue;
+				}
+				/* sysmon is no M: while it holds the retaken P, checkdead must count
+				 * someone as running, or the M whose call returns now finds no P idle,
+				 * queues its goroutine, goes idle and finds it runnable (go1.19's retake) */
+				incidlelocked(-1);
+				if (__atomic_compare_exchange_n(&pp->status, &status, P_IDLE, false,
+								__ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+					if (retake_delay_us)
+						usleep(retake_delay_us);
 					handoffp(pp);
 				}
+				incidlelocked(1);
 				continue;
 			}
 			if (status != P_RUNNING)
 				continue;
 			uint64_t t = __atomic_load_n(&pp->schedtick, __ATOMIC_RELAXED);
-			if (t != lasttick[i]) {
-				lasttick[i] = t;
-				lastwhen[i] = now;
-			} else if (now - lastwhen[i] >= FORCE_PREEMPT_NS) {
+			if (t != seen[i].tick) {
+				seen[i].tick = t;
+				seen[i].when = now;
+			} else if (now - seen[i].when >= FORCE_PREEMPT_NS) {
 				preemptone(pp);
-				lastwhen[i] = now;
+				seen[i].when = now;
 			}
 		}
 	}
@@ -1482,6 +1640,7 @@ static void *sysmon(void *arg)
 
 static void start_sysmon(void)
 {
+	retake_delay_init();
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -1495,6 +1654,7 @@ static void start_sysmon(void)
 	pthread_attr_destroy(&attr);
 	if (err != 0)
 		panic_throw("sysmon: failed to create thread");
+	mstats_stack(0, 64 << 10);
 }
 
 /* Starts the scheduler on the main thread with goroutine 1 running fn (never returns). */
@@ -1529,23 +1689,28 @@ void sched_main_return(void)
 
 /* ---- the runtime package (declared without bodies in stdlib/runtime) ---- */
 
+static void gomaxprocs_resize(void *arg)
+{
+	intgo n = *(intgo *)arg;
+	sched_stop_the_world(); /* as go1.19's stopTheWorldGC("GOMAXPROCS") */
+	lock_acquire(&sched.lock);
+	procresize(n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : (int32_t)n);
+	lock_release(&sched.lock);
+	sched_start_the_world();
+}
+
 /* runtime.GOMAXPROCS(n): the old value; n > 0 sets it. */
 GO_LINKNAME(proc_GOMAXPROCS, "runtime.GOMAXPROCS");
 RUNTIME_API intgo proc_GOMAXPROCS(void *ctx, intgo n)
 {
 	(void)ctx;
-	lock_acquire(&sched.lock);
-	intgo ret = sched.gomaxprocs;
-	bool change = n > 0 && n != ret;
-	if (change)
-		procresize(n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : (int32_t)n);
-	lock_release(&sched.lock);
-	if (change) {
-		for (int i = 0; i < 4; i++) /* idle Ps may now run queued goroutines */
-			wakep();
-		if (!sched_getg()->is_g0)
-			sched_gosched(); /* this M notices a retired P at its next schedule() */
-	}
+	intgo ret = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_SEQ_CST);
+	if (n <= 0 || n == ret)
+		return ret;
+	stack_call_deep(gomaxprocs_resize, &n); /* start_the_world's 8 KiB: not on a small segment */
+	int64_t when = timers_next(sched.allp[0]); /* it may hold retired Ps' timers */
+	if (when != 0)
+		sched_timer_added(when);
 	return ret;
 }
 
@@ -1706,15 +1871,14 @@ void sched_start_the_world(void)
 		if (runqempty(pp)) {
 			pidleput(pp);
 		} else {
-			pp->status = P_IDLE;
+			__atomic_store_n(&pp->status, P_IDLE, __ATOMIC_RELAXED); /* sysmon reads it unlocked */
 			busy[nbusy++] = pp;
 		}
 	}
 	lock_release(&sched.lock);
 	for (int i = 0; i < nbusy; i++)
 		startm(busy[i], false);
-	if (__atomic_load_n(&sched.runqsize, __ATOMIC_RELAXED) > 0)
-		wakep();
+	wakep(); /* as go1.19: work queued, or timers on the idle Ps, need a spinning M */
 	if (mp)
 		mp->locks--;
 	__atomic_store_n(&sched.worldsema, 0, __ATOMIC_RELEASE);
@@ -1734,6 +1898,8 @@ void sched_gc_roots(void (*scan)(uintptr_t lo, uintptr_t hi), uintptr_t self_sp)
 			scan(fs - gc_tls_size(), fs);
 		}
 	}
+	for (int32_t i = 0; i < MAX_GOMAXPROCS && sched.allp[i]; i++)
+		timers_gc_scan(sched.allp[i], scan); /* an AfterFunc's timer may be referenced only there */
 	for (G *gp = sched.allg; gp; gp = gp->alllink) {
 		scan((uintptr_t)gp, (uintptr_t)(gp + 1));
 		for (Sudog *s = gp->waiting; s; s = s->waitlink)

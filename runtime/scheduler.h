@@ -15,6 +15,10 @@
  *   sched_ready(gp)              make a parked goroutine runnable (Go's goready); any thread, any time
  *                                after the parker's unlockf ran (the usual pattern: both hold the same
  *                                RtLock, so ready is called under the lock the parker released).
+ *                                A thread that is not an M (sigqueue.c's forwarder) readies only
+ *                                between sched_external_begin/end, else checkdead, seeing every M
+ *                                idle, could find the goroutine waiting (a false deadlock) or
+ *                                runnable before it is queued (`checkdead: runnable g`).
  *   sched_acquire_sudog() / sched_release_sudog(s)   per-P caches of Sudogs (Go's acquireSudog).
  *   sched_entersyscall() / sched_exitsyscall()       around a blocking system call: the P may go to
  *                                another thread meanwhile (Go's entersyscall/exitsyscall).
@@ -144,6 +148,9 @@ struct G {
 	uintptr_t gopc;             /* the return address of its go statement's newproc call (created by) */
 	uint64_t waitsince;         /* unused: go1.19 prints ", N minutes" only in dumps of long waits */
 	struct Timer *timer;        /* time.c: time.Sleep's timer, made on the goroutine's first Sleep */
+	uint8_t tracking_seq;       /* /sched/latencies: every 8th stop of running is measured (go1.19) */
+	bool tracking;              /* this runnable period is measured */
+	int64_t runnable_since;     /* tracked: when it became runnable (sched_nanotime) */
 #ifdef GOCC_TSAN
 	void *tsan_fiber;           /* ThreadSanitizer's context for this G (proc.c, docs/runtime.md) */
 #endif
@@ -198,6 +205,13 @@ struct P {
 	G *gfree;                   /* dead Gs with their first stack segment, for reuse */
 	int32_t ngfree;
 	struct MCache *mcache;      /* this P's allocation cache (malloc.c), NULL until first used */
+	/* timers (time.c, Go's p.timers): the pending timers added by this P's goroutines, run by
+	 * whichever M holds this P (or steals them when idle) */
+	RtLock timerslock;
+	struct Timer **timers;      /* under timerslock: a min-heap on `when` (malloc'd, a GC root) */
+	uint32_t ntimers;           /* under timerslock; read atomically by checkdead */
+	uint32_t timerscap;         /* under timerslock */
+	int64_t timer0when;         /* atomic: timers[0]->when, 0 when empty (Go's p.timer0When) */
 };
 
 /* The running goroutine of this thread (a g0 in scheduler code), read through %fs on every use
@@ -245,14 +259,18 @@ void sched_ready(G *gp);
 Sudog *sched_acquire_sudog(void);
 void sched_release_sudog(Sudog *s);
 
-/* Timers (time.c), run by the scheduler: timers_check runs the due ones (on g0, holding a P);
- * timers_idle_sleep makes a P-less idle M the one timer sleeper until the earliest is due (true:
- * take a P and check); timers_pending is checkdead's "a timer will ready a goroutine";
- * timers_unwatched: timers are pending and no M sleeps until them (handoffp then wakes one). */
-void timers_check(void);
-bool timers_idle_sleep(void);
-bool timers_pending(void);
-bool timers_unwatched(void);
+/* Timers (time.c): a heap per P (Go's p.timers). timers_check(pp, now, &ran) runs pp's due timers
+ * on the calling M (on g0, holding a P: its own or, when idle, pp is a victim's), returns pp's next
+ * `when` (0: none); timers_next(pp) is that `when` without locking; timers_move(dst, src) moves a
+ * retired P's timers (GOMAXPROCS shrank); timers_gc_scan gives the collector pp's heap array.
+ * proc.c's sched_timer_added(when) is told when a timer becomes the earliest of its P, so the M
+ * sleeping until the earliest timer across Ps (gc's netpoller M) can sleep less (gc's
+ * wakeNetPoller). */
+int64_t timers_check(P *pp, int64_t now, bool *ran);
+int64_t timers_next(P *pp);
+void timers_move(P *dst, P *src);
+void timers_gc_scan(P *pp, void (*scan)(uintptr_t lo, uintptr_t hi));
+void sched_timer_added(int64_t when);
 
 /* A random number in [0, n) for the running M (Go's fastrandn): select's case order. */
 uint32_t sched_fastrandn(uint32_t n);

@@ -52,6 +52,7 @@
 
 #include "panic.h"
 #include "print.h"
+#include "malloc.h" /* mstats_stack */
 #include "scheduler.h"
 
 #define SIGNAL_STACK_SIZE (64 << 10)
@@ -188,6 +189,7 @@ void signal_minit(M *mp)
 	if (p == MAP_FAILED)
 		panic_throw("signal_minit: cannot allocate the signal stack");
 	mp->sigstack = p;
+	mstats_stack(0, SIGNAL_STACK_SIZE); /* MemStats.StackSys */
 	stack_t ss = {.ss_sp = p, .ss_size = SIGNAL_STACK_SIZE};
 	sigaltstack(&ss, NULL);
 }
@@ -198,6 +200,7 @@ void signal_munit(M *mp)
 	stack_t ss = {.ss_flags = SS_DISABLE};
 	sigaltstack(&ss, NULL);
 	munmap(mp->sigstack, SIGNAL_STACK_SIZE);
+	mstats_stack(0, -SIGNAL_STACK_SIZE);
 	mp->sigstack = NULL;
 }
 

@@ -79,6 +79,7 @@
  *  - Running every runtime entry point on g0: the channel and semaphore paths park, which g0
  *    cannot, and the switch would cost the fast paths two stack switches each.
  */
+#include "malloc.h" /* mstats_stack: MemStats.StackInuse, StackSys */
 #include "scheduler.h"
 
 #include <string.h>
@@ -165,6 +166,7 @@ static StackSeg *seg_alloc(size_t size)
 			       -1, 0);
 		if (p == MAP_FAILED)
 			out_of_memory();
+		mstats_stack((intptr_t)size, (intptr_t)size);
 		return header_of((uintptr_t)p, size);
 	}
 	lock_acquire(&classes[c].lock);
@@ -173,6 +175,7 @@ static StackSeg *seg_alloc(size_t size)
 		classes[c].free = s->prev;
 		classes[c].nfree--;
 		lock_release(&classes[c].lock);
+		mstats_stack((intptr_t)size, 0);
 		return header_of(s->base, size);
 	}
 	size_t slot = c == 0 ? SMALL_SLOT : size;
@@ -193,6 +196,7 @@ static StackSeg *seg_alloc(size_t size)
 		base = classes[c].slab - slot + 4096;
 		mprotect((void *)(base - 4096), 4096, PROT_NONE);
 	}
+	mstats_stack((intptr_t)size, (intptr_t)size);
 	return header_of(base, size);
 }
 
@@ -203,8 +207,10 @@ static void seg_free(StackSeg *s)
 	int c = size_class(size);
 	if (c < 0) {
 		munmap((void *)base, size);
+		mstats_stack(-(intptr_t)size, -(intptr_t)size);
 		return;
 	}
+	mstats_stack(-(intptr_t)size, 0);
 	lock_acquire(&classes[c].lock);
 	bool warm = classes[c].nfree < FREE_WARM;
 	lock_release(&classes[c].lock);
@@ -403,7 +409,10 @@ void systemstack(void (*fn)(void *), void *arg)
 		fn(arg);
 		return;
 	}
-	ctx_systemstack(fn, arg, gp->m->g0_sp, NULL);
+	M *mp = gp->m;
+	mp->locks++; /* no collection, no preemption in there: both would park */
+	ctx_systemstack(fn, arg, mp->g0_sp, NULL);
+	mp->locks--;
 	check_canary(gp->stack);
 }
 

@@ -85,31 +85,6 @@ static GoString tab_string(const PcHeader *h, uint32_t off)
 	return (GoString){(const uint8_t *)s, (intgo)strlen(s)};
 }
 
-const PcFunc *symtab_findfunc(uintptr_t pc)
-{
-	const PcHeader *h = pctab();
-	if (!h || h->nfuncs == 0)
-		return NULL;
-	const PcFunc *f = (const PcFunc *)tab_at(h, h->funcs);
-	uint64_t lpc = pc - load_bias(h);
-	size_t lo = 0, hi = h->nfuncs;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (f[mid].entry <= lpc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0 || lpc >= f[lo - 1].entry + f[lo - 1].size)
-		return NULL;
-	return &f[lo - 1];
-}
-
-uintptr_t symtab_entry(const PcFunc *f)
-{
-	return (uintptr_t)f->entry + load_bias(pctab());
-}
-
 static uint64_t get_uvarint(const uint8_t **p)
 {
 	uint64_t v = 0;
@@ -127,45 +102,104 @@ static int64_t get_svarint(const uint8_t **p)
 	return (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
 }
 
+/* Skips one inlined call's record (pctab.h). */
+static void skip_inline(const uint8_t **p)
+{
+	for (int i = 0; i < 4; i++)
+		get_uvarint(p);
+}
+
+bool symtab_findfunc(uintptr_t pc, PcFunc *out)
+{
+	const PcHeader *h = pctab();
+	if (!h || h->nfuncs == 0)
+		return false;
+	const PcFuncEntry *f = (const PcFuncEntry *)tab_at(h, h->funcs);
+	int64_t off = (int64_t)(pc - load_bias(h) - h->anchor);
+	size_t lo = 0, hi = h->nfuncs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f[mid].entry <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return false;
+	const uint8_t *p = tab_at(h, h->rows + f[lo - 1].data);
+	out->entry = (uintptr_t)((int64_t)h->anchor + f[lo - 1].entry) + load_bias(h);
+	out->size = (uint32_t)get_uvarint(&p);
+	if (off >= (int64_t)f[lo - 1].entry + out->size)
+		return false;
+	out->name = (uint32_t)get_uvarint(&p);
+	out->kind = *p & 15;
+	out->flags = *p++ >> 4;
+	out->ninl = (uint32_t)get_uvarint(&p);
+	out->inl = p;
+	for (uint32_t i = 0; i < out->ninl; i++)
+		skip_inline(&p);
+	out->rows = p;
+	return true;
+}
+
 /* The row of f in effect at pc (an address inside f): file and line, and the innermost inlined call
  * (-1 for none). */
 static void pc_row(const PcFunc *f, uintptr_t pc, uint32_t *file, int64_t *line, int *node)
 {
-	const PcHeader *h = pctab();
-	const uint8_t *p = tab_at(h, h->rows + f->rows);
-	uint64_t off = pc - symtab_entry(f), at = 0;
+	const uint8_t *p = f->rows;
+	uint64_t off = pc - f->entry, at = 0;
 	uint64_t n = get_uvarint(&p);
 	uint32_t cur_file = 0;
 	int64_t cur_line = 0;
+	int cur_node = -1;
 	*file = 0, *line = 0, *node = -1;
 	for (uint64_t i = 0; i < n; i++) {
 		uint64_t d = get_uvarint(&p);
-		at += d >> 1;
+		at += d >> 2;
 		if (at > off)
 			return;
 		cur_line += get_svarint(&p);
-		if (d & 1)
+		if (d & 2)
 			cur_file = (uint32_t)get_uvarint(&p);
-		int nd = (int)get_uvarint(&p) - 1;
-		*file = cur_file, *line = cur_line, *node = nd;
+		if (d & 1)
+			cur_node = (int)get_uvarint(&p) - 1;
+		*file = cur_file, *line = cur_line, *node = cur_node;
 	}
+}
+
+/* Inlined call k of f. */
+typedef struct {
+	uint32_t name, file;
+	int parent;
+	int64_t line;
+} Inline;
+
+static Inline inline_at(const PcFunc *f, int k)
+{
+	const uint8_t *p = f->inl;
+	for (int i = 0; i < k; i++)
+		skip_inline(&p);
+	Inline in;
+	in.name = (uint32_t)get_uvarint(&p);
+	in.parent = (int)get_uvarint(&p) - 1;
+	in.file = (uint32_t)get_uvarint(&p);
+	in.line = get_svarint(&p);
+	return in;
 }
 
 int symtab_frames(uintptr_t pc, SymFrame *out, int max)
 {
-	const PcFunc *f = symtab_findfunc(pc);
-	if (!f || max <= 0)
+	PcFunc fn, *f = &fn;
+	if (max <= 0 || !symtab_findfunc(pc, f))
 		return 0;
 	const PcHeader *h = pctab();
-	const PcInline *inl = (const PcInline *)tab_at(h, h->inlines) + f->inl;
 	uint32_t file;
 	int64_t line;
 	int node, n = 0;
 	pc_row(f, pc, &file, &line, &node);
-	uintptr_t entry = symtab_entry(f);
 	for (; n < max; n++) {
 		SymFrame *fr = &out[n];
-		fr->entry = entry;
+		fr->entry = f->entry;
 		fr->file = tab_string(h, file);
 		fr->line = line;
 		fr->kind = (int)f->kind;
@@ -175,11 +209,12 @@ int symtab_frames(uintptr_t pc, SymFrame *out, int max)
 			fr->inlined = false;
 			return n + 1;
 		}
-		fr->name = tab_string(h, inl[node].name);
+		Inline in = inline_at(f, node);
+		fr->name = tab_string(h, in.name);
 		fr->inlined = true;
-		file = inl[node].file;
-		line = inl[node].line;
-		node = inl[node].parent;
+		file = in.file;
+		line = in.line;
+		node = in.parent;
 	}
 	return n;
 }
@@ -226,7 +261,7 @@ static uintptr_t walk_next(Walker *w)
 		if (w->exact) /* stored as if it were a return address, so that pc-1 is the faulting instruction */
 			ret++;
 		w->exact = ret - 1 - (uintptr_t)signal_sigpanic_tramp < 16;
-		const PcFunc *f = ret ? symtab_findfunc(ret - 1) : NULL;
+		PcFunc fn, *f = ret && symtab_findfunc(ret - 1, &fn) ? &fn : NULL;
 		/* Go frames, __morestack and ctx_systemstack link across stack segments. */
 		bool trusted = w->exact || ret - (uintptr_t)ctx_systemstack < 128 ||
 			(f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER || f->kind == PCFUNC_MORESTACK));
@@ -343,6 +378,13 @@ static void out_put(Out *o, uintptr_t pc)
 		o->pcs[o->n++] = pc;
 }
 
+/* The entry of the function containing pc, 0 for none. */
+static uintptr_t entry_at(uintptr_t pc)
+{
+	PcFunc f;
+	return symtab_findfunc(pc, &f) ? f.entry : 0;
+}
+
 /* The logical frames of the calling goroutine from the Go function that called the C function
  * whose frame is fp, skipping `skip`, into pcs (tagged as above). It streams (no array of the
  * whole stack): runtime C code may run on a small goroutine stack segment. */
@@ -354,7 +396,7 @@ int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
 	for (uintptr_t raw; o.n < o.max && (raw = walk_next(&w)) != 0;) {
 		SymFrame fr[MAX_EXPAND];
 		int k = symtab_frames(raw - 1, fr, MAX_EXPAND);
-		uintptr_t end = symtab_findfunc(raw) != symtab_findfunc(raw - 1) ? PC_END : 0;
+		uintptr_t end = entry_at(raw) != entry_at(raw - 1) ? PC_END : 0;
 		for (int d = 0; d < k; d++) {
 			if (symtab_is_wrapper(fr[d].name) || (!fr[d].inlined && fr[d].kind == PCFUNC_WRAPPER))
 				continue;
@@ -403,8 +445,8 @@ bool symtab_frame(uintptr_t tagged, bool exact, SymFrame *out, uintptr_t *look_p
 	SymFrame fr[MAX_EXPAND];
 	uintptr_t look = pc;
 	if (!exact || (tagged & PC_END)) {
-		const PcFunc *f = symtab_findfunc(pc - 1);
-		if (f && pc > symtab_entry(f))
+		PcFunc f;
+		if (symtab_findfunc(pc - 1, &f) && pc > f.entry)
 			look = pc - 1;
 	}
 	int k = symtab_frames(look, fr, MAX_EXPAND);

@@ -30,10 +30,8 @@ typedef struct {
 	uint32_t flags;    /* PCFLAG_* of the physical function */
 } SymFrame;
 
-/* The function containing pc (exact), or NULL. */
-const PcFunc *symtab_findfunc(uintptr_t pc);
-/* f's run-time entry address. */
-uintptr_t symtab_entry(const PcFunc *f);
+/* The function containing pc (exact) into *out; false if none. */
+bool symtab_findfunc(uintptr_t pc, PcFunc *out);
 /* The logical frames at pc (exact: the instruction itself), innermost first, at most max: inlined
  * callees at their lines, then each caller at its call line, the physical function last. 0 if pc
  * is in no function of the table. */

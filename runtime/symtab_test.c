@@ -13,12 +13,18 @@ static bool str_is(GoString s, const char *want)
 	return s.len == (intgo)strlen(want) && memcmp(s.str, want, (size_t)s.len) == 0;
 }
 
+/* The descriptor spelled str: the record lists the types reflect could make (unnamed pointers,
+ * slices, maps, chans, funcs); a named type T is found as the element of its *T. */
 static const GoType *find_type(const GoPackage *p, const char *str)
 {
 	const GoType *const *types = p->types;
 	for (uintptr_t i = 0; i < p->ntypes; i++)
 		if (str_is(types[i]->string, str))
 			return types[i];
+	for (uintptr_t i = 0; i < p->ntypes; i++)
+		if (types[i]->string.len == (intgo)strlen(str) + 1 && types[i]->string.str[0] == '*' &&
+		    memcmp(types[i]->string.str + 1, str, strlen(str)) == 0)
+			return types[i]->elem;
 	return NULL;
 }
 

@@ -119,8 +119,9 @@ enum { MAX_PCS = MAX_FRAMES + 16 }; /* room for the hidden frames among the firs
 static bool in_init(const uintptr_t *pcs, int n)
 {
 	for (int i = 0; i < n; i++) {
-		const PcFunc *f = symtab_findfunc((pcs[i] & (((uintptr_t)1 << 56) - 1)) - 1);
-		if (f && (f->kind == PCFUNC_DOINIT || f->kind == PCFUNC_MAININIT))
+		PcFunc f;
+		if (symtab_findfunc((pcs[i] & (((uintptr_t)1 << 56) - 1)) - 1, &f) &&
+		    (f.kind == PCFUNC_DOINIT || f.kind == PCFUNC_MAININIT))
 			return true;
 	}
 	return false;

@@ -5,7 +5,9 @@
 // The figures vary from run to run, so the program checks the shape: it runs itself again with
 // GODEBUG=gctrace=1 (the test harness clears GODEBUG), reads the child's stderr, and matches every
 // line against the pattern; cycles are numbered from 1 without gaps and the last one, the child's
-// runtime.GC() after GOGC was turned off, is marked (forced).
+// runtime.GC() after GOGC was turned off, is marked (forced). The figures are real: the heap marked
+// live is at most the heap at mark termination, and the P count is between 1 and GOMAXPROCS (gc
+// may run a cycle's stopped phases with fewer).
 package main
 
 import (
@@ -22,7 +24,7 @@ import (
 var line = regexp.MustCompile(`^gc (\d+) @\d+\.\d{3}s \d+%: ` +
 	`\d+(\.\d+)?\+\d+(\.\d+)?\+\d+(\.\d+)? ms clock, ` +
 	`\d+(\.\d+)?\+\d+(\.\d+)?/\d+(\.\d+)?/\d+(\.\d+)?\+\d+(\.\d+)? ms cpu, ` +
-	`\d+->\d+->\d+ MB, \d+ MB goal, \d+ MB stacks, \d+ MB globals, \d+ P( \(forced\))?$`)
+	`(\d+)->(\d+)->(\d+) MB, \d+ MB goal, \d+ MB stacks, \d+ MB globals, (\d+) P( \(forced\))?$`)
 
 var sink []byte
 
@@ -62,6 +64,15 @@ func main() {
 		n++
 		if k, _ := strconv.Atoi(string(m[1])); k != n {
 			fmt.Printf("cycle %d numbered %d\n", n, k)
+		}
+		h0, _ := strconv.Atoi(string(m[len(m)-5]))
+		h1, _ := strconv.Atoi(string(m[len(m)-4]))
+		h2, _ := strconv.Atoi(string(m[len(m)-3]))
+		if h2 > h1 {
+			fmt.Printf("cycle %d heap %d->%d->%d MB\n", n, h0, h1, h2)
+		}
+		if p, _ := strconv.Atoi(string(m[len(m)-2])); p < 1 || p > runtime.GOMAXPROCS(0) {
+			fmt.Printf("cycle %d: %d P, GOMAXPROCS %d\n", n, p, runtime.GOMAXPROCS(0))
 		}
 		forced = bytes.HasSuffix(l, []byte(" (forced)"))
 	}

@@ -295,6 +295,51 @@ bool pos_valid(Pos p)
 	return p.file >= 0 && p.line > 0;
 }
 
+void source_add_line_base(SourceFile *f, LineBase *b)
+{
+	vec_push(&f->line_bases, b);
+}
+
+/* gc's RelFilename/RelLine/RelCol: the last line base at or before p. An empty filename is
+ * printed "??", as gc's AbsFile does. */
+RelPos pos_rel(Pos p)
+{
+	SourceFile *f = source_file(p.file);
+	RelPos r = {f ? f->name : "?", false, p.line, p.col};
+	if (!f)
+		return r;
+	const LineBase *b = NULL;
+	for (int i = f->line_bases.len - 1; i >= 0; i--) {
+		const LineBase *c = f->line_bases.data[i];
+		if (c->line < p.line || (c->line == p.line && c->col <= p.col)) {
+			b = c;
+			break;
+		}
+	}
+	if (!b)
+		return r;
+	if (b->filename) {
+		r.file = b->filename[0] ? b->filename : "??";
+		r.directive = true;
+	}
+	r.line = b->rel_line + (p.line - b->line);
+	if (b->rel_col == 0)
+		r.col = 0;
+	else if (p.line == b->line)
+		r.col = b->rel_col + (p.col - b->col);
+	return r;
+}
+
+const char *pos_string(Pos p)
+{
+	if (!source_file(p.file))
+		return "?";
+	RelPos r = pos_rel(p);
+	if (r.col > 0)
+		return xsprintf("%s:%d:%d", r.file, r.line, r.col);
+	return xsprintf("%s:%d", r.file, r.line);
+}
+
 int pos_cmp(Pos a, Pos b)
 {
 	if (a.file != b.file)
@@ -393,13 +438,8 @@ static int diag_cmp(const void *a, const void *b)
 
 static void print_pos(FILE *out, Pos pos)
 {
-	SourceFile *f = source_file(pos.file);
-	if (!f)
-		return;
-	if (pos.col > 0)
-		fprintf(out, "%s:%d:%d: ", f->name, pos.line, pos.col);
-	else
-		fprintf(out, "%s:%d: ", f->name, pos.line);
+	if (source_file(pos.file))
+		fprintf(out, "%s: ", pos_string(pos));
 }
 
 int diag_flush(void)

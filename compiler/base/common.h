@@ -74,7 +74,26 @@ typedef struct SourceFile {
 	const char *text; /* contents, NUL-terminated (NUL also appears after len) */
 	size_t len;
 	int index;        /* position in the global file table */
+	Vec line_bases;   /* LineBase*, in source order: the file's line directives */
 } SourceFile;
+
+/* A `//line file:line[:col]` comment or its block-comment form (gc's line PosBase): from the
+ * real position (line, col) on, until the file's next line base, positions are reported as
+ * filename:rel_line[:rel_col], counted on from there. The lexer records them (syntax/lex.re);
+ * every report of a position goes through pos_rel: diagnostics, DWARF and so the pc table. */
+typedef struct LineBase {
+	int line, col;        /* real position where it takes effect */
+	const char *filename; /* as written; "" when it names none (reported "??"); NULL: the real file */
+	int rel_line;
+	int rel_col;          /* 0: columns unknown until the next line base */
+} LineBase;
+
+/* A position as reported: the line bases applied. col 0 = unknown. */
+typedef struct RelPos {
+	const char *file;
+	bool directive; /* file comes from a line directive (not the real file's name) */
+	int line, col;
+} RelPos;
 
 typedef struct Pos {
 	int file; /* index into the file table; -1 = no position */
@@ -89,6 +108,9 @@ SourceFile *source_read(const char *path);  /* NULL (and errno) if it cannot be 
 SourceFile *source_file(int index);
 bool pos_valid(Pos p);
 int pos_cmp(Pos a, Pos b);
+void source_add_line_base(SourceFile *f, LineBase *b); /* b takes effect after every earlier one */
+RelPos pos_rel(Pos p);
+const char *pos_string(Pos p); /* "file:line:col" (":col" left out when unknown), as gc prints it */
 
 /* ---- diagnostics ----------------------------------------------------------------------------- */
 

@@ -2,8 +2,8 @@
  * deadmethod.c: which methods a program keeps, decided at link time (gc's deadcode for methods).
  *
  * In: the program's objects and an executable linked from them. Out: a linker script that defines
- * the method-table symbols "go.method|NAME|LINK|FN" (lower_methods.c) the program needs, each as
- * FN, and the number of them.
+ * the method-table symbols "go.method|NAME|LINK|FN" and "go.mtyp|NAME|LINK|SIG" (lower_methods.c)
+ * the program needs, each as FN or SIG, and the number of them.
  *
  * The one idea: a method table does not refer to its methods' code but to weak undefined symbols,
  * so a type descriptor alone keeps no code alive and --gc-sections drops every method nothing calls
@@ -14,7 +14,12 @@
  * C code calls Error and String through itabs (panic values, print), so those names are always
  * callable; and if reflection can call methods by index (reflect.Value.Method or MethodByName
  * survive, or some code calls a method named Method or MethodByName through an interface, as
- * reflect.Type's are called), every method of a surviving type is. Constant itabs (lower_itab)
+ * reflect.Type's are called), every method of a surviving type is. A method table's signature
+ * descriptor is a slot too ("go.mtyp|NAME|LINK|type:SIG"), defined when the method's code is or
+ * when a surviving interface type has a method of that name (its name string is the symbol
+ * "go.imname.NAME", lower_typedesc.c), so that itabs and reflect can still match it: as gc's
+ * linker, a type keeps the signatures only of the methods an interface could ask for, and the
+ * descriptors of the rest's parameter types go. Constant itabs (lower_itab)
  * refer to their methods directly, so they need nothing here. Defining the needed symbols keeps
  * more code, which may reach more types and names: link.c links again until the set stops
  * growing (it only grows, so this ends; two or three links in practice). A slot left undefined
@@ -25,7 +30,9 @@
  * Package records (lower_symtab.c), which the link must retain, list their types the same way:
  * "go.typelink|LINK" is defined as "type:LINK" only when the descriptor survives for another
  * reason, so reflection's typelinks (runtime/reflect.c) see the types the program has, as gc's
- * do, and the records keep no type alive.
+ * do, and the records keep no type alive. Their lists of variables likewise: "go.globallink|NAME"
+ * is defined as NAME only when the variable survives, so a table no code uses goes with its
+ * initial value (lower_staticinit.c).
  *
  * Rejected alternatives. (1) Whole-program reachability in the compiler: packages come compiled
  * from the cache and no compilation sees the program. (2) Aliases in a generated object: an ELF
@@ -92,14 +99,14 @@ static bool has(Vec *sorted, const char *name)
 
 static void add_slot(const char *name, bool defined, void *arg)
 {
-	if (!defined && (strncmp(name, "go.method|", 10) == 0 || strncmp(name, "go.typelink|", 12) == 0))
+	if (!defined && (strncmp(name, "go.method|", 10) == 0 || strncmp(name, "go.mtyp|", 8) == 0 ||
+	                 strncmp(name, "go.typelink|", 12) == 0 || strncmp(name, "go.globallink|", 14) == 0))
 		vec_push(arg, (void *)intern(name, strlen(name)));
 }
 
 static void add_defined(const char *name, bool defined, void *arg)
 {
-	if (defined && (strncmp(name, "type:", 5) == 0 || strncmp(name, "go.iname.", 9) == 0 ||
-	                strncmp(name, "reflect.", 8) == 0))
+	if (defined)
 		vec_push(arg, xstrdup(name));
 }
 
@@ -148,11 +155,22 @@ int deadmethod_script(Vec *objects, const char *exe, const char *script)
 			}
 			continue;
 		}
-		const char *name = slot + 10, *bar = strchr(name, '|'), *fn = strrchr(slot, '|') + 1;
+		if (strncmp(slot, "go.globallink|", 14) == 0) {
+			if (has(&live, slot + 14)) {
+				sb_printf(&b, "\"%s\" = \"%s\";\n", slot, slot + 14);
+				n++;
+			}
+			continue;
+		}
+		bool sig = strncmp(slot, "go.mtyp|", 8) == 0;
+		const char *name = strchr(slot, '|') + 1, *bar = strchr(name, '|'), *fn = strrchr(slot, '|') + 1;
 		const char *type = xsprintf("type:%.*s", (int)(fn - 1 - (bar + 1)), bar + 1);
 		char *method = xstrndup(name, (size_t)(bar - name));
 		bool called = every || !strcmp(method, "Error") || !strcmp(method, "String") ||
 		              has(&live, xsprintf("go.iname.%s", method));
+		/* a signature also when an interface could match the method */
+		if (sig && !called)
+			called = has(&live, xsprintf("go.imname.%s", method));
 		if (called && has(&live, type)) {
 			sb_printf(&b, "\"%s\" = \"%s\";\n", slot, fn);
 			n++;

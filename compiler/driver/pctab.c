@@ -230,7 +230,9 @@ static bool read_line_program(Buf b, const char *comp_dir, LineTable *t)
 		uleb(&b);
 		uleb(&b);
 		const char *d = dir < (uint64_t)dirs.len ? dirs.data[dir] : "";
-		vec_push(&files, f[0] == '/' || !*d ? (void *)f : xsprintf("%s/%s", d, f));
+		/* "." is the directory of the names line directives give (lower/debuginfo.c): as written */
+		bool as_written = f[0] == '/' || !*d || strcmp(d, ".") == 0;
+		vec_push(&files, as_written ? (void *)f : xsprintf("%s/%s", d, f));
 	}
 	t->files = (const char **)files.data;
 	t->nfiles = files.len;
@@ -392,14 +394,15 @@ static Abbrev *find_abbrev(Abbrev *a, int n, uint64_t code)
 
 typedef struct {
 	uint64_t entry, size;
-	uint32_t name, kind, rows, inl, flags;
+	uint32_t name, kind, flags;
+	int ninl, nrows;
+	StrBuf inl, rows;      /* the blob's inlined calls and rows (runtime/pctab.h) */
 } Func;
 
 typedef struct {
-	StrBuf strings, rows;
+	StrBuf strings;
 	HashMap string_index;  /* interned string -> offset + 1 */
 	Vec funcs;             /* Func* */
-	Vec inlines;           /* PcInline* */
 } Table;
 
 static uint32_t str_off(Table *t, const char *s)
@@ -428,6 +431,30 @@ static void put_uvarint(StrBuf *b, uint64_t v)
 static void put_svarint(StrBuf *b, int64_t v)
 {
 	put_uvarint(b, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
+}
+
+/* Appends an inlined call to f's blob: node f->ninl, below node parent (-1: f itself). */
+static void put_inline(Func *f, uint32_t name, int parent, uint32_t file, int64_t line)
+{
+	put_uvarint(&f->inl, name);
+	put_uvarint(&f->inl, (uint64_t)(parent + 1));
+	put_uvarint(&f->inl, file);
+	put_svarint(&f->inl, line);
+	f->ninl++;
+}
+
+/* Appends a row to f's blob: pc_delta after the previous row, the file (its string offset, cur_file
+ * before), the line delta and the innermost inlined call (cur_node before). */
+static void put_row(Func *f, uint64_t pc_delta, uint32_t file, uint32_t cur_file, int64_t line_delta, int node,
+                    int cur_node)
+{
+	put_uvarint(&f->rows, pc_delta << 2 | (uint64_t)(file != cur_file) << 1 | (node != cur_node));
+	put_svarint(&f->rows, line_delta);
+	if (file != cur_file)
+		put_uvarint(&f->rows, file);
+	if (node != cur_node)
+		put_uvarint(&f->rows, (uint64_t)(node + 1));
+	f->nrows++;
 }
 
 /* A pc range of an inlined call. */
@@ -568,8 +595,6 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 		name = wrapper_name(name);
 	}
 	f->name = str_off(t, name);
-	f->inl = (uint32_t)t->inlines.len;
-	f->rows = (uint32_t)t->rows.len;
 	/* Parameters: the function's own, or its abstract instance's when LLVM also inlined it. */
 	Die *origin = dies[fi].origin ? die_at(dies, ndies, dies[fi].origin) : NULL;
 	if (dies[fi].nparams == 0 && (!origin || origin->nparams == 0))
@@ -593,15 +618,11 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 					parent = node_of[p];
 				depth++;
 			}
-		PcInline *in = xalloc(sizeof *in);
 		const char *callee = die_name(dies, ndies, &dies[i]);
-		in->name = str_off(t, callee ? callee : "?");
-		in->parent = parent;
 		int cf = dies[i].call_file;
-		in->file = str_off(t, cf > 0 && cf < lt->nfiles ? lt->files[cf] : "?");
-		in->line = dies[i].call_line;
-		node_of[i] = t->inlines.len - (int)f->inl;
-		vec_push(&t->inlines, in);
+		put_inline(f, str_off(t, callee ? callee : "?"), parent,
+		           str_off(t, cf > 0 && cf < lt->nfiles ? lt->files[cf] : "?"), dies[i].call_line);
+		node_of[i] = f->ninl - 1;
 		uint64_t r[64][2];
 		int nr = die_ranges(&dies[i], sec, base, r, 64);
 		for (int k = 0; k < nr; k++) {
@@ -633,8 +654,7 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 	int nb = bounds.n;
 	qsort(bv, (size_t)nb, sizeof(uint64_t), u64_cmp);
 
-	StrBuf rows = {0};
-	int nrows = 0, cur_line = 0, ri = first;
+	int cur_line = 0, ri = first, cur_node = -1;
 	uint32_t cur_file = 0;
 	int row_line = 0, row_file = 0;
 	uint64_t prev_pc = lo;
@@ -660,19 +680,12 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 				node = s->node, depth = s->depth;
 		}
 		uint32_t file = str_off(t, row_file > 0 && row_file < lt->nfiles ? lt->files[row_file] : "?");
-		if (nrows > 0 && file == prev_file && row_line == prev_line && node == prev_node)
+		if (f->nrows > 0 && file == prev_file && row_line == prev_line && node == prev_node)
 			continue;
-		put_uvarint(&rows, ((pc - prev_pc) << 1) | (file != cur_file));
-		put_svarint(&rows, (int64_t)row_line - cur_line);
-		if (file != cur_file)
-			put_uvarint(&rows, file);
-		put_uvarint(&rows, (uint64_t)(node + 1));
-		cur_file = file, cur_line = row_line;
+		put_row(f, pc - prev_pc, file, cur_file, row_line - cur_line, node, cur_node);
+		cur_file = file, cur_line = row_line, cur_node = node;
 		prev_pc = pc, prev_file = file, prev_line = row_line, prev_node = node;
-		nrows++;
 	}
-	put_uvarint(&t->rows, (uint64_t)nrows);
-	sb_put(&t->rows, rows.data ? rows.data : "", rows.len);
 	free(bv);
 }
 
@@ -853,22 +866,15 @@ static void add_runtime_frames(Table *t, Elf *e, const char *goroot)
 		f->size = size;
 		f->name = str_off(t, runtime_frames[i].name);
 		f->kind = (uint32_t)runtime_frames[i].kind;
-		f->inl = (uint32_t)t->inlines.len;
-		f->rows = (uint32_t)t->rows.len;
 		vec_push(&t->funcs, f);
 		bool callee = runtime_frames[i].callee != NULL;
-		if (callee) {
-			PcInline *in = xalloc(sizeof *in);
-			*in = (PcInline){str_off(t, runtime_frames[i].callee), -1,
-				str_off(t, xsprintf("%s/src/%s", goroot, runtime_frames[i].file)), runtime_frames[i].line};
-			vec_push(&t->inlines, in);
-		}
+		if (callee)
+			put_inline(f, str_off(t, runtime_frames[i].callee), -1,
+			           str_off(t, xsprintf("%s/src/%s", goroot, runtime_frames[i].file)), runtime_frames[i].line);
 		const char *file = callee ? runtime_frames[i].callee_file : runtime_frames[i].file;
-		put_uvarint(&t->rows, 1); /* one row: at offset 0, file set, the line, inlined call or none */
-		put_uvarint(&t->rows, 1);
-		put_svarint(&t->rows, callee ? runtime_frames[i].callee_line : runtime_frames[i].line);
-		put_uvarint(&t->rows, str_off(t, xsprintf("%s/src/%s", goroot, file)));
-		put_uvarint(&t->rows, callee ? 1 : 0);
+		/* one row: at offset 0, the file, the line, the inlined call or none */
+		put_row(f, 0, str_off(t, xsprintf("%s/src/%s", goroot, file)), 0,
+		        callee ? runtime_frames[i].callee_line : runtime_frames[i].line, callee ? 0 : -1, -1);
 	}
 }
 
@@ -911,19 +917,25 @@ static StrBuf build_table(Elf *e, uint64_t anchor)
 	PcHeader h = {PCTAB_MAGIC, (uint32_t)n, anchor, 0, 0, 0, 0};
 	sb_put(&out, (char *)&h, sizeof h);
 	align8(&out);
+	StrBuf blobs = {0};
 	h.funcs = (uint32_t)out.len;
 	for (int i = 0; i < n; i++) {
 		Func *f = t.funcs.data[i];
-		PcFunc pf = {f->entry, (uint32_t)f->size, f->name, f->rows, f->inl, f->kind, f->flags};
+		PcFuncEntry pf = {(int32_t)(f->entry - anchor), (uint32_t)blobs.len};
 		sb_put(&out, (char *)&pf, sizeof pf);
+		put_uvarint(&blobs, f->size);
+		put_uvarint(&blobs, f->name);
+		char kf = (char)(f->kind | f->flags << 4);
+		sb_put(&blobs, &kf, 1);
+		put_uvarint(&blobs, (uint64_t)f->ninl);
+		sb_put(&blobs, f->inl.data ? f->inl.data : "", f->inl.len);
+		put_uvarint(&blobs, (uint64_t)f->nrows);
+		sb_put(&blobs, f->rows.data ? f->rows.data : "", f->rows.len);
 	}
-	h.inlines = (uint32_t)out.len;
-	for (int i = 0; i < t.inlines.len; i++)
-		sb_put(&out, (char *)t.inlines.data[i], sizeof(PcInline));
 	h.strings = (uint32_t)out.len;
 	sb_put(&out, t.strings.data, t.strings.len);
 	h.rows = (uint32_t)out.len;
-	sb_put(&out, t.rows.data ? t.rows.data : "", t.rows.len);
+	sb_put(&out, blobs.data ? blobs.data : "", blobs.len);
 	align8(&out);
 	memcpy(out.data, &h, sizeof h);
 	return out;

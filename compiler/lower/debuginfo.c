@@ -2,7 +2,9 @@
  * debuginfo.c: DWARF for the generated code, through LLVM's DIBuilder (llvm-c/DebugInfo.h).
  *
  * In: the package's source files and, while lowering, the position of the construct being built.
- * Out: a DICompileUnit (language DW_LANG_Go), one DIFile per source file (absolute path), one
+ * Out: a DICompileUnit (language DW_LANG_Go), one DIFile per source file (absolute path) and per
+ * file a line directive names (positions go through pos_rel, so DWARF and the pc table built from
+ * it report what gc reports: code after a directive sits in a DILexicalBlockFile of its file), one
  * DISubprogram per function named by its Go link name, and a DILocation on every instruction, so
  * gdb can `break main.main`, step by line and show Go file:line in backtraces. The same line table
  * is what a later symbol-table pass reads back to build Go's pclntab.
@@ -51,6 +53,29 @@ static LLVMMetadataRef di_file(int index)
 	return L.di_files[index];
 }
 
+/* The DIFile of a name a line directive gave, as written: an absolute name by its directory, any
+ * other name (relative, "c:/x.go", "??") under the directory "." that driver/pctab.c leaves out. */
+static LLVMMetadataRef di_file_named(const char *name)
+{
+	for (int i = 0; i < L.di_named.len; i += 2)
+		if (strcmp(L.di_named.data[i], name) == 0)
+			return L.di_named.data[i + 1];
+	const char *slash = name[0] == '/' ? strrchr(name, '/') : NULL;
+	const char *dir = slash ? (slash == name ? "/" : xstrndup(name, (size_t)(slash - name))) : ".";
+	const char *base = slash ? slash + 1 : name;
+	LLVMMetadataRef f = LLVMDIBuilderCreateFile(L.dib, base, strlen(base), dir, strlen(dir));
+	vec_push(&L.di_named, (void *)name);
+	vec_push(&L.di_named, f);
+	return f;
+}
+
+/* Where pos is reported (its line directives applied): *r, and the DIFile of r->file. */
+static LLVMMetadataRef di_pos(Pos pos, RelPos *r)
+{
+	*r = pos_rel(pos);
+	return r->directive ? di_file_named(r->file) : di_file(pos.file);
+}
+
 static void add_flag(const char *name, unsigned value)
 {
 	LLVMValueRef v = LLVMConstInt(LLVMInt32TypeInContext(L.ctx), value, false);
@@ -71,6 +96,7 @@ void di_init(Package *pkg)
 	if (nfiles == 0)
 		nfiles = 1;
 	L.di_nfiles = nfiles;
+	L.di_named = (Vec){0};
 	L.di_files = xalloc(sizeof(LLVMMetadataRef) * (size_t)nfiles);
 	Node *first = pkg->files.len ? pkg->files.data[0] : NULL;
 	int first_index = first && first->file.source ? first->file.source->index : 0;
@@ -96,8 +122,9 @@ void di_finish(void)
 /* The DISubprogram of a function named `name` (its Go link name) declared at pos. */
 LLVMMetadataRef di_function(LLVMValueRef fn, const char *name, Pos pos)
 {
-	int line = pos_valid(pos) ? pos.line : 1;
-	LLVMMetadataRef file = di_file(pos_valid(pos) ? pos.file : 0);
+	RelPos r = {.line = 1};
+	LLVMMetadataRef file = pos_valid(pos) ? di_pos(pos, &r) : di_file(0);
+	int line = r.line;
 	LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(L.dib, file, name, strlen(name), name,
 		strlen(name), file, (unsigned)line, L.di_subroutine_type,
 		LLVMGetLinkage(fn) == LLVMInternalLinkage, true, (unsigned)line, LLVMDIFlagPrototyped,
@@ -110,8 +137,13 @@ void di_set_pos(Pos pos)
 {
 	if (!L.fn || !L.fn->di_scope || !pos_valid(pos))
 		return;
-	LLVMMetadataRef loc = LLVMDIBuilderCreateDebugLocation(L.ctx, (unsigned)pos.line, (unsigned)pos.col,
-		L.fn->di_scope, NULL);
+	RelPos r;
+	LLVMMetadataRef file = di_pos(pos, &r);
+	LLVMMetadataRef scope = L.fn->di_scope;
+	if (file != LLVMDIScopeGetFile(scope)) /* a line directive named another file */
+		scope = LLVMDIBuilderCreateLexicalBlockFile(L.dib, scope, file, 0);
+	LLVMMetadataRef loc = LLVMDIBuilderCreateDebugLocation(L.ctx, (unsigned)r.line, (unsigned)r.col,
+		scope, NULL);
 	LLVMSetCurrentDebugLocation2(L.b, loc);
 }
 
@@ -273,8 +305,9 @@ void di_declare(Object *obj, LLVMValueRef storage, int argno)
 {
 	if (!L.fn || !L.fn->di_scope || !obj || !obj->name || obj->name[0] == '~' || obj->name == intern("_", 1))
 		return;
-	int line = pos_valid(obj->pos) ? obj->pos.line : 0;
-	LLVMMetadataRef file = di_file(pos_valid(obj->pos) ? obj->pos.file : 0);
+	RelPos r = {0};
+	LLVMMetadataRef file = pos_valid(obj->pos) ? di_pos(obj->pos, &r) : di_file(0);
+	int line = r.line;
 	LLVMMetadataRef ty = di_type(lower_obj_type(obj));
 	LLVMMetadataRef var = argno > 0
 		? LLVMDIBuilderCreateParameterVariable(L.dib, L.fn->di_scope, obj->name, strlen(obj->name),
@@ -283,6 +316,6 @@ void di_declare(Object *obj, LLVMValueRef storage, int argno)
 			(unsigned)line, ty, true, LLVMDIFlagZero, 0);
 	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(L.dib, NULL, 0);
 	LLVMMetadataRef loc = LLVMDIBuilderCreateDebugLocation(L.ctx, (unsigned)(line ? line : 1),
-		pos_valid(obj->pos) ? (unsigned)obj->pos.col : 0, L.fn->di_scope, NULL);
+		(unsigned)r.col, L.fn->di_scope, NULL);
 	LLVMDIBuilderInsertDeclareRecordAtEnd(L.dib, storage, var, expr, loc, LLVMGetInsertBlock(L.b));
 }

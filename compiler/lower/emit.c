@@ -151,6 +151,7 @@ bool emit_module(Module *m, const Options *opts, const char *path)
 	else if (opts->emit_asm)
 		failed = LLVMTargetMachineEmitToFile(tm, mod, path, LLVMAssemblyFile, &err);
 	else {
+		lower_itab_slots(mod);
 		symbol_sections(mod);
 		failed = LLVMTargetMachineEmitToFile(tm, mod, path, LLVMObjectFile, &err);
 	}

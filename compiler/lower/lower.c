@@ -887,6 +887,8 @@ static void declare_globals(Package *pkg)
  * evaluation order: calls hoisted first (lower_order.c), then the plain operands. */
 static void lower_initializer(Initializer *in)
 {
+	if (in->lhs.len == 1 && in->lhs.data[0] && lower_static_init(in->lhs.data[0], in->rhs))
+		return; /* data, not code (lower_staticinit.c) */
 	lower_hoist_reset();
 	lower_set_pos(in->rhs->pos);
 	lower_hoist(in->rhs);

@@ -133,7 +133,8 @@ typedef struct Lower {
 	Vec func_lits;              /* (FuncState-free) record of literal Object -> its outer state */
 	VarMap typedesc_of;         /* Type* -> its descriptor global (lower_typedesc.c) */
 	VarMap typedesc_named;      /* interned link string -> descriptor: one per type identity */
-	Vec typedesc_list;          /* the descriptors this package defines (its package record) */
+	Vec typedesc_list;          /* the descriptors this package defines that reflect could make (its
+	                               package record's types) */
 	HashMap strings;            /* interned string contents -> its private constant global */
 	VarMap values;              /* package-level Object -> its LLVM function or global */
 	VarMap func_values;         /* function Object -> its static closure {code} */
@@ -148,6 +149,7 @@ typedef struct Lower {
 	LLVMMetadataRef di_cu;
 	LLVMMetadataRef *di_files; /* by SourceFile index */
 	int di_nfiles;
+	Vec di_named;              /* name, DIFile, ...: the files line directives name */
 	LLVMMetadataRef di_subroutine_type;
 	HashMap di_types;           /* Type* -> its DIType */
 
@@ -189,6 +191,7 @@ void lower_function_body(Object *obj, Node *decl, Node *body, Vec *captures);
 bool lower_is_foreign(Object *obj); /* defined by another package: declared here, not defined */
 void lower_set_package_linkage(LLVMValueRef v); /* internal in the command, else hidden external */
 LLVMValueRef lower_var_addr(Object *obj);         /* address of a variable (local, captured, global) */
+bool lower_static_init(Object *g, Node *rhs); /* `var g = rhs` as data, if rhs is static (lower_staticinit.c) */
 void lower_declare_local(Object *obj);            /* allocate storage for a newly declared local */
 void varmap_put(VarMap *m, const void *k, LLVMValueRef v); /* pointer-keyed map (objects, nodes) */
 LLVMValueRef varmap_get(VarMap *m, const void *k);
@@ -244,6 +247,9 @@ LLVMValueRef lower_new(Type *t);       /* runtime newobject(t): zeroed heap memo
 LLVMValueRef lower_new_at(Type *t, bool at_frame); /* zeroed memory, in the frame if at_frame */
 uint32_t lower_type_hash(Type *t);     /* GoType.hash */
 LLVMValueRef lower_method_slot(const char *link, const char *name, LLVMValueRef fn);
+LLVMValueRef lower_link_slot(LLVMModuleRef mod, const char *sym); /* weak hidden byte the link defines or not */
+const char *lower_method_slot_name(const char *link, const char *name, LLVMValueRef fn); /* NULL: none */
+void lower_itab_slots(LLVMModuleRef mod); /* after optimisation: constant itabs refer to method slots */
 LLVMValueRef lower_method_ifn(Type *t, Object *im); /* lower_methods.c: T's itab entry for im */
 
 /* ---- lower_iface.c --------------------------------------------------------------------------- */

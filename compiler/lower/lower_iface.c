@@ -22,7 +22,10 @@
 
 /* The constant itab of (iface, t): t implements iface (the checker made sure). Its entries refer
  * to the code itself, not to method slots (lower_method_slot): LLVM turns a call through a constant
- * itab into a direct call and inlines it, which a weak slot would prevent. */
+ * itab into a direct call and inlines it, which a weak slot would prevent. The slots' names ride
+ * along as the metadata "gocc.slots", and once LLVM has optimised, lower_itab_slots points the
+ * entries at them, so that a method only a constant itab mentions is dropped by the link unless
+ * something calls its name through an interface (driver/deadmethod.c). */
 LLVMValueRef lower_itab(Type *iface, Type *t)
 {
 	const char *name = xsprintf("go:itab.%s,%s", type_link_string(t), type_link_string(iface));
@@ -33,8 +36,15 @@ LLVMValueRef lower_itab(Type *iface, Type *t)
 	type_iface_complete(iu);
 	int n = iu->iface.nmethods;
 	LLVMValueRef *fun = lower_value_array(n);
-	for (int i = 0; i < n; i++)
+	LLVMMetadataRef *slots = xalloc(sizeof *slots * (size_t)(n + 1));
+	bool any = false;
+	for (int i = 0; i < n; i++) {
 		fun[i] = lower_method_ifn(t, iu->iface.methods[i]);
+		const char *slot = lower_method_slot_name(type_link_string(t), iu->iface.methods[i]->name, fun[i]);
+		any |= slot != NULL;
+		slot = slot ? slot : "";
+		slots[i] = LLVMMDStringInContext2(L.ctx, slot, strlen(slot));
+	}
 	struct { LLVMValueRef inter, type, hash; } r = {
 		lower_typedesc(iface), lower_typedesc(t), LLVMConstInt(L.t_i64, lower_type_hash(t), false),
 	};
@@ -49,7 +59,61 @@ LLVMValueRef lower_itab(Type *iface, Type *t)
 	LLVMSetGlobalConstant(g, true);
 	LLVMSetAlignment(g, 8);
 	lower_set_linkonce(g);
+	if (any)
+		LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(L.ctx, "gocc.slots", 10),
+		                      LLVMMDNodeInContext2(L.ctx, slots, (size_t)n));
 	return g;
+}
+
+/* Entry k of a constant itab after optimisation: the slot named by its metadata, when the entry
+ * still is the function the slot names. */
+static LLVMValueRef itab_entry_slot(LLVMModuleRef mod, LLVMValueRef fn, LLVMValueRef md)
+{
+	unsigned n = 0;
+	const char *slot = LLVMGetMDString(md, &n);
+	if (!slot || n == 0 || !LLVMIsAFunction(fn))
+		return fn;
+	size_t fl;
+	const char *fname = LLVMGetValueName2(fn, &fl);
+	const char *bar = memrchr(slot, '|', n);
+	if (!bar || (size_t)(slot + n - (bar + 1)) != fl || memcmp(bar + 1, fname, fl) != 0)
+		return fn;
+	return lower_link_slot(mod, xstrndup(slot, n));
+}
+
+void lower_itab_slots(LLVMModuleRef mod)
+{
+	LLVMContextRef ctx = LLVMGetModuleContext(mod);
+	unsigned kind = LLVMGetMDKindIDInContext(ctx, "gocc.slots", 10);
+	for (LLVMValueRef g = LLVMGetFirstGlobal(mod); g; g = LLVMGetNextGlobal(g)) {
+		size_t nmd;
+		LLVMValueMetadataEntry *mds = LLVMGlobalCopyAllMetadata(g, &nmd);
+		LLVMMetadataRef md = NULL;
+		for (size_t i = 0; i < nmd; i++)
+			if (LLVMValueMetadataEntriesGetKind(mds, (unsigned)i) == kind)
+				md = LLVMValueMetadataEntriesGetMetadata(mds, (unsigned)i);
+		if (mds)
+			LLVMDisposeValueMetadataEntries(mds);
+		LLVMValueRef init = md && !LLVMIsDeclaration(g) ? LLVMGetInitializer(g) : NULL;
+		if (!init || !LLVMIsAConstantStruct(init))
+			continue;
+		LLVMValueRef node = LLVMMetadataAsValue(ctx, md);
+		unsigned nops = LLVMGetNumOperands(init);
+		LLVMValueRef arr = LLVMGetOperand(init, nops - 1);
+		unsigned n = LLVMGetMDNodeNumOperands(node);
+		if (!LLVMIsAConstantArray(arr) || (unsigned)LLVMGetNumOperands(arr) != n)
+			continue;
+		LLVMValueRef *ops = xalloc(sizeof *ops * (n + 1)), *mdops = xalloc(sizeof *mdops * (n + 1));
+		LLVMGetMDNodeOperands(node, mdops);
+		for (unsigned i = 0; i < n; i++)
+			ops[i] = itab_entry_slot(mod, LLVMGetOperand(arr, i), mdops[i]);
+		LLVMValueRef *fields = xalloc(sizeof *fields * nops);
+		for (unsigned i = 0; i + 1 < nops; i++)
+			fields[i] = LLVMGetOperand(init, i);
+		fields[nops - 1] = LLVMConstArray2(LLVMPointerTypeInContext(ctx, 0), ops, n);
+		LLVMSetInitializer(g, LLVMConstStructInContext(ctx, fields, nops, false));
+		LLVMGlobalEraseMetadata(g, kind);
+	}
 }
 
 /* The dynamic type of a non-empty interface value: itab->type, or NULL for the nil interface. */

@@ -309,30 +309,68 @@ static void entry_points(Type *t, Object *m, LLVMValueRef *ifn, LLVMValueRef *tf
 		*ifn = *tfn;
 }
 
-/* A method table's reference to fn, the method `name` of the type with link string `link`: the
- * weak undefined symbol "go.method|NAME|LINK|FN", which the link (driver/deadmethod.c) defines as
- * FN only when the type's descriptor is reachable and some reachable code calls a method of that
- * name through an interface (or reflection calls methods by index); otherwise it stays 0 and
- * --gc-sections drops FN unless something calls it directly. A name the linker script could not
- * quote (a '"' or '|' in a struct tag), a local function the script cannot name, and output that
- * someone else links (-S, -emit-llvm), keep the plain reference. A linkonce wrapper that only the table used is kept in the object by
- * lower_package_record (llvm.compiler.used), for the script to find. */
-LLVMValueRef lower_method_slot(const char *link, const char *name, LLVMValueRef fn)
+/* The symbol sym of module mod, a weak undefined byte that the link defines (driver/deadmethod.c)
+ * or leaves 0; hidden, so never a dynamic symbol. */
+LLVMValueRef lower_link_slot(LLVMModuleRef mod, const char *sym)
 {
-	size_t n;
-	const char *fname = LLVMGetValueName2(fn, &n);
-	LLVMLinkage linkage = LLVMGetLinkage(fn);
-	if (L.opts->emit_asm || L.opts->emit_llvm || linkage == LLVMInternalLinkage || linkage == LLVMPrivateLinkage || strpbrk(link, "\"|\n") ||
-	    memchr(fname, '"', n) || memchr(fname, '|', n) || memchr(fname, '\n', n))
-		return fn;
-	const char *sym = xsprintf("go.method|%s|%s|%.*s", name, link, (int)n, fname);
-	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, sym);
+	LLVMValueRef g = LLVMGetNamedGlobal(mod, sym);
 	if (!g) {
-		g = LLVMAddGlobal(L.mod, L.t_i8, sym);
+		g = LLVMAddGlobal(mod, LLVMInt8TypeInContext(LLVMGetModuleContext(mod)), sym);
 		LLVMSetLinkage(g, LLVMExternalWeakLinkage);
-		LLVMSetVisibility(g, LLVMHiddenVisibility); /* 0 when undefined, never a dynamic symbol */
+		LLVMSetVisibility(g, LLVMHiddenVisibility);
 	}
 	return g;
+}
+
+/* A weak undefined symbol "PREFIX|NAME|LINK|TARGET" standing for target in the method table of the
+ * type with link string `link`, which the link (driver/deadmethod.c) defines as TARGET only when
+ * the method must be kept; otherwise it stays 0. A name the linker script could not quote (a '"' or
+ * '|' in a struct tag), a local target the script cannot name, and output that someone else links
+ * (-S, -emit-llvm), keep the plain reference. */
+static const char *slot_name(const char *prefix, const char *link, const char *name, LLVMValueRef target)
+{
+	size_t n;
+	const char *tname = LLVMGetValueName2(target, &n);
+	LLVMLinkage linkage = LLVMGetLinkage(target);
+	if (L.opts->emit_asm || L.opts->emit_llvm || linkage == LLVMInternalLinkage || linkage == LLVMPrivateLinkage ||
+	    strpbrk(link, "\"|\n") || memchr(tname, '"', n) || memchr(tname, '|', n) || memchr(tname, '\n', n))
+		return NULL;
+	return xsprintf("%s|%s|%s|%.*s", prefix, name, link, (int)n, tname);
+}
+
+static LLVMValueRef slot(const char *prefix, const char *link, const char *name, LLVMValueRef target)
+{
+	const char *sym = slot_name(prefix, link, name, target);
+	if (!sym)
+		return target;
+	return lower_link_slot(L.mod, sym);
+}
+
+/* A method table's reference to fn, the method `name` of the type with link string `link`: the
+ * slot "go.method|NAME|LINK|FN", defined as FN only when the type's descriptor is reachable and
+ * some reachable code calls a method of that name through an interface (or reflection calls
+ * methods by index); otherwise --gc-sections drops FN unless something calls it directly. A
+ * linkonce wrapper that only the table used is kept in the object by lower_package_record
+ * (llvm.compiler.used), for the script to find. */
+LLVMValueRef lower_method_slot(const char *link, const char *name, LLVMValueRef fn)
+{
+	return slot("go.method", link, name, fn);
+}
+
+const char *lower_method_slot_name(const char *link, const char *name, LLVMValueRef fn)
+{
+	return slot_name("go.method", link, name, fn);
+}
+
+/* A method table's reference to its method's signature descriptor: the slot
+ * "go.mtyp|NAME|LINK|type:SIG", defined as the descriptor only when the type's descriptor is
+ * reachable and the method can be matched against an interface (a reachable interface type has a
+ * method of that name, or code calls one) or reflection lists methods; gc's linker drops the
+ * signatures of unreachable methods the same way (R_METHODOFF). A 0 signature is never read:
+ * itabs and reflect's implements compare signatures only after the names matched. */
+static LLVMValueRef mtyp_slot(const char *link, const char *name, LLVMValueRef desc)
+{
+	return slot("go.mtyp", link, name, desc);
 }
 
 static LLVMValueRef method_record(Type *t, const char *link, MethodEntry *e)
@@ -342,7 +380,7 @@ static LLVMValueRef method_record(Type *t, const char *link, MethodEntry *e)
 	r.name = lower_string_const(m->name, strlen(m->name));
 	const char *pkgpath = lower_name_pkgpath(m->name);
 	r.pkgpath = lower_string_const(pkgpath, strlen(pkgpath));
-	r.mtyp = lower_typedesc(lower_func_without_recv(lower_obj_type(m)));
+	r.mtyp = mtyp_slot(link, m->name, lower_typedesc(lower_func_without_recv(lower_obj_type(m))));
 	if (e->path_len > 0)
 		promoted_entry_points(t, e, &r.ifn, &r.tfn);
 	else

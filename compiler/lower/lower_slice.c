@@ -76,7 +76,7 @@ static LLVMValueRef element_addr(Node *e, bool for_value)
 		internal_error("indexing %s", type_string(lower_type_of(x)));
 	}
 	LLVMValueRef i = lower_index_value(idx);
-	lower_set_pos(e->pos);
+	lower_set_pos(e->index.lbrack); /* a failing check is reported at the '[', as gc does */
 	if (!const_ok)
 		lower_check_index(i, index_type(idx), len);
 	return lower_index_addr(elem, base, i);
@@ -93,7 +93,7 @@ LLVMValueRef lower_index_expr(Node *e)
 		Node *idx = e->index.indices.data[0];
 		LLVMValueRef s = lower_expr_as(x, type_basic(TY_STRING));
 		LLVMValueRef i = lower_index_value(idx);
-		lower_set_pos(e->pos);
+		lower_set_pos(e->index.lbrack);
 		lower_check_index(i, index_type(idx), LLVMBuildExtractValue(L.b, s, 1, ""));
 		LLVMValueRef p = LLVMBuildInBoundsGEP2(L.b, L.t_i8, LLVMBuildExtractValue(L.b, s, 0, ""), &i, 1, "");
 		return LLVMBuildLoad2(L.b, L.t_i8, p, "");
@@ -176,7 +176,7 @@ LLVMValueRef lower_slice_expr(Node *e)
 	Bound i = bound_of(e->slice.lo, i64c(0));
 	Bound j = bound_of(e->slice.hi, len);
 	Bound k = bound_of(e->slice.max, cap);
-	lower_set_pos(e->pos);
+	lower_set_pos(e->slice.lbrack);
 	if (e->slice.slice3 || e->slice.max) {
 		lower_check_slice(is_slice ? RT_goPanicSlice3Acap : RT_goPanicSlice3Alen,
 		                  is_slice ? RT_goPanicSlice3AcapU : RT_goPanicSlice3AlenU, k.v, k.t, cap);

@@ -23,6 +23,23 @@ static const char *package_path(Package *pkg)
 	return pkg->path ? pkg->path : "main";
 }
 
+/* The globals list's entry for variable g: the weak slot "go.globallink|NAME", which the link
+ * defines as g only when something else keeps g (driver/deadmethod.c), as the types list's
+ * entries are, so that the record, which the link must retain, does not retain every variable and
+ * what its initial value points to; a variable the link dropped is listed at address 0, which
+ * the collector passes over (runtime/mgc.c find_globals). A local symbol (the command's
+ * variables) keeps the plain reference. */
+static LLVMValueRef global_slot(LLVMValueRef g)
+{
+	size_t n;
+	const char *name = LLVMGetValueName2(g, &n);
+	LLVMLinkage linkage = LLVMGetLinkage(g);
+	if (L.opts->emit_asm || L.opts->emit_llvm || linkage == LLVMInternalLinkage || linkage == LLVMPrivateLinkage ||
+	    linkage == LLVMCommonLinkage || memchr(name, '"', n) || memchr(name, '\n', n))
+		return g;
+	return lower_link_slot(L.mod, xsprintf("go.globallink|%.*s", (int)n, name));
+}
+
 /* GoGlobal[] for the package-level variables that have storage (not `_`). */
 static LLVMValueRef globals_array(Package *pkg, int *n)
 {
@@ -33,7 +50,7 @@ static LLVMValueRef globals_array(Package *pkg, int *n)
 		LLVMValueRef addr = varmap_get(&L.values, g);
 		if (!addr)
 			continue;
-		struct { LLVMValueRef addr, type; } r = {addr, lower_typedesc(g->type)};
+		struct { LLVMValueRef addr, type; } r = {global_slot(addr), lower_typedesc(g->type)};
 		LLVMValueRef v[4];
 		int k = 0;
 #define GLOBAL_FIELD(vocab, name) v[k++] = r.name;
@@ -56,7 +73,7 @@ static void used_array(const char *name, Vec *values)
 /* Keeps the record g in the link (llvm.used: its section gets SHF_GNU_RETAIN, as the link uses
  * -z start-stop-gc, driver/link.c), and keeps in the object file, for the link to drop or keep,
  * the go.iname markers that only inline assembly refers to (lower_mark_icall) and the linkonce
- * methods that only a method slot names (lower_method_slot). */
+ * methods and signature descriptors that only a method slot names (lower_methods.c). */
 static void keep(LLVMValueRef g)
 {
 	Vec used = {0}, compiler_used = {0};
@@ -70,6 +87,11 @@ static void keep(LLVMValueRef g)
 			LLVMValueRef fn = LLVMGetNamedFunction(L.mod, strrchr(name, '|') + 1);
 			if (fn && !LLVMIsDeclaration(fn))
 				vec_push(&compiler_used, fn);
+		}
+		if (n > 8 && strncmp(name, "go.mtyp|", 8) == 0) {
+			LLVMValueRef d = LLVMGetNamedGlobal(L.mod, strrchr(name, '|') + 1);
+			if (d && !LLVMIsDeclaration(d))
+				vec_push(&compiler_used, d);
 		}
 	}
 	used_array("llvm.used", &used);
@@ -86,14 +108,7 @@ static LLVMValueRef typelink_slot(LLVMValueRef d)
 	const char *name = LLVMGetValueName2(d, &n);
 	if (L.opts->emit_asm || L.opts->emit_llvm || n < 5 || strncmp(name, "type:", 5) != 0 || memchr(name, '"', n) || memchr(name, '\n', n))
 		return d;
-	const char *sym = xsprintf("go.typelink|%.*s", (int)n - 5, name + 5);
-	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, sym);
-	if (!g) {
-		g = LLVMAddGlobal(L.mod, L.t_i8, sym);
-		LLVMSetLinkage(g, LLVMExternalWeakLinkage);
-		LLVMSetVisibility(g, LLVMHiddenVisibility);
-	}
-	return g;
+	return lower_link_slot(L.mod, xsprintf("go.typelink|%.*s", (int)n - 5, name + 5));
 }
 
 void lower_package_record(Package *pkg)

@@ -375,6 +375,27 @@ static LLVMValueRef struct_fields(Type *u, const char *link, uint64_t *n)
 	return lower_const_array(lower_record_type(REC_FIELD), recs, nf, xsprintf("type:%s.fields", link));
 }
 
+/* An interface method's name: its bytes in "go.imname.NAME", a linkonce_odr global in a comdat of
+ * its own, so that the symbol survives --gc-sections exactly when a reachable interface type has a
+ * method of that name; the link then keeps the signatures of the methods that could match it
+ * (lower_methods.c mtyp_slot, driver/deadmethod.c). */
+static LLVMValueRef imethod_name(const char *name)
+{
+	const char *sym = xsprintf("go.imname.%s", name);
+	LLVMValueRef g = LLVMGetNamedGlobal(L.mod, sym);
+	if (!g) {
+		LLVMValueRef init = LLVMConstStringInContext(L.ctx, name, (unsigned)strlen(name), true);
+		g = LLVMAddGlobal(L.mod, LLVMTypeOf(init), sym);
+		LLVMSetInitializer(g, init);
+		LLVMSetGlobalConstant(g, true);
+		LLVMSetLinkage(g, LLVMLinkOnceODRLinkage);
+		LLVMSetComdat(g, LLVMGetOrInsertComdat(L.mod, sym));
+		LLVMSetAlignment(g, 1);
+	}
+	LLVMValueRef f[2] = {g, LLVMConstInt(L.t_i64, strlen(name), false)};
+	return LLVMConstStructInContext(L.ctx, f, 2, false);
+}
+
 static LLVMValueRef iface_methods(Type *u, const char *link, uint64_t *n)
 {
 	type_iface_complete(u);
@@ -383,7 +404,7 @@ static LLVMValueRef iface_methods(Type *u, const char *link, uint64_t *n)
 	for (int i = 0; i < nm; i++) {
 		Object *m = u->iface.methods[i];
 		struct { LLVMValueRef name, pkgpath, typ; } r = {
-			str_const(m->name), str_const(lower_name_pkgpath(m->name)),
+			imethod_name(m->name), str_const(lower_name_pkgpath(m->name)),
 			lower_typedesc(lower_func_without_recv(m->type)),
 		};
 		LLVMValueRef v[8];
@@ -530,12 +551,30 @@ void lower_set_linkonce(LLVMValueRef g)
 	LLVMSetComdat(g, LLVMGetOrInsertComdat(L.mod, LLVMGetValueName(g)));
 }
 
+/* Can reflect make a type identical to t (PointerTo, SliceOf, MapOf, ChanOf, FuncOf)? Then the
+ * package record lists t's descriptor, for reflect to find instead (runtime/reflect.c typelink):
+ * unnamed pointer, slice, map, chan and func types, as gc's typelinks hold only unnamed types. */
+static bool reflect_may_make(Type *t)
+{
+	switch (t->kind) {
+	case TY_POINTER:
+	case TY_SLICE:
+	case TY_MAP:
+	case TY_CHAN:
+	case TY_FUNC:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static LLVMValueRef define_typedesc(Type *t, const char *link)
 {
 	LLVMValueRef g = LLVMAddGlobal(L.mod, typedesc_type(), xsprintf("type:%s", link));
 	varmap_put(&L.typedesc_named, link, g); /* before the initializer: recursive types */
 	varmap_put(&L.typedesc_of, t, g);
-	vec_push(&L.typedesc_list, g);
+	if (reflect_may_make(t))
+		vec_push(&L.typedesc_list, g);
 	LLVMSetGlobalConstant(g, true);
 	lower_set_linkonce(g);
 	LLVMSetAlignment(g, 8);

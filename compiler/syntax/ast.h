@@ -186,8 +186,8 @@ struct Node {
 			int path_len;
 			bool indirect;    /* a pointer was followed along the path */
 		} selector;
-		struct { Node *x; Vec indices; Pos rbrack; } index;
-		struct { Node *x; Node *lo, *hi, *max; bool slice3; Pos rbrack; } slice;
+		struct { Node *x; Vec indices; Pos lbrack, rbrack; } index;
+		struct { Node *x; Node *lo, *hi, *max; bool slice3; Pos lbrack, rbrack; } slice;
 		struct { Node *x; Node *type; Pos rparen; } type_assert;
 		struct {
 			Node *fun; Vec args; Pos lparen, rparen;

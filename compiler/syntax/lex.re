@@ -25,12 +25,18 @@
  *
  * Known differences from gc, all on input gc rejects anyway: gc miscounts the line after ".." at the
  * end of a line (its rewind bug) and misses a NUL that falls on one of its reader's buffer refills;
- * gc's token text keeps the dropped bytes. `//line` directives are collected, not applied.
+ * gc's token text keeps the dropped bytes.
+ *
+ * `//line` directives (at the start of a line) and their block-comment form (anywhere) become the
+ * file's line bases (base/common.h LineBase) as gc's parser.updateBase makes them, with its errors
+ * for bad numbers; a block comment that spans lines is no directive.
  */
 #include "token.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+enum { LINE_MAX_VALUE = 1 << 30 }; /* gc's PosMax: the largest line or column a directive may give */
 
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
@@ -918,6 +924,75 @@ static void lex_rune(Lexer *lx, const unsigned char *start)
 
 /* ---- comments -------------------------------------------------------------------------------- */
 
+/* gc's trailingDigits over [text, text+len): the offset just past the last ':' (0: there is none),
+ * and whether digits follow it (*ok) with their value, saturated just above gc's PosMax (2^30). */
+static size_t trailing_number(const char *text, size_t len, int *n, bool *ok)
+{
+	size_t i = len;
+	while (i > 0 && text[i - 1] != ':')
+		i--;
+	if (i == 0)
+		return 0;
+	int64_t v = 0;
+	*ok = i < len;
+	for (size_t k = i; k < len && *ok; k++) {
+		*ok = text[k] >= '0' && text[k] <= '9';
+		v = v * 10 + (text[k] - '0');
+		if (v > LINE_MAX_VALUE)
+			v = LINE_MAX_VALUE + 1;
+	}
+	*n = (int)v;
+	return i;
+}
+
+/* The line directive whose text after "line " is [text, text+len), text[0] being at column tcol,
+ * taking effect at `at` (gc's parser.updateBase, with its errors). */
+static void lex_line_directive(Lexer *lx, const char *text, size_t len, int tcol, Pos at)
+{
+	Pos here = {lx->file->index, lx->line, tcol};
+	int n, n2;
+	bool ok, ok2 = false;
+	size_t i = trailing_number(text, len, &n, &ok);
+	if (i == 0)
+		return; /* no line directive */
+	if (!ok) {
+		here.col += (int)i;
+		error_at(here, "invalid line number: %.*s", (int)(len - i), text + i);
+		return;
+	}
+	int line = n, col = 0;
+	size_t i2 = trailing_number(text, i - 1, &n2, &ok2);
+	if (ok2) {
+		/* file:line:col */
+		if (n == 0 || n > LINE_MAX_VALUE) {
+			here.col += (int)i;
+			error_at(here, "invalid column number: %.*s", (int)(len - i), text + i);
+			return;
+		}
+		line = n2;
+		col = n;
+		len = i - 1;
+		i = i2;
+	}
+	if (line == 0 || line > LINE_MAX_VALUE) {
+		here.col += (int)i;
+		error_at(here, "invalid line number: %.*s", (int)(len - i), text + i);
+		return;
+	}
+	LineBase *b = xnew(LineBase);
+	b->line = at.line;
+	b->col = at.col;
+	b->rel_line = line;
+	b->rel_col = col;
+	b->filename = xstrndup(text, i - 1);
+	if (!b->filename[0] && col) {
+		/* file:line:col without the file keeps the current one */
+		Vec *bases = &lx->file->line_bases;
+		b->filename = bases->len ? ((LineBase *)bases->data[bases->len - 1])->filename : NULL;
+	}
+	source_add_line_base(lx->file, b);
+}
+
 /* Records the directive whose text (without the comment markers) is [text, end). */
 static void lex_directive(Lexer *lx, const unsigned char *start, const unsigned char *text,
 			  const unsigned char *end)
@@ -932,6 +1007,13 @@ static void lex_directive(Lexer *lx, const unsigned char *start, const unsigned 
 	d->blank = b == lx->src || b[-1] == '\n';
 	d->text = xstrndup((const char *)text, (size_t)(end - text));
 	vec_push(&lx->out->directives, d);
+	if (strncmp(d->text, "line ", 5) != 0)
+		return;
+	size_t len = strlen(d->text) - 5;
+	if (start[1] == '/' && d->pos.col == 1)
+		lex_line_directive(lx, d->text + 5, len, d->pos.col + 7, (Pos){lx->file->index, lx->line + 1, 1});
+	else if (start[1] == '*' && !memchr(d->text, '\n', len + 5))
+		lex_line_directive(lx, d->text + 5, len, d->pos.col + 7, lex_pos(lx, end + 2));
 }
 
 /* A general comment [start, lx->cur) containing a newline acts like a newline. */

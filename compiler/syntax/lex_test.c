@@ -459,6 +459,36 @@ Test(lex, directives)
 	cr_expect_eq(tl->toks[0].kind, TOK_FUNC);
 }
 
+/* Where the token at index i is reported, its file's line directives applied. */
+static const char *rel_at(TokenList *tl, int i)
+{
+	return pos_string(tl->toks[i].pos);
+}
+
+Test(lex, line_directives_move_positions)
+{
+	TokenList *tl = lex("a\n//line foo.go:10\nb c\n  //line bar.go:5\nd\n/*line x.go:7:3*/e f\ng\n"
+			    "//line :20:2\nh\n//line :30\ni\n");
+	/* a ; b c ; d ; e f ; g ; h ; i ; */
+	cr_expect_str_eq(rel_at(tl, 0), "t.go:1:1");
+	cr_expect_str_eq(rel_at(tl, 2), "foo.go:10");      /* no column given: none printed */
+	cr_expect_str_eq(rel_at(tl, 3), "foo.go:10");
+	cr_expect_str_eq(rel_at(tl, 5), "foo.go:12");      /* //line not at column 1: ignored */
+	cr_expect_str_eq(rel_at(tl, 7), "x.go:7:3");       /* block form: right after the comment */
+	cr_expect_str_eq(rel_at(tl, 8), "x.go:7:5");
+	cr_expect_str_eq(rel_at(tl, 10), "x.go:8:1");      /* next lines keep their real columns */
+	cr_expect_str_eq(rel_at(tl, 12), "x.go:20:2");     /* ":line:col" keeps the file */
+	cr_expect_str_eq(rel_at(tl, 14), "??:30");         /* ":line" names no file */
+}
+
+Test(lex, line_directive_errors)
+{
+	expect_errors("//line foo.go:0\n", "t.go:1:15: invalid line number: 0\n");
+	expect_errors("//line foo.go:x\n", "t.go:1:15: invalid line number: x\n");
+	expect_errors("//line foo.go:1:0\n", "t.go:1:17: invalid column number: 0\n");
+	expect_errors("//line foo.go\n", "");
+}
+
 /* ---- positions ------------------------------------------------------------------------------- */
 
 Test(lex, positions_are_byte_columns)

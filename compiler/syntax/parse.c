@@ -361,11 +361,12 @@ static Node *new_field(Pos pos, Node *name, Node *type)
 	return f;
 }
 
-static Node *new_index(Node *x, Vec indices, Pos rbrack)
+static Node *new_index(Node *x, Pos lbrack, Vec indices, Pos rbrack)
 {
 	Node *n = node_new(ND_INDEX, x->pos);
 	n->index.x = x;
 	n->index.indices = indices;
+	n->index.lbrack = lbrack;
 	n->index.rbrack = rbrack;
 	return n;
 }
@@ -604,7 +605,7 @@ static Node *parse_type_instance(Parser *p, Node *type)
 		report(p, opening, "empty type argument list");
 		vec_push(&list, new_bad(closing));
 	}
-	return new_index(type, list, closing);
+	return new_index(type, opening, list, closing);
 }
 
 /* QualifiedIdent [ TypeArgs ] with the first identifier already parsed. */
@@ -674,7 +675,7 @@ static Node *parse_array_field_or_type_instance(Parser *p, Node *x, Node **name)
 		}
 	}
 	*name = NULL; /* x[P], x[P1, P2] ... */
-	return new_index(x, args, rbrack);
+	return new_index(x, lbrack, args, rbrack);
 }
 
 /* gc's fieldDecl takes only `*`? TypeName [TypeArgs] for an embedded field that does not start with
@@ -1036,7 +1037,7 @@ static Node *parse_method_spec(Parser *p)
 			p->expr_lev--;
 		}
 		Pos rbrack = close_list(p, TOK_RBRACK, "type argument list");
-		f->field.type = new_index(x, list, rbrack);
+		f->field.type = new_index(x, lbrack, list, rbrack);
 	} else if (at(p, TOK_LPAREN)) {
 		vec_push(&f->field.names, x); /* ordinary method */
 		f->field.type = parse_method_signature(p);
@@ -1289,10 +1290,11 @@ static Node *parse_type_assertion(Parser *p, Node *x)
 }
 
 /* Builds the slice expression x[lo:hi:max] after the closing bracket. */
-static Node *new_slice(Parser *p, Node *x, Node **index, int ncolons, Pos *colons, Pos rbrack)
+static Node *new_slice(Parser *p, Node *x, Pos lbrack, Node **index, int ncolons, Pos *colons, Pos rbrack)
 {
 	Node *n = node_new(ND_SLICE, x->pos);
 	n->slice.x = x;
+	n->slice.lbrack = lbrack;
 	n->slice.rbrack = rbrack;
 	if (ncolons == 2) {
 		n->slice.slice3 = true;
@@ -1316,7 +1318,7 @@ static Node *new_slice(Parser *p, Node *x, Node **index, int ncolons, Pos *colon
  * TypeArgs = "[" TypeList [ "," ] "]" . */
 static Node *parse_index_or_slice_or_instance(Parser *p, Node *x)
 {
-	expect(p, TOK_LBRACK);
+	Pos lbrack = expect(p, TOK_LBRACK);
 	if (at(p, TOK_RBRACK)) {
 		/* empty index: accepted for tolerance, but complained about */
 		syntax_error(p, "expecting operand");
@@ -1324,7 +1326,7 @@ static Node *parse_index_or_slice_or_instance(Parser *p, Node *x)
 		next(p);
 		Vec idx = {0};
 		vec_push(&idx, new_bad(rbrack));
-		return new_index(x, idx, rbrack);
+		return new_index(x, lbrack, idx, rbrack);
 	}
 	p->expr_lev++;
 	Node *index[3] = {0};
@@ -1354,10 +1356,10 @@ static Node *parse_index_or_slice_or_instance(Parser *p, Node *x)
 		syntax_error(p, ncolons ? "expecting ]" : "expecting comma, : or ]");
 	next(p);
 	if (ncolons > 0)
-		return new_slice(p, x, index, ncolons, colons, rbrack);
+		return new_slice(p, x, lbrack, index, ncolons, colons, rbrack);
 	if (args.len == 0)
 		vec_push(&args, index[0]);
-	return new_index(x, args, rbrack);
+	return new_index(x, lbrack, args, rbrack);
 }
 
 /* Arguments = "(" [ ( ExpressionList | Type [ "," ExpressionList ] ) [ "..." ] [ "," ] ] ")" . */

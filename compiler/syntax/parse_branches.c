@@ -40,13 +40,6 @@ typedef struct Targets {
 
 static Vec labels; /* Label*, per body */
 
-/* "file:line:col", as gc prints a position inside a message. */
-static const char *pos_str(Pos p)
-{
-	SourceFile *f = source_file(p.file);
-	return f ? xsprintf("%s:%d:%d", f->name, p.line, p.col) : "?";
-}
-
 static Label *find_label(const char *name)
 {
 	for (int i = 0; i < labels.len; i++) {
@@ -63,7 +56,7 @@ static Label *declare_label(Block *b, Node *s)
 	Label *alt = find_label(name);
 	if (alt) {
 		error_at(s->labeled.label->pos, "label %s already defined at %s", name,
-			     pos_str(alt->lstmt->labeled.label->pos));
+			     pos_string(alt->lstmt->labeled.label->pos));
 		return alt;
 	}
 	Label *l = xnew(Label);
@@ -147,7 +140,7 @@ static void resolve_fwd_gotos(Walk *w, Label *l, Node *s)
 			l->used = true;
 			if (jumps_over_var_decl(w, fwd))
 				error_at(fwd->branch.label->pos, "goto %s jumps over declaration of %s at %s", l->name,
-					     w->var_name, pos_str(w->var_pos));
+					     w->var_name, pos_string(w->var_pos));
 		} else {
 			w->fwd.data[k++] = fwd;
 		}
@@ -374,7 +367,7 @@ void parse_check_branches(Node *body)
 		if (l) {
 			l->used = true;
 			error_at(g->branch.label->pos, "goto %s jumps into block starting at %s", name,
-				     pos_str(l->parent->start));
+				     pos_string(l->parent->start));
 		} else {
 			error_at(g->branch.label->pos, "label %s not defined", name);
 		}

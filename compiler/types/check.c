@@ -129,24 +129,6 @@ Pos check_tok_before(Pos p)
 	return tl && i > 0 ? tl->toks[i - 1].pos : p;
 }
 
-/* The '[' matching the ']' at rbrack. */
-Pos check_match_lbrack(Pos rbrack, Pos fallback)
-{
-	int i;
-	TokenList *tl = check_tokens_at(rbrack, &i);
-	if (!tl || tl->toks[i].kind != TOK_RBRACK)
-		return fallback;
-	int depth = 0;
-	for (; i >= 0; i--) {
-		TokenKind k = tl->toks[i].kind;
-		if (k == TOK_RBRACK || k == TOK_RPAREN || k == TOK_RBRACE)
-			depth++;
-		else if ((k == TOK_LBRACK || k == TOK_LPAREN || k == TOK_LBRACE) && --depth == 0)
-			return tl->toks[i].pos;
-	}
-	return fallback;
-}
-
 /* The ':' of a key:value element. */
 static Pos check_kv_colon(Node *kv)
 {
@@ -179,7 +161,7 @@ Pos check_expr_start(Node *e)
 		case ND_INDEX: e = e->index.x; continue;
 		case ND_TYPE_ASSERT: e = e->type_assert.x; continue;
 		case ND_CALL: e = e->call.fun; continue;
-		case ND_SLICE: return check_match_lbrack(e->slice.rbrack, e->pos);
+		case ND_SLICE: return e->slice.lbrack;
 		case ND_KEY_VALUE: return check_kv_colon(e);
 		case ND_FUNC_TYPE: return check_tok_after(e->pos);
 		case ND_COMPOSITE_LIT:
@@ -202,8 +184,8 @@ Pos check_syntax_pos(Node *e)
 		return nopos;
 	switch (e->kind) {
 	case ND_CALL: return pos_valid(e->call.lparen) ? e->call.lparen : e->pos;
-	case ND_INDEX: return check_match_lbrack(e->index.rbrack, e->pos);
-	case ND_SLICE: return check_match_lbrack(e->slice.rbrack, e->pos);
+	case ND_INDEX: return e->index.lbrack;
+	case ND_SLICE: return e->slice.lbrack;
 	case ND_SELECTOR: return check_tok_before(e->selector.sel->pos);
 	case ND_COMPOSITE_LIT: return pos_valid(e->composite.lbrace) ? e->composite.lbrace : e->pos;
 	case ND_KEY_VALUE: return check_kv_colon(e);
@@ -318,7 +300,7 @@ void check_declare(Scope *scope, Node *id, Object *obj)
 	if (alt) {
 		if (pos_valid(alt->pos))
 			check_errorf(obj->pos, "%s redeclared in this block\n\t%s: other declaration of %s",
-				     obj->name, check_pos_str(alt->pos), alt->name);
+				     obj->name, pos_string(alt->pos), alt->name);
 		else
 			check_errorf(obj->pos, "%s redeclared in this block", obj->name);
 	}
@@ -440,12 +422,12 @@ void check_cycle_error(Vec *cycle)
 		sb_printf(&b, "illegal cycle in declaration of %s", obj->name);
 	Pos at = obj->pos;
 	for (int k = 0; k < cycle->len; k++) {
-		sb_printf(&b, "\n\t%s: %s refers to", check_pos_str(obj->pos), obj->name);
+		sb_printf(&b, "\n\t%s: %s refers to", pos_string(obj->pos), obj->name);
 		if (++i >= cycle->len)
 			i = 0;
 		obj = cycle->data[i];
 	}
-	sb_printf(&b, "\n\t%s: %s", check_pos_str(obj->pos), obj->name);
+	sb_printf(&b, "\n\t%s: %s", pos_string(obj->pos), obj->name);
 	check_errorf(at, "%s", sb_cstr(&b));
 }
 
@@ -563,7 +545,7 @@ void check_arity(Pos pos, Vec *names, Vec *inits, bool const_decl, bool inherite
 	if (l < r) {
 		Node *n = inits->data[l];
 		if (inherited)
-			check_errorf(pos, "extra init expr at %s", check_pos_str(check_expr_start(n)));
+			check_errorf(pos, "extra init expr at %s", pos_string(check_expr_start(n)));
 		else
 			check_errorf(check_expr_start(n), "extra init expr %s", check_ex_str(n));
 	} else if (l > r && (const_decl || r != 1)) {
@@ -914,10 +896,10 @@ static void check_collect_objects(void)
 			if (alt && o->kind == OBJ_PACKAGE)
 				check_errorf(alt->pos, "%s already declared through import of %s\n\t%s: other declaration of %s",
 					     alt->name, o->pkg_path ? xsprintf("package %s (\"%s\")", o->name, o->pkg_path) : o->name,
-					     check_pos_str(o->pos), o->name);
+					     pos_string(o->pos), o->name);
 			else if (alt && o->pkg && o->pkg != ck->pkg) /* a dot-imported name */
 				check_errorf(alt->pos, "%s already declared through dot-import of package %s (\"%s\")\n\t%s: other declaration of %s",
-					     alt->name, o->pkg->name, o->pkg->path, check_pos_str(o->pos), o->name);
+					     alt->name, o->pkg->name, o->pkg->path, pos_string(o->pos), o->name);
 		}
 	}
 	for (int i = 0; i < methods.len; i++) {

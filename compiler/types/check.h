@@ -122,7 +122,6 @@ Pos check_op_pos(Operand *x);                /* start of x's expression */
 Pos check_syntax_pos(Node *e);               /* gc's Node.Pos(): '(' of calls, operators ... */
 Pos check_stmt_op_pos(Node *s);              /* position of :=, =, op=, <-, ++ in a simple statement */
 Pos check_tok_before(Pos p);                 /* position of the token before the one at p */
-Pos check_match_lbrack(Pos rbrack, Pos fallback); /* the '[' matching the ']' at rbrack */
 ObjInfo *check_obj_info(Object *obj);
 void check_obj_decl(Object *obj, Type *def);
 void check_add_decl_dep(Object *obj);
@@ -148,7 +147,6 @@ uint64_t check_const_hash(ConstValue *v);  /* equal constants (after const_match
 const char *check_ex_str(Node *e);           /* gc's short syntax form: "f(x)", "T{…}", "func() {…}" */
 const char *check_op_str(Operand *x);        /* operand: "x (variable of type int)" */
 const char *check_ty_str(Type *t);           /* diagnostic type spelling */
-const char *check_pos_str(Pos p);            /* "file:line:col" */
 const char *check_obj_kind_str(Object *obj);
 
 /* ---- check_type.c: type expressions --------------------------------------------------------------- */

@@ -124,7 +124,7 @@ void check_collect_methods(Object *tn)
 				alt = base->named.methods.data[j];
 		if (alt) {
 			check_errorf(m->pos, "%s.%s redeclared in this block\n\t%s: other declaration of %s",
-				     tn->name, m->name, check_pos_str(alt->pos), m->name);
+				     tn->name, m->name, pos_string(alt->pos), m->name);
 			continue;
 		}
 		if (base)

@@ -1217,7 +1217,7 @@ static Node *check_single_index(Node *e)
 
 static Pos check_lbrack_pos(Node *e)
 {
-	return check_match_lbrack(e->index.rbrack, check_expr_start(e));
+	return e->index.lbrack;
 }
 
 static void check_index_expr(Operand *x, Node *e)

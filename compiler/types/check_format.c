@@ -19,14 +19,6 @@ const char *check_ty_str(Type *t)
 	return type_diag_string_in(t, ck ? ck->pkg : NULL);
 }
 
-const char *check_pos_str(Pos p)
-{
-	SourceFile *f = source_file(p.file);
-	if (!f)
-		return "?";
-	return xsprintf("%s:%d:%d", f->name, p.line, p.col);
-}
-
 static const char *const mode_names[] = {
 	[MODE_INVALID] = "invalid operand", [MODE_NOVALUE] = "no value", [MODE_BUILTIN] = "built-in",
 	[MODE_TYPE] = "type", [MODE_CONST] = "constant", [MODE_VARIABLE] = "variable",

@@ -95,10 +95,10 @@ static void check_report_cycle(Vec *cycle)
 	StrBuf b = {0};
 	sb_printf(&b, "initialization loop for %s", obj->name);
 	for (int i = cycle->len - 1; i >= 0; i--) {
-		sb_printf(&b, "\n\t%s: %s refers to", check_pos_str(obj->pos), obj->name);
+		sb_printf(&b, "\n\t%s: %s refers to", pos_string(obj->pos), obj->name);
 		obj = cycle->data[i];
 	}
-	sb_printf(&b, "\n\t%s: %s", check_pos_str(obj->pos), obj->name);
+	sb_printf(&b, "\n\t%s: %s", pos_string(obj->pos), obj->name);
 	check_errorf(at, "%s", sb_cstr(&b));
 }
 

@@ -183,7 +183,7 @@ static void check_return_stmt(Node *s)
 			Object *alt = check_lookup(r->name);
 			if (alt && alt != r)
 				check_errorf(s->pos, "result parameter %s not in scope at return\n\t%s: inner declaration of %s %s %s",
-					     r->name, check_pos_str(alt->pos), check_obj_kind_str(alt), alt->name, alt->type ? check_ty_str(alt->type) : "");
+					     r->name, pos_string(alt->pos), check_obj_kind_str(alt), alt->name, alt->type ? check_ty_str(alt->type) : "");
 		}
 		return;
 	}
@@ -288,7 +288,7 @@ static void check_case_values(Operand *x, Vec *values, HashMap *seen)
 		CaseSeen *c = hashmap_get(seen, &probe);
 		if (c) {
 			check_errorf(check_op_pos(&v), "duplicate case %s in expression switch\n\t%s: previous case", check_op_str(&v),
-				     check_pos_str(c->pos));
+				     pos_string(c->pos));
 			continue;
 		}
 		c = xnew(CaseSeen);
@@ -307,7 +307,7 @@ static void check_multiple_defaults(Node *body, bool comm)
 		if (!is_default)
 			continue;
 		if (first)
-			check_errorf(c->pos, "multiple defaults (first at %s)", check_pos_str(first->pos));
+			check_errorf(c->pos, "multiple defaults (first at %s)", pos_string(first->pos));
 		else
 			first = c;
 	}
@@ -378,7 +378,7 @@ static Type *check_case_types(Operand *x, Vec *types, Vec *seen_types, Vec *seen
 			Type *t = seen_types->data[j];
 			if ((!T && !t) || (T && t && type_identical(T, t))) {
 				check_errorf(check_expr_start(e), "duplicate case %s in type switch\n\t%s: previous case",
-					     T ? check_ty_str(T) : "nil", check_pos_str(check_expr_start(seen_nodes->data[j])));
+					     T ? check_ty_str(T) : "nil", pos_string(check_expr_start(seen_nodes->data[j])));
 				dup = true;
 			}
 		}

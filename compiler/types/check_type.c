@@ -79,7 +79,7 @@ static void check_add_field(Vec *fields, HashMap *names, Node *ident, const char
 		Field *g = hashmap_get(names, name);
 		if (g) {
 			check_errorf(pos, "%s redeclared\n\t%s: other declaration of %s", name,
-				     check_pos_str(g->obj->pos), name);
+				     pos_string(g->obj->pos), name);
 			return;
 		}
 	}
@@ -414,7 +414,7 @@ static void check_add_method_pos(Vec *seen, Object *m, Pos pos, bool is_explicit
 		return;
 	}
 	if (is_explicit || (other->m != m && !type_identical(other->m->type, m->type)))
-		check_errorf(pos, "duplicate method %s\n\t%s: other declaration of %s", m->name, check_pos_str(other->pos),
+		check_errorf(pos, "duplicate method %s\n\t%s: other declaration of %s", m->name, pos_string(other->pos),
 			     m->name);
 }
 
@@ -708,7 +708,7 @@ void check_field_uniqueness(Type *named)
 			Object *m = named->named.methods.data[j];
 			if (m->name == f->name)
 				check_errorf(m->pos, "field and method with the same name %s\n\t%s: other declaration of %s",
-					     f->name, check_pos_str(f->obj->pos), f->name);
+					     f->name, pos_string(f->obj->pos), f->name);
 		}
 	}
 }

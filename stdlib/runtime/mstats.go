@@ -1,12 +1,9 @@
 package runtime
 
 // MemStats: go1.19's statistics of the memory allocator, field for field (5776 bytes, the layout of
-// /work/shared/reference/memstats.md). gocc's allocator is a bump allocator (runtime/malloc.c) that
-// never frees, so ReadMemStats (runtime/malloc.c, readmemstats) reports what it knows exactly:
-// TotalAlloc, Mallocs and HeapSys from its counters, Alloc = HeapAlloc = TotalAlloc, HeapInuse =
-// HeapSys, HeapObjects = Mallocs, Frees = 0, NextGC = 4 MiB (gc's minimum goal), EnableGC = true, and
-// BySize[i].Size as gc's size classes. Everything that belongs to a collector, stacks or span
-// metadata is 0 (NumGC, PauseNs, StackInuse, MSpanInuse, ...); Sys = HeapSys.
+// /work/shared/reference/memstats.md). ReadMemStats (runtime/mstats.c, readmemstats) fills every
+// field by go1.19's definitions from the allocator's, the collector's and the stacks' counters;
+// mstats.c's essay says where each figure comes from. Sys is the sum of the *Sys fields.
 
 // A MemStats records statistics about the memory allocator.
 type MemStats struct {
@@ -53,5 +50,5 @@ func ReadMemStats(m *MemStats) {
 	readmemstats(m)
 }
 
-// readmemstats writes the bump allocator's figures into *m (runtime/mstats.c).
+// readmemstats writes the allocator's figures into *m (runtime/mstats.c).
 func readmemstats(m *MemStats)

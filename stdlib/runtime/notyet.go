@@ -64,11 +64,6 @@ func MutexProfile(p []BlockProfileRecord) (n int, ok bool) {
 	return
 }
 
-func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
-	notSupported("runtime.MemProfile")
-	return
-}
-
 func GoroutineProfile(p []StackRecord) (n int, ok bool) {
 	notSupported("runtime.GoroutineProfile")
 	return
