@@ -42,10 +42,11 @@
  * What is deeper leaves the small segment: systemstack(fn, arg) runs fn on the M's scheduler stack
  * (g0's, idle while a goroutine runs; ctx_systemstack in asm_amd64.S) for C code that neither parks
  * nor calls Go code (the allocator's span refill and large allocation, runqputslow's batch, thread
- * creation, runtime.Callers/Stack/frameAt's symbol-table walks, ReadMemStats); stack_call_deep(fn,
- * arg) runs fn on the goroutine's next segment, entered as __morestack enters it, for deep code
- * that may park or call Go code (the collector's stop-the-world cycle and its clear_stack, the
- * finalizer goroutine, the fatal panic report). Programs are linked -z now: lazy binding's resolver
+ * creation, runtime.Callers/Stack/frameAt's symbol-table walks, ReadMemStats, the memory profiler's
+ * walk; m->locks is held there, so nothing collects or yields); stack_call_deep(fn, arg) runs fn on
+ * the goroutine's next segment, entered as __morestack enters it, for deep code that may park or
+ * call Go code (the collector's stop-the-world cycle and its clear_stack, GOMAXPROCS, runtime/metrics'
+ * 6 KiB snapshot, the finalizer goroutine, the fatal panic report). Programs are linked -z now: lazy binding's resolver
  * saves the whole vector state (~1 KiB) on whatever stack first calls a libc function. The word at a
  * small segment's base is a canary: C code that overran the headroom is reported (`fatal error: stack
  * headroom overflow`) when its goroutine next parks, grows, leaves systemstack or exits, a runtime
