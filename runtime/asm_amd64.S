@@ -128,6 +128,49 @@ ctx_gostart:
 	.cfi_endproc
 	.size	ctx_gostart, .-ctx_gostart
 
+/* void ctx_systemstack(void (*fn)(void *), void *arg, uintptr_t sp, void **saved): call fn(arg) on
+ * the stack at sp (the M's scheduler stack, or the next segment: stack.c's systemstack and
+ * stack_call_deep) and come back. The callee-saved registers are pushed on the goroutine's stack
+ * first, where the collector's conservative scan finds them (*saved, when not NULL, gets the stack
+ * pointer below them: the low end of what that scan must read); the
+ * rbp frame links the scheduler stack's frames to the goroutine's, so tracebacks and the DWARF
+ * unwinder (CFA from rbp) walk through. aarch64: the same with x19-x28 and sp. */
+	.globl	ctx_systemstack
+	.hidden	ctx_systemstack
+	.type	ctx_systemstack, @function
+	.p2align 4
+ctx_systemstack:
+	.cfi_startproc
+	pushq	%rbp
+	.cfi_def_cfa_offset 16
+	.cfi_offset %rbp, -16
+	movq	%rsp, %rbp
+	.cfi_def_cfa_register %rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	testq	%rcx, %rcx
+	jz	1f
+	movq	%rsp, (%rcx)
+1:	andq	$-16, %rdx
+	movq	%rdx, %rsp
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	call	*%rax
+	leaq	-40(%rbp), %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	.cfi_def_cfa %rsp, 8
+	ret
+	.cfi_endproc
+	.size	ctx_systemstack, .-ctx_systemstack
+
 	.section gocc_wrappers,"ax",@progbits
 	.globl	__morestack
 	.type	__morestack, @function
@@ -183,16 +226,24 @@ __morestack:
 	popq	8(%rbp)
 	movq	%r11, %rsp		/* the new segment, arguments in place */
 	call	*%r10
-	subq	$64, %rsp		/* keep the results across stack_lessstack */
-	movq	%rax, 0(%rsp)
-	movq	%rdx, 8(%rsp)
-	movaps	%xmm0, 16(%rsp)
-	movaps	%xmm1, 32(%rsp)
+	subq	$96, %rsp		/* keep the results across stack_lessstack: LLVM returns */
+	movq	%rax, 0(%rsp)		/* up to four integer values (rax rdx rcx r8) and four */
+	movq	%rdx, 8(%rsp)		/* floating ones (xmm0-3), e.g. (float64, int, error) */
+	movq	%rcx, 16(%rsp)
+	movq	%r8, 24(%rsp)
+	movaps	%xmm0, 32(%rsp)
+	movaps	%xmm1, 48(%rsp)
+	movaps	%xmm2, 64(%rsp)
+	movaps	%xmm3, 80(%rsp)
 	call	stack_lessstack
 	movq	0(%rsp), %rax
 	movq	8(%rsp), %rdx
-	movaps	16(%rsp), %xmm0
-	movaps	32(%rsp), %xmm1
+	movq	16(%rsp), %rcx
+	movq	24(%rsp), %r8
+	movaps	32(%rsp), %xmm0
+	movaps	48(%rsp), %xmm1
+	movaps	64(%rsp), %xmm2
+	movaps	80(%rsp), %xmm3
 	movq	%rbp, %rsp		/* back on the old segment */
 	popq	%rbp
 	.cfi_def_cfa %rsp, 8

@@ -159,6 +159,30 @@ static MCache *getcache(void)
 	return pp->mcache;
 }
 
+/* The slow paths below run on the system stack (systemstack, stack.c): the heap's span allocation
+ * and its libc calls are deeper than a goroutine's small first stack segment allows. */
+typedef struct { MCache *c; int spc; bool locked; uintptr_t npages; bool noscan; Span *s; uintptr_t reserved; } HeapCall;
+
+static void refill(void *arg)
+{
+	HeapCall *a = arg;
+	if (!a->locked)
+		heap_lock();
+	Span *s = a->c->alloc[a->spc];
+	if (s)
+		central_put(s);
+	s = a->s = a->c->alloc[a->spc] = central_get(a->spc);
+	a->reserved = (s->nelems - s->nalloc) * s->elemsize;
+	if (!a->locked)
+		heap_unlock();
+}
+
+static void alloc_span(void *arg)
+{
+	HeapCall *a = arg;
+	a->s = heap_alloc_span(a->npages, 0, a->noscan);
+}
+
 /* The next free object of the cache's span for spc, refilling it from the central list. */
 static void *next_free(MCache *c, int spc, bool locked, bool *triggered)
 {
@@ -173,14 +197,9 @@ static void *next_free(MCache *c, int spc, bool locked, bool *triggered)
 			}
 		panic_throw("runtime: span nalloc out of sync with its bits");
 	}
-	if (!locked)
-		heap_lock();
-	if (s)
-		central_put(s);
-	s = c->alloc[spc] = central_get(spc);
-	uintptr_t reserved = (s->nelems - s->nalloc) * s->elemsize;
-	if (!locked)
-		heap_unlock();
+	HeapCall a = {.c = c, .spc = spc, .locked = locked};
+	systemstack(refill, &a);
+	uintptr_t reserved = a.reserved;
 	if (AO_fetch_and_add(&mheap_.heap_live, reserved) + reserved >= gc_next_goal())
 		*triggered = true;
 	return next_free(c, spc, locked, triggered);
@@ -192,7 +211,9 @@ static void *alloc_large(uintptr_t size, const GoType *type, bool noscan, bool *
 		panic_throw("runtime: out of memory");
 	uintptr_t npages = (size + MALLOC_PAGE_SIZE - 1) >> MALLOC_PAGE_SHIFT;
 	heap_lock();
-	Span *s = heap_alloc_span(npages, 0, noscan);
+	HeapCall a = {.npages = npages, .noscan = noscan};
+	systemstack(alloc_span, &a);
+	Span *s = a.s;
 	s->largetype = noscan ? NULL : type;
 	s->allocbits[0] = 1;
 	s->nalloc = 1;

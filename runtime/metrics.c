@@ -190,12 +190,21 @@ static void read_one(Sample *s, const Snapshot *z)
 }
 
 GO_LINKNAME(metrics_readMetrics, "runtime/metrics.runtime_readMetrics");
-RUNTIME_API void metrics_readMetrics(void *ctx, Sample *samples, intgo len, intgo cap)
+typedef struct { Sample *samples; intgo len; } ReadArgs;
+
+static void read_metrics(void *arg)
 {
-	(void)ctx, (void)cap;
+	ReadArgs *a = arg;
 	init_buckets();
 	Snapshot z;
 	mstats_read(&z.m, &z.x);
-	for (intgo i = 0; i < len; i++)
-		read_one(&samples[i], &z);
+	for (intgo i = 0; i < a->len; i++)
+		read_one(&a->samples[i], &z);
+}
+
+RUNTIME_API void metrics_readMetrics(void *ctx, Sample *samples, intgo len, intgo cap)
+{
+	(void)ctx, (void)cap;
+	ReadArgs a = {samples, len};
+	stack_call_deep(read_metrics, &a); /* a 6 KiB snapshot: not on a small first stack segment */
 }

@@ -250,9 +250,9 @@ static __attribute__((noinline)) void clear_stack(void)
 
 /* The finalizer goroutine (go1.19's runfinq). The record just run is cleared, and so is the stack
  * below, before the next wait: the object must be collectable once its finalizer returned. */
-static void fing_main(void *ctx)
+static void fing_loop(void *arg)
 {
-	(void)ctx;
+	(void)arg;
 	lock_acquire(&fin_lock);
 	fing = sched_getg();
 	lock_release(&fin_lock);
@@ -272,6 +272,13 @@ static void fing_main(void *ctx)
 		memset(&f, 0, sizeof f);
 		__asm__ volatile("" ::"r"(&f) : "memory");
 	}
+}
+
+/* clear_stack needs a full segment's headroom, not a small first segment's (stack.c). */
+static void fing_main(void *ctx)
+{
+	(void)ctx;
+	stack_call_deep(fing_loop, NULL);
 }
 
 static void *const fing_closure[1] = {(void *)fing_main};

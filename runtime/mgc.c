@@ -860,6 +860,13 @@ static __attribute__((noinline)) void clear_stack(void)
 	__asm__ volatile("" ::"r"(buf) : "memory");
 }
 
+static void collect_triggered(void *arg)
+{
+	(void)arg;
+	clear_stack();
+	gc_collect(false);
+}
+
 void gc_maybe_start(void)
 {
 	G *gp = sched_getg();
@@ -869,14 +876,19 @@ void gc_maybe_start(void)
 	bool over_limit = (int64_t)live > gcpacer_memory_limit();
 	if (!gc_stress && !over_limit && (gcpacer_percent() < 0 || live < gc_next_goal()))
 		return;
+	stack_call_deep(collect_triggered, NULL); /* not on a goroutine's small first stack segment */
+}
+
+static void collect_full(void *arg)
+{
+	(void)arg;
 	clear_stack();
-	gc_collect(false);
+	gc_full();
 }
 
 GO_LINKNAME(mgc_GC, "runtime.GC");
 RUNTIME_API void mgc_GC(void *ctx)
 {
 	(void)ctx;
-	clear_stack();
-	gc_full();
+	stack_call_deep(collect_full, NULL);
 }

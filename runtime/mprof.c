@@ -205,11 +205,24 @@ static intptr_t next_sample(intgo rate)
 
 extern intgo memprofile_rate __asm__("runtime.MemProfileRate") __attribute__((weak));
 
-void mprof_malloc(MCache *c, uintptr_t p, uintptr_t size)
+typedef struct { void **fp; MCache *c; uintptr_t p, size; } Sample;
+static void record_malloc(void *arg);
+
+__attribute__((noinline)) void mprof_malloc(MCache *c, uintptr_t p, uintptr_t size)
 {
+	Sample a = {__builtin_frame_address(0), c, p, size};
+	systemstack(record_malloc, &a); /* the stack walk is deep: not on a small first stack segment */
+	__asm__ volatile("" ::: "memory"); /* no tail call: this frame is the walk's start */
+}
+
+static void record_malloc(void *arg)
+{
+	Sample *a = arg;
+	MCache *c = a->c;
+	uintptr_t p = a->p, size = a->size;
 	c->next_sample = next_sample(&memprofile_rate ? __atomic_load_n(&memprofile_rate, __ATOMIC_RELAXED) : 0);
 	uintptr_t stk[MAX_STACK];
-	intgo n = symtab_logical_callers(__builtin_frame_address(0), 0, stk, MAX_STACK);
+	intgo n = symtab_logical_callers(a->fp, 0, stk, MAX_STACK);
 	lock_acquire(&mprof_lock);
 	Bucket *b = bucket_find(stk, n, size);
 	b->cur.allocs++;

@@ -162,10 +162,15 @@ void mstats_read(MemStats *m, MstatsExtra *x)
 }
 
 GO_LINKNAME(mstats_readmemstats, "runtime.readmemstats");
+static void readmemstats(void *m)
+{
+	mstats_read(m, NULL);
+}
+
 RUNTIME_API void mstats_readmemstats(void *ctx, MemStats *m)
 {
 	(void)ctx;
-	mstats_read(m, NULL);
+	systemstack(readmemstats, m); /* deep: not on a goroutine's small first stack segment */
 }
 
 /* go1.19's timeHistograms of the pauses (/gc/pauses:seconds) and of the scheduling latencies

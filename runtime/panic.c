@@ -38,6 +38,7 @@
 #include "iface.h"
 #include "print.h"
 #include "proc.h"
+#include "scheduler.h"
 #include "traceback.h"
 
 /* Go's m.dying: how many times the fatal path has been entered (v0: one thread). */
@@ -100,9 +101,21 @@ static void print_sigline(const SigContext *sig)
 	print_cstr("]\n");
 }
 
-/* Go's dopanic_m, then exit. */
+typedef struct { const SigContext *sig; bool is_throw; } FinishArgs;
+static void finish(void *arg);
+
+/* Go's dopanic_m, then exit. The report is deep (symbol tables): with a full segment's headroom. */
 void panic_finish(const SigContext *sig, bool is_throw)
 {
+	FinishArgs a = {sig, is_throw};
+	stack_call_deep(finish, &a);
+	__builtin_unreachable();
+}
+
+static void finish(void *arg)
+{
+	const SigContext *sig = ((FinishArgs *)arg)->sig;
+	bool is_throw = ((FinishArgs *)arg)->is_throw;
 	runtime_printlock();
 	if (sig)
 		print_sigline(sig);

@@ -96,7 +96,8 @@ void ctx_mcall(void **save, uintptr_t g0_sp, void (*fn)(G *), G *gp);
 RUNTIME_NORET void ctx_gogo(void *sp);
 void ctx_gostart(void);
 void stack_free(G *gp, bool keep_first);
-uintptr_t stack_init(G *gp);
+uintptr_t stack_init(G *gp, bool small);
+void stack_check(G *gp);
 void signal_minit(M *mp);
 void signal_munit(M *mp);
 
@@ -298,6 +299,14 @@ static bool runqputslow(P *pp, G *gp, uint32_t head, uint32_t tail)
 	return true;
 }
 
+typedef struct { P *pp; G *gp; uint32_t head, tail; bool done; } RunqSlow;
+
+static void runqputslow_sys(void *arg)
+{
+	RunqSlow *a = arg;
+	a->done = runqputslow(a->pp, a->gp, a->head, a->tail);
+}
+
 static void runqput(P *pp, G *gp, bool next)
 {
 	if (next) {
@@ -314,7 +323,9 @@ static void runqput(P *pp, G *gp, bool next)
 			__atomic_store_n(&pp->runqtail, tail + 1, __ATOMIC_RELEASE);
 			return;
 		}
-		if (runqputslow(pp, gp, head, tail))
+		RunqSlow a = {pp, gp, head, tail, false};
+		systemstack(runqputslow_sys, &a); /* its 1 KiB batch: not on a small first segment */
+		if (a.done)
 			return;
 	}
 }
@@ -580,6 +591,7 @@ static void stopm(void)
 	mp->nextp = NULL;
 }
 
+static void newm_thread(void *arg);
 static size_t m_stack_size; /* a new M's thread stack (libc's default), for MemStats.StackSys */
 
 static void newm(P *pp, bool spinning)
@@ -598,6 +610,12 @@ static void newm(P *pp, bool spinning)
 	sched.allm = mp;
 	lock_release(&sched.lock);
 	mp->fastrand = (uint64_t)sched_nanotime() ^ ((uint64_t)mp->id << 32);
+	systemstack(newm_thread, mp); /* pthread_create is deep: not on a small first segment */
+}
+
+static void newm_thread(void *arg)
+{
+	M *mp = arg;
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -992,6 +1010,7 @@ static void mcall(void (*fn)(G *))
 	M *mp = gp->m;
 	if (gp->is_g0)
 		panic_throw("mcall called on m->g0 stack");
+	stack_check(gp);
 	setg(&mp->g0);
 	set_tcb_limit(0);
 #ifdef GOCC_TSAN
@@ -1157,8 +1176,9 @@ static uint64_t newgoid(P *pp)
 	return pp->goidcache++;
 }
 
-/* A new G in status G_RUNNABLE that will call fn (a func() closure) on a fresh stack. */
-static G *newproc1(P *pp, void *fn)
+/* A new G in status G_RUNNABLE that will call fn (a func() closure) on a fresh stack: a small first
+ * segment, except for goroutine 1 (stack.c). */
+static G *newproc1(P *pp, void *fn, bool small)
 {
 	G *gp = pp ? gfget(pp) : NULL;
 	bool fresh = gp == NULL;
@@ -1167,7 +1187,7 @@ static G *newproc1(P *pp, void *fn)
 		if (gp == NULL)
 			panic_throw("newproc: out of memory");
 	}
-	uintptr_t top = stack_init(gp);
+	uintptr_t top = stack_init(gp, small);
 	/* The frame ctx_gogo pops: six callee-saved registers (zero) and the return into ctx_gostart,
 	 * which then runs with a 16-byte aligned stack pointer. */
 	uintptr_t *sp = (uintptr_t *)top - 7;
@@ -1194,7 +1214,7 @@ void runtime_newproc(void *fn)
 	M *mp = getm();
 	if (mp->p == NULL)
 		panic_throw("newproc: no scheduler running");
-	G *gp = newproc1(mp->p, fn);
+	G *gp = newproc1(mp->p, fn, true);
 	gp->gopc = (uintptr_t)__builtin_return_address(0);
 	runqput(mp->p, gp, true);
 	if (sched.main_started)
@@ -1641,7 +1661,7 @@ static void start_sysmon(void)
 RUNTIME_NORET void sched_main(void *fn)
 {
 	M *mp = &m0;
-	G *gp = newproc1(mp->p, fn);
+	G *gp = newproc1(mp->p, fn, false);
 	/* go1.19's runtime.main starts three goroutines of its own (forcegc, bgsweep, bgscavenge)
 	 * before main.init: the program's first goroutine is number 5, as in go1.19's reports */
 	mp->p->goidcache += 3;
@@ -1669,6 +1689,16 @@ void sched_main_return(void)
 
 /* ---- the runtime package (declared without bodies in stdlib/runtime) ---- */
 
+static void gomaxprocs_resize(void *arg)
+{
+	intgo n = *(intgo *)arg;
+	sched_stop_the_world(); /* as go1.19's stopTheWorldGC("GOMAXPROCS") */
+	lock_acquire(&sched.lock);
+	procresize(n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : (int32_t)n);
+	lock_release(&sched.lock);
+	sched_start_the_world();
+}
+
 /* runtime.GOMAXPROCS(n): the old value; n > 0 sets it. */
 GO_LINKNAME(proc_GOMAXPROCS, "runtime.GOMAXPROCS");
 RUNTIME_API intgo proc_GOMAXPROCS(void *ctx, intgo n)
@@ -1677,11 +1707,7 @@ RUNTIME_API intgo proc_GOMAXPROCS(void *ctx, intgo n)
 	intgo ret = __atomic_load_n(&sched.gomaxprocs, __ATOMIC_SEQ_CST);
 	if (n <= 0 || n == ret)
 		return ret;
-	sched_stop_the_world(); /* as go1.19's stopTheWorldGC("GOMAXPROCS") */
-	lock_acquire(&sched.lock);
-	procresize(n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : (int32_t)n);
-	lock_release(&sched.lock);
-	sched_start_the_world();
+	stack_call_deep(gomaxprocs_resize, &n); /* start_the_world's 8 KiB: not on a small segment */
 	int64_t when = timers_next(sched.allp[0]); /* it may hold retired Ps' timers */
 	if (when != 0)
 		sched_timer_added(when);

@@ -99,6 +99,13 @@ typedef enum WaitReason {
 /* go1.19's text for r ("chan receive"). */
 const char *sched_wait_reason_string(WaitReason r);
 
+/* Runs fn(arg) on the M's scheduler stack when called on a goroutine's (Go's systemstack; stack.c):
+ * for deep C code reachable from Go code. fn must not park, call Go code or recover. */
+void systemstack(void (*fn)(void *), void *arg);
+/* Runs fn(arg) with a full stack segment's headroom below, on the goroutine's own chain (stack.c): for
+ * deep C code that may park or call Go code. */
+void stack_call_deep(void (*fn)(void *), void *arg);
+
 /* ---- Sudog (Go's sudog): a goroutine waiting on a channel or semaphore ---- */
 typedef struct Sudog {
 	G *g;

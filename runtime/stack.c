@@ -19,23 +19,45 @@
  * it), which is what a copying design would have to fix up.
  *
  * Segments. Each segment is [base, base+size) with its header (StackSeg) in the top bytes; the
- * limit is base + STACK_HEADROOM: Go code stays above it, and the C runtime code that Go code calls
- * (no prologue check: the runtime is compiled normally) runs in the headroom below. The headroom
- * costs address space only: untouched pages are never resident. The first segment is
- * STACK_FIRST bytes, and each later one is four times the previous, up to STACK_MAX_SEG, and at least
- * the frame that asked for it. Segments of the four smallest sizes (32 KiB to 2 MiB) come from
- * slabs (one mmap of SLAB_BYTES carved into equal segments, MAP_NORESERVE, so 1,000,000 goroutines
- * cost one VMA per slab, not two per goroutine: vm.max_map_count is 65530 here); a freed small segment goes on its
- * size class's free list, and past FREE_WARM segments per class its pages are given back first
- * (madvise MADV_DONTNEED). Bigger segments are their own mapping and are unmapped when freed.
- * A chain whose total would pass STACK_LIMIT bytes ends the program with go1.19's
- * `runtime: goroutine stack exceeds 1000000000-byte limit` and `fatal error: stack overflow`.
+ * limit is base + the headroom: Go code stays above it, and the C runtime code that Go code calls
+ * (no prologue check: the runtime is compiled normally) runs in the headroom below. A goroutine's
+ * first segment is small: STACK_SMALL (2 KiB), SMALL_HEADROOM of it below the limit, carved two to a
+ * page from slabs like gc's 2 KiB stackpool stacks, so a parked goroutine's stack costs 2 KiB of
+ * resident memory, not the page a page-sized segment touches. Every later segment is STACK_FIRST
+ * (32 KiB) or four times the previous, up to STACK_MAX_SEG, and at least the frame that asked for it,
+ * with STACK_HEADROOM (16 KiB) below its limit. Goroutine 1 starts on a 32 KiB segment (the test
+ * programs in runtime/testdata are C pretending to be Go, and it is one goroutine). Segments of the
+ * five smallest sizes (2 KiB, 32 KiB to 2 MiB) come from slabs (one mmap of SLAB_BYTES carved into
+ * equal segments, MAP_NORESERVE, so 1,000,000 goroutines cost one VMA per slab, not two per
+ * goroutine: vm.max_map_count is 65530 here); a freed segment goes on its size class's free list,
+ * and past FREE_WARM segments per class its pages are given back first (madvise MADV_DONTNEED, all
+ * but the header's page; a 2 KiB segment shares its page and keeps it). Bigger segments are their
+ * own mapping and are unmapped when freed. A chain whose total would pass STACK_LIMIT bytes ends the
+ * program with go1.19's `runtime: goroutine stack exceeds 1000000000-byte limit` and `fatal error:
+ * stack overflow`.
  *
- * Measured (tools: runtime/testdata/goroutines_bench.c): a parked goroutine costs one resident page
- * of its first segment (the segment header and the top frames) plus its G: ~4.2 KB against
- * go1.19's 2.7 KB.
- * A first segment smaller than a page would need the C runtime to leave the goroutine stack for
- * anything deep (Go's systemstack), which gocc's runtime cannot promise for every entry point today.
+ * Deep C code. 1.25 KiB of headroom holds the shallow runtime paths Go code calls (channel
+ * operations and parking, the allocator's fast path, map and string operations, printing); Go
+ * frames under 256 bytes may also reach 256 bytes below the limit (the prologue compares sp alone).
+ * What is deeper leaves the small segment: systemstack(fn, arg) runs fn on the M's scheduler stack
+ * (g0's, idle while a goroutine runs; ctx_systemstack in asm_amd64.S) for C code that neither parks
+ * nor calls Go code (the allocator's span refill and large allocation, runqputslow's batch, thread
+ * creation, runtime.Callers/Stack/frameAt's symbol-table walks, ReadMemStats, the memory profiler's
+ * walk; m->locks is held there, so nothing collects or yields); stack_call_deep(fn, arg) runs fn on
+ * the goroutine's next segment, entered as __morestack enters it, for deep code that may park or
+ * call Go code (the collector's stop-the-world cycle and its clear_stack, GOMAXPROCS, runtime/metrics'
+ * 6 KiB snapshot, the finalizer goroutine, the fatal panic report). Programs are linked -z now: lazy binding's resolver
+ * saves the whole vector state (~1 KiB) on whatever stack first calls a libc function. The word at a
+ * small segment's base is a canary: C code that overran the headroom is reported (`fatal error: stack
+ * headroom overflow`) when its goroutine next parks, grows, leaves systemstack or exits, a runtime
+ * bug made loud rather than a neighbour's stack corrupted unnoticed; STACK_DEBUG puts a guard page
+ * below each small segment to find the path (how the paths above were found: the go/ and corpus/
+ * ctests run clean with it, goroutine 1 also on a small segment, 2026-12-06). A ThreadSanitizer build keeps 32 KiB first segments: TSan's own
+ * runtime (fiber creation, reports) runs deep on the goroutine's stack.
+ *
+ * Measured (testdata/bench/parked_goroutines.go, peak RSS / 1,000,000, medians of 3, 2026-12-06):
+ * 2.42 KB per parked goroutine (its 2 KiB segment and its G) against go1.19's 2.74 KB, ratio 0.88;
+ * with 32 KiB first segments it was 4.2 KB (one resident page each).
  *
  * Invariants. A goroutine's `stack` is the segment holding its stack pointer whenever Go code runs
  * (the scheduler's %fs:0x70 store uses its `stack_limit`); `stack_total` is the size of the chain
@@ -51,8 +73,12 @@
  *    which LLVM does not give; every pointer to a stack slot (sudogs, the defer records) would break.
  *  - Compiling the runtime itself with -fsplit-stack: every runtime function would pay the check,
  *    and its calls into libc (not split-stack) need the gold linker's __morestack_non_split rewrite,
- *    which the system linker (ld.bfd) does not do; a fixed headroom gives the same safety for the
- *    bounded runtime paths.
+ *    which the system linker (ld.bfd) does not do; a fixed headroom plus systemstack for the deep
+ *    paths gives the same safety for the bounded runtime paths.
+ *  - A page-sized (or larger) first segment with the 16 KiB headroom of the others: one resident
+ *    page per parked goroutine, 4.2 KB with its G against go1.19's 2.7 KB.
+ *  - Running every runtime entry point on g0: the channel and semaphore paths park, which g0
+ *    cannot, and the switch would cost the fast paths two stack switches each.
  */
 #include "malloc.h" /* mstats_stack: MemStats.StackInuse, StackSys */
 #include "scheduler.h"
@@ -63,6 +89,8 @@
 #include "print.h"
 
 #define STACK_HEADROOM ((size_t)16 << 10)
+#define STACK_SMALL ((size_t)2 << 10)
+#define SMALL_HEADROOM ((size_t)1280)
 #define STACK_FIRST ((size_t)32 << 10)
 #define STACK_MAX_SEG ((size_t)64 << 20)
 #define SLAB_BYTES ((size_t)64 << 20)
@@ -70,18 +98,28 @@
 #define STACK_LIMIT ((size_t)1000000000)
 /* llc compares the stack pointer itself against the limit for frames below this size. */
 #define SPLIT_STACK_AVAILABLE 256
+/* The word at the base of every small segment: C code that ran past its headroom overwrote it. */
+#define STACK_CANARY ((uintptr_t)0x5354414b43414e59)
+/* STACK_DEBUG 1: each small segment sits in an 8 KiB slot just above an inaccessible page, so C code
+ * that runs past its headroom faults there at once (run under gdb for the backtrace): the way to find
+ * a runtime path that needs systemstack. Two VMAs per goroutine: for tests only. */
+#define STACK_DEBUG 0
+#define SMALL_SLOT (STACK_DEBUG ? (size_t)8 << 10 : STACK_SMALL)
 
 typedef struct StackSeg {
 	struct StackSeg *prev;  /* the older segment (toward the goroutine's entry) */
 	struct StackSeg *next;  /* the newer segment, kept cached after a return, or NULL */
 	uintptr_t base;
-	size_t size;
-	uintptr_t limit;        /* base + STACK_HEADROOM */
-	void *old_sp;           /* unused slot kept for a debugger: the sp in prev when this one was entered */
+	uint32_t size;
+	uint32_t small;         /* a small first segment (canary at base, no pages of its own) */
+	uintptr_t limit;        /* base + the headroom */
+	void *old_sp;           /* the sp in prev when this one was entered */
+	void *scan_lo;          /* where the live part of prev begins (stack_scan_segments), or NULL:
+				 * old_sp less __morestack's frame */
 } StackSeg;
 
-/* Size classes of slab segments: STACK_FIRST << 2k. */
-#define NCLASS 4
+/* Size classes of slab segments: class 0 is STACK_SMALL, class c > 0 is STACK_FIRST << 2(c-1). */
+#define NCLASS 5
 static struct {
 	RtLock lock;
 	StackSeg *free;      /* headers of free segments (their `prev` links the list) */
@@ -89,10 +127,15 @@ static struct {
 	uintptr_t slab, slab_end;
 } classes[NCLASS];
 
+static size_t class_size(int c)
+{
+	return c == 0 ? STACK_SMALL : STACK_FIRST << (2 * (c - 1));
+}
+
 static int size_class(size_t size)
 {
 	for (int c = 0; c < NCLASS; c++)
-		if (size == STACK_FIRST << (2 * c))
+		if (size == class_size(c))
 			return c;
 	return -1;
 }
@@ -101,10 +144,13 @@ static StackSeg *header_of(uintptr_t base, size_t size)
 {
 	StackSeg *s = (StackSeg *)((base + size - sizeof(StackSeg)) & ~(uintptr_t)15);
 	s->base = base;
-	s->size = size;
-	s->limit = base + STACK_HEADROOM;
+	s->size = (uint32_t)size;
+	s->small = size == STACK_SMALL;
+	s->limit = base + (s->small ? SMALL_HEADROOM : STACK_HEADROOM);
 	s->prev = s->next = NULL;
-	s->old_sp = NULL;
+	s->old_sp = s->scan_lo = NULL;
+	if (s->small)
+		*(uintptr_t *)base = STACK_CANARY;
 	return s;
 }
 
@@ -133,7 +179,8 @@ static StackSeg *seg_alloc(size_t size)
 		mstats_stack((intptr_t)size, 0);
 		return header_of(s->base, size);
 	}
-	if (classes[c].slab + size > classes[c].slab_end) {
+	size_t slot = c == 0 ? SMALL_SLOT : size;
+	if (classes[c].slab + slot > classes[c].slab_end) {
 		void *p = mmap(NULL, SLAB_BYTES, PROT_READ | PROT_WRITE,
 			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 		if (p == MAP_FAILED) {
@@ -143,9 +190,13 @@ static StackSeg *seg_alloc(size_t size)
 		classes[c].slab = (uintptr_t)p;
 		classes[c].slab_end = (uintptr_t)p + SLAB_BYTES;
 	}
-	uintptr_t base = classes[c].slab;
-	classes[c].slab += size;
+	uintptr_t base = classes[c].slab + slot - size;
+	classes[c].slab += slot;
 	lock_release(&classes[c].lock);
+	if (STACK_DEBUG && c == 0) { /* the page below the segment faults: gdb shows who overran */
+		base = classes[c].slab - slot + 4096;
+		mprotect((void *)(base - 4096), 4096, PROT_NONE);
+	}
 	mstats_stack((intptr_t)size, (intptr_t)size);
 	return header_of(base, size);
 }
@@ -164,7 +215,7 @@ static void seg_free(StackSeg *s)
 	lock_acquire(&classes[c].lock);
 	bool warm = classes[c].nfree < FREE_WARM;
 	lock_release(&classes[c].lock);
-	if (!warm) /* give the pages back, keep the header page's record */
+	if (!warm && c > 0) /* give the pages back, keep the header page's record */
 		madvise((void *)base, size - 4096, MADV_DONTNEED);
 	lock_acquire(&classes[c].lock);
 	s->prev = classes[c].free;
@@ -172,6 +223,8 @@ static void seg_free(StackSeg *s)
 	classes[c].nfree++;
 	lock_release(&classes[c].lock);
 }
+
+void ctx_systemstack(void (*fn)(void *), void *arg, uintptr_t sp, void **saved); /* asm_amd64.S */
 
 static inline void set_tcb_limit(uintptr_t limit)
 {
@@ -194,11 +247,29 @@ static void free_chain(StackSeg *s)
 	}
 }
 
-uintptr_t stack_init(G *gp)
+/* C code ran past a small segment's headroom: a runtime path that should have used systemstack. The
+ * neighbouring segment may be damaged, so this is fatal. */
+static void check_canary(StackSeg *s)
 {
+	if (!s->small || *(uintptr_t *)s->base == STACK_CANARY)
+		return;
+	panic_throw("stack headroom overflow (a runtime path missing systemstack)");
+}
+
+void stack_check(G *gp)
+{
+	if (gp->stack_first)
+		check_canary(gp->stack_first);
+}
+
+uintptr_t stack_init(G *gp, bool small)
+{
+#ifdef GOCC_TSAN
+	small = false; /* ThreadSanitizer's own runtime (fiber switches, reports) is deep */
+#endif
 	StackSeg *s = gp->stack_first;
 	if (s == NULL)
-		s = gp->stack_first = seg_alloc(STACK_FIRST);
+		s = gp->stack_first = seg_alloc(small ? STACK_SMALL : STACK_FIRST);
 	else if (s->next) {
 		free_chain(s->next);
 		s->next = NULL;
@@ -214,6 +285,7 @@ void stack_free(G *gp, bool keep_first)
 	StackSeg *s = gp->stack_first;
 	if (s == NULL)
 		return;
+	stack_check(gp);
 	free_chain(s->next);
 	s->next = NULL;
 	if (!keep_first) {
@@ -238,6 +310,43 @@ static RUNTIME_NORET void stack_overflow(uintptr_t sp, StackSeg *s)
 	print_cstr("]\nfatal error: stack overflow\n");
 	runtime_printunlock();
 	panic_finish(NULL, true);
+}
+
+/* Moves gp, whose stack pointer is sp, to the next segment of its chain, one of at least `want`
+ * bytes (the cached one, or a new one), and makes it current. */
+static StackSeg *enter_next(G *gp, uintptr_t sp, size_t want)
+{
+	StackSeg *cur = gp->stack, *next = cur->next;
+	if (next && next->size < want) { /* cached, but too small for this frame */
+		free_chain(next);
+		next = cur->next = NULL;
+	}
+	check_canary(cur);
+	if (next == NULL) {
+		size_t size = cur->small ? STACK_FIRST : (size_t)cur->size * 4;
+		if (size > STACK_MAX_SEG)
+			size = STACK_MAX_SEG;
+		while (size < want)
+			size *= 2;
+		if (gp->stack_total + size > STACK_LIMIT)
+			stack_overflow(sp, cur);
+		next = seg_alloc(size);
+		next->prev = cur;
+		cur->next = next;
+	} else if (gp->stack_total + next->size > STACK_LIMIT) {
+		stack_overflow(sp, cur);
+	}
+	if (next->next) { /* two steps ahead (or more, after a recovered panic): give them back */
+		free_chain(next->next);
+		next->next = NULL;
+	}
+	next->old_sp = (void *)sp;
+	next->scan_lo = NULL;
+	gp->stack = next;
+	gp->stack_total += next->size;
+	gp->stack_limit = next->limit;
+	set_tcb_limit(next->limit);
+	return next;
 }
 
 /* Called by __morestack on the current segment's headroom. args points to the function's stack
@@ -269,40 +378,11 @@ uintptr_t stack_morestack(uintptr_t framesize, uintptr_t argsize, void *args)
 	if (sp - need > gp->stack_limit && sp > gp->stack_limit)
 		return 0;
 
-	StackSeg *cur = gp->stack, *next = cur->next;
-	size_t want = framesize + argsize + STACK_HEADROOM + 256;
-	if (next && next->size < want) { /* cached, but too small for this frame */
-		free_chain(next);
-		next = cur->next = NULL;
-	}
-	if (next == NULL) {
-		size_t size = cur->size * 4;
-		if (size > STACK_MAX_SEG)
-			size = STACK_MAX_SEG;
-		while (size < want)
-			size *= 2;
-		if (gp->stack_total + size > STACK_LIMIT)
-			stack_overflow(sp, cur);
-		next = seg_alloc(size);
-		next->prev = cur;
-		cur->next = next;
-	} else if (gp->stack_total + next->size > STACK_LIMIT) {
-		stack_overflow(sp, cur);
-	}
-	if (next->next) { /* two steps ahead (or more, after a recovered panic): give them back */
-		free_chain(next->next);
-		next->next = NULL;
-	}
-	next->old_sp = (void *)sp;
+	StackSeg *next = enter_next(gp, sp, framesize + argsize + STACK_HEADROOM + 256);
 	uintptr_t nsp = (seg_top(next) - ((argsize + 15) & ~(uintptr_t)15)) & ~(uintptr_t)15;
 	memcpy((void *)nsp, args, argsize);
-	gp->stack = next;
-	gp->stack_total += next->size;
-	gp->stack_limit = next->limit;
-	set_tcb_limit(next->limit);
 	return nsp;
 }
-
 /* The function __morestack called on the newer segment returned: back to the older one. The newer
  * segment stays cached as `next`. */
 void stack_lessstack(void)
@@ -313,6 +393,46 @@ void stack_lessstack(void)
 	gp->stack = s->prev;
 	gp->stack_limit = s->prev->limit;
 	set_tcb_limit(gp->stack_limit);
+}
+
+/* Runs fn(arg) on the M's scheduler stack (g0's, unused while a goroutine runs) when called on a
+ * goroutine's stack, else right here (Go's systemstack). The goroutine stays the running G
+ * (sched_getg), so fn may allocate and take locks, but it must not park, call Go code, or recover:
+ * what runs here is deep C code that a small first segment has no room for. The goroutine's
+ * callee-saved registers are pushed on its own stack first, so the collector's conservative scan of
+ * its segments (the whole current one when the sp is elsewhere) still sees them. */
+void systemstack(void (*fn)(void *), void *arg)
+{
+	G *gp = sched_getg();
+	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+	if (gp == NULL || gp->is_g0 || gp->stack == NULL || sp < gp->stack->base ||
+	    sp >= seg_top(gp->stack)) { /* g0, a thread before the scheduler, or already switched */
+		fn(arg);
+		return;
+	}
+	M *mp = gp->m;
+	mp->locks++; /* no collection, no preemption in there: both would park */
+	ctx_systemstack(fn, arg, mp->g0_sp, NULL);
+	mp->locks--;
+	check_canary(gp->stack);
+}
+
+/* Runs fn(arg) with a full segment's headroom below: when the goroutine is on its small first
+ * segment, on the next segment of its chain, entered as __morestack enters it (so fn may do anything
+ * Go code may: park, call Go code, panic; stack_unwind takes a recovered frame back). For the deep
+ * runtime paths that may park (the collector's stop-the-world), where systemstack cannot go. */
+void stack_call_deep(void (*fn)(void *), void *arg)
+{
+	G *gp = sched_getg();
+	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+	if (gp == NULL || gp->is_g0 || gp->stack == NULL || !gp->stack->small || sp < gp->stack->base ||
+	    sp >= seg_top(gp->stack)) {
+		fn(arg);
+		return;
+	}
+	StackSeg *next = enter_next(gp, sp, STACK_FIRST);
+	ctx_systemstack(fn, arg, seg_top(next), &next->scan_lo);
+	stack_lessstack();
 }
 
 /* A recovered panic resumes a frame whose stack pointer is sp, possibly on an older segment. */
@@ -338,8 +458,8 @@ void stack_unwind(void *sp)
 
 /* The collector's view of gp's stack (mgc.c, world stopped): scan(lo, hi) for the live part of each
  * segment of its chain, newest first: [sp, top) of the current one, and for each older one from a
- * little below the stack pointer it had when the next was entered (__morestack's own frame) to its
- * top. Read-only. */
+ * little below the stack pointer it had when the next was entered (__morestack's own frame; for
+ * stack_call_deep, exactly from the registers ctx_systemstack pushed) to its top. Read-only. */
 void stack_scan_segments(G *gp, uintptr_t sp, void (*scan)(uintptr_t lo, uintptr_t hi))
 {
 	StackSeg *s = gp->stack;
@@ -347,7 +467,7 @@ void stack_scan_segments(G *gp, uintptr_t sp, void (*scan)(uintptr_t lo, uintptr
 		sp = s->base;
 	scan(sp, seg_top(s));
 	for (StackSeg *n = s; n->prev; n = n->prev) {
-		uintptr_t lo = (uintptr_t)n->old_sp - 1024;
+		uintptr_t lo = n->scan_lo ? (uintptr_t)n->scan_lo : (uintptr_t)n->old_sp - 1024;
 		StackSeg *p = n->prev;
 		if (!((uintptr_t)n->old_sp > p->base && (uintptr_t)n->old_sp <= seg_top(p)) || lo < p->base)
 			lo = p->base;

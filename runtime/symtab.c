@@ -24,6 +24,8 @@
 
 #include <string.h>
 
+#include "scheduler.h"
+
 extern const GoPackage __start_gocc_packages[] __attribute__((weak, visibility("hidden")));
 extern const GoPackage __stop_gocc_packages[] __attribute__((weak, visibility("hidden")));
 
@@ -236,6 +238,8 @@ static bool plausible(void **fp, void **next, bool trusted)
 
 /* asm_amd64.S: the signal handler makes the faulting instruction "call" it (signal_linux.c). */
 extern const char signal_sigpanic_tramp[];
+/* asm_amd64.S: stack.c's switch to the system stack or the next segment (under 128 bytes of code). */
+extern const char ctx_systemstack[];
 
 /* The walk's state: the next frame, and what the previous frame said about it. */
 typedef struct {
@@ -258,8 +262,8 @@ static uintptr_t walk_next(Walker *w)
 			ret++;
 		w->exact = ret - 1 - (uintptr_t)signal_sigpanic_tramp < 16;
 		PcFunc fn, *f = ret && symtab_findfunc(ret - 1, &fn) ? &fn : NULL;
-		/* Go frames and __morestack link across stack segments. */
-		bool trusted = w->exact ||
+		/* Go frames, __morestack and ctx_systemstack link across stack segments. */
+		bool trusted = w->exact || ret - (uintptr_t)ctx_systemstack < 128 ||
 			(f && (f->kind == PCFUNC_GO || f->kind == PCFUNC_WRAPPER || f->kind == PCFUNC_MORESTACK));
 		w->fp = plausible(fp, next, trusted) ? next : NULL;
 		/* runtime_gopanic and panic_raise are one gopanic frame, panic_throw and panic_throw_sig one
@@ -417,12 +421,21 @@ int symtab_logical_callers(void **fp, intgo skip, uintptr_t *pcs, intgo max)
 }
 
 GO_LINKNAME(symtab_callers, "runtime.callers");
+typedef struct { void **fp; intgo skip; uintptr_t *pcs; intgo max, n; } CallersArgs;
+
+static void callers_walk(void *arg)
+{
+	CallersArgs *a = arg;
+	a->n = symtab_logical_callers(a->fp, a->skip, a->pcs, a->max);
+}
+
 RUNTIME_API __attribute__((noinline)) intgo symtab_callers(void *ctx, intgo skip, uintptr_t *pcs, intgo max)
 {
 	(void)ctx;
-	intgo n = symtab_logical_callers(__builtin_frame_address(0), skip, pcs, max);
+	CallersArgs a = {__builtin_frame_address(0), skip, pcs, max, 0};
+	systemstack(callers_walk, &a); /* deep: not on a goroutine's small first segment (stack.c) */
 	__asm__ volatile("" ::: "memory"); /* no tail call: this frame is the walk's start */
-	return n;
+	return a.n;
 }
 
 bool symtab_frame(uintptr_t tagged, bool exact, SymFrame *out, uintptr_t *look_pc)
@@ -460,10 +473,20 @@ static bool frame_at(uintptr_t tagged, bool exact, FrameRec *out)
 }
 
 GO_LINKNAME(symtab_frameAt, "runtime.frameAt");
+typedef struct { uintptr_t pc; bool exact; FrameRec *out; bool ok; } FrameAtArgs;
+
+static void frame_at_sys(void *arg)
+{
+	FrameAtArgs *a = arg;
+	a->ok = frame_at(a->pc, a->exact, a->out);
+}
+
 RUNTIME_API intgo symtab_frameAt(void *ctx, uintptr_t pc, intgo exact, FrameRec *out)
 {
 	(void)ctx;
-	return frame_at(pc, exact != 0, out);
+	FrameAtArgs a = {pc, exact != 0, out, false};
+	systemstack(frame_at_sys, &a); /* symtab_frame's 1 KiB: not on a small first segment */
+	return a.ok;
 }
 
 /* runtime.notSupported(what): the runtime package's entry points that gocc does not implement yet

@@ -208,19 +208,29 @@ void traceback_goroutine(G *gp, int level)
 /* runtime.Stack(buf, false) (stdlib/runtime/symtab.go): the calling goroutine's header and frames
  * from Stack's caller on, then its `created by` lines, cut at len(buf), as gc's. Not yet:
  * all=true's other goroutines. */
-GO_LINKNAME(traceback_stack, "runtime.stack");
-RUNTIME_API __attribute__((noinline)) intgo traceback_stack(void *ctx, uint8_t *buf, intgo len)
+typedef struct { void *fp; uint8_t *buf; intgo len, n; } StackArgs;
+
+static void stack_walk(void *arg)
 {
-	(void)ctx;
-	Sink s = {buf, 0, len};
+	StackArgs *a = arg;
+	Sink s = {a->buf, 0, a->len};
 	int level = proc_env.traceback_level > 0 ? proc_env.traceback_level : 1;
 	uintptr_t pcs[MAX_PCS];
-	int n = symtab_logical_callers(__builtin_frame_address(0), 1, pcs, MAX_PCS); /* 1: runtime.Stack */
+	int n = symtab_logical_callers(a->fp, 1, pcs, MAX_PCS); /* 1: runtime.Stack */
 	put_str(&s, "goroutine ");
 	put_dec(&s, (int64_t)proc_goid());
 	put_str(&s, in_init(pcs, n) ? " [running, locked to thread]:\n" : " [running]:\n");
 	frames(pcs, n, level, &s);
 	created_by(sched_getg(), level, &s);
+	a->n = s.len;
+}
+
+GO_LINKNAME(traceback_stack, "runtime.stack");
+RUNTIME_API __attribute__((noinline)) intgo traceback_stack(void *ctx, uint8_t *buf, intgo len)
+{
+	(void)ctx;
+	StackArgs a = {__builtin_frame_address(0), buf, len, 0};
+	systemstack(stack_walk, &a); /* deep: not on a goroutine's small first segment (stack.c) */
 	__asm__ volatile("" ::: "memory");
-	return s.len;
+	return a.n;
 }

@@ -158,6 +158,7 @@ static bool link_once(Vec *objects, const char *output, const Options *opts)
 		vec_push(&argv, link_operand(objects->data[i]));
 	static const char *const tail[] = {
 		"-no-pie", "-Wl,--require-defined=" GOCC_RUNTIME_ABI_SYMBOL, "-Wl,--gc-sections", "-Wl,-z,start-stop-gc", "-Wl,--build-id=none",
+		"-Wl,-z,now", /* no lazy binding: its resolver saves the vector state (~1 KiB) on a small goroutine stack (stack.c) */
 		"-lm", "-lpthread",
 	};
 	vec_push(&argv, link_operand(opts->runtime_lib));
