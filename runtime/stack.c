@@ -32,7 +32,7 @@
  * goroutine: vm.max_map_count is 65530 here); a freed segment goes on its size class's free list,
  * and past FREE_WARM segments per class its pages are given back first (madvise MADV_DONTNEED, all
  * but the header's page; a 2 KiB segment shares its page and keeps it). Bigger segments are their
- * own mapping and are unmapped when freed. A chain whose total would pass STACK_LIMIT bytes ends the
+ * own mapping and are unmapped when freed. A chain whose total would pass the limit (1 GB, or debug.SetMaxStack's) ends the
  * program with go1.19's `runtime: goroutine stack exceeds 1000000000-byte limit` and `fatal error:
  * stack overflow`.
  *
@@ -95,7 +95,6 @@
 #define STACK_MAX_SEG ((size_t)64 << 20)
 #define SLAB_BYTES ((size_t)64 << 20)
 #define FREE_WARM 64
-#define STACK_LIMIT ((size_t)1000000000)
 /* llc compares the stack pointer itself against the limit for frames below this size. */
 #define SPLIT_STACK_AVAILABLE 256
 /* The word at the base of every small segment: C code that ran past its headroom overwrote it. */
@@ -105,6 +104,16 @@
  * a runtime path that needs systemstack. Two VMAs per goroutine: for tests only. */
 #define STACK_DEBUG 0
 #define SMALL_SLOT (STACK_DEBUG ? (size_t)8 << 10 : STACK_SMALL)
+
+/* The limit on a goroutine's chain of segments: go1.19's maxstacksize, 1 GB, changed by
+ * runtime/debug.SetMaxStack (stack_setMaxStack below). Read without a lock: a new limit applies
+ * from the next growth on. */
+static size_t max_stack = 1000000000;
+
+static size_t stack_limit(void)
+{
+	return __atomic_load_n(&max_stack, __ATOMIC_RELAXED);
+}
 
 typedef struct StackSeg {
 	struct StackSeg *prev;  /* the older segment (toward the goroutine's entry) */
@@ -300,7 +309,7 @@ static RUNTIME_NORET void stack_overflow(uintptr_t sp, StackSeg *s)
 	panic_start_dying();
 	runtime_printlock();
 	print_cstr("runtime: goroutine stack exceeds ");
-	runtime_printuint(STACK_LIMIT);
+	runtime_printuint(stack_limit());
 	print_cstr("-byte limit\nruntime: sp=");
 	print_hex(sp);
 	print_cstr(" stack=[");
@@ -328,12 +337,12 @@ static StackSeg *enter_next(G *gp, uintptr_t sp, size_t want)
 			size = STACK_MAX_SEG;
 		while (size < want)
 			size *= 2;
-		if (gp->stack_total + size > STACK_LIMIT)
+		if (gp->stack_total + size > stack_limit())
 			stack_overflow(sp, cur);
 		next = seg_alloc(size);
 		next->prev = cur;
 		cur->next = next;
-	} else if (gp->stack_total + next->size > STACK_LIMIT) {
+	} else if (gp->stack_total + next->size > stack_limit()) {
 		stack_overflow(sp, cur);
 	}
 	if (next->next) { /* two steps ahead (or more, after a recovered panic): give them back */
@@ -473,4 +482,12 @@ void stack_scan_segments(G *gp, uintptr_t sp, void (*scan)(uintptr_t lo, uintptr
 			lo = p->base;
 		scan(lo, seg_top(p));
 	}
+}
+
+/* runtime/debug.SetMaxStack's hook (go1.19's setMaxStack): the new limit, the old one returned. */
+GO_LINKNAME(stack_setMaxStack, "runtime/debug.setMaxStack");
+RUNTIME_API intgo stack_setMaxStack(void *ctx, intgo in)
+{
+	(void)ctx;
+	return (intgo)__atomic_exchange_n(&max_stack, (size_t)in, __ATOMIC_RELAXED);
 }
