@@ -272,8 +272,8 @@ static void RuntimeError_method(void *ctx, void *data)
 /* ---- descriptors ---- */
 
 #define METHODS(err)                                                                              \
-	{{GOSTR("Error"), GOSTR(""), &iface_type_func_string, (void *)(err), NULL},                \
-	 {GOSTR("RuntimeError"), GOSTR(""), &iface_type_func, (void *)RuntimeError_method, NULL}}
+	{{"Error\0", &iface_type_func_string, (void *)(err), NULL},                                \
+	 {"RuntimeError\0", &iface_type_func, (void *)RuntimeError_method, NULL}}
 
 static const GoMethod errorString_methods[] = METHODS(errorString_Error);
 static const GoMethod plainError_methods[] = METHODS(plainError_Error);

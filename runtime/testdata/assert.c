@@ -8,7 +8,7 @@ static void M(void *ctx, void *data) {}
 static const GoIMethod I_imethods[] = {{GOSTR("M"), GOSTR(""), &iface_type_func}};
 static const GoIMethod J_imethods[] = {{GOSTR("M"), GOSTR(""), &iface_type_func},
 				       {GOSTR("N"), GOSTR(""), &iface_type_func}};
-static const GoMethod M_methods[] = {{GOSTR("M"), GOSTR(""), &iface_type_func, (void *)M, NULL}};
+static const GoMethod M_methods[] = {{"M\0", &iface_type_func, (void *)M, NULL}};
 
 #define IFACE_TYPE(name, im, n)                                                                     \
 	{.size = 16, .ptrdata = 16, .tflag = TFLAG_NAMED, .align = 8, .field_align = 8,           \

@@ -67,11 +67,34 @@ type imethod struct {
 
 // method is runtime.def's METHOD_FIELD list (struct GoMethod).
 type method struct {
-	name    string
-	pkgPath string
+	nameRec unsafe.Pointer // "NAME\x00PKGPATH\x00": read through name and pkgPath
 	mtyp    *rtype
 	ifn     unsafe.Pointer
 	tfn     unsafe.Pointer
+}
+
+// name and pkgPath read the method's "NAME\x00PKGPATH\x00" record ("" for exported names).
+func (m method) name() string { return cstring(m.nameRec) }
+
+func (m method) pkgPath() string {
+	p := m.nameRec
+	for *(*byte)(p) != 0 {
+		p = unsafe.Add(p, 1)
+	}
+	return cstring(unsafe.Add(p, 1))
+}
+
+// cstring is the NUL-terminated bytes at p as a string, without copying (they are constant).
+func cstring(p unsafe.Pointer) string {
+	n := 0
+	for *(*byte)(unsafe.Add(p, n)) != 0 {
+		n++
+	}
+	var s string
+	h := (*stringHeader)(unsafe.Pointer(&s))
+	h.Data = p
+	h.Len = n
+	return s
 }
 
 // itab is runtime.def's ITAB_FIELD list followed by fun[].
@@ -527,7 +550,7 @@ func (t *rtype) exportedMethods() []method {
 	all := t.methodSet()
 	var out []method
 	for _, m := range all {
-		if m.pkgPath == "" {
+		if m.pkgPath() == "" {
 			out = append(out, m)
 		}
 	}
@@ -567,13 +590,13 @@ func (t *rtype) Method(i int) (m Method) {
 	}
 	p := methods[i]
 	if p.tfn == nil {
-		panic("reflect: Type.Method of " + t.str + "." + p.name + ", a method without a direct entry, is not supported yet by gocc")
+		panic("reflect: Type.Method of " + t.str + "." + p.name() + ", a method without a direct entry, is not supported yet by gocc")
 	}
 	mt := p.mtyp
 	mtypes := mt.funcTypes()
 	in := append([]*rtype{t}, mtypes[:mt.len]...)
 	ft := funcOf(in, mtypes[mt.len:], mt.tflag&tflagVariadic != 0)
-	m.Name = p.name
+	m.Name = p.name()
 	m.Type = ft
 	// The method expression T.M: gocc gives a method and its method expression one LLVM type
 	// (the receiver is parameter 0), so a closure object holding tfn is that func value.
@@ -594,7 +617,7 @@ func (t *rtype) MethodByName(name string) (m Method, ok bool) {
 		return Method{}, false
 	}
 	for i, p := range t.exportedMethods() {
-		if p.name == name {
+		if p.name() == name {
 			return t.Method(i), true
 		}
 	}
@@ -1075,7 +1098,7 @@ func implements(T, V *rtype) bool {
 	}
 	vm := V.methodSet()
 	for i := range tm {
-		for j < len(vm) && !(vm[j].name == tm[i].name && vm[j].pkgPath == tm[i].pkgPath) {
+		for j < len(vm) && !(vm[j].name() == tm[i].name && vm[j].pkgPath() == tm[i].pkgPath) {
 			j++
 		}
 		if j == len(vm) || vm[j].mtyp != tm[i].typ {

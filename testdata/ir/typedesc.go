@@ -17,8 +17,11 @@ package main
 // CHECK-DAG: @"type:main.Point.fields" = private unnamed_addr constant [3 x %GoField] [%GoField { { ptr, i64 } { ptr @{{.*}}, i64 1 }, ptr @"type:float64", i64 0, i64 0, { ptr, i64 } zeroinitializer }, %GoField { { ptr, i64 } { ptr @{{.*}}, i64 1 }, ptr @"type:float64", i64 8, i64 0, { ptr, i64 } zeroinitializer }, %GoField { { ptr, i64 } { ptr @{{.*}}, i64 4 }, ptr @"type:*string", i64 16, i64 0, { ptr, i64 } { ptr @{{.*}}, i64 8 } }]
 //
 // In T's table, tfn is the method itself and ifn the (*T).M wrapper (the interface's data word
-// points to a boxed T); an unexported method carries its package path.
-// CHECK-DAG: @"type:main.Point.methods" = private unnamed_addr constant [2 x %GoMethod] [%GoMethod { { ptr, i64 } { ptr @{{.*}}, i64 3 }, { ptr, i64 } zeroinitializer, ptr @"type:func() float64", ptr @"main.Point.Len{{.*}}ptrwrap", ptr @main.Point.Len }, %GoMethod { { ptr, i64 } { ptr @{{.*}}, i64 6 }, { ptr, i64 } { ptr @{{.*}}, i64 4 }, ptr @"type:func() int", ptr @"main.Point.hidden{{.*}}ptrwrap", ptr @main.Point.hidden }]
+// points to a boxed T); a method's name record is "NAME\0PKGPATH\0", the package path empty for
+// an exported method.
+// CHECK-DAG: @"type:main.Point.methods" = private unnamed_addr constant [2 x %GoMethod] [%GoMethod { ptr @[[LEN:go.string[.0-9]*]], ptr @"type:func() float64", ptr @"main.Point.Len{{.*}}ptrwrap", ptr @main.Point.Len }, %GoMethod { ptr @[[HIDDEN:go.string[.0-9]*]], ptr @"type:func() int", ptr @"main.Point.hidden{{.*}}ptrwrap", ptr @main.Point.hidden }]
+// CHECK-DAG: @[[LEN]] = private unnamed_addr constant [5 x i8] c"Len\00\00"
+// CHECK-DAG: @[[HIDDEN]] = private unnamed_addr constant [12 x i8] c"hidden\00main\00"
 //
 // *Point: pointer-shaped (kind 22|32), memory equality, elem Point, and all three methods; the
 // pointer method's ifn and tfn are the method itself.
