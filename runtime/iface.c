@@ -456,7 +456,7 @@ static const GoIMethod runtime_Error_imethods[] = {
 	const GoType sym TYPE_SYMBOL(sym, name) = {                                                      \
 		.size = 16, .ptrdata = 16, .hash = (h), .tflag = (flags), .align = 8, .field_align = 8, \
 		.kind = KIND_INTERFACE, .gcdata = (void *)gc_two_pointers, .string = GOSTR(name),   \
-		.pkgpath = GOSTR(pkg), .extra = (void *)(im), .nextra = sizeof(im) / sizeof((im)[0]), \
+		.pkgpath = (pkg),       .extra = (void *)(im), .nextra = sizeof(im) / sizeof((im)[0]), \
 		ALG(interequal, interhash),                                                        \
 	}
 

@@ -30,10 +30,10 @@ static const GoIMethod hidden_imethods[] = {{GOSTR("m"), GOSTR("main"), &iface_t
 
 #define NAMED(name, pkg, k, m, n)                                                                   \
 	{.size = 8, .tflag = TFLAG_NAMED, .align = 8, .field_align = 8, .kind = (k),              \
-	 .string = GOSTR(name), .pkgpath = GOSTR(pkg), .methods = (void *)(m), .nmethods = (n)}
+	 .string = GOSTR(name), .pkgpath = pkg, .methods = (void *)(m), .nmethods = (n)}
 #define INTERFACE(name, im, n)                                                                      \
 	{.size = 16, .tflag = TFLAG_NAMED, .align = 8, .kind = KIND_INTERFACE, .string = GOSTR(name), \
-	 .pkgpath = GOSTR("main"), .extra = (void *)(im), .nextra = (n)}
+	 .pkgpath = "main", .extra = (void *)(im), .nextra = (n)}
 
 static const GoType type_T = NAMED("main.T", "main", KIND_INT, T_methods, 2);
 static const GoType type_T2 = NAMED("main.T", "main", KIND_INT, T_methods, 2);

@@ -63,7 +63,7 @@ Test(symtab, types_listed)
 	cr_assert_eq(pair->size, 24);
 	cr_assert_eq(pair->ptrdata, 24);
 	cr_assert_eq(((const uint8_t *)pair->gcdata)[0], 0x5); /* words 0 (string data) and 2 (next) */
-	cr_assert(str_is(pair->pkgpath, "main"));
+	cr_assert(str_is(type_pkgpath(pair), "main"));
 	cr_assert_eq(pair->nextra, 2);
 	const GoField *f = pair->extra;
 	cr_assert(str_is(f[1].name, "next"));

@@ -38,15 +38,15 @@ type rtype struct {
 	hashfn     unsafe.Pointer
 	gcdata     unsafe.Pointer
 	str        string
-	pkgPath    string
+	pkgPathRec unsafe.Pointer // NUL-terminated, or nil: read through pkgPath
 	ptrToThis  *rtype
 	elem       *rtype
 	key        *rtype
 	len        uintptr
 	extra      unsafe.Pointer
-	nextra     uintptr
 	methods    unsafe.Pointer
-	nmethods   uintptr
+	nextra     uint32
+	nmethods   uint32
 }
 
 // structField is runtime.def's FIELD_FIELD list (struct GoField).
@@ -82,6 +82,14 @@ func (m method) pkgPath() string {
 		p = unsafe.Add(p, 1)
 	}
 	return cstring(unsafe.Add(p, 1))
+}
+
+// pkgPath is the descriptor's package path (runtime.def: NUL-terminated, or nil for none).
+func (t *rtype) pkgPath() string {
+	if t.pkgPathRec == nil {
+		return ""
+	}
+	return cstring(t.pkgPathRec)
 }
 
 // cstring is the NUL-terminated bytes at p as a string, without copying (they are constant).
@@ -421,7 +429,7 @@ func (t *rtype) PkgPath() string {
 	if t.tflag&tflagNamed == 0 {
 		return ""
 	}
-	return t.pkgPath
+	return t.pkgPath()
 }
 
 // Name is the type string after the package qualifier, for named types; generic instances keep
@@ -507,7 +515,7 @@ func (t *rtype) NumOut() int {
 	if t.Kind() != Func {
 		panic("reflect: NumOut of non-func type " + t.String())
 	}
-	return int(t.nextra - t.len)
+	return int(t.nextra) - int(t.len)
 }
 
 func (t *rtype) In(i int) Type {
@@ -638,7 +646,7 @@ func (t *rtype) Field(i int) StructField {
 	f.Name = p.name
 	f.Anonymous = p.embedded != 0
 	if !isExported(p.name) {
-		f.PkgPath = t.pkgPath
+		f.PkgPath = t.pkgPath()
 	}
 	f.Tag = StructTag(p.tag)
 	f.Offset = p.offset
@@ -936,7 +944,7 @@ func funcOf(in, out []*rtype, variadic bool) *rtype {
 		t.tflag = tflagVariadic
 	}
 	t.len = uintptr(len(in))
-	t.nextra = uintptr(len(all))
+	t.nextra = uint32(len(all))
 	t.extra = unsafe.Pointer(&all[0])
 	t.str = funcString(in, out, variadic)
 	t.hash = fnv1a(t.str)
@@ -1184,7 +1192,7 @@ func haveIdenticalUnderlyingType(T, V *rtype, cmpTags bool) bool {
 		return haveIdenticalType(T.elem, V.elem, cmpTags)
 	case Struct:
 		tf, vf := T.fields(), V.fields()
-		if len(tf) != len(vf) || T.pkgPath != V.pkgPath {
+		if len(tf) != len(vf) || T.pkgPath() != V.pkgPath() {
 			return false
 		}
 		for i := range tf {

@@ -33,15 +33,15 @@ type rtype struct {
 	hashfn     unsafe.Pointer
 	gcdata     unsafe.Pointer
 	str        string
-	pkgPath    string
+	pkgPathRec unsafe.Pointer // NUL-terminated, or nil: read through pkgPath
 	ptrToThis  *rtype
 	elem       *rtype
 	key        *rtype
 	len        uintptr
 	extra      unsafe.Pointer
-	nextra     uintptr
 	methods    unsafe.Pointer
-	nmethods   uintptr
+	nextra     uint32
+	nmethods   uint32
 }
 
 // structField is runtime.def's FIELD_FIELD list (struct GoField).
@@ -77,6 +77,14 @@ func (m method) pkgPath() string {
 		p = unsafe.Add(p, 1)
 	}
 	return cstring(unsafe.Add(p, 1))
+}
+
+// pkgPath is the descriptor's package path (runtime.def: NUL-terminated, or nil for none).
+func (t *rtype) pkgPath() string {
+	if t.pkgPathRec == nil {
+		return ""
+	}
+	return cstring(t.pkgPathRec)
 }
 
 // cstring is the NUL-terminated bytes at p as a string, without copying (they are constant).
@@ -208,7 +216,7 @@ func (t *rtype) PkgPath() string {
 	if t.tflag&tflagNamed == 0 {
 		return ""
 	}
-	return t.pkgPath
+	return t.pkgPath()
 }
 
 // Name is the type string after the package qualifier, for named types; generic instances keep
