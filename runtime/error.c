@@ -165,7 +165,7 @@ static void format_assertion(Out *o, const TypeAssertionError *e)
 	put_str(o, ", not ");
 	put_gostr(o, e->asserted->string);
 	if (same_string(e->concrete->string, e->asserted->string))
-		put_str(o, same_string(e->concrete->pkgpath, e->asserted->pkgpath)
+		put_str(o, same_string(type_pkgpath(e->concrete), type_pkgpath(e->asserted))
 				   ? " (types from different scopes)"
 				   : " (types from different packages)");
 }
@@ -272,8 +272,8 @@ static void RuntimeError_method(void *ctx, void *data)
 /* ---- descriptors ---- */
 
 #define METHODS(err)                                                                              \
-	{{GOSTR("Error"), GOSTR(""), &iface_type_func_string, (void *)(err), NULL},                \
-	 {GOSTR("RuntimeError"), GOSTR(""), &iface_type_func, (void *)RuntimeError_method, NULL}}
+	{{"Error\0", &iface_type_func_string, (void *)(err), NULL},                                \
+	 {"RuntimeError\0", &iface_type_func, (void *)RuntimeError_method, NULL}}
 
 static const GoMethod errorString_methods[] = METHODS(errorString_Error);
 static const GoMethod plainError_methods[] = METHODS(plainError_Error);
@@ -288,7 +288,7 @@ static const uint8_t gc_assertion[] = {0x0f}; /* three type pointers, then the s
 	const GoType sym TYPE_SYMBOL(sym, name) = {                                                 \
 		.size = sizeof(GoString), .ptrdata = 8, .hash = (h), .tflag = TFLAG_NAMED | TFLAG_UNCOMMON, \
 		.align = 8, .field_align = 8, .kind = KIND_STRING, .gcdata = (void *)gc_one_pointer, \
-		.string = GOSTR(name), .pkgpath = GOSTR("runtime"), .methods = (void *)(mtab),      \
+		.string = GOSTR(name), .pkgpath = "runtime", .methods = (void *)(mtab),      \
 		.nmethods = 2, ALG(strequal, strhash),                                             \
 	}
 
@@ -305,7 +305,7 @@ static const GoField boundsError_fields[] = {
 const GoType error_type_boundsError TYPE_SYMBOL(error_type_boundsError, "runtime.boundsError") = {
 	.size = sizeof(BoundsError), .hash = 0x2550517cu, .tflag = TFLAG_NAMED | TFLAG_UNCOMMON,
 	.align = 8, .field_align = 8, .kind = KIND_STRUCT,
-	.string = GOSTR("runtime.boundsError"), .pkgpath = GOSTR("runtime"),
+	.string = GOSTR("runtime.boundsError"), .pkgpath = "runtime",
 	.extra = (void *)boundsError_fields, .nextra = 4,
 	.methods = (void *)boundsError_methods, .nmethods = 2,
 	ALG(structequal, structhash),
@@ -317,7 +317,7 @@ const GoType error_type_TypeAssertion TYPE_SYMBOL(error_type_TypeAssertion, "run
 	.size = sizeof(TypeAssertionError), .ptrdata = 32, .hash = 0x0304631du,
 	.tflag = TFLAG_NAMED | TFLAG_UNCOMMON, .align = 8, .field_align = 8, .kind = KIND_STRUCT,
 	.gcdata = (void *)gc_assertion, .string = GOSTR("runtime.TypeAssertionError"),
-	.pkgpath = GOSTR("runtime"), .ptrtothis = &error_type_TypeAssertion_ptr,
+	.pkgpath = "runtime", .ptrtothis = &error_type_TypeAssertion_ptr,
 };
 
 const GoType error_type_TypeAssertion_ptr TYPE_SYMBOL(error_type_TypeAssertion_ptr, "*runtime.TypeAssertionError") = {

@@ -184,7 +184,8 @@ static GoString itab_init(GoItab *m)
 	void *fun0 = NULL;
 	for (uintptr_t k = 0; k < ni; k++) {
 		for (; j < nt; j++)
-			if (same_string(tm[j].name, im[k].name) && same_string(tm[j].pkgpath, im[k].pkgpath) &&
+			if (same_string(method_name(&tm[j]), im[k].name) &&
+			    same_string(method_pkgpath(&tm[j]), im[k].pkgpath) &&
 			    iface_types_identical(tm[j].mtyp, im[k].typ))
 				break;
 		if (j == nt) {
@@ -455,7 +456,7 @@ static const GoIMethod runtime_Error_imethods[] = {
 	const GoType sym TYPE_SYMBOL(sym, name) = {                                                      \
 		.size = 16, .ptrdata = 16, .hash = (h), .tflag = (flags), .align = 8, .field_align = 8, \
 		.kind = KIND_INTERFACE, .gcdata = (void *)gc_two_pointers, .string = GOSTR(name),   \
-		.pkgpath = GOSTR(pkg), .extra = (void *)(im), .nextra = sizeof(im) / sizeof((im)[0]), \
+		.pkgpath = (pkg),       .extra = (void *)(im), .nextra = sizeof(im) / sizeof((im)[0]), \
 		ALG(interequal, interhash),                                                        \
 	}
 

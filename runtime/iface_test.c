@@ -21,19 +21,19 @@ static const GoType copy_func_string = {.size = 8, .ptrdata = 8, .align = 8, .fi
 static const GoType copy_int = {.size = 8, .tflag = TFLAG_NAMED, .kind = KIND_INT, .string = GOSTR("int")};
 
 static const GoMethod T_methods[] = {
-	{GOSTR("Error"), GOSTR(""), &copy_func_string, (void *)T_Error, NULL},
-	{GOSTR("M"), GOSTR(""), &iface_type_func, (void *)M, NULL},
+	{"Error\0", &copy_func_string, (void *)T_Error, NULL},
+	{"M\0", &iface_type_func, (void *)M, NULL},
 };
-static const GoMethod hidden_methods[] = {{GOSTR("m"), GOSTR("other"), &iface_type_func, (void *)M, NULL}};
+static const GoMethod hidden_methods[] = {{"m\0other", &iface_type_func, (void *)M, NULL}};
 static const GoIMethod I_imethods[] = {{GOSTR("M"), GOSTR(""), &iface_type_func}};
 static const GoIMethod hidden_imethods[] = {{GOSTR("m"), GOSTR("main"), &iface_type_func}};
 
 #define NAMED(name, pkg, k, m, n)                                                                   \
 	{.size = 8, .tflag = TFLAG_NAMED, .align = 8, .field_align = 8, .kind = (k),              \
-	 .string = GOSTR(name), .pkgpath = GOSTR(pkg), .methods = (void *)(m), .nmethods = (n)}
+	 .string = GOSTR(name), .pkgpath = pkg, .methods = (void *)(m), .nmethods = (n)}
 #define INTERFACE(name, im, n)                                                                      \
 	{.size = 16, .tflag = TFLAG_NAMED, .align = 8, .kind = KIND_INTERFACE, .string = GOSTR(name), \
-	 .pkgpath = GOSTR("main"), .extra = (void *)(im), .nextra = (n)}
+	 .pkgpath = "main", .extra = (void *)(im), .nextra = (n)}
 
 static const GoType type_T = NAMED("main.T", "main", KIND_INT, T_methods, 2);
 static const GoType type_T2 = NAMED("main.T", "main", KIND_INT, T_methods, 2);

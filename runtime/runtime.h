@@ -152,6 +152,27 @@ typedef struct GoMethod {
 #include "runtime.def"
 } GoMethod;
 
+/* A descriptor's package path (GoType.pkgpath: NUL-terminated, or NULL for none). */
+static inline GoString type_pkgpath(const GoType *t)
+{
+	const char *s = t->pkgpath;
+	return s ? (GoString){(const uint8_t *)s, (intgo)__builtin_strlen(s)} : (GoString){0};
+}
+
+/* A GoMethod's name and package path, read from its "NAME\0PKGPATH\0" record (runtime.def). */
+static inline GoString method_name(const GoMethod *m)
+{
+	const char *s = m->name;
+	return (GoString){(const uint8_t *)s, (intgo)__builtin_strlen(s)};
+}
+
+static inline GoString method_pkgpath(const GoMethod *m)
+{
+	const char *s = m->name;
+	s += __builtin_strlen(s) + 1;
+	return (GoString){(const uint8_t *)s, (intgo)__builtin_strlen(s)};
+}
+
 typedef struct GoItab {
 #define ITAB_FIELD(vocab, name) RT_C_##vocab name;
 #include "runtime.def"

@@ -63,7 +63,7 @@ Test(symtab, types_listed)
 	cr_assert_eq(pair->size, 24);
 	cr_assert_eq(pair->ptrdata, 24);
 	cr_assert_eq(((const uint8_t *)pair->gcdata)[0], 0x5); /* words 0 (string data) and 2 (next) */
-	cr_assert(str_is(pair->pkgpath, "main"));
+	cr_assert(str_is(type_pkgpath(pair), "main"));
 	cr_assert_eq(pair->nextra, 2);
 	const GoField *f = pair->extra;
 	cr_assert(str_is(f[1].name, "next"));
@@ -83,7 +83,7 @@ static const GoMethod *method(const GoType *t, const char *name)
 {
 	const GoMethod *m = t->methods;
 	for (uintptr_t i = 0; i < t->nmethods; i++)
-		if (str_is(m[i].name, name))
+		if (str_is(method_name(&m[i]), name))
 			return &m[i];
 	return NULL;
 }
@@ -100,7 +100,7 @@ Test(symtab, promoted_methods_through_itab_entries)
 	const GoType *outer = find_type(p, "main.Outer"), *pouter = find_type(p, "*main.Outer");
 	cr_assert_eq(outer->nmethods, 1); /* Val; Add needs *Outer */
 	cr_assert_eq(pouter->nmethods, 2); /* Add, Val: sorted by name */
-	cr_assert(str_is(((const GoMethod *)pouter->methods)[0].name, "Add"));
+	cr_assert(str_is(method_name(&((const GoMethod *)pouter->methods)[0]), "Add"));
 	void *o = global_addr(p, 3);
 	cr_assert_eq(((ValFn)method(outer, "Val")->ifn)(NULL, o), 40);
 	((AddFn)method(pouter, "Add")->ifn)(NULL, o, 2);

@@ -17,5 +17,5 @@
 
 /* The byte itself is never read; the symbol's presence is the stamp. Default visibility and `used`
  * keep it through -fvisibility=hidden and --gc-sections. Its name must be GOCC_RUNTIME_ABI_SYMBOL. */
-_Static_assert(GOCC_RUNTIME_ABI == 1, "runtime.def bumped the ABI: rename gocc_runtime_abi_1 to match");
-__attribute__((used, visibility("default"))) const char gocc_runtime_abi_1 = GOCC_RUNTIME_ABI;
+_Static_assert(GOCC_RUNTIME_ABI == 3, "runtime.def bumped the ABI: rename gocc_runtime_abi_3 to match");
+__attribute__((used, visibility("default"))) const char gocc_runtime_abi_3 = GOCC_RUNTIME_ABI;

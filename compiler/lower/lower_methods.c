@@ -373,13 +373,21 @@ static LLVMValueRef mtyp_slot(const char *link, const char *name, LLVMValueRef d
 	return slot("go.mtyp", link, name, desc);
 }
 
+/* GoMethod.name: "NAME\0PKGPATH\0" (runtime.def), shared by the module's tables. */
+static LLVMValueRef method_name_record(const char *name, const char *pkgpath)
+{
+	size_t n = strlen(name), p = strlen(pkgpath);
+	char *b = xalloc(n + p + 2);
+	memcpy(b, name, n + 1);
+	memcpy(b + n + 1, pkgpath, p + 1);
+	return lower_cstring_ptr(b, n + p + 2);
+}
+
 static LLVMValueRef method_record(Type *t, const char *link, MethodEntry *e)
 {
 	Object *m = e->m;
-	struct { LLVMValueRef name, pkgpath, mtyp, ifn, tfn; } r;
-	r.name = lower_string_const(m->name, strlen(m->name));
-	const char *pkgpath = lower_name_pkgpath(m->name);
-	r.pkgpath = lower_string_const(pkgpath, strlen(pkgpath));
+	struct { LLVMValueRef name, mtyp, ifn, tfn; } r;
+	r.name = method_name_record(m->name, lower_name_pkgpath(m->name));
 	r.mtyp = mtyp_slot(link, m->name, lower_typedesc(lower_func_without_recv(lower_obj_type(m))));
 	if (e->path_len > 0)
 		promoted_entry_points(t, e, &r.ifn, &r.tfn);

@@ -494,15 +494,23 @@ static const char *path_of(Package *pkg)
 
 /* A named type's defining package; for an unnamed struct type, the package of its unexported
  * fields (gc's structType.pkgPath, which reflect gives unexported fields as StructField.PkgPath). */
+/* GoType.pkgpath: the path's bytes and a NUL, or NULL for none (runtime.def). */
+static LLVMValueRef pkgpath_cstr(const char *path)
+{
+	if (!*path)
+		return LLVMConstNull(L.t_ptr);
+	return lower_cstring_ptr(path, strlen(path) + 1);
+}
+
 static LLVMValueRef pkgpath_of(Type *t)
 {
 	if (t->kind == TY_NAMED)
-		return str_const(t->named.obj->pkg ? path_of(t->named.obj->pkg) : "");
+		return pkgpath_cstr(t->named.obj->pkg ? path_of(t->named.obj->pkg) : "");
 	if (t->kind == TY_STRUCT)
 		for (int i = 0; i < t->strct.nfields; i++)
 			if (!is_exported(t->strct.fields[i]->name) && t->strct.fields[i]->pkg)
-				return str_const(path_of(t->strct.fields[i]->pkg));
-	return str_const("");
+				return pkgpath_cstr(path_of(t->strct.fields[i]->pkg));
+	return LLVMConstNull(L.t_ptr);
 }
 
 static LLVMValueRef desc_initializer(Type *t, const char *link)

@@ -8,15 +8,15 @@ static void M(void *ctx, void *data) {}
 static const GoIMethod I_imethods[] = {{GOSTR("M"), GOSTR(""), &iface_type_func}};
 static const GoIMethod J_imethods[] = {{GOSTR("M"), GOSTR(""), &iface_type_func},
 				       {GOSTR("N"), GOSTR(""), &iface_type_func}};
-static const GoMethod M_methods[] = {{GOSTR("M"), GOSTR(""), &iface_type_func, (void *)M, NULL}};
+static const GoMethod M_methods[] = {{"M\0", &iface_type_func, (void *)M, NULL}};
 
 #define IFACE_TYPE(name, im, n)                                                                     \
 	{.size = 16, .ptrdata = 16, .tflag = TFLAG_NAMED, .align = 8, .field_align = 8,           \
-	 .kind = KIND_INTERFACE, .string = GOSTR(name), .pkgpath = GOSTR("main"), .extra = (void *)(im), \
+	 .kind = KIND_INTERFACE, .string = GOSTR(name), .pkgpath = "main", .extra = (void *)(im), \
 	 .nextra = (n)}
 #define STRUCT_TYPE(name, m, n)                                                                     \
 	{.tflag = TFLAG_NAMED, .align = 1, .field_align = 1, .kind = KIND_STRUCT, .string = GOSTR(name), \
-	 .pkgpath = GOSTR("main"), .methods = (void *)(m), .nmethods = (n)}
+	 .pkgpath = "main", .methods = (void *)(m), .nmethods = (n)}
 
 static const GoType type_eface = {.size = 16, .ptrdata = 16, .align = 8, .field_align = 8,
 				  .kind = KIND_INTERFACE, .string = GOSTR("interface {}")};

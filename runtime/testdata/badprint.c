@@ -6,10 +6,10 @@ static GoString E_Error(void *ctx, void *data)
 	PANIC_STR("inner");
 }
 
-static const GoMethod E_methods[] = {{GOSTR("Error"), GOSTR(""), &iface_type_func_string, (void *)E_Error, NULL}};
+static const GoMethod E_methods[] = {{"Error\0", &iface_type_func_string, (void *)E_Error, NULL}};
 static const GoType type_E = {.size = 8, .tflag = TFLAG_NAMED | TFLAG_REGULAR_MEMORY, .align = 8,
 			      .field_align = 8, .kind = KIND_INT, .string = GOSTR("main.E"),
-			      .pkgpath = GOSTR("main"), .methods = (void *)E_methods, .nmethods = 1};
+			      .pkgpath = "main", .methods = (void *)E_methods, .nmethods = 1};
 
 void go_main(void)
 {

@@ -11,13 +11,13 @@ static GoString S_String(void *ctx, void *data)
 	return GOSTR("i am a stringer");
 }
 
-static const GoMethod E_methods[] = {{GOSTR("Error"), GOSTR(""), &iface_type_func_string, (void *)E_Error, NULL}};
-static const GoMethod S_methods[] = {{GOSTR("String"), GOSTR(""), &iface_type_func_string, (void *)S_String, NULL}};
+static const GoMethod E_methods[] = {{"Error\0", &iface_type_func_string, (void *)E_Error, NULL}};
+static const GoMethod S_methods[] = {{"String\0", &iface_type_func_string, (void *)S_String, NULL}};
 static const GoType type_E = {.size = 8, .tflag = TFLAG_NAMED, .align = 8, .field_align = 8,
-			      .kind = KIND_STRUCT, .string = GOSTR("main.E"), .pkgpath = GOSTR("main"),
+			      .kind = KIND_STRUCT, .string = GOSTR("main.E"), .pkgpath = "main",
 			      .methods = (void *)E_methods, .nmethods = 1};
 static const GoType type_S = {.size = 8, .tflag = TFLAG_NAMED, .align = 8, .field_align = 8,
-			      .kind = KIND_INT, .string = GOSTR("main.S"), .pkgpath = GOSTR("main"),
+			      .kind = KIND_INT, .string = GOSTR("main.S"), .pkgpath = "main",
 			      .methods = (void *)S_methods, .nmethods = 1};
 
 static void panic_S(void *ctx)

@@ -389,7 +389,7 @@ func (v Value) MethodByName(name string) Value {
 		return Value{}
 	}
 	for i, m := range v.typ.exportedMethods() {
-		if m.name == name {
+		if m.name() == name {
 			return v.Method(i)
 		}
 	}

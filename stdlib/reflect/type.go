@@ -38,15 +38,15 @@ type rtype struct {
 	hashfn     unsafe.Pointer
 	gcdata     unsafe.Pointer
 	str        string
-	pkgPath    string
+	pkgPathRec unsafe.Pointer // NUL-terminated, or nil: read through pkgPath
 	ptrToThis  *rtype
 	elem       *rtype
 	key        *rtype
 	len        uintptr
 	extra      unsafe.Pointer
-	nextra     uintptr
 	methods    unsafe.Pointer
-	nmethods   uintptr
+	nextra     uint32
+	nmethods   uint32
 }
 
 // structField is runtime.def's FIELD_FIELD list (struct GoField).
@@ -67,11 +67,42 @@ type imethod struct {
 
 // method is runtime.def's METHOD_FIELD list (struct GoMethod).
 type method struct {
-	name    string
-	pkgPath string
+	nameRec unsafe.Pointer // "NAME\x00PKGPATH\x00": read through name and pkgPath
 	mtyp    *rtype
 	ifn     unsafe.Pointer
 	tfn     unsafe.Pointer
+}
+
+// name and pkgPath read the method's "NAME\x00PKGPATH\x00" record ("" for exported names).
+func (m method) name() string { return cstring(m.nameRec) }
+
+func (m method) pkgPath() string {
+	p := m.nameRec
+	for *(*byte)(p) != 0 {
+		p = unsafe.Add(p, 1)
+	}
+	return cstring(unsafe.Add(p, 1))
+}
+
+// pkgPath is the descriptor's package path (runtime.def: NUL-terminated, or nil for none).
+func (t *rtype) pkgPath() string {
+	if t.pkgPathRec == nil {
+		return ""
+	}
+	return cstring(t.pkgPathRec)
+}
+
+// cstring is the NUL-terminated bytes at p as a string, without copying (they are constant).
+func cstring(p unsafe.Pointer) string {
+	n := 0
+	for *(*byte)(unsafe.Add(p, n)) != 0 {
+		n++
+	}
+	var s string
+	h := (*stringHeader)(unsafe.Pointer(&s))
+	h.Data = p
+	h.Len = n
+	return s
 }
 
 // itab is runtime.def's ITAB_FIELD list followed by fun[].
@@ -398,7 +429,7 @@ func (t *rtype) PkgPath() string {
 	if t.tflag&tflagNamed == 0 {
 		return ""
 	}
-	return t.pkgPath
+	return t.pkgPath()
 }
 
 // Name is the type string after the package qualifier, for named types; generic instances keep
@@ -484,7 +515,7 @@ func (t *rtype) NumOut() int {
 	if t.Kind() != Func {
 		panic("reflect: NumOut of non-func type " + t.String())
 	}
-	return int(t.nextra - t.len)
+	return int(t.nextra) - int(t.len)
 }
 
 func (t *rtype) In(i int) Type {
@@ -527,7 +558,7 @@ func (t *rtype) exportedMethods() []method {
 	all := t.methodSet()
 	var out []method
 	for _, m := range all {
-		if m.pkgPath == "" {
+		if m.pkgPath() == "" {
 			out = append(out, m)
 		}
 	}
@@ -567,13 +598,13 @@ func (t *rtype) Method(i int) (m Method) {
 	}
 	p := methods[i]
 	if p.tfn == nil {
-		panic("reflect: Type.Method of " + t.str + "." + p.name + ", a method without a direct entry, is not supported yet by gocc")
+		panic("reflect: Type.Method of " + t.str + "." + p.name() + ", a method without a direct entry, is not supported yet by gocc")
 	}
 	mt := p.mtyp
 	mtypes := mt.funcTypes()
 	in := append([]*rtype{t}, mtypes[:mt.len]...)
 	ft := funcOf(in, mtypes[mt.len:], mt.tflag&tflagVariadic != 0)
-	m.Name = p.name
+	m.Name = p.name()
 	m.Type = ft
 	// The method expression T.M: gocc gives a method and its method expression one LLVM type
 	// (the receiver is parameter 0), so a closure object holding tfn is that func value.
@@ -594,7 +625,7 @@ func (t *rtype) MethodByName(name string) (m Method, ok bool) {
 		return Method{}, false
 	}
 	for i, p := range t.exportedMethods() {
-		if p.name == name {
+		if p.name() == name {
 			return t.Method(i), true
 		}
 	}
@@ -615,7 +646,7 @@ func (t *rtype) Field(i int) StructField {
 	f.Name = p.name
 	f.Anonymous = p.embedded != 0
 	if !isExported(p.name) {
-		f.PkgPath = t.pkgPath
+		f.PkgPath = t.pkgPath()
 	}
 	f.Tag = StructTag(p.tag)
 	f.Offset = p.offset
@@ -913,7 +944,7 @@ func funcOf(in, out []*rtype, variadic bool) *rtype {
 		t.tflag = tflagVariadic
 	}
 	t.len = uintptr(len(in))
-	t.nextra = uintptr(len(all))
+	t.nextra = uint32(len(all))
 	t.extra = unsafe.Pointer(&all[0])
 	t.str = funcString(in, out, variadic)
 	t.hash = fnv1a(t.str)
@@ -1075,7 +1106,7 @@ func implements(T, V *rtype) bool {
 	}
 	vm := V.methodSet()
 	for i := range tm {
-		for j < len(vm) && !(vm[j].name == tm[i].name && vm[j].pkgPath == tm[i].pkgPath) {
+		for j < len(vm) && !(vm[j].name() == tm[i].name && vm[j].pkgPath() == tm[i].pkgPath) {
 			j++
 		}
 		if j == len(vm) || vm[j].mtyp != tm[i].typ {
@@ -1161,7 +1192,7 @@ func haveIdenticalUnderlyingType(T, V *rtype, cmpTags bool) bool {
 		return haveIdenticalType(T.elem, V.elem, cmpTags)
 	case Struct:
 		tf, vf := T.fields(), V.fields()
-		if len(tf) != len(vf) || T.pkgPath != V.pkgPath {
+		if len(tf) != len(vf) || T.pkgPath() != V.pkgPath() {
 			return false
 		}
 		for i := range tf {

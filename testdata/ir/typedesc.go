@@ -1,6 +1,7 @@
 // Type descriptors (runtime ABI v1, runtime.def TYPE_FIELD), field by field:
 //   { size, ptrdata, hash, tflag, align, field_align, kind, equal, hashfn, gcdata, string, pkgpath,
-//     ptrtothis, elem, key, len, extra, nextra, methods, nmethods }
+//     ptrtothis, elem, key, len, extra, methods, nextra, nmethods }; pkgpath is a NUL-terminated
+//     string or null
 // tflag bits: UNCOMMON 1, NAMED 4, REGULAR_MEMORY 8, VARIADIC 16; kind | 32 = KIND_DIRECT_IFACE.
 // Each descriptor is linkonce_odr in a comdat named after the type's link string, so packages that
 // emit the same type share one descriptor in the binary.
@@ -12,17 +13,21 @@ package main
 // ptrtothis, three GoField records (name, type, offset, embedded, tag: `name` has one), and its method set: the value methods only, sorted by name.
 //
 // CHECK-DAG: $"type:main.Point" = comdat any
-// CHECK-DAG: @"type:main.Point" = linkonce_odr constant %GoType { i64 24, i64 24, i32 {{-?[0-9]+}}, i8 5, i8 8, i8 8, i8 25, ptr @runtime_structequal, ptr @runtime_structhash, ptr @"type:main.Point.gcdata", { ptr, i64 } { ptr @{{.*}}, i64 10 }, { ptr, i64 } { ptr @{{.*}}, i64 4 }, ptr @"type:*main.Point", ptr null, ptr null, i64 0, ptr @"type:main.Point.fields", i64 3, ptr @"type:main.Point.methods", i64 2 }, comdat
+// CHECK-DAG: @"type:main.Point" = linkonce_odr constant %GoType { i64 24, i64 24, i32 {{-?[0-9]+}}, i8 5, i8 8, i8 8, i8 25, ptr @runtime_structequal, ptr @runtime_structhash, ptr @"type:main.Point.gcdata", { ptr, i64 } { ptr @{{.*}}, i64 10 }, ptr @[[MAINPATH:go.string[.0-9]*]], ptr @"type:*main.Point", ptr null, ptr null, i64 0, ptr @"type:main.Point.fields", ptr @"type:main.Point.methods", i32 3, i32 2 }, comdat
 // CHECK-DAG: @"type:main.Point.gcdata" = private unnamed_addr constant [1 x i8] c"\04"
 // CHECK-DAG: @"type:main.Point.fields" = private unnamed_addr constant [3 x %GoField] [%GoField { { ptr, i64 } { ptr @{{.*}}, i64 1 }, ptr @"type:float64", i64 0, i64 0, { ptr, i64 } zeroinitializer }, %GoField { { ptr, i64 } { ptr @{{.*}}, i64 1 }, ptr @"type:float64", i64 8, i64 0, { ptr, i64 } zeroinitializer }, %GoField { { ptr, i64 } { ptr @{{.*}}, i64 4 }, ptr @"type:*string", i64 16, i64 0, { ptr, i64 } { ptr @{{.*}}, i64 8 } }]
 //
 // In T's table, tfn is the method itself and ifn the (*T).M wrapper (the interface's data word
-// points to a boxed T); an unexported method carries its package path.
-// CHECK-DAG: @"type:main.Point.methods" = private unnamed_addr constant [2 x %GoMethod] [%GoMethod { { ptr, i64 } { ptr @{{.*}}, i64 3 }, { ptr, i64 } zeroinitializer, ptr @"type:func() float64", ptr @"main.Point.Len{{.*}}ptrwrap", ptr @main.Point.Len }, %GoMethod { { ptr, i64 } { ptr @{{.*}}, i64 6 }, { ptr, i64 } { ptr @{{.*}}, i64 4 }, ptr @"type:func() int", ptr @"main.Point.hidden{{.*}}ptrwrap", ptr @main.Point.hidden }]
+// points to a boxed T); a method's name record is "NAME\0PKGPATH\0", the package path empty for
+// an exported method.
+// CHECK-DAG: @"type:main.Point.methods" = private unnamed_addr constant [2 x %GoMethod] [%GoMethod { ptr @[[LEN:go.string[.0-9]*]], ptr @"type:func() float64", ptr @"main.Point.Len{{.*}}ptrwrap", ptr @main.Point.Len }, %GoMethod { ptr @[[HIDDEN:go.string[.0-9]*]], ptr @"type:func() int", ptr @"main.Point.hidden{{.*}}ptrwrap", ptr @main.Point.hidden }]
+// CHECK-DAG: @[[MAINPATH]] = private unnamed_addr constant [5 x i8] c"main\00"
+// CHECK-DAG: @[[LEN]] = private unnamed_addr constant [5 x i8] c"Len\00\00"
+// CHECK-DAG: @[[HIDDEN]] = private unnamed_addr constant [12 x i8] c"hidden\00main\00"
 //
 // *Point: pointer-shaped (kind 22|32), memory equality, elem Point, and all three methods; the
 // pointer method's ifn and tfn are the method itself.
-// CHECK-DAG: @"type:*main.Point" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 9, i8 8, i8 8, i8 54, ptr @runtime_memequal_t, ptr @runtime_memhash_t, ptr @"type:*main.Point.gcdata", { ptr, i64 } { ptr @{{.*}}, i64 11 }, { ptr, i64 } zeroinitializer, ptr null, ptr @"type:main.Point", ptr null, i64 0, ptr null, i64 0, ptr @"type:*main.Point.methods", i64 3 }, comdat
+// CHECK-DAG: @"type:*main.Point" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 9, i8 8, i8 8, i8 54, ptr @runtime_memequal_t, ptr @runtime_memhash_t, ptr @"type:*main.Point.gcdata", { ptr, i64 } { ptr @{{.*}}, i64 11 }, ptr null, ptr null, ptr @"type:main.Point", ptr null, i64 0, ptr null, ptr @"type:*main.Point.methods", i32 0, i32 3 }, comdat
 // CHECK-DAG: @"type:*main.Point.methods" = private unnamed_addr constant [3 x %GoMethod] [%GoMethod { {{.*}} ptr @"type:func() float64", ptr @"main.Point.Len{{.*}}ptrwrap", ptr @"main.Point.Len{{.*}}ptrwrap" }, %GoMethod { {{.*}} ptr @"type:func(float64)", ptr @"main.(*Point).Move", ptr @"main.(*Point).Move" }, %GoMethod {
 type Point struct {
 	X, Y float64
@@ -74,12 +79,12 @@ var keep []interface{}
 // result descriptors. Interfaces: GoIMethod records, interequal. Channels: len = reflect.ChanDir
 // (1 recv-only, 2 send-only, 3 both).
 //
-// CHECK-DAG: @"type:<-chan int" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 8, i8 8, i8 8, i8 50, {{.*}} ptr @"type:int", ptr null, i64 1, ptr null, i64 0,
+// CHECK-DAG: @"type:<-chan int" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 8, i8 8, i8 8, i8 50, {{.*}} ptr @"type:int", ptr null, i64 1, ptr null, ptr null, i32 0,
 //
-// CHECK-DAG: @"type:map[string][]int" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 0, i8 8, i8 8, i8 53, ptr null, ptr null, ptr @"type:map[string][]int.gcdata", { ptr, i64 } { ptr @{{.*}}, i64 16 }, { ptr, i64 } zeroinitializer, ptr null, ptr @"type:[]int", ptr @"type:string", i64 0,
-// CHECK-DAG: @"type:func(int, ...string) (bool, error)" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 16, i8 8, i8 8, i8 51, ptr null, ptr null, {{.*}}, i64 2, ptr @"type:func(int, ...string) (bool, error).params", i64 4, ptr null, i64 0 }
+// CHECK-DAG: @"type:map[string][]int" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 0, i8 8, i8 8, i8 53, ptr null, ptr null, ptr @"type:map[string][]int.gcdata", { ptr, i64 } { ptr @{{.*}}, i64 16 }, ptr null, ptr null, ptr @"type:[]int", ptr @"type:string", i64 0,
+// CHECK-DAG: @"type:func(int, ...string) (bool, error)" = linkonce_odr constant %GoType { i64 8, i64 8, i32 {{-?[0-9]+}}, i8 16, i8 8, i8 8, i8 51, ptr null, ptr null, {{.*}}, i64 2, ptr @"type:func(int, ...string) (bool, error).params", ptr null, i32 4, i32 0 }
 // CHECK-DAG: @"type:func(int, ...string) (bool, error).params" = private unnamed_addr constant [4 x ptr] [ptr @"type:int", ptr @"type:[]string", ptr @"type:bool", ptr @"type:error"]
-// CHECK-DAG: @"type:interface { String() string }" = linkonce_odr constant %GoType { i64 16, i64 16, i32 {{-?[0-9]+}}, i8 0, i8 8, i8 8, i8 20, ptr @runtime_interequal, ptr @runtime_interhash, {{.*}}, ptr @"type:interface { String() string }.imethods", i64 1, ptr null, i64 0 }
+// CHECK-DAG: @"type:interface { String() string }" = linkonce_odr constant %GoType { i64 16, i64 16, i32 {{-?[0-9]+}}, i8 0, i8 8, i8 8, i8 20, ptr @runtime_interequal, ptr @runtime_interhash, {{.*}}, ptr @"type:interface { String() string }.imethods", ptr null, i32 1, i32 0 }
 // CHECK-DAG: @"type:interface { String() string }.imethods" = private unnamed_addr constant [1 x %GoIMethod] [%GoIMethod { { ptr, i64 } { ptr @{{.*}}, i64 6 }, { ptr, i64 } zeroinitializer, ptr @"type:func() string" }]
 //
 // Basic types: int is NAMED|UNCOMMON|REGULAR_MEMORY with memequal, float64 uses f64equal (NaN, ±0)

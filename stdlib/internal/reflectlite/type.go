@@ -33,15 +33,15 @@ type rtype struct {
 	hashfn     unsafe.Pointer
 	gcdata     unsafe.Pointer
 	str        string
-	pkgPath    string
+	pkgPathRec unsafe.Pointer // NUL-terminated, or nil: read through pkgPath
 	ptrToThis  *rtype
 	elem       *rtype
 	key        *rtype
 	len        uintptr
 	extra      unsafe.Pointer
-	nextra     uintptr
 	methods    unsafe.Pointer
-	nmethods   uintptr
+	nextra     uint32
+	nmethods   uint32
 }
 
 // structField is runtime.def's FIELD_FIELD list (struct GoField).
@@ -62,11 +62,42 @@ type imethod struct {
 
 // method is runtime.def's METHOD_FIELD list (struct GoMethod).
 type method struct {
-	name    string
-	pkgPath string
+	nameRec unsafe.Pointer // "NAME\x00PKGPATH\x00": read through name and pkgPath
 	mtyp    *rtype
 	ifn     unsafe.Pointer
 	tfn     unsafe.Pointer
+}
+
+// name and pkgPath read the method's "NAME\x00PKGPATH\x00" record ("" for exported names).
+func (m method) name() string { return cstring(m.nameRec) }
+
+func (m method) pkgPath() string {
+	p := m.nameRec
+	for *(*byte)(p) != 0 {
+		p = unsafe.Add(p, 1)
+	}
+	return cstring(unsafe.Add(p, 1))
+}
+
+// pkgPath is the descriptor's package path (runtime.def: NUL-terminated, or nil for none).
+func (t *rtype) pkgPath() string {
+	if t.pkgPathRec == nil {
+		return ""
+	}
+	return cstring(t.pkgPathRec)
+}
+
+// cstring is the NUL-terminated bytes at p as a string, without copying (they are constant).
+func cstring(p unsafe.Pointer) string {
+	n := 0
+	for *(*byte)(unsafe.Add(p, n)) != 0 {
+		n++
+	}
+	var s string
+	h := (*stringHeader)(unsafe.Pointer(&s))
+	h.Data = p
+	h.Len = n
+	return s
 }
 
 // itab is runtime.def's ITAB_FIELD list followed by fun[].
@@ -185,7 +216,7 @@ func (t *rtype) PkgPath() string {
 	if t.tflag&tflagNamed == 0 {
 		return ""
 	}
-	return t.pkgPath
+	return t.pkgPath()
 }
 
 // Name is the type string after the package qualifier, for named types; generic instances keep
@@ -314,7 +345,7 @@ func implements(T, V *rtype) bool {
 	}
 	vm := V.methodSet()
 	for i := range tm {
-		for j < len(vm) && !(vm[j].name == tm[i].name && vm[j].pkgPath == tm[i].pkgPath) {
+		for j < len(vm) && !(vm[j].name() == tm[i].name && vm[j].pkgPath() == tm[i].pkgPath) {
 			j++
 		}
 		if j == len(vm) || vm[j].mtyp != tm[i].typ {
