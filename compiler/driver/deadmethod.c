@@ -41,49 +41,31 @@
  */
 #include "driver.h"
 
-#include <elf.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Calls fn(name, defined, arg) for every named symbol of the ELF file at path; false if it
  * cannot be read. */
 static bool each_symbol(const char *path, void (*fn)(const char *, bool, void *), void *arg)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	const uint8_t *data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (data == MAP_FAILED)
-		return false;
-	size_t size = (size_t)st.st_size;
-	const Elf64_Ehdr *h = (const Elf64_Ehdr *)data;
-	bool ok = size >= sizeof *h && memcmp(h->e_ident, ELFMAG, SELFMAG) == 0 &&
-	          h->e_ident[EI_CLASS] == ELFCLASS64 && h->e_shoff + (size_t)h->e_shnum * sizeof(Elf64_Shdr) <= size;
-	const Elf64_Shdr *sh = ok ? (const Elf64_Shdr *)(data + h->e_shoff) : NULL;
-	for (int i = 0; ok && i < h->e_shnum; i++) {
-		if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= h->e_shnum)
+	ElfFile e;
+	bool ok = elf_open(&e, path);
+	for (int i = 0; ok && i < e.shnum; i++) {
+		const Elf64_Shdr *sym = &e.sh[i];
+		if (sym->sh_type != SHT_SYMTAB || sym->sh_link >= (Elf64_Word)e.shnum)
 			continue;
-		const Elf64_Shdr *str = &sh[sh[i].sh_link];
-		if (sh[i].sh_offset + sh[i].sh_size > size || str->sh_offset + str->sh_size > size) {
+		const Elf64_Shdr *str = &e.sh[sym->sh_link];
+		if (sym->sh_offset + sym->sh_size > e.size || str->sh_offset + str->sh_size > e.size) {
 			ok = false;
 			break;
 		}
-		const Elf64_Sym *syms = (const Elf64_Sym *)(data + sh[i].sh_offset);
-		const char *names = (const char *)data + str->sh_offset;
-		for (size_t k = 1; k < sh[i].sh_size / sizeof *syms; k++)
+		const Elf64_Sym *syms = (const Elf64_Sym *)(e.data + sym->sh_offset);
+		const char *names = (const char *)e.data + str->sh_offset;
+		for (size_t k = 1; k < sym->sh_size / sizeof *syms; k++)
 			if (syms[k].st_name && syms[k].st_name < str->sh_size)
 				fn(names + syms[k].st_name, syms[k].st_shndx != SHN_UNDEF, arg);
 	}
-	munmap((void *)data, size);
+	elf_close(&e);
 	return ok;
 }
 

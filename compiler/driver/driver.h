@@ -10,12 +10,15 @@
  *   cache.c    the cache of compiled packages, `gocc clean -cache` and `gocc env`;
  *   deadmethod.c  which methods the linked program can call (the others' code is dropped);
  *   pctab.c    the program's pc table (function names, lines, inlined calls) from a linked
- *              executable's DWARF, as an object for a second link.
+ *              executable's DWARF, as an object for a second link;
+ *   elf.c      a linked file mapped and read back, for those two.
  *
  * None of them sees LLVM: emission stays in lower/emit.c.
  */
 #ifndef GOCC_DRIVER_H
 #define GOCC_DRIVER_H
+
+#include <elf.h>
 
 #include "backend.h"
 #include "common.h"
@@ -48,6 +51,20 @@ bool fd_copy(int from, int to, Sha256 *hash, size_t *size);
  * executable `output` (all in the work directory). A runtime archive of another ABI version is one
  * clear line. False after printing. */
 bool link_executable(Vec *objects, const char *output, const Options *opts);
+
+/* ---- elf.c ---------------------------------------------------------------------------------- */
+
+typedef struct ElfFile {
+	const uint8_t *data; /* the whole file, mapped read-only */
+	size_t size;
+	const Elf64_Shdr *sh;
+	int shnum;
+	const char *shstr;
+} ElfFile;
+
+bool elf_open(ElfFile *e, const char *path); /* false: unreadable, or not a 64-bit ELF file */
+void elf_close(ElfFile *e);
+const Elf64_Shdr *elf_section(const ElfFile *e, const char *name); /* NULL if there is none */
 
 /* ---- deadmethod.c ---------------------------------------------------------------------------- */
 

@@ -32,35 +32,16 @@
 #include "driver.h"
 #include "pctab.h"
 
-#include <elf.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct {
 	const uint8_t *p, *end;
 } Buf;
 
-typedef struct {
-	const uint8_t *data;
-	size_t size;
-	const Elf64_Shdr *sh;
-	int shnum;
-	const char *shstr;
-} Elf;
-
-static const Elf64_Shdr *elf_section(Elf *e, const char *name)
-{
-	for (int i = 0; i < e->shnum; i++)
-		if (strcmp(e->shstr + e->sh[i].sh_name, name) == 0)
-			return &e->sh[i];
-	return NULL;
-}
-
-static Buf elf_bytes(Elf *e, const char *name)
+static Buf elf_bytes(ElfFile *e, const char *name)
 {
 	const Elf64_Shdr *s = elf_section(e, name);
 	if (!s || s->sh_type == SHT_NOBITS || s->sh_offset + s->sh_size > e->size)
@@ -68,33 +49,8 @@ static Buf elf_bytes(Elf *e, const char *name)
 	return (Buf){e->data + s->sh_offset, e->data + s->sh_offset + s->sh_size};
 }
 
-static bool elf_open(Elf *e, const char *path)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (m == MAP_FAILED)
-		return false;
-	e->data = m;
-	e->size = (size_t)st.st_size;
-	const Elf64_Ehdr *h = m;
-	if (e->size < sizeof *h || memcmp(h->e_ident, ELFMAG, SELFMAG) != 0 || h->e_ident[EI_CLASS] != ELFCLASS64 ||
-	    h->e_shoff + (size_t)h->e_shnum * sizeof(Elf64_Shdr) > e->size)
-		return false;
-	e->sh = (const Elf64_Shdr *)(e->data + h->e_shoff);
-	e->shnum = h->e_shnum;
-	e->shstr = (const char *)e->data + e->sh[h->e_shstrndx].sh_offset;
-	return true;
-}
-
 /* The value and size of the function symbol `name` (false if there is none). */
-static bool elf_symbol(Elf *e, const char *name, uint64_t *value, uint64_t *size)
+static bool elf_symbol(ElfFile *e, const char *name, uint64_t *value, uint64_t *size)
 {
 	const Elf64_Shdr *symtab = elf_section(e, ".symtab");
 	if (!symtab)
@@ -690,7 +646,7 @@ static void add_function(Table *t, Die *dies, int ndies, int fi, uint64_t lo, ui
 }
 
 /* Every gocc compile unit's functions. */
-static void read_units(Elf *e, Table *t)
+static void read_units(ElfFile *e, Table *t)
 {
 	Buf info = elf_bytes(e, ".debug_info"), abbrev = elf_bytes(e, ".debug_abbrev"),
 	    line = elf_bytes(e, ".debug_line");
@@ -855,7 +811,7 @@ static const struct {
 
 /* The table entries of runtime_frames[] the executable has: one row for the whole function (with
  * the callee as an inlined call, when there is one). */
-static void add_runtime_frames(Table *t, Elf *e, const char *goroot)
+static void add_runtime_frames(Table *t, ElfFile *e, const char *goroot)
 {
 	for (size_t i = 0; i < sizeof runtime_frames / sizeof runtime_frames[0]; i++) {
 		uint64_t value, size;
@@ -891,7 +847,7 @@ static void align8(StrBuf *b)
 }
 
 /* The table's bytes for executable e. */
-static StrBuf build_table(Elf *e, uint64_t anchor)
+static StrBuf build_table(ElfFile *e, uint64_t anchor)
 {
 	Table t = {0};
 	str_off(&t, "");
@@ -994,7 +950,7 @@ static bool write_object(const char *path, const StrBuf *table)
 }
 
 /* Where the code of executable `path` lies: .text's address and size and C main's address. */
-static bool code_layout(Elf *e, uint64_t out[3])
+static bool code_layout(ElfFile *e, uint64_t out[3])
 {
 	const Elf64_Shdr *text = elf_section(e, ".text");
 	uint64_t size;
@@ -1007,13 +963,14 @@ static bool code_layout(Elf *e, uint64_t out[3])
 
 bool pctab_object(const char *exe, const char *object, uint64_t layout[3], size_t *table_size)
 {
-	Elf e = {0};
+	ElfFile e;
 	if (!elf_open(&e, exe) || !code_layout(&e, layout)) {
+		elf_close(&e);
 		fprintf(stderr, "gocc: %s: cannot read the executable to build its pc table\n", exe);
 		return false;
 	}
 	StrBuf table = build_table(&e, layout[2]);
-	munmap((void *)e.data, e.size);
+	elf_close(&e);
 	*table_size = table.len;
 	if (!write_object(object, &table)) {
 		perror(object);
@@ -1024,11 +981,10 @@ bool pctab_object(const char *exe, const char *object, uint64_t layout[3], size_
 
 bool pctab_check_layout(const char *exe, const uint64_t layout[3])
 {
-	Elf e = {0};
+	ElfFile e;
 	uint64_t now[3];
 	bool ok = elf_open(&e, exe) && code_layout(&e, now) && memcmp(now, layout, sizeof now) == 0;
-	if (e.data)
-		munmap((void *)e.data, e.size);
+	elf_close(&e);
 	if (!ok)
 		fprintf(stderr, "gocc: internal error: adding the pc table moved the program's code\n");
 	return ok;
