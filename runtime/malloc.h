@@ -209,6 +209,9 @@ bool gc_marked(uintptr_t p);         /* during marking: p's object is marked (or
 void gc_mark_root(uintptr_t p);      /* during marking: mark p's object and all it reaches */
 void gc_mark_referents(uintptr_t p); /* during marking: mark what p's object reaches, not itself */
 uintptr_t gc_tls_size(void);
+/* Zeroes the 4 KiB of stack below the caller, so stale pointers in dead frames there are not roots
+ * (needs a full segment's headroom: stack.c). */
+void gc_clear_stack(void);
 /* mfinal.c, called by the collector */
 void fin_gc_roots(void);             /* world stopped: mark finalizer roots, queue the unreachable */
 void fin_wake(void);                 /* after a cycle: run what was queued */

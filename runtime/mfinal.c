@@ -239,15 +239,6 @@ static void run_finalizer(Fin f)
 	}
 }
 
-/* Zeroes the stack below the caller: the finalizer's frames there still hold its object, which the
- * conservative scan of this goroutine's stack would otherwise keep alive while it waits. */
-static __attribute__((noinline)) void clear_stack(void)
-{
-	volatile char buf[4096];
-	memset((char *)buf, 0, sizeof buf);
-	__asm__ volatile("" ::"r"(buf) : "memory");
-}
-
 /* The finalizer goroutine (go1.19's runfinq). The record just run is cleared, and so is the stack
  * below, before the next wait: the object must be collectable once its finalizer returned. */
 static void fing_loop(void *arg)
@@ -259,7 +250,7 @@ static void fing_loop(void *arg)
 	for (;;) {
 		lock_acquire(&fin_lock);
 		if (finq.n == 0) {
-			clear_stack();
+			gc_clear_stack(); /* the finalizer's frames below still hold its object */
 			fing_parked = true;
 			sched_parkunlock(&fin_lock, WAIT_FINALIZER_WAIT);
 			continue;
@@ -274,7 +265,7 @@ static void fing_loop(void *arg)
 	}
 }
 
-/* clear_stack needs a full segment's headroom, not a small first segment's (stack.c). */
+/* gc_clear_stack needs a full segment's headroom, not a small first segment's (stack.c). */
 static void fing_main(void *ctx)
 {
 	(void)ctx;

@@ -853,7 +853,7 @@ void gc_full(void)
  * to push there would otherwise hold, in slots they never write, stale pointers left by calls that
  * already returned (a dropped slice, a dead local), which the conservative stack scan would keep
  * alive. 4 KiB: well inside the 16 KiB headroom the runtime's C code has below a Go frame. */
-static __attribute__((noinline)) void clear_stack(void)
+__attribute__((noinline)) void gc_clear_stack(void)
 {
 	volatile char buf[4096];
 	memset((char *)buf, 0, sizeof buf);
@@ -863,7 +863,7 @@ static __attribute__((noinline)) void clear_stack(void)
 static void collect_triggered(void *arg)
 {
 	(void)arg;
-	clear_stack();
+	gc_clear_stack();
 	gc_collect(false);
 }
 
@@ -882,7 +882,7 @@ void gc_maybe_start(void)
 static void collect_full(void *arg)
 {
 	(void)arg;
-	clear_stack();
+	gc_clear_stack();
 	gc_full();
 }
 

@@ -45,7 +45,7 @@
  * creation, runtime.Callers/Stack/frameAt's symbol-table walks, ReadMemStats, the memory profiler's
  * walk; m->locks is held there, so nothing collects or yields); stack_call_deep(fn, arg) runs fn on
  * the goroutine's next segment, entered as __morestack enters it, for deep code that may park or
- * call Go code (the collector's stop-the-world cycle and its clear_stack, GOMAXPROCS, runtime/metrics'
+ * call Go code (the collector's stop-the-world cycle and its gc_clear_stack, GOMAXPROCS, runtime/metrics'
  * 6 KiB snapshot, the finalizer goroutine, the fatal panic report). Programs are linked -z now: lazy binding's resolver
  * saves the whole vector state (~1 KiB) on whatever stack first calls a libc function. The word at a
  * small segment's base is a canary: C code that overran the headroom is reported (`fatal error: stack
