@@ -131,6 +131,21 @@ static void span_delete(Span *s)
 	free(s);
 }
 
+/* s takes in its free neighbour n (just below or above it): one run, released only if both were
+ * (the pages of the one that was not are no longer counted released), to be zeroed if either was. */
+static void absorb(Span *s, Span *n)
+{
+	list_remove(free_list(n->npages), n);
+	if (n->released != s->released)
+		mheap_.released -= (n->released ? n->npages : s->npages) << MALLOC_PAGE_SHIFT;
+	s->released = s->released && n->released;
+	s->needzero |= n->needzero;
+	if (n->base < s->base)
+		s->base = n->base;
+	s->npages += n->npages;
+	span_delete(n);
+}
+
 /* Puts a free run on its list, merged with free neighbours. */
 static void free_run(Span *s)
 {
@@ -138,29 +153,14 @@ static void free_run(Span *s)
 	uintptr_t i = page_index(s->base);
 	if (i > 0) {
 		Span *l = mheap_.spans[i - 1];
-		if (l && l->state == SPAN_FREE) {
-			list_remove(free_list(l->npages), l);
-			if (l->released != s->released)
-				mheap_.released -= (l->released ? l->npages : s->npages) << MALLOC_PAGE_SHIFT;
-			s->released = s->released && l->released;
-			s->needzero |= l->needzero;
-			s->base = l->base;
-			s->npages += l->npages;
-			span_delete(l);
-		}
+		if (l && l->state == SPAN_FREE)
+			absorb(s, l);
 	}
 	uintptr_t end = s->base + (s->npages << MALLOC_PAGE_SHIFT);
 	if (end < mheap_.arena_used) {
 		Span *r = mheap_.spans[page_index(end)];
-		if (r && r->state == SPAN_FREE) {
-			list_remove(free_list(r->npages), r);
-			if (r->released != s->released)
-				mheap_.released -= (r->released ? r->npages : s->npages) << MALLOC_PAGE_SHIFT;
-			s->released = s->released && r->released;
-			s->needzero |= r->needzero;
-			s->npages += r->npages;
-			span_delete(r);
-		}
+		if (r && r->state == SPAN_FREE)
+			absorb(s, r);
 	}
 	set_spans(s, true);
 	list_push(free_list(s->npages), s);
